@@ -1,0 +1,119 @@
+import type { FastifyInstance } from 'fastify';
+import { Type } from '@sinclair/typebox';
+import type { TypeBoxTypeProvider } from '@preau/sdk';
+import type { Knex } from 'knex';
+import type { PluginRegistry } from '../plugins/plugin-registry.js';
+import type { AppEnablement } from './app-enablement.js';
+import { requireSchoolAdmin, requireUser } from '../identity/access.js';
+import { AppUnknown, SchoolNotFound } from '../errors.js';
+import { ErrorResponses } from '../http/common-schemas.js';
+
+const Title = Type.Object({ fr: Type.String(), en: Type.String() });
+const Day = Type.String({ format: 'date' });
+const SchoolParams = Type.Object({ schoolId: Type.Integer({ minimum: 1 }) });
+
+/** The launcher's list of apps, and the administrators' per-school switches. */
+export async function appRoutes(parent: FastifyInstance, deps: { registry: PluginRegistry; apps: AppEnablement; knex: Knex }): Promise<void> {
+  const app = parent.withTypeProvider<TypeBoxTypeProvider>();
+  const { registry, apps, knex } = deps;
+
+  app.get('/api/core/apps', {
+    schema: {
+      response: {
+        200: Type.Array(
+          Type.Object({
+            name: Type.String(),
+            title: Title,
+            icon: Type.Optional(Type.String()),
+            entry: Type.Union([Type.String(), Type.Null()]),
+            schoolIds: Type.Array(Type.Integer()),
+          }),
+        ),
+        ...ErrorResponses,
+      },
+    },
+  }, async (request) => {
+    const user = requireUser(request);
+    const ids = user.schools.map((s) => s.id);
+    return registry
+      .active()
+      .map((record) => ({ record, schoolIds: apps.enabledSchools(ids, record.name) }))
+      .filter(({ schoolIds }) => schoolIds.length > 0)
+      .map(({ record, schoolIds }) => ({
+        name: record.name,
+        title: record.manifest!.title,
+        ...((record.manifest!.web?.launcher?.icon ?? record.manifest!.icon) ? { icon: record.manifest!.web?.launcher?.icon ?? record.manifest!.icon } : {}),
+        entry: record.web ? `/apps/${record.name}/${record.web.file}` : null,
+        schoolIds,
+      }));
+  });
+
+  const schoolExists = async (schoolId: number): Promise<void> => {
+    if (!(await knex('core.schools').where({ id: schoolId }).first('id'))) throw SchoolNotFound(String(schoolId));
+  };
+
+  app.get('/api/core/schools/:schoolId/apps', {
+    schema: {
+      params: SchoolParams,
+      response: {
+        200: Type.Array(
+          Type.Object({
+            name: Type.String(),
+            title: Type.Union([Title, Type.Null()]),
+            state: Type.String(),
+            enabledToday: Type.Boolean(),
+            enabledByDefault: Type.Boolean(),
+            setting: Type.Union([
+              Type.Object({ enabled: Type.Boolean(), startsOn: Type.Union([Day, Type.Null()]), endsOn: Type.Union([Day, Type.Null()]) }),
+              Type.Null(),
+            ]),
+          }),
+        ),
+        ...ErrorResponses,
+      },
+    },
+  }, async (request) => {
+    const { schoolId } = request.params;
+    requireSchoolAdmin(requireUser(request), schoolId);
+    await schoolExists(schoolId);
+    const settings = new Map(apps.settingsOf(schoolId).map((s) => [s.app, s]));
+    return registry.all().map((record) => {
+      const setting = settings.get(record.name);
+      return {
+        name: record.name,
+        title: record.manifest?.title ?? null,
+        state: record.state,
+        enabledToday: record.state === 'active' && apps.isEnabled(schoolId, record.name),
+        enabledByDefault: apps.enabledByDefault(record.name),
+        setting: setting ? { enabled: setting.enabled, startsOn: setting.startsOn, endsOn: setting.endsOn } : null,
+      };
+    });
+  });
+
+  app.put('/api/core/schools/:schoolId/apps/:app', {
+    schema: {
+      params: Type.Object({ schoolId: Type.Integer({ minimum: 1 }), app: Type.String({ pattern: '^[a-z][a-z0-9-]*$' }) }),
+      body: Type.Object(
+        {
+          enabled: Type.Boolean(),
+          startsOn: Type.Optional(Type.Union([Day, Type.Null()])),
+          endsOn: Type.Optional(Type.Union([Day, Type.Null()])),
+        },
+        { additionalProperties: false },
+      ),
+      response: {
+        200: Type.Object({ name: Type.String(), enabledToday: Type.Boolean() }),
+        ...ErrorResponses,
+      },
+    },
+  }, async (request) => {
+    const { schoolId, app: name } = request.params;
+    const user = requireUser(request);
+    requireSchoolAdmin(user, schoolId);
+    if (!registry.get(name)) throw AppUnknown(name);
+    await schoolExists(schoolId);
+    const { enabled, startsOn = null, endsOn = null } = request.body;
+    await apps.set(schoolId, { app: name, enabled, startsOn, endsOn }, user.id);
+    return { name, enabledToday: apps.isEnabled(schoolId, name) };
+  });
+}

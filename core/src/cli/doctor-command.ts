@@ -1,0 +1,89 @@
+import { accessSync, constants, mkdirSync } from 'node:fs';
+import { connect } from 'node:net';
+import { join } from 'node:path';
+import { loadConfig } from '../config/load-config.js';
+import { openDatabase } from '../db/open-database.js';
+import { pendingMigrations } from '../db/migrator.js';
+import { loadPlugins, pluginMigrations } from '../plugins/plugin-host.js';
+import { CORE_MIGRATIONS } from '../platform.js';
+import type { PreauConfig } from '../config/config-schema.js';
+
+type Check = { ok: boolean; label: string; detail: string };
+
+/** Reads the SMTP server's greeting: a 220 line means something that speaks SMTP is there. */
+function smtpGreeting(url: string): Promise<string> {
+  const { hostname, port, protocol } = new URL(url);
+  return new Promise((resolve, reject) => {
+    const socket = connect({ host: hostname, port: Number(port) || (protocol === 'smtps:' ? 465 : 25), timeout: 3000 });
+    socket.once('data', (data) => {
+      socket.end();
+      resolve(data.toString().trim());
+    });
+    socket.once('timeout', () => {
+      socket.destroy();
+      reject(new Error('no answer within 3 s'));
+    });
+    socket.once('error', reject);
+  });
+}
+
+async function checkDatabase(config: PreauConfig, checks: Check[]): Promise<void> {
+  const label = config.database.url ? 'PostgreSQL' : 'PGlite';
+  try {
+    const database = await openDatabase({ url: config.database.url, dataDir: join(config.baseDir, config.database.dataDir) });
+    try {
+      const version = (await database.knex.raw('show server_version')).rows[0].server_version as string;
+      checks.push({ ok: true, label: `database (${label})`, detail: `PostgreSQL ${version}` });
+      const pending = await pendingMigrations(database.knex, CORE_MIGRATIONS);
+      checks.push({ ok: true, label: 'core migrations', detail: pending.length ? `${pending.length} pending (applied at start)` : 'up to date' });
+      const { registry } = await loadPlugins(config.plugins, config.bundles, config.baseDir);
+      for (const record of registry.all()) {
+        if (record.state === 'failed') {
+          checks.push({ ok: false, label: `plugin ${record.name}`, detail: `${record.error?.code}: ${record.error?.message}` });
+        } else {
+          const waiting = record.manifest ? (await pendingMigrations(database.knex, pluginMigrations(record))).length : 0;
+          checks.push({ ok: true, label: `plugin ${record.name}@${record.version}`, detail: `${record.state}${waiting ? `, ${waiting} migration(s) pending` : ''}` });
+        }
+      }
+    } finally {
+      await database.close();
+    }
+  } catch (error) {
+    const inUse = /in use by process/.test((error as Error).message);
+    checks.push({ ok: inUse, label: `database (${label})`, detail: inUse ? 'in use by the running server (fine)' : (error as Error).message });
+  }
+}
+
+/** `preau doctor`: checks what Préau needs and prints each problem with what to do. */
+export async function doctorCommand(): Promise<number> {
+  const checks: Check[] = [];
+  let config: PreauConfig;
+  try {
+    config = loadConfig();
+    checks.push({ ok: true, label: 'configuration', detail: `${config.plugins.length} plugin entr(y/ies), ${config.bundles.length} bundle(s)` });
+  } catch (error) {
+    process.stdout.write(`✗ configuration: ${(error as Error).message}\n`);
+    return 1;
+  }
+  await checkDatabase(config, checks);
+  if (config.smtp.url) {
+    try {
+      const greeting = await smtpGreeting(config.smtp.url);
+      checks.push({ ok: greeting.startsWith('220'), label: 'SMTP', detail: greeting });
+    } catch (error) {
+      checks.push({ ok: false, label: 'SMTP', detail: `${config.smtp.url}: ${(error as Error).message}` });
+    }
+  } else {
+    checks.push({ ok: true, label: 'SMTP', detail: 'not configured: emails are not sent (set SMTP_URL)' });
+  }
+  const files = join(config.baseDir, config.database.dataDir, 'files');
+  try {
+    mkdirSync(files, { recursive: true });
+    accessSync(files, constants.W_OK);
+    checks.push({ ok: true, label: 'storage (local disk)', detail: files });
+  } catch (error) {
+    checks.push({ ok: false, label: 'storage (local disk)', detail: (error as Error).message });
+  }
+  for (const check of checks) process.stdout.write(`${check.ok ? '✓' : '✗'} ${check.label}: ${check.detail}\n`);
+  return checks.every((c) => c.ok) ? 0 : 1;
+}

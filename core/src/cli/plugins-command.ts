@@ -1,0 +1,57 @@
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../config/load-config.js';
+import { openDatabase } from '../db/open-database.js';
+import { pendingMigrations } from '../db/migrator.js';
+import { loadPlugins, pluginMigrations } from '../plugins/plugin-host.js';
+
+interface Row {
+  name: string;
+  version: string;
+  state: string;
+  error?: { code: string; message: string };
+  pendingMigrations?: number;
+}
+
+async function fromRunningServer(url: string): Promise<Row[] | null> {
+  try {
+    const response = await fetch(`${url}/api/core/health`, { signal: AbortSignal.timeout(1500) });
+    if (!response.ok) return null;
+    return ((await response.json()) as { plugins: Row[] }).plugins;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * `preau plugins [--json]`: the state of each plugin as the running server reports it, or, when no server
+ * answers, as loading them here finds it (with their pending migrations).
+ */
+export async function pluginsCommand(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { json: { type: 'boolean', default: false } } });
+  const config = loadConfig();
+  const host = config.server.host === '0.0.0.0' ? '127.0.0.1' : config.server.host;
+  let rows = await fromRunningServer(config.server.publicUrl ?? `http://${host}:${config.server.port}`);
+  const source = rows ? 'running server' : 'configuration';
+  if (!rows) {
+    const { registry } = await loadPlugins(config.plugins, config.bundles, config.baseDir);
+    const database = await openDatabase({ url: config.database.url, dataDir: join(config.baseDir, config.database.dataDir) }).catch(() => null);
+    rows = [];
+    for (const record of registry.all()) {
+      const pending = database && record.manifest ? (await pendingMigrations(database.knex, pluginMigrations(record))).length : undefined;
+      rows.push({ name: record.name, version: record.version, state: record.state, ...(record.error ? { error: record.error } : {}), ...(pending !== undefined ? { pendingMigrations: pending } : {}) });
+    }
+    await database?.close();
+  }
+  if (values.json) {
+    process.stdout.write(`${JSON.stringify({ source, plugins: rows }, null, 2)}\n`);
+  } else {
+    process.stdout.write(`Plugins (${source}):\n`);
+    for (const row of rows) {
+      const pending = row.pendingMigrations ? `, ${row.pendingMigrations} pending migration(s)` : '';
+      process.stdout.write(`  ${row.state === 'failed' ? '✗' : row.state === 'active' ? '✓' : '–'} ${row.name}@${row.version} ${row.state}${pending}\n`);
+      if (row.error) process.stdout.write(`      ${row.error.code}: ${row.error.message}\n`);
+    }
+  }
+  return rows.some((r) => r.state === 'failed') ? 1 : 0;
+}

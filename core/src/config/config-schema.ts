@@ -1,0 +1,80 @@
+import { Type, type Static } from '@sinclair/typebox';
+
+const PluginEntry = Type.Union([
+  Type.String({ minLength: 1, description: 'npm package name, or a path relative to the configuration file; "dir/*" means every folder in dir' }),
+  Type.Object(
+    {
+      package: Type.String({ minLength: 1 }),
+      settings: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+    },
+    { additionalProperties: false },
+  ),
+]);
+
+/** The schema of `preau.config.json`. Unknown keys are refused, so a typo never goes unnoticed. */
+export const ConfigSchema = Type.Object(
+  {
+    $schema: Type.Optional(Type.String()),
+    plugins: Type.Array(PluginEntry, { default: [] }),
+    bundles: Type.Array(Type.String({ minLength: 1 }), { default: [] }),
+    server: Type.Object(
+      {
+        port: Type.Integer({ minimum: 0, maximum: 65535, default: 3000 }),
+        host: Type.String({ default: '127.0.0.1' }),
+        /** The address users type; decides the Secure flag of cookies and the links in emails. */
+        publicUrl: Type.Optional(Type.String({ pattern: '^https?://' })),
+        trustProxy: Type.Boolean({ default: false }),
+        /** How long in-flight requests may take to finish on shutdown. */
+        shutdownTimeoutMs: Type.Integer({ minimum: 0, default: 10000 }),
+      },
+      { additionalProperties: false, default: {} },
+    ),
+    database: Type.Object(
+      {
+        /** `postgres://…` for PostgreSQL; absent for the embedded PGlite. */
+        url: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
+        /** Where PGlite keeps its files (and the local file store its blobs). */
+        dataDir: Type.String({ default: '.data' }),
+        poolSize: Type.Integer({ minimum: 1, maximum: 100, default: 10 }),
+      },
+      { additionalProperties: false, default: {} },
+    ),
+    smtp: Type.Object(
+      {
+        url: Type.Optional(Type.String({ pattern: '^smtps?://' })),
+        from: Type.String({ default: 'Préau <no-reply@preau.localhost>' }),
+      },
+      { additionalProperties: false, default: {} },
+    ),
+    apps: Type.Object(
+      {
+        /** Apps a school uses until its administrators choose otherwise. */
+        enabledByDefault: Type.Array(Type.String(), { default: [] }),
+        /** How long a process trusts its cache of enabled apps without a change event. */
+        cacheSeconds: Type.Integer({ minimum: 0, default: 60 }),
+      },
+      { additionalProperties: false, default: {} },
+    ),
+    sessions: Type.Object(
+      {
+        idleMinutes: Type.Integer({ minimum: 1, default: 120 }),
+        absoluteHours: Type.Integer({ minimum: 1, default: 24 * 7 }),
+      },
+      { additionalProperties: false, default: {} },
+    ),
+    logLevel: Type.Union(
+      [Type.Literal('fatal'), Type.Literal('error'), Type.Literal('warn'), Type.Literal('info'), Type.Literal('debug'), Type.Literal('silent')],
+      { default: 'info' },
+    ),
+  },
+  { additionalProperties: false },
+);
+
+/** A validated configuration, defaults filled in. */
+export type PreauConfig = Static<typeof ConfigSchema> & {
+  /** The folder relative paths are resolved from (the configuration file's folder). */
+  baseDir: string;
+};
+
+/** A plugin entry of the configuration. */
+export type PluginEntryConfig = Static<typeof PluginEntry>;

@@ -1,0 +1,19 @@
+import type { FastifyInstance } from 'fastify';
+import type { Knex } from 'knex';
+import type { DefinedBundle } from '@preau/sdk';
+import type { PluginRegistry } from './plugins/plugin-registry.js';
+import type { AppEnablement } from './apps/app-enablement.js';
+import type { Database } from './db/open-database.js';
+import { healthRoutes } from './health-routes.js';
+import { appRoutes } from './apps/app-routes.js';
+import { schoolRoutes } from './structure/school-routes.js';
+
+/** Everything under `/api/core` besides identity. */
+export async function coreRoutes(
+  app: FastifyInstance,
+  deps: { registry: PluginRegistry; apps: AppEnablement; knex: Knex; database: Database; bundles: DefinedBundle[] },
+): Promise<void> {
+  await app.register(healthRoutes, deps);
+  await app.register(appRoutes, deps);
+  await app.register(schoolRoutes, deps);
+}

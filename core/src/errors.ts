@@ -1,0 +1,176 @@
+/**
+ * The catalogue of the core's coded errors. Every 4xx/5xx body the core sends is `{ code, message, details? }`
+ * with one of these codes; plugins declare their own with `defineError` from the SDK.
+ */
+import { defineError } from '@preau/sdk';
+
+// Configuration
+/** `preau.config.json` (or the environment) does not match the configuration schema. */
+export const ConfigInvalid = defineError('PREAU_ERR_CONFIG_INVALID', 500, (problems: string) => ({
+  fr: `Configuration invalide : ${problems}`,
+  en: `Invalid configuration: ${problems}`,
+}));
+
+// Plugins
+/** A configured plugin module could not be found or imported. */
+export const PluginLoadFailed = defineError('PREAU_ERR_PLUGIN_LOAD', 500, (entry: string, reason: string) => ({
+  fr: `Le plugin « ${entry} » n'a pas pu être chargé : ${reason}`,
+  en: `Plugin "${entry}" could not be loaded: ${reason}`,
+}));
+/** A plugin manifest does not match the manifest schema. */
+export const PluginManifestInvalid = defineError(
+  'PREAU_ERR_PLUGIN_MANIFEST',
+  500,
+  (plugin: string, field: string, problem: string) => ({
+    fr: `Manifeste du plugin « ${plugin} » invalide : ${field} ${problem}`,
+    en: `Invalid manifest of plugin "${plugin}": ${field} ${problem}`,
+  }),
+  (_plugin: string, field: string, problem: string) => ({ field, problem }),
+);
+/** A plugin's `sdk` range excludes the running SDK. */
+export const PluginSdkMismatch = defineError(
+  'PREAU_ERR_PLUGIN_SDK_MISMATCH',
+  500,
+  (plugin: string, range: string, sdk: string) => ({
+    fr: `Le plugin « ${plugin} » demande le SDK ${range}, mais Préau fournit le SDK ${sdk}.`,
+    en: `Plugin "${plugin}" requires SDK ${range}, but Préau provides SDK ${sdk}.`,
+  }),
+);
+/** Two configured plugins share a name. */
+export const PluginDuplicate = defineError('PREAU_ERR_PLUGIN_DUPLICATE', 500, (plugin: string) => ({
+  fr: `Le plugin « ${plugin} » est configuré deux fois.`,
+  en: `Plugin "${plugin}" is configured twice.`,
+}));
+/** A plugin depends on a plugin that is not configured or did not load. */
+export const PluginDependencyMissing = defineError(
+  'PREAU_ERR_PLUGIN_DEPENDENCY_MISSING',
+  500,
+  (plugin: string, dependency: string) => ({
+    fr: `Le plugin « ${plugin} » dépend de « ${dependency} », qui n'est pas disponible.`,
+    en: `Plugin "${plugin}" depends on "${dependency}", which is not available.`,
+  }),
+);
+/** Plugins depend on each other in a circle. */
+export const PluginDependencyCycle = defineError('PREAU_ERR_PLUGIN_DEPENDENCY_CYCLE', 500, (cycle: string) => ({
+  fr: `Dépendances circulaires entre plugins : ${cycle}`,
+  en: `Circular dependency between plugins: ${cycle}`,
+}));
+/** A plugin's migration failed; everything it had done was rolled back. */
+export const PluginMigrationFailed = defineError(
+  'PREAU_ERR_PLUGIN_MIGRATION',
+  500,
+  (plugin: string, migration: string, reason: string) => ({
+    fr: `La migration « ${migration} » du plugin « ${plugin} » a échoué et a été annulée : ${reason}`,
+    en: `Migration "${migration}" of plugin "${plugin}" failed and was rolled back: ${reason}`,
+  }),
+);
+/** A plugin's `routes()` threw. */
+export const PluginRoutesFailed = defineError('PREAU_ERR_PLUGIN_ROUTES', 500, (plugin: string, reason: string) => ({
+  fr: `Les routes du plugin « ${plugin} » n'ont pas pu être enregistrées : ${reason}`,
+  en: `The routes of plugin "${plugin}" could not be registered: ${reason}`,
+}));
+/** A request reached a plugin that failed to start. */
+export const PluginUnavailable = defineError('PREAU_ERR_PLUGIN_UNAVAILABLE', 503, (plugin: string) => ({
+  fr: `L'application « ${plugin} » est indisponible pour le moment.`,
+  en: `The app "${plugin}" is unavailable at the moment.`,
+}));
+/** A plugin's web entry could not be built. */
+export const PluginWebBuildFailed = defineError('PREAU_ERR_PLUGIN_WEB_BUILD', 500, (plugin: string, reason: string) => ({
+  fr: `L'interface du plugin « ${plugin} » n'a pas pu être construite : ${reason}`,
+  en: `The web entry of plugin "${plugin}" could not be built: ${reason}`,
+}));
+
+// Apps per school
+/** The app is not enabled for any of the user's schools today. */
+export const AppDisabled = defineError('PREAU_ERR_APP_DISABLED', 403, (app: string) => ({
+  fr: `L'application « ${app} » n'est pas activée pour votre école.`,
+  en: `The app "${app}" is not enabled for your school.`,
+}));
+/** No plugin of that name is installed. */
+export const AppUnknown = defineError('PREAU_ERR_APP_UNKNOWN', 404, (app: string) => ({
+  fr: `Aucune application « ${app} » n'est installée.`,
+  en: `No app "${app}" is installed.`,
+}));
+
+// HTTP
+/** The request does not match the route's schema. */
+export const ValidationFailed = defineError(
+  'PREAU_ERR_VALIDATION',
+  400,
+  (summary: string) => ({ fr: `Requête invalide : ${summary}`, en: `Invalid request: ${summary}` }),
+  (_summary: string, problems?: unknown) => problems,
+);
+/** No route matches the method and URL. */
+export const RouteNotFound = defineError('PREAU_ERR_NOT_FOUND', 404, (method: string, url: string) => ({
+  fr: `Aucune ressource ne correspond à ${method} ${url}.`,
+  en: `Nothing matches ${method} ${url}.`,
+}));
+/** The request body is not valid JSON or is too large. */
+export const BadRequest = defineError('PREAU_ERR_BAD_REQUEST', 400, (reason: string) => ({
+  fr: `Requête mal formée : ${reason}`,
+  en: `Malformed request: ${reason}`,
+}));
+/** An unexpected failure; the details are in the server log, never in the response. */
+export const InternalError = defineError('PREAU_ERR_INTERNAL', 500, {
+  fr: 'Une erreur inattendue est survenue. Réessayez dans un instant.',
+  en: 'An unexpected error occurred. Please try again in a moment.',
+});
+
+// Identity
+/** The platform has no administrator yet: only the setup page is open. */
+export const SetupRequired = defineError('PREAU_ERR_SETUP_REQUIRED', 503, {
+  fr: "Préau n'est pas encore configuré : ouvrez le lien d'installation affiché au démarrage du serveur.",
+  en: 'Préau is not set up yet: open the setup link printed when the server started.',
+});
+/** The setup token is wrong, used or expired. */
+export const SetupTokenInvalid = defineError('PREAU_ERR_SETUP_TOKEN', 403, {
+  fr: "Ce lien d'installation n'est pas valide ou a expiré. Redémarrez le serveur pour en obtenir un nouveau.",
+  en: 'This setup link is invalid or has expired. Restart the server to get a new one.',
+});
+/** Setup was already done. */
+export const SetupDone = defineError('PREAU_ERR_SETUP_DONE', 409, {
+  fr: 'Préau est déjà configuré.',
+  en: 'Préau is already set up.',
+});
+/** The request needs a signed-in user. */
+export const Unauthenticated = defineError('PREAU_ERR_UNAUTHENTICATED', 401, {
+  fr: 'Connectez-vous pour continuer.',
+  en: 'Please sign in to continue.',
+});
+/** Login and password do not match (same answer whether or not the login exists). */
+export const BadCredentials = defineError('PREAU_ERR_BAD_CREDENTIALS', 401, {
+  fr: 'Identifiant ou mot de passe incorrect.',
+  en: 'Wrong login or password.',
+});
+/** A cookie-authenticated write came without the session's CSRF token. */
+export const CsrfRejected = defineError('PREAU_ERR_CSRF', 403, {
+  fr: 'Requête refusée par la protection contre la falsification (CSRF). Rechargez la page.',
+  en: 'Request refused by the cross-site request forgery protection. Reload the page.',
+});
+/** The user lacks the profile, function or right the action needs. */
+export const Forbidden = defineError('PREAU_ERR_FORBIDDEN', 403, (action: string) => ({
+  fr: `Vous n'avez pas le droit de ${action}.`,
+  en: `You are not allowed to ${action}.`,
+}));
+/** The password does not meet the policy. */
+export const PasswordTooWeak = defineError('PREAU_ERR_PASSWORD_WEAK', 400, (minLength: number) => ({
+  fr: `Le mot de passe doit contenir au moins ${minLength} caractères et ne pas être trop courant.`,
+  en: `The password needs at least ${minLength} characters and must not be a common one.`,
+}));
+
+// Structure
+/** No school has that id (or the caller may not see it). */
+export const SchoolNotFound = defineError('PREAU_ERR_SCHOOL_NOT_FOUND', 404, (school: string) => ({
+  fr: `École introuvable : ${school}.`,
+  en: `School not found: ${school}.`,
+}));
+/** A school with that UAI code already exists. */
+export const SchoolExists = defineError('PREAU_ERR_SCHOOL_EXISTS', 409, (uai: string) => ({
+  fr: `Une école porte déjà le code UAI ${uai}.`,
+  en: `A school with UAI code ${uai} already exists.`,
+}));
+/** A date range whose end precedes its start. */
+export const DateRangeInvalid = defineError('PREAU_ERR_DATE_RANGE', 400, {
+  fr: 'La date de fin précède la date de début.',
+  en: 'The end date is before the start date.',
+});

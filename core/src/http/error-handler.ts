@@ -1,0 +1,41 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { isPreauError, type Language, type PreauError } from '@preau/sdk';
+import { BadRequest, InternalError, ValidationFailed } from '../errors.js';
+import { fieldProblems } from './ajv.js';
+
+/** French unless the user (or, signed out, the browser) asks for English. */
+export function languageOf(request: FastifyRequest): Language {
+  if (request.currentUser) return request.currentUser.language;
+  const accept = request.headers['accept-language'];
+  return typeof accept === 'string' && /^en\b/i.test(accept.trim()) ? 'en' : 'fr';
+}
+
+/** Sends a coded error as `{ code, message, details? }` in the request's language. */
+export function sendError(request: FastifyRequest, reply: FastifyReply, error: PreauError): FastifyReply {
+  const body: { code: string; message: string; details?: unknown } = {
+    code: error.code,
+    message: error.messages[languageOf(request)],
+  };
+  if (error.details !== undefined) body.details = error.details;
+  return reply.code(error.statusCode).type('application/json; charset=utf-8').send(body);
+}
+
+/** Turns anything a route throws into a coded error response; unexpected errors are logged, never shown. */
+export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  if (isPreauError(error)) return sendError(request, reply, error);
+  if (error.validation) {
+    const problems = fieldProblems(
+      error.validation.map((v) => ({ ...v, params: v.params ?? {} }) as Parameters<typeof fieldProblems>[0][number]),
+      error.validationContext ?? 'request',
+    );
+    const summary = problems.map((p) => `${p.field} ${p.problem}`).join('; ');
+    return sendError(request, reply, ValidationFailed(summary, problems));
+  }
+  const status = error.statusCode ?? 500;
+  if (status >= 400 && status < 500) {
+    const coded = BadRequest(error.message);
+    return sendError(request, reply, Object.assign(coded, { statusCode: status }));
+  }
+  request.log.error({ err: error }, 'unexpected error');
+  return sendError(request, reply, InternalError());
+}

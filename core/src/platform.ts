@@ -1,0 +1,149 @@
+import { join } from 'node:path';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import cookie from '@fastify/cookie';
+import type { Clock, DefinedBundle } from '@preau/sdk';
+import type { PreauConfig } from './config/config-schema.js';
+import { openDatabase, type Database } from './db/open-database.js';
+import { migrateUp } from './db/migrator.js';
+import { createEventBus, type ClosableEventBus } from './events/event-bus.js';
+import { createAppEnablement, type AppEnablement } from './apps/app-enablement.js';
+import { createSessionStore, type SessionStore } from './identity/sessions.js';
+import { createSetup, type Setup } from './identity/setup.js';
+import { authenticate } from './identity/authenticate.js';
+import { identityRoutes } from './identity/identity-routes.js';
+import { loadPlugins, mountPlugins } from './plugins/plugin-host.js';
+import type { PluginEntry } from './plugins/plugin-source.js';
+import type { PluginRegistry } from './plugins/plugin-registry.js';
+import { createRights } from './plugins/rights.js';
+import { buildPluginWeb } from './web/build-plugin-web.js';
+import { buildShell, type BuiltShell } from './web/build-shell.js';
+import { errorHandler } from './http/error-handler.js';
+import { createAjv } from './http/ajv.js';
+import { notFoundHandler } from './http/not-found.js';
+import { coreRoutes } from './core-routes.js';
+import { shellIndex, webRoutes } from './web/web-routes.js';
+import { systemClock } from './clock.js';
+
+/** The core's migrations: the `core` schema. */
+export const CORE_MIGRATIONS = { owner: 'core', schema: 'core', folder: new URL('../migrations', import.meta.url) };
+
+/** Options to assemble a platform. */
+export interface PlatformOptions {
+  config: PreauConfig;
+  /** Plugins given as objects in addition to the configuration's (tests). */
+  extraPlugins?: readonly PluginEntry[];
+  clock?: Clock;
+  /** An already open database (tests); otherwise opened from the configuration. */
+  database?: Database;
+  logger?: FastifyServerOptions['logger'];
+  /** Build the shell and plugin web bundles (default true). */
+  buildWeb?: boolean;
+}
+
+/** A running Préau, not yet listening: its HTTP app, database, plugins and services. */
+export interface Platform {
+  app: FastifyInstance;
+  database: Database;
+  config: PreauConfig;
+  plugins: PluginRegistry;
+  bundles: DefinedBundle[];
+  apps: AppEnablement;
+  sessions: SessionStore;
+  setup: Setup;
+  events: ClosableEventBus;
+  clock: Clock;
+  shell?: BuiltShell;
+  /** Closes the HTTP server (letting in-flight requests finish), the event bus and the database. */
+  close(): Promise<void>;
+}
+
+/**
+ * Assembles Préau: opens the database, migrates the core, loads the plugins (each isolated), and registers
+ * every route. Nothing listens yet: `app.listen()` or `app.inject()` is the caller's choice.
+ */
+export async function createPlatform(options: PlatformOptions): Promise<Platform> {
+  const { config } = options;
+  const clock = options.clock ?? systemClock;
+  const database =
+    options.database ??
+    (await openDatabase({ url: config.database.url, dataDir: join(config.baseDir, config.database.dataDir), poolSize: config.database.poolSize }));
+  const ajv = createAjv({ coerceTypes: 'array', useDefaults: true });
+  const app = Fastify({
+    logger: options.logger ?? { level: config.logLevel },
+    trustProxy: config.server.trustProxy,
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+    bodyLimit: 1024 * 1024,
+    schemaController: { compilersFactory: {} },
+  });
+  app.setValidatorCompiler(({ schema }) => ajv.compile(schema));
+  app.setErrorHandler(errorHandler);
+  const refs: Parameters<typeof notFoundHandler>[0] = {};
+  app.setNotFoundHandler(notFoundHandler(refs));
+
+  try {
+    await migrateUp(database.knex, CORE_MIGRATIONS);
+    const events = createEventBus(database, app.log);
+    const rights = createRights(() => refs.registry);
+    const defaults = new Set<string>(config.apps.enabledByDefault);
+    const apps = await createAppEnablement({
+      knex: database.knex,
+      events,
+      clock,
+      log: app.log,
+      defaults,
+      cacheSeconds: config.apps.cacheSeconds,
+    });
+    const sessions = createSessionStore({ knex: database.knex, clock, ...config.sessions });
+    const setup = createSetup({ knex: database.knex, clock });
+
+    await app.register(cookie);
+    await app.register(authenticate, { sessions, setup });
+    const secureCookies = (config.server.publicUrl ?? '').startsWith('https://');
+    await app.register(identityRoutes, { knex: database.knex, sessions, setup, secureCookies, absoluteHours: config.sessions.absoluteHours });
+
+    const { registry, bundles, order } = await loadPlugins(
+      [...config.plugins, ...(options.extraPlugins ?? [])],
+      config.bundles,
+      config.baseDir,
+    );
+    refs.registry = registry;
+    await mountPlugins(registry, order, { app, knex: database.knex, services: { clock, log: app.log, events, rights, apps } });
+    for (const bundle of bundles) for (const name of bundle.defaults?.enabledApps ?? []) defaults.add(name);
+
+    let shell: BuiltShell | undefined;
+    if (options.buildWeb !== false) {
+      await buildPluginWeb(registry.all(), config.baseDir);
+      shell = await buildShell(config.baseDir);
+    }
+    refs.shellIndex = shellIndex(shell);
+    await app.register(coreRoutes, { registry, apps, knex: database.knex, database, bundles });
+    await app.register(webRoutes, { registry, shell });
+
+    const platform: Platform = {
+      app,
+      database,
+      config,
+      plugins: registry,
+      bundles,
+      apps,
+      sessions,
+      setup,
+      events,
+      clock,
+      shell,
+      async close() {
+        await app.close();
+        await apps.close().catch(() => {});
+        await events.close();
+        await database.close();
+      },
+    };
+    await app.ready();
+    return platform;
+  } catch (error) {
+    await app.close().catch(() => {});
+    if (!options.database) await database.close().catch(() => {});
+    throw error;
+  }
+}

@@ -1,0 +1,67 @@
+import { Type } from '@sinclair/typebox';
+import { PROFILES } from '@preau/sdk';
+
+const Name = Type.String({ pattern: '^[a-z][a-z0-9-]*$', maxLength: 40 });
+const Text = Type.Object(
+  { fr: Type.String({ minLength: 1 }), en: Type.String({ minLength: 1 }) },
+  { additionalProperties: false },
+);
+const Key = '^[a-z][a-zA-Z0-9-]*$';
+
+/**
+ * The data part of a plugin manifest, as ajv checks it. URLs and functions are replaced by markers before
+ * validation (see `manifestData`), so the schema only speaks of JSON.
+ */
+export const ManifestSchema = Type.Object(
+  {
+    name: Name,
+    version: Type.String({ pattern: '^\\d+\\.\\d+\\.\\d+(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$' }),
+    sdk: Type.String({ minLength: 1 }),
+    title: Text,
+    description: Type.Optional(Text),
+    icon: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+    dependsOn: Type.Optional(Type.Array(Name, { uniqueItems: true })),
+    rights: Type.Optional(
+      Type.Record(
+        Type.String({ pattern: Key }),
+        Type.Object(
+          {
+            title: Type.Optional(Text),
+            default: Type.Array(Type.Union(PROFILES.map((p) => Type.Literal(p))), { uniqueItems: true }),
+          },
+          { additionalProperties: false },
+        ),
+        { additionalProperties: false },
+      ),
+    ),
+    notifications: Type.Optional(
+      Type.Record(
+        Type.String({ pattern: Key }),
+        Type.Object(
+          {
+            title: Type.Optional(Text),
+            defaultDelivery: Type.Union(['immediate', 'daily', 'weekly', 'never'].map((d) => Type.Literal(d))),
+          },
+          { additionalProperties: false },
+        ),
+        { additionalProperties: false },
+      ),
+    ),
+    settings: Type.Optional(Type.Object({}, { additionalProperties: true })),
+    migrations: Type.Optional(Type.String({ minLength: 1 })),
+    routes: Type.Optional(Type.Literal('[function]')),
+    web: Type.Optional(
+      Type.Object(
+        {
+          entry: Type.String({ minLength: 1 }),
+          launcher: Type.Optional(Type.Object({ icon: Type.String({ minLength: 1, maxLength: 64 }) }, { additionalProperties: false })),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+/** Names a plugin may not take: they are the core's schema, URL prefixes or Postgres' own schemas. */
+export const RESERVED_NAMES = new Set(['core', 'public', 'apps', 'vendor', 'shell', 'setup', 'information-schema']);

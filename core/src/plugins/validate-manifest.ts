@@ -1,0 +1,56 @@
+import semver from 'semver';
+import type { DefinedPlugin } from '@preau/sdk';
+import { ManifestSchema, RESERVED_NAMES } from './manifest-schema.js';
+import { createAjv, fieldProblems } from '../http/ajv.js';
+import { PluginManifestInvalid } from '../errors.js';
+
+const ajv = createAjv();
+const validate = ajv.compile(ManifestSchema);
+
+/** A JSON copy of a manifest: URLs become their href, functions become "[function]" (anything else stays as is). */
+export function manifestData(manifest: object): Record<string, unknown> {
+  const convert = (value: unknown): unknown => {
+    if (value instanceof URL) return value.href;
+    if (typeof value === 'function') return '[function]';
+    if (Array.isArray(value)) return value.map(convert);
+    if (value && typeof value === 'object') {
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, convert(v)]));
+    }
+    return value;
+  };
+  return convert(manifest) as Record<string, unknown>;
+}
+
+/** The name to report a plugin under, even when its manifest is broken. */
+export function nameForReport(manifest: unknown, fallback: string): string {
+  const name = (manifest as { name?: unknown } | null)?.name;
+  return typeof name === 'string' && /^[a-z][a-z0-9-]*$/.test(name) ? name : fallback;
+}
+
+/**
+ * Checks a manifest's shape and values: throws `PREAU_ERR_PLUGIN_MANIFEST` naming the plugin, the first
+ * failing field and the problem (all problems are in `details.problems`).
+ */
+export function validateManifest(manifest: DefinedPlugin, fallbackName: string): void {
+  const name = nameForReport(manifest, fallbackName);
+  const data = manifestData(manifest);
+  const fail = (field: string, problem: string, problems?: unknown): never => {
+    const error = PluginManifestInvalid(name, field, problem);
+    throw Object.assign(error, { details: { field, problem, ...(problems ? { problems } : {}) } });
+  };
+  if (!validate(data)) {
+    const problems = fieldProblems(validate.errors ?? [], '');
+    const first = problems[0]!;
+    fail(first.field || '(manifest)', first.problem, problems);
+  }
+  if (RESERVED_NAMES.has(manifest.name)) fail('name', `"${manifest.name}" is reserved`);
+  if (!semver.validRange(manifest.sdk)) fail('sdk', `"${manifest.sdk}" is not a semver range`);
+  if (manifest.dependsOn?.includes(manifest.name)) fail('dependsOn', 'lists the plugin itself');
+  if (manifest.settings) {
+    try {
+      ajv.compile(manifest.settings);
+    } catch (error) {
+      fail('settings', `is not a valid JSON schema: ${(error as Error).message}`);
+    }
+  }
+}

@@ -1,0 +1,36 @@
+import { join, normalize } from 'node:path';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { PluginRegistry } from '../plugins/plugin-registry.js';
+import type { BuiltShell } from './build-shell.js';
+import { serveFile } from '../http/serve-file.js';
+
+/** Resolves `file` inside `dir`, refusing anything that climbs out of it. */
+function inside(dir: string, file: string): string | null {
+  const path = normalize(join(dir, file));
+  return path.startsWith(`${dir}/`) ? path : null;
+}
+
+/** The shell's page, its shared modules, and each active plugin's web bundle under `/apps/<name>/`. */
+export async function webRoutes(app: FastifyInstance, opts: { registry: PluginRegistry; shell?: BuiltShell }): Promise<void> {
+  const { shell, registry } = opts;
+
+  app.get('/shell/*', { schema: { params: { type: 'object', properties: { '*': { type: 'string' } } } } }, async (request, reply) => {
+    const file = shell && inside(shell.dir, (request.params as { '*': string })['*']);
+    return (file && !file.endsWith('.json') && serveFile(reply, file, { immutable: true })) || reply.callNotFound();
+  });
+
+  app.get('/apps/:name/*', {
+    schema: { params: { type: 'object', properties: { name: { type: 'string' }, '*': { type: 'string' } } } },
+  }, async (request, reply) => {
+    const params = request.params as { name: string; '*': string };
+    const record = registry.get(params.name);
+    const file = record?.state === 'active' && record.web ? inside(record.web.dir, params['*']) : null;
+    // A page of the app (/apps/lunch-menu/week/48) is the shell; only built files are served from here.
+    return (file && /\.(js|map|css)$/.test(file) && serveFile(reply, file, { immutable: true })) || reply.callNotFound();
+  });
+}
+
+/** Sends the shell's index.html, or null when the shell was not built. */
+export function shellIndex(shell: BuiltShell | undefined) {
+  return (reply: FastifyReply): FastifyReply | null => (shell ? serveFile(reply, join(shell.dir, 'index.html'), { immutable: false }) : null);
+}

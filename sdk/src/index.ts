@@ -1,0 +1,43 @@
+/**
+ * `@preau/sdk`: the contract between Préau and its plugins. A plugin imports nothing else at run time.
+ * @packageDocumentation
+ */
+import './request-context.js';
+
+export { definePlugin, PLUGIN_BRAND } from './define-plugin.js';
+export type { DefinedPlugin } from './define-plugin.js';
+export { defineBundle, BUNDLE_BRAND } from './define-bundle.js';
+export type { BundleManifest, DefinedBundle } from './define-bundle.js';
+export { defineMigration } from './migration.js';
+export type { Migration } from './migration.js';
+export type {
+  PluginManifest,
+  PluginApp,
+  TypeBoxTypeProvider,
+  RightDeclaration,
+  NotificationTypeDeclaration,
+  Delivery,
+  WebDeclaration,
+} from './manifest.js';
+export type {
+  PluginServices,
+  Clock,
+  CurrentUser,
+  UserFunction,
+  SchoolRef,
+  AppEnablementService,
+  RightsService,
+  EventBus,
+} from './services.js';
+export type { RequestContext, PreauRouteConfig } from './request-context.js';
+/** The query builder plugins receive as `db` (knex), bound to their own schema. */
+export type { Knex } from 'knex';
+export { PreauError, defineError, isPreauError } from './coded-error.js';
+export type { ErrorDefinition } from './coded-error.js';
+export { PROFILES } from './profiles.js';
+export type { Profile } from './profiles.js';
+export type { LocalizedText, Language } from './localized-text.js';
+export { SDK_VERSION } from './version.js';
+/** JSON schema builder for route schemas; the same schema validates the request and types the handler. */
+export { Type } from '@sinclair/typebox';
+export type { Static, TSchema } from '@sinclair/typebox';

@@ -1,0 +1,77 @@
+import type {
+  FastifyBaseLogger,
+  FastifyInstance,
+  FastifyTypeProvider,
+  RawReplyDefaultExpression,
+  RawRequestDefaultExpression,
+  RawServerDefault,
+} from 'fastify';
+import type { Static, TSchema } from '@sinclair/typebox';
+import type { LocalizedText } from './localized-text.js';
+import type { Profile } from './profiles.js';
+import type { PluginServices } from './services.js';
+
+/** Lets route schemas written with `Type` type the handler's params, query, body and reply. */
+export interface TypeBoxTypeProvider extends FastifyTypeProvider {
+  validator: this['schema'] extends TSchema ? Static<this['schema']> : unknown;
+  serializer: this['schema'] extends TSchema ? Static<this['schema']> : unknown;
+}
+
+/** The encapsulated Fastify instance a plugin's routes are registered on, under `/api/<name>`. */
+export type PluginApp = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression<RawServerDefault>,
+  RawReplyDefaultExpression<RawServerDefault>,
+  FastifyBaseLogger,
+  TypeBoxTypeProvider
+>;
+
+/** A workflow right and the profiles that hold it unless a school changes it. */
+export interface RightDeclaration {
+  title?: LocalizedText;
+  default: readonly Profile[];
+}
+
+/** How a notification reaches users who did not choose otherwise. */
+export type Delivery = 'immediate' | 'daily' | 'weekly' | 'never';
+
+/** A notification type the plugin sends. */
+export interface NotificationTypeDeclaration {
+  title?: LocalizedText;
+  defaultDelivery: Delivery;
+}
+
+/** The browser side of a plugin. */
+export interface WebDeclaration {
+  /** The web entry's source (TypeScript or JavaScript), usually `new URL('../web/index.ts', import.meta.url)`. */
+  entry: URL | string;
+  /** Shown in the launcher. */
+  launcher?: { icon: string };
+}
+
+/** A plugin manifest: data the core reads as it is, plus the `routes` function. */
+export interface PluginManifest<Rights extends string = string> {
+  /** Lower case letters, digits and dashes; also the URL prefix `/api/<name>` and the Postgres schema. */
+  name: string;
+  version: string;
+  /** The semver range of `@preau/sdk` this plugin was written for. */
+  sdk: string;
+  title: LocalizedText;
+  description?: LocalizedText;
+  /** An emoji or an icon name for the launcher. */
+  icon?: string;
+  /** Plugins that must be loaded (and migrated) before this one. */
+  dependsOn?: readonly string[];
+  rights?: Readonly<Record<Rights, RightDeclaration>>;
+  notifications?: Readonly<Record<string, NotificationTypeDeclaration>>;
+  /** JSON schema of the plugin's settings in the platform configuration. */
+  settings?: TSchema | Readonly<Record<string, unknown>>;
+  /** The folder of numbered migrations (`001-name.ts` exporting `up` and `down`). */
+  migrations?: URL | string;
+  /** Registers the plugin's HTTP routes. */
+  routes?: (app: PluginApp, services: PluginServices) => Promise<void> | void;
+  web?: WebDeclaration;
+}
+
+/** What a migration receives: knex inside the plugin's migration transaction, search path set to its schema. */
+export type { Knex as MigrationDb } from 'knex';

@@ -1,0 +1,13 @@
+/**
+ * `@preau/sdk/web`: what a plugin's browser code uses. The shell provides this module through its import map,
+ * so every plugin shares one copy (and one Lit).
+ * @packageDocumentation
+ */
+export { ApiError, createApiClient } from './api-client.js';
+export type { ApiClient } from './api-client.js';
+export { userContext, apiContext, languageContext } from './contexts.js';
+export type { WebUser } from './contexts.js';
+export { defineWebApp } from './define-web-app.js';
+export type { WebApp } from './define-web-app.js';
+export { localize, formatDay } from './format.js';
+export type { LocalizedText } from './format.js';

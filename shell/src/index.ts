@@ -1,0 +1,2 @@
+// The shell's entry: defining <preau-app> starts everything.
+import './preau-app.js';

@@ -1,0 +1,62 @@
+import { LitElement, html } from 'lit';
+import type { WebApp } from '@preau/sdk/web';
+import type { LauncherApp } from './preau-launcher.js';
+import { text } from '../i18n.js';
+
+const loaded = new Map<string, Promise<WebApp>>();
+
+/** Imports an app's web entry once, when it is first opened. */
+function loadApp(app: LauncherApp): Promise<WebApp> {
+  let promise = loaded.get(app.name);
+  if (!promise) {
+    promise = import(/* @vite-ignore */ app.entry!).then((module: { default?: WebApp }) => {
+      const web = module.default;
+      if (!web || web.name !== app.name) throw new Error(`${app.entry} must default-export defineWebApp({ name: '${app.name}', … })`);
+      return web;
+    });
+    loaded.set(app.name, promise);
+  }
+  return promise;
+}
+
+/** Shows an app: loads its bundle lazily and mounts its main element with the rest of the path. */
+export class PreauAppFrame extends LitElement {
+  static override properties = { app: { attribute: false }, path: {}, language: {}, failed: { state: true } };
+  app?: LauncherApp;
+  path = '';
+  language: 'fr' | 'en' = 'fr';
+  failed = false;
+  private element?: HTMLElement;
+
+  protected override createRenderRoot() {
+    return this;
+  }
+
+  override async updated(changed: Map<string, unknown>): Promise<void> {
+    if (!changed.has('app') || !this.app?.entry) {
+      if (this.element) (this.element as HTMLElement & { path?: string }).path = this.path;
+      return;
+    }
+    try {
+      const web = await loadApp(this.app);
+      await customElements.whenDefined(web.element);
+      this.element = document.createElement(web.element);
+      (this.element as HTMLElement & { path?: string }).path = this.path;
+      this.replaceChildren(this.element);
+    } catch (error) {
+      console.error(error);
+      this.failed = true;
+    }
+  }
+
+  override render() {
+    return this.failed ? html`<p role="alert">${text('appFailed', this.language)}</p>` : html``;
+  }
+}
+customElements.define('preau-app-frame', PreauAppFrame);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'preau-app-frame': PreauAppFrame;
+  }
+}

@@ -1,0 +1,43 @@
+import { LitElement, css, html } from 'lit';
+import { localize } from '@preau/sdk/web';
+import { text } from '../i18n.js';
+
+/** One app of the launcher, as `GET /api/core/apps` lists it. */
+export interface LauncherApp {
+  name: string;
+  title: { fr: string; en: string };
+  icon?: string;
+  entry: string | null;
+}
+
+/** The grid of the user's apps: big targets with icon and name, for six-year-olds as for grandparents. */
+export class PreauLauncher extends LitElement {
+  static override properties = { apps: { attribute: false }, language: {} };
+  static override styles = css`
+    ul { list-style: none; display: grid; grid-template-columns: repeat(auto-fill, minmax(8.5rem, 1fr)); gap: 1rem; padding: 0; margin: 0; }
+    a { display: grid; justify-items: center; gap: 0.5rem; padding: 1rem; border-radius: var(--preau-radius, 10px);
+      background: var(--preau-surface, #fff); color: var(--preau-fg, #1b1f2a); text-decoration: none; font-weight: 600;
+      box-shadow: 0 1px 3px rgb(0 0 0 / 0.15); min-height: 44px; text-align: center; }
+    a:hover { background: #eef3fc; }
+    a:focus-visible { outline: var(--preau-focus, 3px solid #f2a900); outline-offset: 2px; }
+    .icon { font-size: 2.5rem; line-height: 1; }
+  `;
+  apps: LauncherApp[] = [];
+  language: 'fr' | 'en' = 'fr';
+
+  override render() {
+    if (this.apps.length === 0) return html`<p>${text('noApps', this.language)}</p>`;
+    return html`<ul>
+      ${this.apps.map(
+        (app) => html`<li><a href="/apps/${app.name}/" data-app=${app.name}><span class="icon" aria-hidden="true">${app.icon ?? '▦'}</span>${localize(app.title, this.language)}</a></li>`,
+      )}
+    </ul>`;
+  }
+}
+customElements.define('preau-launcher', PreauLauncher);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'preau-launcher': PreauLauncher;
+  }
+}

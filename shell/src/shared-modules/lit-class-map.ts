@@ -1,0 +1,2 @@
+// Shared with plugins through the import map as 'lit/directives/class-map.js'.
+export * from 'lit/directives/class-map.js';

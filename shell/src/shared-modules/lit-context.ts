@@ -1,0 +1,2 @@
+// Shared with plugins through the import map as '@lit/context'.
+export * from '@lit/context';

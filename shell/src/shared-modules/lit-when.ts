@@ -1,0 +1,2 @@
+// Shared with plugins through the import map as 'lit/directives/when.js'.
+export * from 'lit/directives/when.js';
