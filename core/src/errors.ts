@@ -97,7 +97,7 @@ export const AppUnknown = defineError('PREAU_ERR_APP_UNKNOWN', 404, (app: string
 export const ValidationFailed = defineError(
   'PREAU_ERR_VALIDATION',
   400,
-  (summary: string) => ({ fr: `Requête invalide : ${summary}`, en: `Invalid request: ${summary}` }),
+  (summary: string, _problems?: unknown) => ({ fr: `Requête invalide : ${summary}`, en: `Invalid request: ${summary}` }),
   (_summary: string, problems?: unknown) => problems,
 );
 /** No route matches the method and URL. */

@@ -1,9 +1,8 @@
-import { join } from 'node:path';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import cookie from '@fastify/cookie';
 import type { Clock, DefinedBundle } from '@preau/sdk';
 import type { PreauConfig } from './config/config-schema.js';
-import { openDatabase, type Database } from './db/open-database.js';
+import { openConfiguredDatabase, type Database } from './db/open-database.js';
 import { migrateUp } from './db/migrator.js';
 import { createEventBus, type ClosableEventBus } from './events/event-bus.js';
 import { createAppEnablement, type AppEnablement } from './apps/app-enablement.js';
@@ -66,7 +65,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   const clock = options.clock ?? systemClock;
   const database =
     options.database ??
-    (await openDatabase({ url: config.database.url, dataDir: join(config.baseDir, config.database.dataDir), poolSize: config.database.poolSize }));
+    (await openConfiguredDatabase(config));
   const ajv = createAjv({ coerceTypes: 'array', useDefaults: true });
   const app = Fastify({
     logger: options.logger ?? { level: config.logLevel },

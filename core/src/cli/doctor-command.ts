@@ -1,8 +1,8 @@
+import { resolve } from 'node:path';
 import { accessSync, constants, mkdirSync } from 'node:fs';
 import { connect } from 'node:net';
-import { join } from 'node:path';
 import { loadConfig } from '../config/load-config.js';
-import { openDatabase } from '../db/open-database.js';
+import { openConfiguredDatabase } from '../db/open-database.js';
 import { pendingMigrations } from '../db/migrator.js';
 import { loadPlugins, pluginMigrations } from '../plugins/plugin-host.js';
 import { CORE_MIGRATIONS } from '../platform.js';
@@ -30,7 +30,7 @@ function smtpGreeting(url: string): Promise<string> {
 async function checkDatabase(config: PreauConfig, checks: Check[]): Promise<void> {
   const label = config.database.url ? 'PostgreSQL' : 'PGlite';
   try {
-    const database = await openDatabase({ url: config.database.url, dataDir: join(config.baseDir, config.database.dataDir) });
+    const database = await openConfiguredDatabase(config);
     try {
       const version = (await database.knex.raw('show server_version')).rows[0].server_version as string;
       checks.push({ ok: true, label: `database (${label})`, detail: `PostgreSQL ${version}` });
@@ -76,7 +76,7 @@ export async function doctorCommand(): Promise<number> {
   } else {
     checks.push({ ok: true, label: 'SMTP', detail: 'not configured: emails are not sent (set SMTP_URL)' });
   }
-  const files = join(config.baseDir, config.database.dataDir, 'files');
+  const files = resolve(config.baseDir, config.database.dataDir, 'files');
   try {
     mkdirSync(files, { recursive: true });
     accessSync(files, constants.W_OK);

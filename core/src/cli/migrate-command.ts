@@ -1,7 +1,6 @@
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config/load-config.js';
-import { openDatabase } from '../db/open-database.js';
+import { openConfiguredDatabase } from '../db/open-database.js';
 import { migrateDown, migrateUp } from '../db/migrator.js';
 import { loadPlugins, pluginMigrations } from '../plugins/plugin-host.js';
 import { CORE_MIGRATIONS } from '../platform.js';
@@ -11,7 +10,7 @@ export async function migrateCommand(args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: { down: { type: 'boolean', default: false } } });
   const config = loadConfig();
   const { registry, order } = await loadPlugins(config.plugins, config.bundles, config.baseDir);
-  const database = await openDatabase({ url: config.database.url, dataDir: join(config.baseDir, config.database.dataDir) });
+  const database = await openConfiguredDatabase(config);
   let failures = 0;
   const say = (line: string): void => void process.stdout.write(`${line}\n`);
   try {

@@ -1,7 +1,6 @@
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config/load-config.js';
-import { openDatabase } from '../db/open-database.js';
+import { openConfiguredDatabase } from '../db/open-database.js';
 import { pendingMigrations } from '../db/migrator.js';
 import { loadPlugins, pluginMigrations } from '../plugins/plugin-host.js';
 
@@ -35,7 +34,7 @@ export async function pluginsCommand(args: string[]): Promise<number> {
   const source = rows ? 'running server' : 'configuration';
   if (!rows) {
     const { registry } = await loadPlugins(config.plugins, config.bundles, config.baseDir);
-    const database = await openDatabase({ url: config.database.url, dataDir: join(config.baseDir, config.database.dataDir) }).catch(() => null);
+    const database = await openConfiguredDatabase(config).catch(() => null);
     rows = [];
     for (const record of registry.all()) {
       const pending = database && record.manifest ? (await pendingMigrations(database.knex, pluginMigrations(record))).length : undefined;

@@ -25,6 +25,22 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number.parseInt(value,
 // Dates without time are calendar days (a term from 2026-09-01 to 2026-12-18): keep them as 'YYYY-MM-DD'.
 pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
 
+/**
+ * Uses a PGlite instance the caller owns (the test harness reuses instances): knex closing its "connection"
+ * must not close the engine, so knex gets a view of it whose `close` does nothing.
+ */
+function borrowPglite(pglite: PGlite): Database {
+  const view = new Proxy(pglite, {
+    get(target, property) {
+      if (property === 'close') return async () => {};
+      const value = Reflect.get(target, property, target) as unknown;
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+  const knex = knexFactory({ client: ClientPgLite as unknown as typeof knexFactory.Client, connection: { pglite: view } as Knex.StaticConnectionConfig });
+  return { kind: 'pglite', knex, pglite, close: () => knex.destroy() };
+}
+
 /** Where PGlite keeps its files inside the data folder. */
 export function pgliteDir(dataDir: string): string {
   return resolve(dataDir, 'pglite');
@@ -35,7 +51,7 @@ export function pgliteDir(dataDir: string): string {
  * PGlite is one connection: knex gets a pool of one, and the data folder is locked so that no second
  * process opens it.
  */
-export async function openDatabase(options: { url?: string; dataDir: string; poolSize?: number }): Promise<Database> {
+export async function openDatabase(options: { url?: string; dataDir: string; poolSize?: number; pglite?: PGlite }): Promise<Database> {
   if (options.url) {
     const knex = knexFactory({
       client: 'pg',
@@ -45,6 +61,7 @@ export async function openDatabase(options: { url?: string; dataDir: string; poo
     await knex.raw('select 1');
     return { kind: 'postgres', knex, url: options.url, close: () => knex.destroy() };
   }
+  if (options.pglite) return borrowPglite(options.pglite);
   const inMemory = options.dataDir.startsWith('memory://');
   let unlock = async (): Promise<void> => {};
   let pglite: PGlite;
@@ -74,4 +91,9 @@ export async function openDatabase(options: { url?: string; dataDir: string; poo
       await unlock();
     },
   };
+}
+
+/** Opens the database a configuration names (PostgreSQL URL, or PGlite in its data folder). */
+export function openConfiguredDatabase(config: { baseDir: string; database: { url?: string; dataDir: string; poolSize: number } }): Promise<Database> {
+  return openDatabase({ url: config.database.url, dataDir: resolve(config.baseDir, config.database.dataDir), poolSize: config.database.poolSize });
 }

@@ -31,7 +31,8 @@ function isOpenBeforeSetup(request: FastifyRequest): boolean {
 export const authenticate = fp(
   async (app: FastifyInstance, opts: { sessions: SessionStore; setup: Setup }) => {
     app.decorateRequest('currentUser', null);
-    app.decorateRequest('currentSchools', null);
+    // Fastify wants reference-type decorations to start as null; the hook below sets them on every request.
+    app.decorateRequest('currentSchools', null as unknown as []);
     app.decorateRequest('session', null);
     app.addHook('onRequest', async (request) => {
       request.currentSchools = [];

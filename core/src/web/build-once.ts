@@ -81,7 +81,7 @@ export async function buildOnce(outdir: string, options: esbuild.BuildOptions & 
     const relative = resolve(cwd, output).slice(absOut.length + 1);
     outputs.push(relative);
     if (meta.entryPoint) {
-      const name = Object.entries(options.entryPoints).find(([, source]) => resolve(cwd, source) === resolve(cwd, meta.entryPoint!))?.[0];
+      const name = Object.entries(options.entryPoints).find(([, source]) => resolve(cwd, String(source)) === resolve(cwd, meta.entryPoint!))?.[0];
       if (name) entries[name] = relative;
     }
   }

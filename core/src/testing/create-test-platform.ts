@@ -1,0 +1,166 @@
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import type { Knex } from 'knex';
+import type { Profile, UserFunction } from '@preau/sdk';
+import { createPlatform, type Platform } from '../platform.js';
+import { parseConfig } from '../config/load-config.js';
+import type { PluginEntry } from '../plugins/plugin-source.js';
+import { createSchool, type School } from '../structure/schools.js';
+import { hashPassword } from '../identity/password.js';
+import { SESSION_COOKIE } from '../identity/sessions.js';
+import { CSRF_HEADER } from '../identity/authenticate.js';
+import { createTestDatabase, defaultTestDatabase, type TestDatabaseKind } from './test-database.js';
+import { createTestClock, type TestClock } from './test-clock.js';
+
+/** The password of every user the factories create. */
+export const TEST_PASSWORD = 'cartable-bleu-2026';
+
+/** A user made by the factories. */
+export interface TestUser {
+  id: number;
+  login: string;
+  displayName: string;
+  profile: Profile;
+  password: string;
+}
+
+/** Sends requests as one user: the session cookie and CSRF token are added for you. */
+export interface RequestsAs {
+  inject(options: InjectOptions | string): Promise<LightMyRequestResponse>;
+}
+
+/** A booted Préau for tests. */
+export interface TestPlatform {
+  platform: Platform;
+  app: FastifyInstance;
+  /** The core's knex (schema-qualified queries: `core.users`, `lunch_menu.menus`). */
+  knex: Knex;
+  clock: TestClock;
+  database: TestDatabaseKind;
+  /** The academy administrator created at boot (setup is done). */
+  admin: TestUser;
+  createSchool(input?: Partial<{ uai: string; name: string; city: string; academy: string }>): Promise<School>;
+  createUser(input: {
+    profile: Profile;
+    schools?: readonly (School | number)[];
+    functions?: readonly UserFunction[];
+    login?: string;
+    displayName?: string;
+    language?: 'fr' | 'en';
+  }): Promise<TestUser>;
+  as(user: TestUser): RequestsAs;
+  /** Anonymous requests. */
+  inject(options: InjectOptions | string): Promise<LightMyRequestResponse>;
+  close(): Promise<void>;
+}
+
+/** Options of `createTestPlatform`. */
+export interface TestPlatformOptions {
+  /** Plugins under test: manifests (`import plugin from '../src/index.js'`), paths or package names. */
+  plugins?: readonly PluginEntry[];
+  /** `PREAU_TEST_DATABASE` by default, else PGlite. */
+  database?: TestDatabaseKind;
+  /** Extra configuration (same keys as `preau.config.json`). */
+  config?: Record<string, unknown>;
+  clock?: TestClock;
+  /** Build web bundles (off by default: API tests do not need them). */
+  buildWeb?: boolean;
+}
+
+let passwordHash: Promise<string> | undefined;
+let counter = 0;
+
+/**
+ * Boots the real Préau in-process on a fresh database (PGlite in memory, or a PostgreSQL database created
+ * for this platform and dropped by `close()`), with the given plugins enabled by default for every school.
+ *
+ * @example
+ * const t = await createTestPlatform({ plugins: [lunchMenu] });
+ * const school = await t.createSchool();
+ * const parent = await t.createUser({ profile: 'Relative', schools: [school] });
+ * const response = await t.as(parent).inject({ method: 'GET', url: '/api/lunch-menu/weeks/2026-W48' });
+ */
+export async function createTestPlatform(options: TestPlatformOptions = {}): Promise<TestPlatform> {
+  const kind = options.database ?? defaultTestDatabase();
+  const database = await createTestDatabase(kind);
+  const clock = options.clock ?? createTestClock();
+  const pluginNames = (options.plugins ?? []).flatMap((p) => (typeof p === 'object' && 'name' in p ? [p.name] : []));
+  const config = parseConfig(
+    {
+      logLevel: 'silent',
+      ...options.config,
+      apps: { enabledByDefault: pluginNames, cacheSeconds: 3600, ...(options.config?.apps as object | undefined) },
+    },
+    process.cwd(),
+  );
+  let platform: Platform;
+  try {
+    platform = await createPlatform({
+      config,
+      database,
+      clock,
+      extraPlugins: options.plugins ?? [],
+      buildWeb: options.buildWeb ?? false,
+      logger: false,
+    });
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  const { knex } = database;
+  const sessions = new Map<number, { token: string; csrfToken: string }>();
+
+  const createUser: TestPlatform['createUser'] = async (input) => {
+    counter += 1;
+    passwordHash ??= hashPassword(TEST_PASSWORD);
+    const login = input.login ?? `${input.profile.toLowerCase()}.${counter}`;
+    const displayName = input.displayName ?? `${input.profile.toUpperCase()} Utilisateur ${counter}`;
+    const id = await knex.transaction(async (trx) => {
+      const [row] = await trx('core.users')
+        .insert({ login, display_name: displayName, profile: input.profile, language: input.language ?? 'fr', password_hash: await passwordHash, state: 'active' })
+        .returning('id');
+      const schoolIds = (input.schools ?? []).map((s) => (typeof s === 'number' ? s : s.id));
+      if (schoolIds.length) await trx('core.memberships').insert(schoolIds.map((school_id) => ({ user_id: row.id, school_id })));
+      if (input.functions?.length) {
+        await trx('core.user_functions').insert(input.functions.map((f) => ({ user_id: row.id, function: f.function, school_id: f.schoolId ?? null })));
+      }
+      return row.id as number;
+    });
+    return { id, login, displayName, profile: input.profile, password: TEST_PASSWORD };
+  };
+
+  const admin = await createUser({ profile: 'Personnel', login: 'admin.academie', displayName: 'ADMIN Académie', functions: [{ function: 'academy-admin' }] });
+
+  const as = (user: TestUser): RequestsAs => ({
+    async inject(injectOptions) {
+      let session = sessions.get(user.id);
+      if (!session) {
+        session = await platform.sessions.create(user.id, { ip: '127.0.0.1', userAgent: 'test' });
+        sessions.set(user.id, session);
+      }
+      const opts: InjectOptions = typeof injectOptions === 'string' ? { method: 'GET', url: injectOptions } : injectOptions;
+      return platform.app.inject({
+        ...opts,
+        cookies: { ...(opts.cookies ?? {}), [SESSION_COOKIE]: session.token },
+        headers: { [CSRF_HEADER]: session.csrfToken, ...(opts.headers ?? {}) },
+      });
+    },
+  });
+
+  return {
+    platform,
+    app: platform.app,
+    knex,
+    clock,
+    database: kind,
+    admin,
+    createSchool: async (input = {}) => {
+      counter += 1;
+      const uai = input.uai ?? `${String(9_000_000 + counter).slice(0, 7)}${String.fromCharCode(65 + (counter % 26))}`;
+      return createSchool(knex, { name: input.name ?? `École test ${counter}`, ...input, uai });
+    },
+    createUser,
+    as,
+    inject: (injectOptions) => platform.app.inject(injectOptions),
+    close: () => platform.close(),
+  };
+}

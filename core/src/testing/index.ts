@@ -1,0 +1,10 @@
+/**
+ * `@preau/core/testing`: boot the real platform in tests, on PGlite or PostgreSQL, with factories.
+ * @packageDocumentation
+ */
+export { createTestPlatform, TEST_PASSWORD } from './create-test-platform.js';
+export type { TestPlatform, TestPlatformOptions, TestUser, RequestsAs } from './create-test-platform.js';
+export { createTestDatabase, defaultTestDatabase, testPostgresUrl } from './test-database.js';
+export type { TestDatabaseKind } from './test-database.js';
+export { createTestClock } from './test-clock.js';
+export type { TestClock } from './test-clock.js';
