@@ -33,9 +33,11 @@ export interface MountOptions {
 
 const settingsAjv = createAjv({ useDefaults: true });
 
+/** A name to report a plugin under before its manifest is known: its package or folder name. */
 function labelName(label: string): string {
-  const last = label.replace(/\/+$/, '').split('/').pop() ?? label;
-  return last.replace(/^plugin-/, '').replace(/[^a-z0-9-]/g, '-') || 'unknown';
+  const parts = label.replace(/\/+$/, '').split('/').filter((part) => !/^(index\.[a-z]+|src|dist)$/.test(part));
+  const last = parts.pop() ?? label;
+  return last.replace(/^plugin-/, '').replace(/\.[a-z]+$/, '').replace(/[^a-z0-9-]/g, '-') || 'unknown';
 }
 
 function asPreauError(error: unknown, fallback: () => PreauError): PreauError {

@@ -46,7 +46,7 @@ export class PluginRegistry {
 
   /** Marks a plugin failed with a coded error (the first failure is kept). */
   fail(record: PluginRecord, error: PreauError): void {
-    if (record.state === 'failed') return;
+    if (record.state === 'failed' && record.error) return;
     record.state = 'failed';
     record.error = { code: error.code, message: error.messages.en, ...(error.details !== undefined ? { details: error.details } : {}) };
   }

@@ -1,0 +1,130 @@
+import t from 'tap';
+import { definePlugin, type PluginManifest } from '@preau/sdk';
+import { createTestPlatform, type TestPlatform } from '../../src/testing/index.js';
+import lunchMenu from '@preau/example-lunch-menu';
+
+const fixture = (name: string) => new URL(`../fixtures/plugins/${name}/index.ts`, import.meta.url).pathname;
+const plugin = (manifest: Partial<PluginManifest> & { name: string }) =>
+  definePlugin({ version: '1.0.0', sdk: '^1.0.0', title: { fr: manifest.name, en: manifest.name }, ...manifest });
+const invalid = definePlugin({ name: 'Bad Name', version: '1', sdk: '^1.0.0', title: { fr: 'x' } } as unknown as PluginManifest);
+
+let platform: TestPlatform;
+t.before(async () => {
+  platform = await createTestPlatform({
+    plugins: [
+      lunchMenu,
+      invalid,
+      plugin({ name: 'future', sdk: '^2.0.0' }),
+      plugin({ name: 'lonely', dependsOn: ['ghost'] }),
+      plugin({ name: 'chicken', dependsOn: ['egg'] }),
+      plugin({ name: 'egg', dependsOn: ['chicken'] }),
+      plugin({ name: 'after-egg', dependsOn: ['egg'] }),
+      plugin({ name: 'lunch-menu' }),
+      plugin({ name: 'needs-menu', dependsOn: ['lunch-menu'], routes: (app) => void app.get('/ok', async () => ({ ok: true })) }),
+      fixture('throws-on-import'),
+      fixture('half-way-migration'),
+      fixture('routes-then-throws'),
+    ],
+  });
+});
+t.teardown(() => platform.close());
+
+const stateOf = async (name: string) => {
+  const health = (await platform.inject('/api/core/health')).json() as { plugins: { name: string; state: string; error?: { code: string; message: string } }[] };
+  return health.plugins.filter((p) => p.name === name);
+};
+
+t.test('the platform serves and reports itself degraded', async (t) => {
+  const health = (await platform.inject('/api/core/health')).json();
+  t.equal(health.status, 'degraded');
+  t.equal(health.database, platform.database);
+  t.same((await stateOf('lunch-menu'))[0]?.state, 'active');
+});
+
+t.test('an invalid manifest is refused with the field and the problem', async (t) => {
+  const [record] = platform.platform.plugins.all().filter((r) => r.source === 'Bad Name');
+  t.equal(record?.state, 'failed');
+  t.equal(record?.error?.code, 'PREAU_ERR_PLUGIN_MANIFEST');
+  t.match(record?.error?.message, /name/);
+});
+
+t.test('a plugin written for another SDK major is refused', async (t) => {
+  const [record] = await stateOf('future');
+  t.equal(record?.error?.code, 'PREAU_ERR_PLUGIN_SDK_MISMATCH');
+  t.match(record?.error?.message, /\^2\.0\.0.*1\.0\.0/);
+});
+
+t.test('a missing dependency is refused, and so is what depends on a refused plugin', async (t) => {
+  t.equal((await stateOf('lonely'))[0]?.error?.code, 'PREAU_ERR_PLUGIN_DEPENDENCY_MISSING');
+  t.match((await stateOf('lonely'))[0]?.error?.message, /ghost/);
+  t.equal((await stateOf('after-egg'))[0]?.error?.code, 'PREAU_ERR_PLUGIN_DEPENDENCY_MISSING');
+});
+
+t.test('a dependency cycle is refused for each plugin on it', async (t) => {
+  for (const name of ['chicken', 'egg']) {
+    const [record] = await stateOf(name);
+    t.equal(record?.error?.code, 'PREAU_ERR_PLUGIN_DEPENDENCY_CYCLE', name);
+    t.match(record?.error?.message, /chicken → egg → chicken|egg → chicken → egg/);
+  }
+});
+
+t.test('a second plugin with a taken name is refused and the first one keeps serving', async (t) => {
+  const records = await stateOf('lunch-menu');
+  t.equal(records.length, 2);
+  t.equal(records[0]?.state, 'active');
+  t.equal(records[1]?.error?.code, 'PREAU_ERR_PLUGIN_DUPLICATE');
+});
+
+t.test('a plugin that depends on an active plugin loads after it and serves', async (t) => {
+  const order = platform.platform.plugins.active().map((r) => r.name);
+  t.ok(order.indexOf('lunch-menu') < order.indexOf('needs-menu'));
+  const school = await platform.createSchool();
+  const teacher = await platform.createUser({ profile: 'Teacher', schools: [school] });
+  await platform.platform.apps.set(school.id, { app: 'needs-menu', enabled: true, startsOn: null, endsOn: null }, null);
+  const response = await platform.as(teacher).inject('/api/needs-menu/ok');
+  t.equal(response.statusCode, 200);
+});
+
+t.test('a module that throws on import is refused with its reason', async (t) => {
+  const [record] = await stateOf('throws-on-import');
+  t.equal(record?.error?.code, 'PREAU_ERR_PLUGIN_LOAD');
+  t.match(record?.error?.message, /boom while importing/);
+});
+
+t.test('a migration that fails half-way leaves no table, no row and no schema, and the routes answer 503', async (t) => {
+  const [record] = await stateOf('half-way');
+  t.equal(record?.error?.code, 'PREAU_ERR_PLUGIN_MIGRATION');
+  t.match(record?.error?.message, /002-breaks\.ts.*division by zero/);
+  const schema = await platform.knex.raw(`select 1 from pg_namespace where nspname = 'half_way'`);
+  t.equal(schema.rows.length, 0);
+  const school = await platform.createSchool();
+  const teacher = await platform.createUser({ profile: 'Teacher', schools: [school] });
+  const response = await platform.as(teacher).inject('/api/half-way/ping');
+  t.equal(response.statusCode, 503);
+  t.equal(response.json().code, 'PREAU_ERR_PLUGIN_UNAVAILABLE');
+});
+
+t.test('routes() that throws is refused before any migration runs, and its routes answer 503', async (t) => {
+  const [record] = await stateOf('routes-then-throws');
+  t.equal(record?.error?.code, 'PREAU_ERR_PLUGIN_ROUTES');
+  t.match(record?.error?.message, /gave up half-way/);
+  const schema = await platform.knex.raw(`select 1 from pg_namespace where nspname = 'routes_then_throws'`);
+  t.equal(schema.rows.length, 0);
+  const school = await platform.createSchool();
+  const teacher = await platform.createUser({ profile: 'Teacher', schools: [school] });
+  for (const url of ['/api/routes-then-throws/first', '/api/routes-then-throws/never-registered']) {
+    const response = await platform.as(teacher).inject(url);
+    t.equal(response.statusCode, 503, url);
+    t.equal(response.json().code, 'PREAU_ERR_PLUGIN_UNAVAILABLE');
+  }
+});
+
+t.test('failed plugins never appear in the launcher', async (t) => {
+  const school = await platform.createSchool();
+  const teacher = await platform.createUser({ profile: 'Teacher', schools: [school] });
+  const apps = (await platform.as(teacher).inject('/api/core/apps')).json() as { name: string }[];
+  const active = new Set(platform.platform.plugins.active().map((r) => r.name));
+  const failed = new Set(platform.platform.plugins.all().filter((r) => !active.has(r.name)).map((r) => r.name));
+  t.ok(apps.some((a) => a.name === 'lunch-menu'));
+  t.notOk(apps.some((a) => failed.has(a.name)));
+});
