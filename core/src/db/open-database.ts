@@ -41,6 +41,9 @@ function borrowPglite(pglite: PGlite): Database {
   return { kind: 'pglite', knex, pglite, close: () => knex.destroy() };
 }
 
+/** PGlite's type choices, made the same as those above for pg: calendar days stay 'YYYY-MM-DD'. */
+export const PGLITE_PARSERS = { [pg.types.builtins.DATE]: (value: string) => value };
+
 /** Where PGlite keeps its files inside the data folder. */
 export function pgliteDir(dataDir: string): string {
   return resolve(dataDir, 'pglite');
@@ -66,12 +69,12 @@ export async function openDatabase(options: { url?: string; dataDir: string; poo
   let unlock = async (): Promise<void> => {};
   let pglite: PGlite;
   if (inMemory) {
-    pglite = new PGlite();
+    pglite = new PGlite({ parsers: PGLITE_PARSERS });
   } else {
     const dir = pgliteDir(options.dataDir);
     mkdirSync(dir, { recursive: true });
     unlock = lockDataDir(dir);
-    pglite = new PGlite(dir);
+    pglite = new PGlite(dir, { parsers: PGLITE_PARSERS });
   }
   try {
     await pglite.waitReady;
@@ -79,7 +82,6 @@ export async function openDatabase(options: { url?: string; dataDir: string; poo
     await unlock();
     throw error;
   }
-  // PGlite types: same choices as for pg above.
   const knex = knexFactory({ client: ClientPgLite as unknown as typeof knexFactory.Client, connection: { pglite } as Knex.StaticConnectionConfig });
   return {
     kind: 'pglite',

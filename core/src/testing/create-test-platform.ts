@@ -107,7 +107,7 @@ export async function createTestPlatform(options: TestPlatformOptions = {}): Pro
     throw error;
   }
   const { knex } = database;
-  const sessions = new Map<number, { token: string; csrfToken: string }>();
+  const sessions = new Map<number, { token: string; csrfToken: string; openedAt: number }>();
 
   const createUser: TestPlatform['createUser'] = async (input) => {
     counter += 1;
@@ -132,9 +132,11 @@ export async function createTestPlatform(options: TestPlatformOptions = {}): Pro
 
   const as = (user: TestUser): RequestsAs => ({
     async inject(injectOptions) {
+      // A test that moves the clock by days would see its sessions expire: open a new one when time moved.
+      const now = clock.now().getTime();
       let session = sessions.get(user.id);
-      if (!session) {
-        session = await platform.sessions.create(user.id, { ip: '127.0.0.1', userAgent: 'test' });
+      if (!session || now < session.openedAt || now - session.openedAt > 3_600_000) {
+        session = { ...(await platform.sessions.create(user.id, { ip: '127.0.0.1', userAgent: 'test' })), openedAt: now };
         sessions.set(user.id, session);
       }
       const opts: InjectOptions = typeof injectOptions === 'string' ? { method: 'GET', url: injectOptions } : injectOptions;

@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { PGLITE_PARSERS } from '../db/open-database.js';
 
 // Creating a PGlite runs initdb (about 3 s here); loading a saved empty cluster takes about 1 s, and wiping a
 // used instance about 50 ms. So: one template per machine (in the build cache), one instance per test
@@ -45,7 +46,7 @@ export async function takePglite(): Promise<PGlite> {
     return reused.pglite;
   }
   template ??= loadTemplate();
-  const pglite = new PGlite({ loadDataDir: await template });
+  const pglite = new PGlite({ loadDataDir: await template, parsers: PGLITE_PARSERS });
   await pglite.waitReady;
   return pglite;
 }
