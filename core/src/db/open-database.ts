@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import knexFactory, { type Knex } from 'knex';
-import ClientPgLite from 'knex-pglite';
+import { PgliteClient } from './pglite-client.js';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { lockDataDir } from './data-dir-lock.js';
@@ -37,7 +37,7 @@ function borrowPglite(pglite: PGlite): Database {
       return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
     },
   });
-  const knex = knexFactory({ client: ClientPgLite as unknown as typeof knexFactory.Client, connection: { pglite: view } as Knex.StaticConnectionConfig });
+  const knex = knexFactory({ client: PgliteClient as unknown as typeof knexFactory.Client, connection: { pglite: view } as Knex.StaticConnectionConfig });
   return { kind: 'pglite', knex, pglite, close: () => knex.destroy() };
 }
 
@@ -82,7 +82,7 @@ export async function openDatabase(options: { url?: string; dataDir: string; poo
     await unlock();
     throw error;
   }
-  const knex = knexFactory({ client: ClientPgLite as unknown as typeof knexFactory.Client, connection: { pglite } as Knex.StaticConnectionConfig });
+  const knex = knexFactory({ client: PgliteClient as unknown as typeof knexFactory.Client, connection: { pglite } as Knex.StaticConnectionConfig });
   return {
     kind: 'pglite',
     knex,

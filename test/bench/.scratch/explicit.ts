@@ -1,0 +1,22 @@
+import { createTestPlatform } from '@preau/core/testing';
+import lunchMenu from '@preau/example-lunch-menu';
+import { measure } from '../measure.js';
+
+const t = await createTestPlatform({ plugins: [lunchMenu], database: 'postgres' });
+const school = await t.createSchool();
+const teacher = await t.createUser({ profile: 'Teacher', schools: [school] });
+const parent = await t.createUser({ profile: 'Relative', schools: [school] });
+const path = `/api/lunch-menu/schools/${school.id}/weeks/2026-W48`;
+const put = await t.as(teacher).inject({ method: 'PUT', url: path, payload: { days: [{ day: 'monday', main: 'Poulet basquaise', dessert: 'Yaourt' }] } });
+console.log('put', put.statusCode);
+const s = await t.platform.sessions.create(parent.id, {});
+const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
+const target = { name: 'x', url: `${address}${path}`, headers: { cookie: `preau_session=${s.token}` }, close: async () => {} };
+const load = { connections: 10, pipelining: 1 };
+await measure(target, { ...load, seconds: 2 });
+console.log('default enablement', (await measure(target, { ...load, seconds: 5 })).requestsPerSecond.toFixed(0));
+await t.platform.apps.set(school.id, { app: 'lunch-menu', enabled: true, startsOn: null, endsOn: null }, null);
+await measure(target, { ...load, seconds: 2 });
+const f = await measure(target, { ...load, seconds: 5 });
+console.log('explicit school_apps row', f.requestsPerSecond.toFixed(0), 'non2xx', f.non2xx);
+await t.close();
