@@ -20,16 +20,21 @@ export function machineFacts(settings: BenchSettings): string {
   ].join('\n');
 }
 
+// autocannon records latencies in whole milliseconds (its histogram floors them): 0 means under 1 ms, and
+// decimals would claim a precision the figures do not have.
+const milliseconds = (value: number): string => (value < 1 ? '<1' : value.toFixed(0));
+
 /** The results as an aligned text table. */
 export function table(rows: readonly Row[]): string {
-  const header = ['target', 'req/s (avg)', 'p50 ms', 'p99 ms', 'errors', 'non-2xx'];
+  const header = ['target', 'req/s (avg)', 'p50 ms', 'p99 ms', 'errors', 'non-2xx', 'requests'];
   const lines = rows.map(({ name, figures }) => [
     name,
     figures.requestsPerSecond.toFixed(0),
-    figures.latencyP50Ms.toFixed(2),
-    figures.latencyP99Ms.toFixed(2),
+    milliseconds(figures.latencyP50Ms),
+    milliseconds(figures.latencyP99Ms),
     String(figures.errors),
     String(figures.non2xx),
+    String(figures.completed),
   ]);
   const widths = header.map((title, column) => Math.max(title.length, ...lines.map((line) => line[column]!.length)));
   // The name column reads left-aligned, the figures right-aligned so their digits line up.

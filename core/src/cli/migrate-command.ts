@@ -28,7 +28,7 @@ export async function migrateCommand(args: string[]): Promise<number> {
           say(`  ${name}: ${applied.length} migration(s) applied`);
         } catch (error) {
           failures += 1;
-          say(`  ✗ ${name}: ${(error as Error).message}`);
+          say(`  ✗ ${(error as Error).message}`);
         }
       }
     }
