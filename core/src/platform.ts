@@ -93,7 +93,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       defaults,
       cacheSeconds: config.apps.cacheSeconds,
     });
-    const sessions = createSessionStore({ knex: database.knex, clock, ...config.sessions });
+    const sessions = await createSessionStore({ knex: database.knex, clock, events, ...config.sessions });
     const setup = createSetup({ knex: database.knex, clock });
 
     await app.register(cookie);
@@ -134,6 +134,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       async close() {
         await app.close();
         await apps.close().catch(() => {});
+        await sessions.close().catch(() => {});
         await events.close();
         await database.close();
       },

@@ -59,6 +59,8 @@ export const ConfigSchema = Type.Object(
       {
         idleMinutes: Type.Integer({ minimum: 1, default: 120 }),
         absoluteHours: Type.Integer({ minimum: 1, default: 24 * 7 }),
+        /** How long a process reuses a session it has read (ending a session is seen at once everywhere). */
+        cacheSeconds: Type.Integer({ minimum: 0, maximum: 300, default: 30 }),
       },
       { additionalProperties: false, default: {} },
     ),

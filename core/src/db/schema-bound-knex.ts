@@ -21,12 +21,22 @@ export function quoteIdent(name: string): string {
 export function schemaBoundKnex(knex: Knex, schemas: readonly string[]): Knex {
   const path = schemas.map(quoteIdent).join(', ');
   const bound = knex.withUserParams({ searchPath: schemas });
-  const client = bound.client as Knex.Client & { acquireConnection(): Promise<object>; _query(c: object, q: { sql: string }): Promise<unknown> };
+  const client = bound.client as Knex.Client & {
+    acquireConnection(): Promise<object>;
+    releaseConnection(connection: object): Promise<unknown>;
+    _query(connection: object, query: { sql: string }): Promise<unknown>;
+  };
   const acquire = client.acquireConnection.bind(client);
   client.acquireConnection = async () => {
     const connection = await acquire();
     if (pathOfConnection.get(connection) !== path) {
-      await client._query(connection, { sql: `set search_path to ${path}` });
+      try {
+        await client._query(connection, { sql: `set search_path to ${path}` });
+      } catch (error) {
+        pathOfConnection.delete(connection);
+        await client.releaseConnection(connection);
+        throw error;
+      }
       pathOfConnection.set(connection, path);
     }
     return connection;

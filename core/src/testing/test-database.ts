@@ -46,7 +46,7 @@ export async function createTestDatabase(kind: TestDatabaseKind = defaultTestDat
   }
   const name = `preau_test_${randomBytes(6).toString('hex')}`;
   await adminQuery(`create database ${name}`);
-  const database = await openDatabase({ url: testPostgresUrl(name), dataDir: '', poolSize: 5 });
+  const database = await openDatabase({ url: testPostgresUrl(name), dataDir: '', poolSize: 10 });
   return {
     ...database,
     async close() {
