@@ -15,7 +15,9 @@ export function notFoundHandler(refs: { registry?: PluginRegistry; shellIndex?: 
       const record = refs.registry?.get(apiPlugin);
       if (record && record.state !== 'active') return sendError(request, reply, PluginUnavailable(apiPlugin));
     }
-    if (!path.startsWith('/api/') && request.method === 'GET' && refs.shellIndex) {
+    // A missing script or stylesheet is a 404, not the page: HTML served as JavaScript only confuses the browser.
+    const isAsset = path.startsWith('/shell/') || /\.(js|mjs|css|map|json|png|svg|ico|woff2?)$/.test(path);
+    if (!path.startsWith('/api/') && !isAsset && request.method === 'GET' && refs.shellIndex) {
       const sent = refs.shellIndex(reply);
       if (sent) return sent;
     }
