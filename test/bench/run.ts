@@ -4,6 +4,7 @@ import { machineFacts, ratioLine, table, type Row } from './report.js';
 import { readSettings } from './settings.js';
 import { startBareFastify } from './targets/bare-fastify.js';
 import { startLunchMenuRead } from './targets/lunch-menu-read.js';
+import { startGateOnly } from './targets/gate-only.js';
 import type { BenchTarget } from './targets/target.js';
 
 const settings = readSettings();
@@ -32,7 +33,9 @@ console.log(machineFacts(settings));
 // takes from its numbers.
 const baseline = await bench(startBareFastify);
 const preau = await bench(() => startLunchMenuRead(settings.database));
+const gate = await bench(() => startGateOnly(settings.database));
 console.log('');
-console.log(table([baseline, preau]));
+console.log(table([baseline, preau, gate]));
 console.log('');
 console.log(ratioLine(baseline.figures, preau.figures));
+console.log(`ratio c/a (requests/s): ${(gate.figures.requestsPerSecond / baseline.figures.requestsPerSecond).toFixed(2)} (the platform without the read)`);
