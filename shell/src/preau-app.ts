@@ -35,7 +35,8 @@ export class PreauApp extends LitElement {
   apps: LauncherApp[] = [];
   route = location.pathname;
   setupRequired = false;
-  language: 'fr' | 'en' = navigator.language.startsWith('en') ? 'en' : 'fr';
+  // French until a signed-in user has chosen English: the users are French schools.
+  language: 'fr' | 'en' = 'fr';
 
   private api = createApiClient({ csrfToken: () => this.session?.csrfToken });
   private userProvider = new ContextProvider(this, { context: userContext, initialValue: undefined });

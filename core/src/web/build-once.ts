@@ -60,6 +60,10 @@ export async function buildOnce(outdir: string, options: esbuild.BuildOptions & 
     entryNames: '[name]-[hash]',
     chunkNames: 'chunks/[name]-[hash]',
     logLevel: 'silent',
+    // Lit's reactive properties are accessors on the prototype: class fields with define semantics would
+    // shadow them and nothing would re-render. Set here, not read from whichever tsconfig.json is nearest,
+    // so that every plugin's web code compiles the same way (and a change of it rebuilds, being in the key).
+    tsconfigRaw: { compilerOptions: { useDefineForClassFields: false, experimentalDecorators: true } },
     ...options,
     outdir: absOut,
     metafile: true,
