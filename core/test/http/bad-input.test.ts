@@ -1,9 +1,14 @@
 import t from 'tap';
-import { createTestPlatform } from '../../src/testing/index.js';
+import { createTestPlatform, type TestPlatform } from '../../src/testing/index.js';
+
+// One platform for the file: every case here only reads, or is refused before writing.
+let platform: TestPlatform;
+t.before(async () => {
+  platform = await createTestPlatform();
+});
+t.teardown(() => platform.close());
 
 t.test('bad input to a route gets a 400 with a code naming the failing field', async (t) => {
-  const platform = await createTestPlatform();
-  t.teardown(() => platform.close());
 
   const response = await platform.as(platform.admin).inject({
     method: 'POST',
@@ -22,8 +27,6 @@ t.test('bad input to a route gets a 400 with a code naming the failing field', a
 });
 
 t.test('a body that is not JSON gets a coded 400', async (t) => {
-  const platform = await createTestPlatform();
-  t.teardown(() => platform.close());
   const response = await platform.as(platform.admin).inject({
     method: 'POST',
     url: '/api/core/schools',
@@ -35,16 +38,12 @@ t.test('a body that is not JSON gets a coded 400', async (t) => {
 });
 
 t.test('an unknown API route gets a coded 404', async (t) => {
-  const platform = await createTestPlatform();
-  t.teardown(() => platform.close());
   const response = await platform.inject({ method: 'GET', url: '/api/core/nothing-here' });
   t.equal(response.statusCode, 404);
   t.equal(response.json().code, 'PREAU_ERR_NOT_FOUND');
 });
 
 t.test('errors speak English to a browser that asks for it', async (t) => {
-  const platform = await createTestPlatform();
-  t.teardown(() => platform.close());
   const response = await platform.inject({ method: 'GET', url: '/api/core/me', headers: { 'accept-language': 'en-GB,en;q=0.9' } });
   t.equal(response.statusCode, 401);
   t.same(response.json(), { code: 'PREAU_ERR_UNAUTHENTICATED', message: 'Please sign in to continue.' });
