@@ -158,6 +158,47 @@ export const PasswordTooWeak = defineError('PREAU_ERR_PASSWORD_WEAK', 400, (minL
   en: `The password needs at least ${minLength} characters and must not be a common one.`,
 }));
 
+/** Too many failed sign-ins for this account or address: wait before trying again. */
+export const SignInLocked = defineError(
+  'PREAU_ERR_SIGN_IN_LOCKED',
+  429,
+  (retryAfterSeconds: number) => ({
+    fr: `Trop de tentatives. Réessayez dans ${Math.ceil(retryAfterSeconds / 60)} minute(s), ou demandez à l'école de débloquer le compte.`,
+    en: `Too many attempts. Try again in ${Math.ceil(retryAfterSeconds / 60)} minute(s), or ask the school to unlock the account.`,
+  }),
+  (retryAfterSeconds: number) => ({ retryAfterSeconds }),
+);
+/** The login and activation code do not match, or the code expired or was replaced (one answer for all). */
+export const ActivationCodeInvalid = defineError('PREAU_ERR_ACTIVATION_CODE', 401, {
+  fr: "Identifiant ou code d'activation incorrect, ou code expiré. Demandez un nouveau code à l'enseignant ou à la direction.",
+  en: 'Wrong login or activation code, or the code has expired. Ask the teacher or the school office for a new code.',
+});
+/** Activation needs the charter to be accepted. */
+export const CharterNotAccepted = defineError('PREAU_ERR_CHARTER', 400, {
+  fr: "Acceptez la charte d'utilisation pour activer votre compte.",
+  en: 'Accept the terms of use to activate your account.',
+});
+/** The password reset link is wrong, used or expired. */
+export const ResetLinkInvalid = defineError('PREAU_ERR_RESET_LINK', 400, {
+  fr: "Ce lien de réinitialisation n'est pas valide ou a expiré. Faites une nouvelle demande.",
+  en: 'This reset link is invalid or has expired. Please ask for a new one.',
+});
+/** The current password given to change it is wrong. */
+export const CurrentPasswordWrong = defineError('PREAU_ERR_CURRENT_PASSWORD', 400, {
+  fr: 'Le mot de passe actuel est incorrect.',
+  en: 'The current password is wrong.',
+});
+/** No user has that id in a school the caller administers. */
+export const UserNotFound = defineError('PREAU_ERR_USER_NOT_FOUND', 404, {
+  fr: 'Utilisateur introuvable.',
+  en: 'User not found.',
+});
+/** The session to revoke does not exist or belongs to someone else. */
+export const SessionNotFound = defineError('PREAU_ERR_SESSION_NOT_FOUND', 404, {
+  fr: 'Session introuvable.',
+  en: 'Session not found.',
+});
+
 // Structure
 /** No school has that id (or the caller may not see it). */
 export const SchoolNotFound = defineError('PREAU_ERR_SCHOOL_NOT_FOUND', 404, (school: string) => ({
@@ -169,6 +210,31 @@ export const SchoolExists = defineError('PREAU_ERR_SCHOOL_EXISTS', 409, (uai: st
   fr: `Une école porte déjà le code UAI ${uai}.`,
   en: `A school with UAI code ${uai} already exists.`,
 }));
+/** No class has that id in the school. */
+export const ClassNotFound = defineError('PREAU_ERR_CLASS_NOT_FOUND', 404, {
+  fr: 'Classe introuvable.',
+  en: 'Class not found.',
+});
+/** No group has that id in the school, or it is a derived group that cannot be edited by hand. */
+export const GroupNotFound = defineError('PREAU_ERR_GROUP_NOT_FOUND', 404, {
+  fr: 'Groupe introuvable (les groupes calculés à partir des classes ne se modifient pas à la main).',
+  en: 'Group not found (groups derived from classes cannot be edited by hand).',
+});
+/** No import preview has that id, or it was already applied or discarded. */
+export const ImportNotFound = defineError('PREAU_ERR_IMPORT_NOT_FOUND', 404, {
+  fr: "Aperçu d'import introuvable, ou déjà appliqué.",
+  en: 'Import preview not found, or already applied.',
+});
+/** The import preview is older than the school's data (another import ran since): preview again. */
+export const ImportStale = defineError('PREAU_ERR_IMPORT_STALE', 409, {
+  fr: "Les données de l'école ont changé depuis cet aperçu (un autre import a eu lieu). Relancez l'aperçu.",
+  en: "The school's data changed since this preview (another import ran). Preview again.",
+});
+/** The demo refuses to run on a database that holds real schools. */
+export const DemoRefused = defineError('PREAU_ERR_DEMO_REFUSED', 409, {
+  fr: 'Cette base contient déjà des écoles : la démonstration ne la modifie pas (ajoutez --force pour passer outre).',
+  en: 'This database already holds schools: the demo leaves it alone (add --force to override).',
+});
 /** A date range whose end precedes its start. */
 export const DateRangeInvalid = defineError('PREAU_ERR_DATE_RANGE', 400, {
   fr: 'La date de fin précède la date de début.',

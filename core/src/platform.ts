@@ -9,7 +9,16 @@ import { createAppEnablement, type AppEnablement } from './apps/app-enablement.j
 import { createSessionStore, type SessionStore } from './identity/sessions.js';
 import { createSetup, type Setup } from './identity/setup.js';
 import { authenticate } from './identity/authenticate.js';
-import { identityRoutes } from './identity/identity-routes.js';
+import { signInRoutes } from './identity/sign-in-routes.js';
+import { activationRoutes } from './identity/activation-routes.js';
+import { recoveryRoutes } from './identity/recovery-routes.js';
+import { meRoutes } from './identity/me-routes.js';
+import { createSignInThrottle } from './identity/sign-in-throttle.js';
+import { instanceSecret } from './identity/instance-secret.js';
+import type { IdentityDeps } from './identity/identity-deps.js';
+import type { PersonalDataExporter } from './identity/personal-data-export.js';
+import { createMailer, type Mailer } from './mail/mailer.js';
+import { structureRoutes } from './structure/structure-routes.js';
 import { loadPlugins, mountPlugins } from './plugins/plugin-host.js';
 import type { PluginEntry } from './plugins/plugin-source.js';
 import type { PluginRegistry } from './plugins/plugin-registry.js';
@@ -51,6 +60,9 @@ export interface Platform {
   setup: Setup;
   events: ClosableEventBus;
   clock: Clock;
+  mailer: Mailer;
+  /** Key of the activation codes' keyed hash. */
+  activationKey: Buffer;
   shell?: BuiltShell;
   /** Closes the HTTP server (letting in-flight requests finish), the event bus and the database. */
   close(): Promise<void>;
@@ -96,10 +108,36 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     const sessions = await createSessionStore({ knex: database.knex, clock, events, ...config.sessions });
     const setup = createSetup({ knex: database.knex, clock });
 
+    const mailer = createMailer({ url: config.smtp.url, from: config.smtp.from, log: app.log });
+    const activationKey = await instanceSecret(database.knex, 'activation-codes');
+    const throttle = createSignInThrottle(database.knex, clock, config.identity);
+    const publicUrl = (config.server.publicUrl ?? `http://${config.server.host}:${config.server.port}`).replace(/\/$/, '');
+
     await app.register(cookie);
     await app.register(authenticate, { sessions, setup });
-    const secureCookies = (config.server.publicUrl ?? '').startsWith('https://');
-    await app.register(identityRoutes, { knex: database.knex, sessions, setup, secureCookies, absoluteHours: config.sessions.absoluteHours });
+    const exporters = (): PersonalDataExporter[] =>
+      (refs.registry?.all() ?? []).flatMap((record) => {
+        const exportData = record.manifest?.exportPersonalData;
+        if (record.state !== 'active' || !exportData || !record.services) return [];
+        const services = record.services;
+        return [{ plugin: record.name, export: (userId: number) => exportData(userId, services) }];
+      });
+    const identity: IdentityDeps = {
+      knex: database.knex,
+      clock,
+      sessions,
+      setup,
+      throttle,
+      mailer,
+      activationKey,
+      identity: config.identity,
+      publicUrl,
+      secureCookies: publicUrl.startsWith('https://'),
+      absoluteHours: config.sessions.absoluteHours,
+      exporters,
+    };
+    for (const routes of [signInRoutes, activationRoutes, recoveryRoutes, meRoutes]) await app.register(routes, identity);
+    await app.register(structureRoutes, { ...identity, config });
 
     const { registry, bundles, order } = await loadPlugins(
       [...config.plugins, ...(options.extraPlugins ?? [])],
@@ -130,11 +168,14 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       setup,
       events,
       clock,
+      mailer,
+      activationKey,
       shell,
       async close() {
         await app.close();
         await apps.close().catch(() => {});
         await sessions.close().catch(() => {});
+        mailer.close();
         await events.close();
         await database.close();
       },

@@ -71,6 +71,11 @@ export interface PluginManifest<Rights extends string = string> {
   /** Registers the plugin's HTTP routes. */
   routes?: (app: PluginApp, services: PluginServices) => Promise<void> | void;
   web?: WebDeclaration;
+  /**
+   * The plugin's part of a user's personal data export (`GET /api/core/me/export`, RGPD art. 15 and 20): return
+   * plain JSON of what the plugin holds about `userId` (what they wrote, what was addressed to them).
+   */
+  exportPersonalData?: (userId: number, services: PluginServices) => Promise<unknown>;
 }
 
 /** What a migration receives: knex inside the plugin's migration transaction, search path set to its schema. */

@@ -4,6 +4,9 @@ import { migrateCommand } from './migrate-command.js';
 import { pluginsCommand } from './plugins-command.js';
 import { doctorCommand } from './doctor-command.js';
 import { buildCommand } from './build-command.js';
+import { importCommand } from './import-command.js';
+import { schoolCommand } from './school-command.js';
+import { demoCommand } from './demo-command.js';
 import { isPreauError } from '@preau/sdk';
 
 const HELP = `Préau: l'ENT des écoles primaires.
@@ -16,6 +19,11 @@ Commands:
   plugins [--json]   list the configured plugins and their state
   doctor             check configuration, database, SMTP and storage, and say what is wrong
   build              build the shell and the plugins' web bundles (skipped when nothing changed)
+  school create --uai <UAI> --name <name> [--city <city>] [--academy <academy>]
+                     create a school
+  import onde --school <UAI> --pupils <file> --guardians <file> [--dry-run] [--json] [--codes-out <file>]
+                     import a school's pupils and guardians from its two ONDE exports
+  demo [--force]     create a demo school with every profile and print their logins and passwords
 `;
 
 type Command = (args: string[]) => Promise<number>;
@@ -26,6 +34,9 @@ const COMMANDS: Record<string, Command> = {
   plugins: pluginsCommand,
   doctor: doctorCommand,
   build: buildCommand,
+  import: importCommand,
+  school: schoolCommand,
+  demo: demoCommand,
 };
 
 /** Runs one CLI command; returns the exit code. */
@@ -44,7 +55,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     return await command(argv.slice(argv.indexOf(name) + 1));
   } catch (error) {
-    const message = isPreauError(error) ? `${error.code}: ${error.messages.en}` : (error as Error).stack ?? String(error);
+    const message = isPreauError(error) ? `${error.code} : ${error.messages.fr}` : (error as Error).stack ?? String(error);
     process.stderr.write(`preau ${name}: ${message}\n`);
     return 1;
   }

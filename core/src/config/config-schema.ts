@@ -64,6 +64,54 @@ export const ConfigSchema = Type.Object(
       },
       { additionalProperties: false, default: {} },
     ),
+    identity: Type.Object(
+      {
+        /** How long an activation code stays valid (the codes handed out at the start-of-year meeting). */
+        activationCodeDays: Type.Integer({ minimum: 1, maximum: 366, default: 90 }),
+        /** Minimum password length per profile (CNIL 2022 with limited attempts: 8); a CP pupil cannot type 12. */
+        passwordMinLength: Type.Object(
+          {
+            Teacher: Type.Integer({ minimum: 6, maximum: 64, default: 8 }),
+            Student: Type.Integer({ minimum: 6, maximum: 64, default: 8 }),
+            Relative: Type.Integer({ minimum: 6, maximum: 64, default: 8 }),
+            Personnel: Type.Integer({ minimum: 6, maximum: 64, default: 8 }),
+            Guest: Type.Integer({ minimum: 6, maximum: 64, default: 8 }),
+          },
+          { additionalProperties: false, default: {} },
+        ),
+        /** The charter (CGU) a person accepts when activating their account. */
+        charter: Type.String({
+          default:
+            "En activant mon compte, je m'engage à utiliser Préau dans le cadre de la vie de l'école, à respecter les autres membres, à ne pas communiquer mon mot de passe et à ne publier que des contenus dont j'ai le droit. Mes données restent hébergées en France, ne sont ni revendues ni utilisées à des fins publicitaires, et sont supprimées trois mois après mon départ de l'école.",
+          minLength: 1,
+        }),
+        /** How long a password reset link stays valid. */
+        resetLinkMinutes: Type.Integer({ minimum: 5, maximum: 24 * 60, default: 60 }),
+        /** Sign-in failures allowed before a temporary lock, per account and per IP address. */
+        maxFailuresPerAccount: Type.Integer({ minimum: 1, default: 5 }),
+        maxFailuresPerIp: Type.Integer({ minimum: 1, default: 50 }),
+        /** The first lock; each further failure while counting doubles it, up to `maxLockMinutes`. */
+        lockMinutes: Type.Integer({ minimum: 1, default: 1 }),
+        maxLockMinutes: Type.Integer({ minimum: 1, default: 60 }),
+      },
+      { additionalProperties: false, default: {} },
+    ),
+    imports: Type.Object(
+      {
+        /** Largest accepted ONDE or staff file. */
+        maxFileMb: Type.Number({ exclusiveMinimum: 0, maximum: 500, default: 20 }),
+      },
+      { additionalProperties: false, default: {} },
+    ),
+    retention: Type.Object(
+      {
+        /** How long the audit log is kept (CNIL: one year). */
+        auditDays: Type.Integer({ minimum: 1, default: 365 }),
+        /** Accounts of people who left a school are deleted after this (arrêté du 30 novembre 2006, art. 6). */
+        leaverDays: Type.Integer({ minimum: 1, default: 92 }),
+      },
+      { additionalProperties: false, default: {} },
+    ),
     logLevel: Type.Union(
       [Type.Literal('fatal'), Type.Literal('error'), Type.Literal('warn'), Type.Literal('info'), Type.Literal('debug'), Type.Literal('silent')],
       { default: 'info' },

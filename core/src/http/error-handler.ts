@@ -17,6 +17,8 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, error: P
     message: error.messages[languageOf(request)],
   };
   if (error.details !== undefined) body.details = error.details;
+  const retryAfter = (error.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+  if (typeof retryAfter === 'number') reply.header('retry-after', String(Math.ceil(retryAfter)));
   return reply.code(error.statusCode).type('application/json; charset=utf-8').send(body);
 }
 

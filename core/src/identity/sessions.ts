@@ -106,7 +106,7 @@ export async function createSessionStore(deps: {
       const result = await knex.raw<{ rows: SessionRow[] }>(
         `select s.id, s.csrf_token, s.last_seen_at, u.id as user_id, u.login, u.display_name, u.profile, u.language,
            coalesce((select json_agg(json_build_object('id', sc.id, 'uai', sc.uai, 'name', sc.name) order by sc.name)
-                       from core.memberships m join core.schools sc on sc.id = m.school_id where m.user_id = u.id), '[]') as schools,
+                       from core.memberships m join core.schools sc on sc.id = m.school_id where m.user_id = u.id and m.left_at is null), '[]') as schools,
            coalesce((select json_agg(case when f.school_id is null then json_build_object('function', f.function)
                                           else json_build_object('function', f.function, 'schoolId', f.school_id) end)
                        from core.user_functions f where f.user_id = u.id), '[]') as functions

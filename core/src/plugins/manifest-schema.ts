@@ -50,6 +50,7 @@ export const ManifestSchema = Type.Object(
     settings: Type.Optional(Type.Object({}, { additionalProperties: true })),
     migrations: Type.Optional(Type.String({ minLength: 1 })),
     routes: Type.Optional(Type.Literal('[function]')),
+    exportPersonalData: Type.Optional(Type.Literal('[function]')),
     web: Type.Optional(
       Type.Object(
         {

@@ -164,7 +164,8 @@ export async function mountPlugins(registry: PluginRegistry, order: readonly str
       continue;
     }
     try {
-      await mountRoutes(record, options, servicesFor(record, options));
+      record.services = servicesFor(record, options);
+      await mountRoutes(record, options, record.services);
       await migrateUp(options.knex, pluginMigrations(record));
     } catch (error) {
       const coded =

@@ -1,3 +1,4 @@
+import type { PluginServices } from '@preau/sdk';
 import type { DefinedPlugin, PreauError } from '@preau/sdk';
 
 /** Where a plugin stands: serving, refused at start (with why), or switched off in the configuration. */
@@ -16,6 +17,8 @@ export interface PluginRecord {
   bundle?: string;
   schema: string;
   settings: Record<string, unknown>;
+  /** The services the plugin was given, once mounted. */
+  services?: PluginServices;
   /** The built web entry, served at `/apps/<name>/<file>`. */
   web?: { dir: string; file: string };
 }

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { SchoolRef } from '@preau/sdk';
 import { SchoolExists } from '../errors.js';
+import { ensureSchoolGroups } from './groups.js';
 
 /** A school with its administrative fields. */
 export interface School extends SchoolRef {
@@ -17,13 +18,16 @@ export function listSchools(knex: Knex, onlyIds?: readonly number[]): Promise<Sc
   return query;
 }
 
-/** Creates a school; a UAI code already taken is a 409. */
+/** Creates a school with its derived groups ("Enseignants de l'école", …); a UAI code already taken is a 409. */
 export async function createSchool(knex: Knex, input: { uai: string; name: string; city?: string; academy?: string }): Promise<School> {
-  const [school] = await knex('core.schools')
-    .insert({ uai: input.uai.toUpperCase(), name: input.name, city: input.city ?? null, academy: input.academy ?? null })
-    .onConflict('uai')
-    .ignore()
-    .returning(COLUMNS);
-  if (!school) throw SchoolExists(input.uai.toUpperCase());
-  return school as School;
+  return knex.transaction(async (trx) => {
+    const [school] = await trx('core.schools')
+      .insert({ uai: input.uai.toUpperCase(), name: input.name, city: input.city ?? null, academy: input.academy ?? null })
+      .onConflict('uai')
+      .ignore()
+      .returning(COLUMNS);
+    if (!school) throw SchoolExists(input.uai.toUpperCase());
+    await ensureSchoolGroups(trx, school.id);
+    return school as School;
+  });
 }

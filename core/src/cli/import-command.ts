@@ -1,0 +1,61 @@
+import { parseArgs } from 'node:util';
+import { readFile, writeFile } from 'node:fs/promises';
+import { openCore, schoolIdByUai } from './open-core.js';
+import { readOndeFiles, runOndeImport } from '../onde/onde-import.js';
+import type { ImportSummary } from '../onde/plan-onde-import.js';
+
+const USAGE = 'Usage: npx preau import onde --school <UAI> --pupils <fichier> --guardians <fichier> [--dry-run] [--json] [--codes-out <fichier.csv>]\n';
+
+function describe(summary: ImportSummary, dryRun: boolean, unchanged: boolean): string {
+  const { classes, pupils, relatives, links, problems } = summary;
+  const lines = [
+    unchanged ? "Aucun changement : l'école est déjà à jour avec ces fichiers." : dryRun ? 'Aperçu (rien n’a été écrit) :' : 'Import terminé :',
+    `  classes : ${classes.created} créée(s), ${classes.updated} modifiée(s), ${classes.unchanged} inchangée(s)`,
+    `  élèves : ${pupils.created} créé(s), ${pupils.updated} modifié(s), ${pupils.moved} changé(s) de classe, ${pupils.detached} parti(s), ${pupils.unchanged} inchangé(s)`,
+    `  responsables : ${relatives.created} créé(s), ${relatives.updated} modifié(s), ${relatives.unchanged} inchangé(s)`,
+    `  liens responsable-élève : ${links.created} créé(s), ${links.removed} supprimé(s), ${links.unchanged} inchangé(s)`,
+    `  problèmes : ${problems.length}`,
+    ...problems.map((p) => `    ${p.file === 'pupils' ? 'élèves' : 'responsables'}, ligne ${p.line} : ${p.message}`),
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+const csvCell = (value: string) => (/[;"\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
+
+/**
+ * `preau import onde …`: the same import as the director's page, for academies and scripts. `--codes-out`
+ * writes the first activation codes of the accounts created (for a mail merge); they are stored nowhere else.
+ */
+export async function importCommand(args: string[]): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      school: { type: 'string' }, pupils: { type: 'string' }, guardians: { type: 'string' },
+      'dry-run': { type: 'boolean', default: false }, json: { type: 'boolean', default: false }, 'codes-out': { type: 'string' },
+    },
+  });
+  if (positionals[0] !== 'onde' || !values.school || !values.pupils || !values.guardians) {
+    process.stderr.write(USAGE);
+    return 1;
+  }
+  const [pupils, guardians] = await Promise.all([readFile(values.pupils), readFile(values.guardians)]);
+  const core = await openCore();
+  try {
+    const maxBytes = Math.floor(core.config.imports.maxFileMb * 1024 * 1024);
+    const files = readOndeFiles({ pupils, guardians }, { maxBytes });
+    const schoolId = await schoolIdByUai(core.knex, values.school);
+    const result = await runOndeImport(core.knex, {
+      schoolId, files, now: new Date(), activationKey: core.activationKey, codeDays: core.config.identity.activationCodeDays,
+      actorId: null, dryRun: values['dry-run'], fileNames: { pupils: values.pupils, guardians: values.guardians },
+    });
+    if (values['codes-out'] && result.applied) {
+      const lines = ['profil;nom;identifiant;code', ...result.applied.codes.map((c) => [c.profile === 'Student' ? 'élève' : 'responsable', c.displayName, c.login, c.code].map(csvCell).join(';'))];
+      await writeFile(values['codes-out'], `${lines.join('\n')}\n`, { mode: 0o600 });
+    }
+    process.stdout.write(values.json ? `${JSON.stringify(result.plan.summary)}\n` : describe(result.plan.summary, values['dry-run'], result.plan.unchanged));
+    return 0;
+  } finally {
+    await core.close();
+  }
+}

@@ -1,0 +1,32 @@
+import type { Knex } from 'knex';
+
+/** A plugin's part of a user's data export (RGPD art. 15 and 20). */
+export interface PersonalDataExporter {
+  plugin: string;
+  export(userId: number): Promise<unknown>;
+}
+
+/** Everything the core holds about a user, as plain JSON. */
+export async function exportCoreData(knex: Knex, userId: number): Promise<Record<string, unknown>> {
+  const account = await knex('core.users')
+    .where({ id: userId })
+    .first(
+      'login', 'display_name as displayName', 'first_name as firstName', 'last_name as lastName', 'profile', 'language',
+      'state', 'birth_date as birthDate', 'ine', 'civility', 'email', 'mobile', 'address',
+      'charter_accepted_at as charterAcceptedAt', 'activated_at as activatedAt', 'created_at as createdAt',
+    );
+  const schools = await knex('core.memberships as m').join('core.schools as s', 's.id', 'm.school_id')
+    .where('m.user_id', userId).select('s.uai', 's.name', 'm.left_at as leftAt');
+  const classes = await knex('core.class_members as cm').join('core.classes as c', 'c.id', 'cm.class_id')
+    .where('cm.user_id', userId).select('c.label', 'c.levels', 'c.start_year as startYear');
+  const children = await knex('core.relative_links as rl').join('core.users as u', 'u.id', 'rl.pupil_id')
+    .where('rl.relative_id', userId).select('u.display_name as displayName');
+  const relatives = await knex('core.relative_links as rl').join('core.users as u', 'u.id', 'rl.relative_id')
+    .where('rl.pupil_id', userId).select('u.display_name as displayName');
+  const functions = await knex('core.user_functions').where({ user_id: userId }).select('function', 'school_id as schoolId');
+  const sessions = await knex('core.sessions').where({ user_id: userId })
+    .select('created_at as createdAt', 'last_seen_at as lastSeenAt', 'ip', 'user_agent as userAgent');
+  const auditTrail = await knex('core.audit_log').where({ target_user_id: userId }).orWhere({ actor_id: userId })
+    .orderBy('at').select('at', 'action', 'ip', 'details');
+  return { account, schools, classes, children, relatives, functions, sessions, auditTrail };
+}

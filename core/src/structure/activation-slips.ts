@@ -1,0 +1,118 @@
+import type { Knex } from 'knex';
+import type { Clock } from '@preau/sdk';
+import { issueActivationCodes } from '../identity/activation-codes.js';
+import { audit } from '../audit/audit-log.js';
+
+/** One activation slip: who, with what login and code, and for a relative, which children. */
+export interface ActivationSlip {
+  userId: number;
+  displayName: string;
+  login: string;
+  profile: 'Student' | 'Relative' | 'Teacher' | 'Personnel' | 'Guest';
+  code: string;
+  children: string[];
+}
+
+/** Everything printed on a set of slips. */
+export interface SlipSheet {
+  school: { name: string; city: string | null };
+  classLabel: string | null;
+  url: string;
+  expiresAt: Date;
+  slips: ActivationSlip[];
+}
+
+/**
+ * Issues fresh activation codes to the pupils of a class and their relatives (by default only those who have
+ * not activated their account yet) and returns the slips to print. Codes are stored only as keyed hashes, so
+ * printing again issues new codes, and the earlier slips of the same people stop working.
+ */
+export async function issueClassSlips(
+  knex: Knex,
+  input: { schoolId: number; classId: number; only: 'pending' | 'all'; userIds?: readonly number[]; activationKey: Buffer; codeDays: number; clock: Clock; actorId: number; ip: string | null },
+): Promise<ActivationSlip[]> {
+  const { rows } = await knex.raw<{ rows: Omit<ActivationSlip, 'code'>[] }>(
+    `with pupils as (
+       select u.id from core.class_members cm join core.users u on u.id = cm.user_id
+        where cm.class_id = :class and u.profile = 'Student'
+     ), people as (
+       select id from pupils
+       union select rl.relative_id from core.relative_links rl join pupils p on p.id = rl.pupil_id
+     )
+     select u.id as "userId", u.display_name as "displayName", u.login, u.profile,
+            coalesce((select array_agg(c.display_name order by c.display_name)
+                        from core.relative_links rl join pupils p on p.id = rl.pupil_id join core.users c on c.id = p.id
+                       where rl.relative_id = u.id), '{}') as children
+       from people x join core.users u on u.id = x.id
+      where u.state <> 'blocked' ${input.only === 'pending' ? "and u.state = 'pending'" : ''}
+        ${input.userIds ? 'and u.id = any(:ids::int[])' : ''}
+      order by case u.profile when 'Student' then 0 else 1 end, u.display_name`,
+    { class: input.classId, ids: input.userIds ? [...input.userIds] : [] },
+  );
+  const now = input.clock.now();
+  return knex.transaction(async (trx) => {
+    const codes = await issueActivationCodes(trx, input.activationKey, rows.map((r) => r.userId), {
+      expiresAt: new Date(now.getTime() + input.codeDays * 86_400_000),
+      createdBy: input.actorId,
+      now,
+    });
+    await audit(trx, { action: 'codes-issued', schoolId: input.schoolId, actorId: input.actorId, ip: input.ip, details: { classId: input.classId, count: rows.length } });
+    return rows.map((r) => ({ ...r, code: codes.get(r.userId)! }));
+  });
+}
+
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const PARIS_DATE = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', day: 'numeric', month: 'long', year: 'numeric' });
+
+/** The code as printed: two groups of four, easier to copy. */
+export function printedCode(code: string): string {
+  return code.length === 8 ? `${code.slice(0, 4)}-${code.slice(4)}` : code;
+}
+
+/** What a slip says, line by line (shared by the HTML page and the PDF). */
+export function slipLines(sheet: SlipSheet, slip: ActivationSlip): { title: string; lines: string[]; steps: string[] } {
+  const who = slip.profile === 'Student' ? 'Élève' : slip.profile === 'Relative' ? 'Responsable légal' : 'Personnel';
+  return {
+    title: `${sheet.school.name}${sheet.classLabel ? ` — ${sheet.classLabel}` : ''}`,
+    lines: [
+      `${who} : ${slip.displayName}`,
+      ...(slip.children.length ? [`Responsable de : ${slip.children.join(', ')}`] : []),
+      `Identifiant : ${slip.login}`,
+      `Code d'activation : ${printedCode(slip.code)}`,
+      `Valable jusqu'au ${PARIS_DATE.format(sheet.expiresAt)}`,
+    ],
+    steps: [
+      `1. Ouvrez ${sheet.url} et choisissez « Activer mon compte ».`,
+      "2. Saisissez votre identifiant et le code d'activation ci-dessus.",
+      '3. Choisissez votre mot de passe et acceptez la charte.',
+      "Ce code ne sert qu'une fois. Perdu ou expiré ? Demandez-en un nouveau à l'enseignant ou à la direction.",
+    ],
+  };
+}
+
+/** A printable page, one slip per person, cut lines between them and never a slip split across pages. */
+export function renderSlipsHtml(sheet: SlipSheet): string {
+  const slips = sheet.slips.map((slip) => {
+    const { title, lines, steps } = slipLines(sheet, slip);
+    return `<section class="slip" aria-label="${escapeHtml(slip.displayName)}">
+  <h2>${escapeHtml(title)}</h2>
+  <p class="lead">Votre accès à Préau, l'espace numérique de l'école</p>
+  <ul>${lines.map((l) => `<li>${escapeHtml(l)}</li>`).join('')}</ul>
+  <ol>${steps.slice(0, 3).map((s) => `<li>${escapeHtml(s.replace(/^\d\. /, ''))}</li>`).join('')}</ol>
+  <p class="note">${escapeHtml(steps[3]!)}</p>
+</section>`;
+  });
+  return `<!doctype html>
+<html lang="fr"><head><meta charset="utf-8"><title>Fiches d'activation${sheet.classLabel ? ` — ${escapeHtml(sheet.classLabel)}` : ''}</title>
+<style>
+  body { font-family: system-ui, sans-serif; color: #111; margin: 1rem; }
+  .slip { border: 2px dashed #555; padding: 0.8rem 1rem; margin: 0 0 1rem; break-inside: avoid; page-break-inside: avoid; }
+  h2 { font-size: 1.1rem; margin: 0 0 0.3rem; } .lead { margin: 0 0 0.5rem; }
+  ul { list-style: none; padding: 0; margin: 0 0 0.5rem; font-size: 1.05rem; } li { margin: 0.15rem 0; }
+  ol { margin: 0 0 0.4rem 1.2rem; padding: 0; } .note { font-size: 0.9rem; margin: 0; }
+  .toolbar { margin-bottom: 1rem; } @media print { .toolbar { display: none; } body { margin: 0; } }
+</style></head>
+<body><div class="toolbar"><button onclick="print()">Imprimer</button> ${sheet.slips.length} fiche(s)</div>
+${slips.join('\n')}
+</body></html>`;
+}

@@ -1,0 +1,64 @@
+import type { FastifyInstance } from 'fastify';
+import { Type } from '@sinclair/typebox';
+import type { Clock, TypeBoxTypeProvider } from '@preau/sdk';
+import type { Knex } from 'knex';
+import { requireUser } from '../identity/access.js';
+import { requireClassAccess, requireSchool } from './school-access.js';
+import { issueClassSlips, renderSlipsHtml, type SlipSheet } from './activation-slips.js';
+import { renderSlipsPdf } from './activation-slips-pdf.js';
+import { ErrorResponses } from '../http/common-schemas.js';
+
+/**
+ * Activation slips of a class: a POST, because printing issues new codes (the previous ones of the same people
+ * stop working). The director or the class's teacher prints them for the start-of-year meeting.
+ */
+export async function slipRoutes(
+  parent: FastifyInstance,
+  deps: { knex: Knex; clock: Clock; activationKey: Buffer; codeDays: number; publicUrl: string },
+): Promise<void> {
+  const app = parent.withTypeProvider<TypeBoxTypeProvider>();
+  const { knex, clock } = deps;
+
+  app.post('/api/core/schools/:schoolId/classes/:classId/activation-slips', {
+    schema: {
+      params: Type.Object({ schoolId: Type.Integer({ minimum: 1 }), classId: Type.Integer({ minimum: 1 }) }),
+      body: Type.Object({
+        /** `pending`: people who have not activated their account yet (the default); `all`: everyone. */
+        only: Type.Union([Type.Literal('pending'), Type.Literal('all')], { default: 'pending' }),
+        format: Type.Union([Type.Literal('html'), Type.Literal('pdf'), Type.Literal('json')], { default: 'html' }),
+        userIds: Type.Optional(Type.Array(Type.Integer({ minimum: 1 }), { minItems: 1, maxItems: 500, uniqueItems: true })),
+      }, { additionalProperties: false }),
+      response: {
+        200: Type.Union([
+          Type.String(),
+          Type.Unsafe<Buffer>({}),
+          Type.Object({
+            classLabel: Type.String(),
+            expiresAt: Type.String(),
+            slips: Type.Array(Type.Object({ userId: Type.Integer(), displayName: Type.String(), login: Type.String(), profile: Type.String(), code: Type.String(), children: Type.Array(Type.String()) })),
+          }),
+        ]),
+        ...ErrorResponses,
+      },
+    },
+  }, async (request, reply) => {
+    const user = requireUser(request);
+    const { schoolId, classId } = request.params;
+    const school = await requireSchool(knex, schoolId);
+    const found = await requireClassAccess(knex, user, schoolId, classId);
+    const slips = await issueClassSlips(knex, {
+      schoolId, classId, only: request.body.only, userIds: request.body.userIds, activationKey: deps.activationKey,
+      codeDays: deps.codeDays, clock, actorId: user.id, ip: request.ip,
+    });
+    const expiresAt = new Date(clock.now().getTime() + deps.codeDays * 86_400_000);
+    const sheet: SlipSheet = { school: { name: school.name, city: school.city }, classLabel: found.label, url: deps.publicUrl, expiresAt, slips };
+    // The codes are in the answer: nothing may keep a copy.
+    reply.header('cache-control', 'no-store');
+    if (request.body.format === 'json') return { classLabel: found.label, expiresAt: expiresAt.toISOString(), slips };
+    const name = `fiches-activation-${found.label.normalize('NFD').replace(/[^A-Za-z0-9]+/g, '-').toLowerCase()}`;
+    if (request.body.format === 'pdf') {
+      return reply.type('application/pdf').header('content-disposition', `inline; filename="${name}.pdf"`).send(renderSlipsPdf(sheet));
+    }
+    return reply.type('text/html; charset=utf-8').send(renderSlipsHtml(sheet));
+  });
+}
