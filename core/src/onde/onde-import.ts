@@ -62,7 +62,9 @@ export interface RunOndeImportOptions {
   ip?: string | null;
 }
 
-const counts = (summary: ImportSummary) => JSON.stringify({ ...summary, problems: summary.problems.length });
+// Written out field by field: a summary read back from jsonb has its keys in another order.
+const counts = ({ classes: c, pupils: p, relatives: r, links: l, problems }: ImportSummary) =>
+  [c.created, c.updated, c.unchanged, p.created, p.updated, p.moved, p.detached, p.unchanged, r.created, r.updated, r.unchanged, l.created, l.removed, l.unchanged, problems.length].join(',');
 
 /**
  * Plans an ONDE import against the school as it is now and, unless it is a dry run, writes it — all in one

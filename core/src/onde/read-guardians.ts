@@ -140,7 +140,7 @@ export function readGuardiansFile(bytes: Uint8Array, options: OndeReadOptions = 
       children.push(child);
     }
     if (children.length === 0) {
-      problem(row.line, 'GUARDIAN_NO_CHILD', `Ligne ${row.line} : ${who} n'a aucun enfant indiqué ; ce responsable ne sera rattaché à aucun élève.`);
+      problem(row.line, 'GUARDIAN_NO_CHILD', `Ligne ${row.line} : ${who} n'a aucun enfant indiqué ; ce responsable n'est pas importé.`);
     }
     guardians.push({
       line: row.line,

@@ -98,5 +98,5 @@ t.test('an unknown configuration key stops the start with a message naming it', 
   const dir = t.testdir({ 'preau.config.json': JSON.stringify({ server: { prot: 3000 } }) });
   const result = await runCli(['start'], { cwd: dir });
   t.equal(result.code, 1);
-  t.match(result.stderr, /PREAU_ERR_CONFIG_INVALID: Invalid configuration: config\.server\.prot is not a known key/);
+  t.match(result.stderr, /PREAU_ERR_CONFIG_INVALID : Configuration invalide : config\.server\.prot/);
 });

@@ -17,7 +17,7 @@ for (const sample of SAMPLES) {
     t.equal(guardiansFile.encoding, 'windows-1252');
     t.equal(pupilsFile.layout, 'onde');
     t.equal(guardiansFile.layout, 'onde');
-    t.same(
+    t.strictSame(
       listOndeClasses(pupilsFile.pupils).map((c) => ({ label: c.label, id: c.id, levels: c.levels, pupils: c.pupils.length })),
       expected.classes,
     );
@@ -25,7 +25,7 @@ for (const sample of SAMPLES) {
     t.equal(match.guardians.length, expected.guardians);
     t.equal(match.links.length, expected.links);
     t.equal(match.families, expected.families);
-    t.same([...pupilsFile.problems, ...guardiansFile.problems, ...match.problems], [], 'nothing to report');
+    t.strictSame([...pupilsFile.problems, ...guardiansFile.problems, ...match.problems], [], 'nothing to report');
   });
 
   t.test(`the ${sample} sample saved as UTF-8, with or without a byte-order mark, reads the same`, async (t) => {
@@ -38,9 +38,9 @@ for (const sample of SAMPLES) {
       const guardians = readGuardiansFile(utf8(sampleText(sample, 'guardians'), bom));
       t.equal(pupils.encoding, 'utf-8');
       t.equal(guardians.encoding, 'utf-8');
-      t.same(pupils.pupils, original.pupils.pupils, `pupils alike (${bom ? 'with' : 'without'} BOM)`);
-      t.same(guardians.guardians, original.guardians.guardians, `guardians alike (${bom ? 'with' : 'without'} BOM)`);
-      t.same(
+      t.strictSame(pupils.pupils, original.pupils.pupils, `pupils alike (${bom ? 'with' : 'without'} BOM)`);
+      t.strictSame(guardians.guardians, original.guardians.guardians, `guardians alike (${bom ? 'with' : 'without'} BOM)`);
+      t.strictSame(
         matchFamilies(pupils.pupils, guardians.guardians),
         matchFamilies(original.pupils.pupils, original.guardians.guardians),
       );
@@ -52,14 +52,14 @@ for (const sample of SAMPLES) {
     const be1d = readPupilsFile(be1dPupils(sample));
     t.equal(be1d.layout, 'be1d');
     t.equal(be1d.encoding, 'windows-1252');
-    t.same(be1d.problems, []);
-    t.same(
+    t.strictSame(be1d.problems, []);
+    t.strictSame(
       be1d.pupils,
       onde.pupils.map((pupil) => ({ ...pupil, ine: null, classId: null })),
       'same pupils, lines and yyyy-mm-dd dates; no INE nor class identifier',
     );
     const expected = expectedOf(sample);
-    t.same(
+    t.strictSame(
       listOndeClasses(be1d.pupils).map((c) => ({ key: c.key, levels: c.levels, pupils: c.pupils.length })),
       expected.classes.map((c) => ({ key: `label:${c.label}`, levels: c.levels, pupils: c.pupils })),
     );
@@ -77,12 +77,12 @@ t.test('the host organisations section after the guardians is not read as guardi
   t.equal(guardians.length, 108);
   t.equal(guardians.at(-1)?.line, 109, 'the last guardian is the row before the section');
   t.notOk(guardians.some((g) => /Castors|Intitulé/.test(`${g.lastName} ${g.firstName}`)));
-  t.same(problems, []);
+  t.strictSame(problems, []);
 });
 
 t.test('a sample pupil and guardian are read field by field', async (t) => {
   const { pupils } = readPupilsFile(sampleBytes('ecole-jean-moulin', 'pupils'));
-  t.same(pupils[0], {
+  t.strictSame(pupils[0], {
     line: 2,
     lastName: 'SIMON',
     usageName: null,
@@ -96,7 +96,7 @@ t.test('a sample pupil and guardian are read field by field', async (t) => {
     address: '12 rue des Écoles, 16000 Angoulême',
   });
   const { guardians } = readGuardiansFile(sampleBytes('ecole-jean-moulin', 'guardians'));
-  t.same(guardians[0], {
+  t.strictSame(guardians[0], {
     line: 2,
     civility: 'Mme',
     lastName: 'SIMON',
