@@ -41,13 +41,14 @@ export async function issueClassSlips(
      )
      select u.id as "userId", u.display_name as "displayName", u.login, u.profile,
             coalesce((select array_agg(c.display_name order by c.display_name)
-                        from core.relative_links rl join pupils p on p.id = rl.pupil_id join core.users c on c.id = p.id
+                        from core.relative_links rl join core.users c on c.id = rl.pupil_id
+                        join core.memberships m on m.user_id = c.id and m.school_id = :school and m.left_at is null
                        where rl.relative_id = u.id), '{}') as children
        from people x join core.users u on u.id = x.id
       where u.state <> 'blocked' ${input.only === 'pending' ? "and u.state = 'pending'" : ''}
         ${input.userIds ? 'and u.id = any(:ids::int[])' : ''}
       order by case u.profile when 'Student' then 0 else 1 end, u.display_name`,
-    { class: input.classId, ids: input.userIds ? [...input.userIds] : [] },
+    { class: input.classId, school: input.schoolId, ids: input.userIds ? [...input.userIds] : [] },
   );
   const now = input.clock.now();
   return knex.transaction(async (trx) => {

@@ -57,7 +57,7 @@ for (const [name, folder] of Object.entries(SAMPLES)) {
     );
     for (const expectedClass of expected.classes) {
       const row = classes.find((c) => c.onde_id === expectedClass.id)!;
-      const [{ count }] = await knex('core.class_members').where({ class_id: row.id }).count<{ count: string }[]>('* as count');
+      const count = (await knex('core.class_members').where({ class_id: row.id }).count<{ count: string }[]>('* as count'))[0]!.count;
       t.equal(Number(count), expectedClass.pupils, `${expectedClass.label} has its pupils`);
     }
     const members = await knex('core.memberships as m').join('core.users as u', 'u.id', 'm.user_id').where('m.school_id', school.id)
@@ -65,8 +65,8 @@ for (const [name, folder] of Object.entries(SAMPLES)) {
     const byProfile = Object.fromEntries(members.map((m) => [m.profile, Number(m.count)]));
     t.equal(byProfile.Student, expected.pupils);
     t.equal(byProfile.Relative, expected.guardians);
-    const [{ count: links }] = await knex('core.relative_links as rl').join('core.memberships as m', 'm.user_id', 'rl.pupil_id')
-      .where('m.school_id', school.id).count<{ count: string }[]>('* as count');
+    const links = (await knex('core.relative_links as rl').join('core.memberships as m', 'm.user_id', 'rl.pupil_id')
+      .where('m.school_id', school.id).count<{ count: string }[]>('* as count'))[0]!.count;
     t.equal(Number(links), expected.links);
     const pending = await knex('core.users as u').join('core.memberships as m', 'm.user_id', 'u.id').join('core.activation_codes as a', 'a.user_id', 'u.id')
       .where({ 'm.school_id': school.id, 'u.state': 'pending' }).count<{ count: string }[]>('* as count');
