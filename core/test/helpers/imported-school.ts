@@ -1,11 +1,12 @@
 import type { LightMyRequestResponse } from 'fastify';
 import type { TestPlatform, TestUser } from '../../src/testing/index.js';
+import type { School } from '../../src/structure/schools.js';
 import { readOndeFiles, runOndeImport } from '../../src/onde/onde-import.js';
 import { sampleFiles, SAMPLES } from './onde-upload.js';
 
 /** A school filled from a sample ONDE export, with its director. */
 export interface ImportedSchool {
-  school: { id: number; uai: string; name: string };
+  school: School;
   director: TestUser;
   classes: { id: number; label: string }[];
 }
