@@ -1,126 +1,159 @@
 import { LitElement, css, html } from 'lit';
 import { ContextProvider } from '@lit/context';
-import { apiContext, createApiClient, languageContext, localize, userContext, type WebUser } from '@preau/sdk/web';
+import { apiContext, languageContext, userContext } from '@preau/sdk/web';
 import type { LauncherApp } from './layout/preau-launcher.js';
-import { text } from './i18n.js';
-import './pages/preau-login-page.js';
-import './pages/preau-setup-page.js';
-import './layout/preau-launcher.js';
-import './layout/preau-app-frame.js';
-
-interface Session {
-  user: WebUser;
-  csrfToken: string;
-}
+import type { Me, SignedIn } from './api-types.js';
+import { createShellApi, shellApiContext } from './api.js';
+import { text, type Language } from './i18n.js';
+import { parseRoute, SIGNED_OUT_PAGES } from './routes.js';
+import { renderSignedIn, renderSignedOut } from './render-route.js';
+import './layout/preau-header.js';
 
 /**
- * The root of the shell: decides between setup, sign-in and the signed-in layout from the URL and the
- * session, and provides the user, the API client and the language to every component through context.
+ * The root of the shell: decides between setup, the signed-out pages and the signed-in layout from the URL and
+ * the session, and provides the user, the API client and the language to every component through context.
  */
 export class PreauApp extends LitElement {
-  static override properties = { session: { state: true }, apps: { state: true }, route: { state: true }, setupRequired: { state: true } };
+  static override properties = { me: { state: true }, apps: { state: true }, route: { state: true }, setupRequired: { state: true } };
   static override styles = css`
     :host { display: block; min-height: 100vh; }
-    header { display: flex; align-items: center; gap: 1rem; padding: 0.75rem 1rem; background: var(--preau-accent, #1f5fbf); color: #fff; }
-    header a { color: #fff; font-weight: 700; font-size: 1.2rem; text-decoration: none; }
-    header .spacer { flex: 1; }
-    header button { font: inherit; background: transparent; color: #fff; border: 2px solid #fff; border-radius: 8px; padding: 0.4rem 0.8rem; min-height: 44px; cursor: pointer; }
+    a { color: var(--preau-accent, #1f5fbf); }
     a:focus-visible, button:focus-visible { outline: var(--preau-focus, 3px solid #f2a900); outline-offset: 2px; }
     main { padding: 1.5rem 1rem; max-width: 72rem; margin: 0 auto; }
+    main:focus { outline: none; }
+    h1 { font-size: 1.6rem; margin: 0 0 1rem; }
     .skip { position: absolute; left: -999px; }
     .skip:focus { left: 1rem; top: 1rem; background: #fff; color: #000; padding: 0.5rem; z-index: 10; }
   `;
 
-  session: Session | null | undefined = undefined;
+  /** The signed-in user's context; null when signed out, undefined while loading. */
+  me: Me | null | undefined = undefined;
   apps: LauncherApp[] = [];
   route = location.pathname;
   setupRequired = false;
   // French until a signed-in user has chosen English: the users are French schools.
-  language: 'fr' | 'en' = 'fr';
+  language: Language = 'fr';
+  private moveFocus = false;
 
-  private api = createApiClient({ csrfToken: () => this.session?.csrfToken });
+  private shellApi = createShellApi(() => this.me?.csrfToken);
   private userProvider = new ContextProvider(this, { context: userContext, initialValue: undefined });
-  private apiProvider = new ContextProvider(this, { context: apiContext, initialValue: this.api });
+  private apiProvider = new ContextProvider(this, { context: apiContext, initialValue: this.shellApi });
+  private shellApiProvider = new ContextProvider(this, { context: shellApiContext, initialValue: this.shellApi });
   private languageProvider = new ContextProvider(this, { context: languageContext, initialValue: this.language });
 
   override connectedCallback(): void {
     super.connectedCallback();
     addEventListener('popstate', () => (this.route = location.pathname));
-    this.addEventListener('preau-signed-in', (event) => void this.signedIn((event as CustomEvent<Session>).detail));
+    this.addEventListener('preau-signed-in', (event) => void this.signedIn((event as CustomEvent<SignedIn>).detail));
+    this.addEventListener('preau-sign-out', () => void this.signOut());
+    // A page ended the session itself ("sign out everywhere"): only forget it here.
+    this.addEventListener('preau-signed-out', () => this.forgetSession());
+    // A page changed the user (language, contact): read it again.
+    this.addEventListener('preau-me-changed', () => void this.reloadMe());
+    this.addEventListener('preau-navigate', (event) => this.navigate((event as CustomEvent<string>).detail));
     this.addEventListener('click', (event) => this.followLink(event));
     void this.start();
   }
 
   private async start(): Promise<void> {
-    const setup = await this.api.get<{ required: boolean }>('/api/core/setup');
+    const setup = await this.shellApi.get<{ required: boolean }>('/api/core/setup');
     this.setupRequired = setup.required;
     if (setup.required) {
-      this.session = null;
+      this.me = null;
       return;
     }
     try {
-      await this.signedIn(await this.api.get<Session>('/api/core/me'));
+      await this.useMe(await this.shellApi.get<Me>('/api/core/me'));
+      if (SIGNED_OUT_PAGES.has(parseRoute(this.route).page)) this.navigate('/');
     } catch {
-      this.session = null;
+      this.me = null;
     }
   }
 
-  private async signedIn(session: Session): Promise<void> {
-    this.session = session;
+  // Sign-in and activation answer with the user and the token only: the home page needs the whole context.
+  private async signedIn(session: SignedIn): Promise<void> {
     this.setupRequired = false;
-    this.language = session.user.language;
-    this.userProvider.setValue(session.user);
+    const signedIn: Me = { ...session, classes: [], children: [], groups: [], contact: { email: null, mobile: null } };
+    this.me = signedIn;
+    if (this.route === '/setup' || SIGNED_OUT_PAGES.has(parseRoute(this.route).page)) this.navigate('/');
+    await this.useMe(await this.shellApi.get<Me>('/api/core/me').catch(() => signedIn));
+  }
+
+  private async useMe(me: Me): Promise<void> {
+    this.me = me;
+    this.language = me.user.language;
+    this.userProvider.setValue(me.user);
     this.languageProvider.setValue(this.language);
     document.documentElement.lang = this.language;
-    if (this.route === '/setup') this.navigate('/');
-    this.apps = await this.api.get<LauncherApp[]>('/api/core/apps');
+    this.apps = await this.shellApi.get<LauncherApp[]>('/api/core/apps');
+  }
+
+  private async reloadMe(): Promise<void> {
+    try {
+      await this.useMe(await this.shellApi.get<Me>('/api/core/me'));
+    } catch {
+      this.forgetSession();
+    }
   }
 
   private async signOut(): Promise<void> {
-    await this.api.delete('/api/core/session');
-    this.session = null;
+    await this.shellApi.delete('/api/core/session').catch(() => undefined);
+    this.forgetSession();
+  }
+
+  // Back to French: a school's computers are shared, and the next person is most likely French-speaking.
+  private forgetSession(): void {
+    this.me = null;
+    this.language = 'fr';
     this.userProvider.setValue(undefined);
+    this.languageProvider.setValue(this.language);
+    document.documentElement.lang = this.language;
     this.navigate('/');
   }
 
   private navigate(path: string): void {
-    history.pushState(null, '', path);
-    this.route = path;
+    if (path !== location.pathname + location.search) history.pushState(null, '', path);
+    this.route = location.pathname;
+    this.moveFocus = true;
   }
 
-  // Same-origin links inside the shell change the page without reloading it.
+  // Same-origin links inside the shell change the page without reloading it (downloads and the API excepted).
   private followLink(event: MouseEvent): void {
     const link = event.composedPath().find((node): node is HTMLAnchorElement => node instanceof HTMLAnchorElement);
-    if (!link || link.origin !== location.origin || event.ctrlKey || event.metaKey || link.target) return;
+    if (!link || link.origin !== location.origin || event.ctrlKey || event.metaKey || event.shiftKey || link.target) return;
+    if (link.hasAttribute('download') || link.pathname.startsWith('/api/')) return;
     event.preventDefault();
-    this.navigate(link.pathname);
+    this.navigate(link.pathname + link.search);
+  }
+
+  // After a change of page, screen readers and keyboards start from the new content, not from the old link.
+  protected override updated(): void {
+    if (!this.moveFocus) return;
+    this.moveFocus = false;
+    this.renderRoot.querySelector<HTMLElement>('main')?.focus({ preventScroll: true });
+    scrollTo(0, 0);
   }
 
   override render() {
     const t = (key: Parameters<typeof text>[0]) => text(key, this.language);
-    if (this.session === undefined) return html`<main><p>${t('loading')}</p></main>`;
-    if (this.setupRequired || this.route === '/setup') {
+    if (this.me === undefined) return html`<main><p>${t('loading')}</p></main>`;
+    const route = parseRoute(this.route);
+    if (this.setupRequired || route.page === 'setup') {
       const token = new URLSearchParams(location.search).get('token') ?? '';
-      return html`<main><preau-setup-page .token=${token} .language=${this.language}></preau-setup-page></main>`;
+      return html`<main tabindex="-1"><preau-setup-page .token=${token} .language=${this.language}></preau-setup-page></main>`;
     }
-    if (!this.session) return html`<main><preau-login-page .language=${this.language}></preau-login-page></main>`;
-    const appName = /^\/apps\/([a-z][a-z0-9-]*)/.exec(this.route)?.[1];
-    const app = this.apps.find((a) => a.name === appName);
+    if (!this.me) return html`<main tabindex="-1">${renderSignedOut(route, this.language)}</main>`;
     return html`
-      <a class="skip" href="#main">Aller au contenu</a>
-      <header>
-        <a href="/">Préau</a>
-        <span class="spacer"></span>
-        <span>${this.session.user.displayName}</span>
-        <button @click=${() => void this.signOut()}>${t('signOut')}</button>
-      </header>
-      <main id="main" tabindex="-1">
-        ${app
-          ? html`<h1>${localize(app.title, this.language)}</h1>
-              <preau-app-frame .app=${app} .path=${this.route.slice(`/apps/${app.name}`.length)} .language=${this.language}></preau-app-frame>`
-          : html`<h1>${t('myApps')}</h1><preau-launcher .apps=${this.apps} .language=${this.language}></preau-launcher>`}
-      </main>
+      <a class="skip" href="#main" @click=${this.skipToContent}>${t('skipToContent')}</a>
+      <preau-header .user=${this.me.user} .path=${this.route} .language=${this.language}></preau-header>
+      <main id="main" tabindex="-1">${renderSignedIn({ route, me: this.me, apps: this.apps, language: this.language })}</main>
     `;
+  }
+
+  private skipToContent(event: Event): void {
+    event.preventDefault();
+    event.stopPropagation();
+    this.renderRoot.querySelector<HTMLElement>('main')?.focus();
   }
 }
 customElements.define('preau-app', PreauApp);

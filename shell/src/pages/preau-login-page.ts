@@ -1,5 +1,6 @@
 import { LitElement, html } from 'lit';
-import { ApiError, createApiClient } from '@preau/sdk/web';
+import { ApiError } from '@preau/sdk/web';
+import { signedOutApi } from '../api.js';
 import { formStyles } from '../styles.js';
 import { text } from '../i18n.js';
 
@@ -17,7 +18,7 @@ export class PreauLoginPage extends LitElement {
     this.busy = true;
     this.error = '';
     try {
-      const session = await createApiClient().post('/api/core/session', { login: data.get('login'), password: data.get('password') });
+      const session = await signedOutApi(this.language).post('/api/core/session', { login: data.get('login'), password: data.get('password') });
       this.dispatchEvent(new CustomEvent('preau-signed-in', { detail: session, bubbles: true, composed: true }));
     } catch (error) {
       this.error = error instanceof ApiError ? error.message : String(error);
@@ -36,6 +37,12 @@ export class PreauLoginPage extends LitElement {
         ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : ''}
         <button ?disabled=${this.busy}>${t('signIn')}</button>
       </form>
+      <p class="hint">${t('firstTimeHelp')}</p>
+      <ul class="links">
+        <li><a href="/activate">${t('activateAccount')}</a></li>
+        <li><a href="/password-forgotten">${t('passwordForgotten')}</a></li>
+        <li><a href="/login-forgotten">${t('loginForgotten')}</a></li>
+      </ul>
     `;
   }
 }

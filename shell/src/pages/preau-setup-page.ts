@@ -1,5 +1,6 @@
 import { LitElement, html } from 'lit';
-import { ApiError, createApiClient } from '@preau/sdk/web';
+import { ApiError } from '@preau/sdk/web';
+import { signedOutApi } from '../api.js';
 import { formStyles } from '../styles.js';
 import { text } from '../i18n.js';
 
@@ -18,7 +19,7 @@ export class PreauSetupPage extends LitElement {
     this.busy = true;
     this.error = '';
     try {
-      const session = await createApiClient().post('/api/core/setup', {
+      const session = await signedOutApi(this.language).post('/api/core/setup', {
         token: this.token,
         login: String(data.get('login') ?? '').trim().toLowerCase(),
         displayName: String(data.get('displayName') ?? '').trim(),

@@ -1,0 +1,221 @@
+import { LitElement, css, html } from 'lit';
+import { ContextConsumer } from '@lit/context';
+import { formStyles, tableStyles } from '../styles.js';
+import { format, text, type Language, type TextKey } from '../i18n.js';
+import { errorMessage, shellApiContext } from '../api.js';
+import type { ClassMembers, ClassPerson, IssuedCode, SchoolClass } from '../api-types.js';
+import { schoolPath } from '../routes.js';
+import { stateName } from './account-state.js';
+import './preau-issued-code.js';
+
+/** Saves a Blob under a file name through a temporary link. */
+function download(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
+  const link = Object.assign(document.createElement('a'), { href: url, download: name });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/**
+ * A class: its pupils with their relatives and the state of each account, the activation slips to print
+ * (printing issues new codes: the page says so first), and a new code for one person.
+ */
+export class PreauClassPage extends LitElement {
+  static override properties = {
+    schoolId: { type: Number },
+    classId: { type: Number },
+    language: {},
+    schoolClass: { state: true },
+    members: { state: true },
+    error: { state: true },
+    slipsError: { state: true },
+    slipsLink: { state: true },
+    issued: { state: true },
+    busy: { state: true },
+  };
+  static override styles = [
+    formStyles,
+    tableStyles,
+    css`
+      fieldset { border: 1px solid #c5cbd8; border-radius: 8px; padding: 0.5rem 1rem; margin: 0 0 1rem; }
+      legend { font-weight: 600; padding: 0 0.25rem; }
+      .person { display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: 0.5rem 1rem; }
+      .who { display: grid; gap: 0.1rem; }
+      .relatives li + li { border-top: 1px dashed #d5d9e2; margin-top: 0.4rem; padding-top: 0.4rem; }
+      .login { font-family: ui-monospace, monospace; }
+      .back { display: inline-flex; align-items: center; min-height: 44px; }
+    `,
+  ];
+  schoolId = 0;
+  classId = 0;
+  language: Language = 'fr';
+  schoolClass: SchoolClass | null = null;
+  members: ClassMembers | null = null;
+  error = '';
+  slipsError = '';
+  slipsLink = '';
+  issued: (IssuedCode & { displayName: string }) | null = null;
+  busy = false;
+  private api = new ContextConsumer(this, { context: shellApiContext });
+
+  private t(key: TextKey): string {
+    return text(key, this.language);
+  }
+
+  override willUpdate(changed: Map<string, unknown>): void {
+    if ((changed.has('schoolId') || changed.has('classId')) && this.schoolId && this.classId) void this.load();
+  }
+
+  private async load(): Promise<void> {
+    const base = `/api/core/schools/${this.schoolId}/classes`;
+    try {
+      const [classes, members] = await Promise.all([
+        this.api.value!.get<SchoolClass[]>(base),
+        this.api.value!.get<ClassMembers>(`${base}/${this.classId}/members`),
+      ]);
+      this.schoolClass = classes.find((c) => c.id === this.classId) ?? null;
+      this.members = members;
+    } catch (error) {
+      this.error = errorMessage(error);
+    }
+  }
+
+  private slipsBody(kind: 'html' | 'pdf') {
+    const only = (this.renderRoot.querySelector<HTMLInputElement>('input[name="only"]:checked')?.value ?? 'pending') as 'pending' | 'all';
+    return { only, format: kind };
+  }
+
+  private slipsPath(): string {
+    return `/api/core/schools/${this.schoolId}/classes/${this.classId}/activation-slips`;
+  }
+
+  // The window is opened during the click, before the request: opened after it, a browser would block it.
+  private async printSlips(): Promise<void> {
+    const body = this.slipsBody('html');
+    const target = window.open('', '_blank');
+    this.busy = true;
+    this.slipsError = '';
+    this.slipsLink = '';
+    try {
+      const blob = await this.api.value!.postForBlob(this.slipsPath(), body);
+      const url = URL.createObjectURL(blob);
+      if (target) target.location.href = url;
+      else this.slipsLink = url;
+      await this.load();
+    } catch (error) {
+      target?.close();
+      this.slipsError = errorMessage(error);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private async downloadPdf(): Promise<void> {
+    this.busy = true;
+    this.slipsError = '';
+    try {
+      const blob = await this.api.value!.postForBlob(this.slipsPath(), this.slipsBody('pdf'));
+      const label = (this.schoolClass?.label ?? String(this.classId)).normalize('NFD').replace(/[^A-Za-z0-9]+/g, '-').toLowerCase();
+      download(blob, `fiches-activation-${label}.pdf`);
+      await this.load();
+    } catch (error) {
+      this.slipsError = errorMessage(error);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private async newCode(person: ClassPerson): Promise<void> {
+    this.busy = true;
+    this.error = '';
+    try {
+      const issued = await this.api.value!.post<IssuedCode>(`/api/core/schools/${this.schoolId}/users/${person.id}/activation-code`);
+      this.issued = { ...issued, displayName: person.displayName };
+      await this.updateComplete;
+      this.renderRoot.querySelector('preau-issued-code')?.scrollIntoView({ block: 'nearest' });
+    } catch (error) {
+      this.error = errorMessage(error);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private renderSlips() {
+    return html`
+      <section aria-labelledby="slips" class="panel">
+        <h2 id="slips">${this.t('slipsTitle')}</h2>
+        <p class="notice">${this.t('slipsWarning')}</p>
+        <fieldset>
+          <legend>${this.t('slipsFor')}</legend>
+          <label class="check"><input type="radio" name="only" value="pending" checked>${this.t('slipsPending')}</label>
+          <label class="check"><input type="radio" name="only" value="all">${this.t('slipsAll')}</label>
+        </fieldset>
+        <div class="actions">
+          <button ?disabled=${this.busy} @click=${() => void this.printSlips()}>${this.t('printSlips')}</button>
+          <button class="secondary" ?disabled=${this.busy} @click=${() => void this.downloadPdf()}>${this.t('slipsPdf')}</button>
+        </div>
+        ${this.slipsError ? html`<p class="error" role="alert">${this.slipsError}</p>` : ''}
+        ${this.slipsLink ? html`<p role="status"><a href=${this.slipsLink} target="_blank">${this.t('openSlips')}</a></p>` : ''}
+      </section>
+    `;
+  }
+
+  /** A person's account: login and state, and a button for a new code (the name too for a relative). */
+  private renderPerson(person: ClassPerson, named: boolean) {
+    return html`<div class="person">
+      <span class="who">
+        ${named ? html`<strong>${person.displayName}</strong>` : ''}
+        <span class="login">${person.login}</span>
+        <span class="state-${person.state}">${stateName(person.state, this.language)}</span>
+      </span>
+      ${person.state === 'blocked'
+        ? ''
+        : html`<button class="secondary" ?disabled=${this.busy} aria-label=${format('newCodeOf', this.language, { name: person.displayName })}
+            @click=${() => void this.newCode(person)}>${this.t('newCode')}</button>`}
+    </div>`;
+  }
+
+  private renderPupils(members: ClassMembers) {
+    if (members.pupils.length === 0) return html`<p>${this.t('noPupils')}</p>`;
+    return html`<div class="table-wrap"><table>
+      <thead><tr><th scope="col">${this.t('pupil')}</th><th scope="col">${this.t('pupilAccount')}</th><th scope="col">${this.t('relatives')}</th></tr></thead>
+      <tbody>
+        ${members.pupils.map((pupil) => html`<tr>
+          <th scope="row">${pupil.displayName}</th>
+          <td>${this.renderPerson(pupil, false)}</td>
+          <td>${pupil.relatives.length
+            ? html`<ul class="plain relatives">${pupil.relatives.map((r) => html`<li>${this.renderPerson(r, true)}</li>`)}</ul>`
+            : '—'}</td>
+        </tr>`)}
+      </tbody>
+    </table></div>`;
+  }
+
+  override render() {
+    const label = this.schoolClass?.label ?? '';
+    return html`
+      <a class="back" href=${schoolPath(this.schoolId)}>${this.t('backToClasses')}</a>
+      <h1>${label || this.t('tabClasses')}</h1>
+      ${this.schoolClass
+        ? html`<p>${format('classSummary', this.language, { levels: this.schoolClass.levels.join(', '), pupils: this.schoolClass.pupils })}
+            ${this.schoolClass.teachers.length ? html` · ${this.t('teachers')} : ${this.schoolClass.teachers.map((t) => t.displayName).join(', ')}` : ''}</p>`
+        : ''}
+      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : ''}
+      ${this.renderSlips()}
+      ${this.issued ? html`<preau-issued-code .issued=${this.issued} .name=${this.issued.displayName} .language=${this.language}></preau-issued-code>` : ''}
+      <section aria-labelledby="pupils">
+        <h2 id="pupils">${this.t('pupilsAndRelatives')}</h2>
+        ${this.members ? this.renderPupils(this.members) : this.error ? '' : html`<p>${this.t('loading')}</p>`}
+      </section>
+    `;
+  }
+}
+customElements.define('preau-class-page', PreauClassPage);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'preau-class-page': PreauClassPage;
+  }
+}

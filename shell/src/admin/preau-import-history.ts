@@ -1,0 +1,90 @@
+import { LitElement, html } from 'lit';
+import { ContextConsumer } from '@lit/context';
+import { formStyles, tableStyles } from '../styles.js';
+import { format, text, type Language, type TextKey } from '../i18n.js';
+import { errorMessage, shellApiContext } from '../api.js';
+import type { ImportHistoryRow, ImportSummary } from '../api-types.js';
+import { formatDateTime } from '../format.js';
+
+const STATUS: Record<string, TextKey> = { previewed: 'statusPreviewed', applied: 'statusApplied', discarded: 'statusDiscarded' };
+
+/** The file names an import was read from, when the server kept them. */
+function fileNames(files: unknown): string {
+  const names = (files as { names?: { pupils?: string; guardians?: string } | null } | null)?.names;
+  return names ? [names.pupils, names.guardians].filter(Boolean).join(', ') : '';
+}
+
+/** The imports of a school, newest first. */
+export class PreauImportHistory extends LitElement {
+  static override properties = { schoolId: { type: Number }, language: {}, imports: { state: true }, error: { state: true } };
+  static override styles = [formStyles, tableStyles];
+  schoolId = 0;
+  language: Language = 'fr';
+  imports: ImportHistoryRow[] | null = null;
+  error = '';
+  private api = new ContextConsumer(this, { context: shellApiContext });
+
+  private t(key: TextKey): string {
+    return text(key, this.language);
+  }
+
+  override willUpdate(changed: Map<string, unknown>): void {
+    if (changed.has('schoolId') && this.schoolId) void this.reload();
+  }
+
+  /** Reads the history again (after a preview, a confirmation or a cancel). */
+  async reload(): Promise<void> {
+    try {
+      this.imports = await this.api.value!.get<ImportHistoryRow[]>(`/api/core/schools/${this.schoolId}/imports`);
+      this.error = '';
+    } catch (error) {
+      this.error = errorMessage(error);
+    }
+  }
+
+  private summary(summary: ImportSummary): string {
+    const figures = {
+      classes: summary.classes.created,
+      pupils: summary.pupils.created,
+      updated: summary.pupils.updated + summary.pupils.moved,
+      detached: summary.pupils.detached,
+      relatives: summary.relatives.created,
+    };
+    const changed = Object.values(figures).some((n) => n > 0) || summary.relatives.updated + summary.links.created + summary.links.removed > 0;
+    return changed ? format('historySummary', this.language, figures) : this.t('historyNoChange');
+  }
+
+  private renderTable(imports: ImportHistoryRow[]) {
+    if (imports.length === 0) return html`<p>${this.t('noImports')}</p>`;
+    return html`<div class="table-wrap"><table>
+      <thead><tr>
+        <th scope="col">${this.t('importDate')}</th><th scope="col">${this.t('importBy')}</th><th scope="col">${this.t('importStatus')}</th>
+        <th scope="col">${this.t('importFiles')}</th><th scope="col">${this.t('importSummary')}</th>
+      </tr></thead>
+      <tbody>
+        ${imports.map((row) => html`<tr>
+          <td>${formatDateTime(row.appliedAt ?? row.createdAt, this.language)}</td>
+          <td>${row.createdBy ?? '—'}</td>
+          <td>${STATUS[row.status] ? this.t(STATUS[row.status]!) : row.status}</td>
+          <td>${fileNames(row.files) || '—'}</td>
+          <td>${this.summary(row.summary)}</td>
+        </tr>`)}
+      </tbody>
+    </table></div>`;
+  }
+
+  override render() {
+    return html`
+      <h3>${this.t('importHistory')}</h3>
+      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : ''}
+      ${this.imports ? this.renderTable(this.imports) : this.error ? '' : html`<p>${this.t('loading')}</p>`}
+    `;
+  }
+}
+customElements.define('preau-import-history', PreauImportHistory);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'preau-import-history': PreauImportHistory;
+  }
+}

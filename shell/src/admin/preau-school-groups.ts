@@ -1,0 +1,69 @@
+import { LitElement, html } from 'lit';
+import { ContextConsumer } from '@lit/context';
+import { formStyles, tableStyles } from '../styles.js';
+import { profileName, text, type Language, type TextKey } from '../i18n.js';
+import { errorMessage, shellApiContext } from '../api.js';
+import type { GroupRow } from '../api-types.js';
+
+const KIND: Record<string, TextKey> = { school: 'groupKindSchool', class: 'groupKindClass', manual: 'groupKindManual' };
+
+/** The groups of a school: those derived from the school and its classes, and those made by hand. */
+export class PreauSchoolGroups extends LitElement {
+  static override properties = { schoolId: { type: Number }, language: {}, groups: { state: true }, error: { state: true } };
+  static override styles = [formStyles, tableStyles];
+  schoolId = 0;
+  language: Language = 'fr';
+  groups: GroupRow[] | null = null;
+  error = '';
+  private api = new ContextConsumer(this, { context: shellApiContext });
+
+  private t(key: TextKey): string {
+    return text(key, this.language);
+  }
+
+  override willUpdate(changed: Map<string, unknown>): void {
+    if (changed.has('schoolId') && this.schoolId) void this.load();
+  }
+
+  private async load(): Promise<void> {
+    try {
+      this.groups = await this.api.value!.get<GroupRow[]>(`/api/core/schools/${this.schoolId}/groups`);
+    } catch (error) {
+      this.error = errorMessage(error);
+    }
+  }
+
+  private renderTable(groups: GroupRow[]) {
+    if (groups.length === 0) return html`<p>${this.t('noGroups')}</p>`;
+    return html`<div class="table-wrap"><table>
+      <thead><tr>
+        <th scope="col">${this.t('groupName')}</th><th scope="col">${this.t('groupKind')}</th>
+        <th scope="col">${this.t('profile')}</th><th scope="col" class="number">${this.t('memberCount')}</th>
+      </tr></thead>
+      <tbody>
+        ${groups.map((g) => html`<tr>
+          <th scope="row">${g.name}</th>
+          <td>${KIND[g.kind] ? this.t(KIND[g.kind]!) : g.kind}</td>
+          <td>${g.profile ? profileName(g.profile, this.language) : this.t('everyone')}</td>
+          <td class="number">${g.members}</td>
+        </tr>`)}
+      </tbody>
+    </table></div>`;
+  }
+
+  override render() {
+    return html`
+      <h2>${this.t('tabGroups')}</h2>
+      <p>${this.t('groupsIntro')}</p>
+      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : ''}
+      ${this.groups ? this.renderTable(this.groups) : this.error ? '' : html`<p>${this.t('loading')}</p>`}
+    `;
+  }
+}
+customElements.define('preau-school-groups', PreauSchoolGroups);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'preau-school-groups': PreauSchoolGroups;
+  }
+}

@@ -1,0 +1,154 @@
+import type { WebUser } from '@preau/sdk/web';
+
+/** The body of `GET /api/core/me`. */
+export interface Me {
+  user: WebUser;
+  csrfToken: string;
+  classes: { id: number; label: string; levels: string[]; schoolId: number }[];
+  children: {
+    id: number;
+    displayName: string;
+    firstName: string | null;
+    school: { id: number; name: string } | null;
+    classes: { id: number; label: string; levels: string[] }[];
+  }[];
+  groups: { id: number; name: string; kind: string; schoolId: number }[];
+  contact: { email: string | null; mobile: string | null };
+}
+
+/** The answer of a sign-in or an activation. */
+export interface SignedIn {
+  user: WebUser;
+  csrfToken: string;
+}
+
+/** One open session of the user (`GET /api/core/me/sessions`). */
+export interface SessionRow {
+  id: string;
+  current: boolean;
+  createdAt: string;
+  lastSeenAt: string;
+  ip: string | null;
+  userAgent: string | null;
+}
+
+/** What `POST /api/core/activation/check` tells before the person chooses a password. */
+export interface ActivationCheck {
+  displayName: string;
+  profile: string;
+  charter: string;
+  passwordMinLength: number;
+}
+
+/** A school its administrator sees (`GET /api/core/schools`). */
+export interface SchoolRow {
+  id: number;
+  uai: string;
+  name: string;
+  city: string | null;
+  academy: string | null;
+}
+
+/** A class of the school this year. */
+export interface SchoolClass {
+  id: number;
+  label: string;
+  levels: string[];
+  ondeId: string | null;
+  startYear: number;
+  pupils: number;
+  teachers: { id: number; displayName: string }[];
+}
+
+export type AccountState = 'pending' | 'active' | 'blocked';
+
+/** Someone listed on a class page. */
+export interface ClassPerson {
+  id: number;
+  displayName: string;
+  login: string;
+  state: AccountState;
+}
+
+/** `GET …/classes/:classId/members`. */
+export interface ClassMembers {
+  pupils: (ClassPerson & { relatives: ClassPerson[] })[];
+  teachers: ClassPerson[];
+}
+
+/** A person of the school on the users page. */
+export interface UserRow {
+  id: number;
+  login: string;
+  displayName: string;
+  profile: string;
+  state: AccountState;
+  email: string | null;
+  left: boolean;
+  classes: string[];
+  functions: string[];
+}
+
+/** A code just issued to one person, shown once. */
+export interface IssuedCode {
+  userId: number;
+  login: string;
+  code: string;
+  expiresAt: string;
+}
+
+/** The counts of an ONDE import. */
+export interface ImportSummary {
+  classes: { created: number; updated: number; unchanged: number };
+  pupils: { created: number; updated: number; moved: number; detached: number; unchanged: number };
+  relatives: { created: number; updated: number; unchanged: number };
+  links: { created: number; removed: number; unchanged: number };
+  problems: { file: string; line: number; code: string; message: string }[];
+}
+
+/** The preview of an ONDE import (status `previewed`), or its result (status `applied`). */
+export interface ImportPreview {
+  id: number;
+  status: string;
+  unchanged: boolean;
+  summary: ImportSummary;
+  classes: { label: string; levels: string[]; pupils: number; action: string }[];
+  pupils: { name: string; classLabel: string; action: string; fromClass: string | null; changes: string[]; line: number }[];
+  detachedPupils: { name: string; classLabel: string | null }[];
+  relatives: { name: string; action: string; changes: string[]; lines: number[] }[];
+  detachedRelatives: { name: string }[];
+  files: unknown;
+}
+
+/** One import of the school's history. */
+export interface ImportHistoryRow {
+  id: number;
+  kind: string;
+  status: string;
+  createdAt: string;
+  appliedAt: string | null;
+  createdBy: string | null;
+  files: unknown;
+  summary: ImportSummary;
+}
+
+/** A group of the school. */
+export interface GroupRow {
+  id: number;
+  name: string;
+  kind: string;
+  profile: string | null;
+  classId: number | null;
+  members: number;
+}
+
+/** One line of the school's audit log. */
+export interface AuditRow {
+  id: number;
+  at: string;
+  action: string;
+  actor: string | null;
+  target: string | null;
+  ip: string | null;
+  details: unknown;
+}

@@ -1,0 +1,58 @@
+import { LitElement, css, html } from 'lit';
+import type { WebUser } from '@preau/sdk/web';
+import { text, type Language, type TextKey } from '../i18n.js';
+import { seesAdministration } from '../access.js';
+
+/** The signed-in header: home, "Mon compte", "Administration" for those who have it; reports `preau-sign-out`. */
+export class PreauHeader extends LitElement {
+  static override properties = { user: { attribute: false }, path: {}, language: {} };
+  static override styles = css`
+    :host { display: block; background: var(--preau-accent, #1f5fbf); color: #fff; }
+    header { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 1rem; padding: 0.5rem 1rem; }
+    a { color: #fff; text-decoration: none; display: inline-flex; align-items: center; min-height: 44px; padding: 0 0.5rem; border-radius: 6px; }
+    a:hover { text-decoration: underline; }
+    a[aria-current='page'] { text-decoration: underline; text-underline-offset: 0.3em; text-decoration-thickness: 2px; }
+    .brand { font-weight: 700; font-size: 1.2rem; }
+    nav ul { list-style: none; display: flex; flex-wrap: wrap; gap: 0.25rem; margin: 0; padding: 0; }
+    .spacer { flex: 1; }
+    button { font: inherit; background: transparent; color: #fff; border: 2px solid #fff; border-radius: 8px; padding: 0.4rem 0.8rem; min-height: 44px; cursor: pointer; }
+    a:focus-visible, button:focus-visible { outline: var(--preau-focus, 3px solid #f2a900); outline-offset: 2px; }
+  `;
+  user?: WebUser;
+  path = '/';
+  language: Language = 'fr';
+
+  private t(key: TextKey): string {
+    return text(key, this.language);
+  }
+
+  private link(href: string, key: TextKey, current: boolean) {
+    return html`<li><a href=${href} aria-current=${current ? 'page' : 'false'}>${this.t(key)}</a></li>`;
+  }
+
+  override render() {
+    const user = this.user;
+    if (!user) return html``;
+    return html`
+      <header>
+        <a class="brand" href="/" aria-current=${this.path === '/' ? 'page' : 'false'}>Préau</a>
+        <nav aria-label=${this.t('mainMenu')}>
+          <ul>
+            ${this.link('/account', 'myAccount', this.path === '/account')}
+            ${seesAdministration(user) ? this.link('/admin', 'administration', this.path.startsWith('/admin')) : ''}
+          </ul>
+        </nav>
+        <span class="spacer"></span>
+        <span>${user.displayName}</span>
+        <button @click=${() => this.dispatchEvent(new CustomEvent('preau-sign-out', { bubbles: true, composed: true }))}>${this.t('signOut')}</button>
+      </header>
+    `;
+  }
+}
+customElements.define('preau-header', PreauHeader);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'preau-header': PreauHeader;
+  }
+}

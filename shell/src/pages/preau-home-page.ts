@@ -1,0 +1,90 @@
+import { LitElement, css, html } from 'lit';
+import { formStyles } from '../styles.js';
+import { text, type Language, type TextKey } from '../i18n.js';
+import type { Me } from '../api-types.js';
+import type { LauncherApp } from '../layout/preau-launcher.js';
+import { classPath } from '../routes.js';
+import '../layout/preau-launcher.js';
+
+/** The signed-in home: the launcher, then a relative's children or a pupil's or teacher's classes. */
+export class PreauHomePage extends LitElement {
+  static override properties = { me: { attribute: false }, apps: { attribute: false }, language: {} };
+  static override styles = [
+    formStyles,
+    css`
+      .cards { list-style: none; display: grid; grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr)); gap: 1rem; padding: 0; margin: 0; }
+      .cards li { background: var(--preau-surface, #fff); border-radius: var(--preau-radius, 10px); padding: 1rem; box-shadow: 0 1px 3px rgb(0 0 0 / 0.15); }
+      .name { font-weight: 700; font-size: 1.1rem; display: block; margin-bottom: 0.25rem; }
+      .detail { display: block; color: var(--preau-muted, #4a5263); }
+      .cards a { display: inline-flex; align-items: center; min-height: 44px; font-weight: 700; }
+    `,
+  ];
+  me?: Me;
+  apps: LauncherApp[] = [];
+  language: Language = 'fr';
+
+  private t(key: TextKey): string {
+    return text(key, this.language);
+  }
+
+  private renderChildren(me: Me) {
+    return html`
+      <section aria-labelledby="children">
+        <h2 id="children">${this.t('myChildren')}</h2>
+        ${me.children.length === 0
+          ? html`<p>${this.t('noChildren')}</p>`
+          : html`<ul class="cards">
+              ${me.children.map(
+                (child) => html`<li>
+                  <span class="name">${child.displayName}</span>
+                  <span class="detail">${child.classes.length ? child.classes.map((c) => c.label).join(', ') : this.t('noClassYet')}</span>
+                  ${child.school ? html`<span class="detail">${child.school.name}</span>` : ''}
+                </li>`,
+              )}
+            </ul>`}
+      </section>
+    `;
+  }
+
+  private renderClasses(me: Me) {
+    // Teachers open their class page (members, activation slips); pupils only read the label.
+    const linked = me.user.profile === 'Teacher' || me.user.profile === 'Personnel';
+    const schoolName = (id: number) => me.user.schools.find((s) => s.id === id)?.name ?? '';
+    return html`
+      <section aria-labelledby="classes">
+        <h2 id="classes">${this.t('myClasses')}</h2>
+        ${me.classes.length === 0
+          ? html`<p>${this.t('noClasses')}</p>`
+          : html`<ul class="cards">
+              ${me.classes.map(
+                (c) => html`<li>
+                  ${linked ? html`<a href=${classPath(c.schoolId, c.id)}>${c.label}</a>` : html`<span class="name">${c.label}</span>`}
+                  <span class="detail">${schoolName(c.schoolId)}</span>
+                </li>`,
+              )}
+            </ul>`}
+      </section>
+    `;
+  }
+
+  override render() {
+    const me = this.me;
+    const profile = me?.user.profile;
+    return html`
+      <h1>${this.t('home')}</h1>
+      ${me && profile === 'Relative' ? this.renderChildren(me) : ''}
+      ${me && (profile === 'Student' || profile === 'Teacher' || (profile === 'Personnel' && me.classes.length > 0)) ? this.renderClasses(me) : ''}
+      <section aria-labelledby="apps">
+        <h2 id="apps">${this.t('myApps')}</h2>
+        <preau-launcher .apps=${this.apps} .language=${this.language}></preau-launcher>
+      </section>
+    `;
+  }
+}
+customElements.define('preau-home-page', PreauHomePage);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'preau-home-page': PreauHomePage;
+  }
+}
