@@ -11,3 +11,6 @@ export { loadConfig, parseConfig } from './config/load-config.js';
 export type { PreauConfig } from './config/config-schema.js';
 export { CORE_VERSION } from './version.js';
 export * as errors from './errors.js';
+export { readOndeFiles, runOndeImport } from './onde/onde-import.js';
+export type { ReadOndeFiles, OndeImportResult, RunOndeImportOptions } from './onde/onde-import.js';
+export type { ImportSummary } from './onde/plan-onde-import.js';

@@ -19,6 +19,9 @@ import type { IdentityDeps } from './identity/identity-deps.js';
 import type { PersonalDataExporter } from './identity/personal-data-export.js';
 import { createMailer, type Mailer } from './mail/mailer.js';
 import { structureRoutes } from './structure/structure-routes.js';
+import { retentionRoutes } from './jobs/retention-routes.js';
+import { runRetention } from './jobs/retention.js';
+import { scheduleDailyJobs, type DailyJob } from './jobs/daily-jobs.js';
 import { loadPlugins, mountPlugins } from './plugins/plugin-host.js';
 import type { PluginEntry } from './plugins/plugin-source.js';
 import type { PluginRegistry } from './plugins/plugin-registry.js';
@@ -63,6 +66,10 @@ export interface Platform {
   mailer: Mailer;
   /** Key of the activation codes' keyed hash. */
   activationKey: Buffer;
+  /** The once-a-day jobs (retention); any process may run each once a day. */
+  dailyJobs: DailyJob[];
+  /** Starts checking for due daily jobs (the server does; tests run them by hand). */
+  startDailyJobs(): void;
   shell?: BuiltShell;
   /** Closes the HTTP server (letting in-flight requests finish), the event bus and the database. */
   close(): Promise<void>;
@@ -138,6 +145,11 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     };
     for (const routes of [signInRoutes, activationRoutes, recoveryRoutes, meRoutes]) await app.register(routes, identity);
     await app.register(structureRoutes, { ...identity, config });
+    await app.register(retentionRoutes, { knex: database.knex, clock, leaverDays: config.retention.leaverDays });
+    const dailyJobs: DailyJob[] = [
+      { name: 'retention', run: (now) => runRetention(database.knex, { now, leaverDays: config.retention.leaverDays, auditDays: config.retention.auditDays }) },
+    ];
+    let stopDailyJobs = (): void => {};
 
     const { registry, bundles, order } = await loadPlugins(
       [...config.plugins, ...(options.extraPlugins ?? [])],
@@ -170,8 +182,13 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       clock,
       mailer,
       activationKey,
+      dailyJobs,
+      startDailyJobs() {
+        stopDailyJobs = scheduleDailyJobs(database.knex, clock, dailyJobs, app.log);
+      },
       shell,
       async close() {
+        stopDailyJobs();
         await app.close();
         await apps.close().catch(() => {});
         await sessions.close().catch(() => {});

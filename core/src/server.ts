@@ -22,6 +22,7 @@ export async function startServer(config: PreauConfig, options: { handleSignals?
     else app.log.info({ plugin: record.name, version: record.version }, `plugin ${record.name} ${record.state}`);
   }
   const address = await app.listen({ port: config.server.port, host: config.server.host });
+  platform.startDailyJobs();
   const url = config.server.publicUrl ?? address.replace('127.0.0.1', 'localhost');
   const token = await platform.setup.issueToken();
   if (token) {

@@ -10,6 +10,7 @@ import { applyOndeImport, type AppliedImport } from './apply-onde-import.js';
 import { currentStartYear } from '../structure/school-years.js';
 import { audit } from '../audit/audit-log.js';
 import { ImportStale } from '../errors.js';
+import { refreshStatisticsIfStale } from '../db/refresh-statistics.js';
 
 /** The two files of an ONDE import, read and checked (nothing written). */
 export interface ReadOndeFiles {
@@ -76,6 +77,7 @@ export async function runOndeImport(knex: Knex, options: RunOndeImportOptions): 
   const families = matchFamilies(files.pupils, files.guardians);
   const ines = files.pupils.flatMap((p) => (p.ine ? [p.ine] : []));
   const emails = families.guardians.flatMap((g) => (g.email ? [g.email] : []));
+  await refreshStatisticsIfStale(knex, ['core.users', 'core.memberships', 'core.relative_links', 'core.class_members']);
   return knex.transaction(async (trx) => {
     await trx.raw('select pg_advisory_xact_lock(hashtext(?))', [`preau-import-${schoolId}`]);
     const startYear = await currentStartYear(trx, now);

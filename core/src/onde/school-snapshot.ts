@@ -61,7 +61,8 @@ export interface SchoolSnapshot {
  * Reads the school's classes of the year, its pupils and relatives (with their classes and links), plus the
  * pupils of other schools whose INE appears in the file (a pupil who changed schools keeps one account) and
  * the relatives elsewhere whose email appears in the file (a parent with children in two schools): a handful
- * of set-based reads, whatever the size of the school.
+ * of set-based reads, whatever the size of the school. Lookups by INE and email are written as LATERAL
+ * probes so that they stay index lookups even when a bulk load has left the planner's statistics behind.
  */
 export async function loadSchoolSnapshot(
   db: Knex,
@@ -78,9 +79,9 @@ export async function loadSchoolSnapshot(
          from core.memberships m join core.users u on u.id = m.user_id
         where m.school_id = :school and u.profile = 'Student'
        union all
-       select u.id, false, false from core.users u
-        where u.ine = any(:ines::text[]) and u.profile = 'Student'
-          and not exists (select 1 from core.memberships m where m.user_id = u.id and m.school_id = :school)
+       select distinct x.id, false, false from unnest(:ines::text[]) as i(ine)
+        cross join lateral (select u.id from core.users u where u.ine = i.ine and u.profile = 'Student' limit 1) x
+        where not exists (select 1 from core.memberships m where m.user_id = x.id and m.school_id = :school)
      ),
      latest as (
        select distinct on (cm.user_id) cm.user_id, c.id, c.onde_id, c.label, c.start_year
@@ -92,8 +93,8 @@ export async function loadSchoolSnapshot(
             u.address, u.display_name as "displayName", k.member, k.gone as "left",
             case when l.start_year = :year then l.id end as "classId",
             l.onde_id as "latestOndeId", l.label as "latestClassLabel"
-       from candidates k join core.users u on u.id = k.user_id left join latest l on l.user_id = u.id`,
-    { school: schoolId, ines: [...input.ines], year: startYear },
+       from candidates k cross join lateral (select * from core.users where id = k.user_id limit 1) u left join latest l on l.user_id = u.id`,
+    { school: schoolId, ines: [...new Set(input.ines)], year: startYear },
   );
   const pupils: ExistingPupil[] = pupilRows.rows.map(({ latestOndeId, ...row }) => ({
     ...row,
@@ -106,15 +107,15 @@ export async function loadSchoolSnapshot(
          from core.memberships m join core.users u on u.id = m.user_id
         where m.school_id = :school and u.profile = 'Relative'
        union all
-       select u.id, false, false from core.users u
-        where lower(u.email) = any(:emails::text[]) and u.profile = 'Relative'
-          and not exists (select 1 from core.memberships m where m.user_id = u.id and m.school_id = :school)
+       select distinct x.id, false, false from unnest(:emails::text[]) as e(email)
+        cross join lateral (select u.id from core.users u where u.email is not null and lower(u.email) = e.email and u.profile = 'Relative' limit 5) x
+        where not exists (select 1 from core.memberships m where m.user_id = x.id and m.school_id = :school)
      )
      select u.id, u.first_name as "firstName", u.last_name as "lastName", u.civility, u.address, u.email,
             u.display_name as "displayName", k.member, k.gone as "left",
             coalesce((select array_agg(rl.pupil_id) from core.relative_links rl where rl.relative_id = u.id), '{}') as "childIds"
-       from candidates k join core.users u on u.id = k.user_id`,
-    { school: schoolId, emails: input.emails.map((e) => e.toLowerCase()) },
+       from candidates k cross join lateral (select * from core.users where id = k.user_id limit 1) u`,
+    { school: schoolId, emails: [...new Set(input.emails.map((e) => e.toLowerCase()))] },
   );
   const relatives = relativeRows.rows;
   const links = relatives.flatMap((r) => r.childIds.map((pupilId) => ({ relativeId: r.id, pupilId })));

@@ -8,3 +8,4 @@ export { createTestDatabase, defaultTestDatabase, testPostgresUrl } from './test
 export type { TestDatabaseKind } from './test-database.js';
 export { createTestClock } from './test-clock.js';
 export type { TestClock } from './test-clock.js';
+export { generateOndeSchool, generateOndeAcademy } from '../onde/generate-onde.js';
