@@ -235,6 +235,11 @@ export const DemoRefused = defineError('PREAU_ERR_DEMO_REFUSED', 409, {
   fr: 'Cette base contient déjà des écoles : la démonstration ne la modifie pas (ajoutez --force pour passer outre).',
   en: 'This database already holds schools: the demo leaves it alone (add --force to override).',
 });
+/** The teachers and staff CSV cannot be read. */
+export const StaffFileInvalid = defineError('PREAU_ERR_STAFF_FILE', 422, (reason: string) => ({
+  fr: `Fichier des enseignants illisible : ${reason}. Colonnes attendues : civilité ; nom ; prénom ; courriel ; classes ; directeur.`,
+  en: `Unreadable staff file: ${reason}. Expected columns: civilité; nom; prénom; courriel; classes; directeur.`,
+}));
 /** A date range whose end precedes its start. */
 export const DateRangeInvalid = defineError('PREAU_ERR_DATE_RANGE', 400, {
   fr: 'La date de fin précède la date de début.',

@@ -8,6 +8,7 @@ import { slipRoutes } from './slip-routes.js';
 import { groupRoutes } from './group-routes.js';
 import { auditRoutes } from '../audit/audit-routes.js';
 import { importRoutes } from '../onde/import-routes.js';
+import { staffImportRoutes } from './staff-import-routes.js';
 
 /** School administration: classes, people, activation slips, groups, imports and the audit log. */
 export async function structureRoutes(app: FastifyInstance, deps: IdentityDeps & { config: PreauConfig }): Promise<void> {
@@ -21,4 +22,5 @@ export async function structureRoutes(app: FastifyInstance, deps: IdentityDeps &
   await app.register(groupRoutes, common);
   await app.register(auditRoutes, common);
   await app.register(importRoutes, { ...common, maxFileMb });
+  await app.register(staffImportRoutes, { ...common, maxFileMb });
 }
