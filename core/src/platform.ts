@@ -146,6 +146,8 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     for (const routes of [signInRoutes, activationRoutes, recoveryRoutes, meRoutes]) await app.register(routes, identity);
     await app.register(structureRoutes, { ...identity, config });
     await app.register(retentionRoutes, { knex: database.knex, clock, leaverDays: config.retention.leaverDays });
+    // Communication (rules, gateways, directory): registered here.
+    // Notifications (timeline, realtime, email): registered here.
     const dailyJobs: DailyJob[] = [
       { name: 'retention', run: (now) => runRetention(database.knex, { now, leaverDays: config.retention.leaverDays, auditDays: config.retention.auditDays }) },
     ];
