@@ -235,6 +235,16 @@ export const DemoRefused = defineError('PREAU_ERR_DEMO_REFUSED', 409, {
   fr: 'Cette base contient déjà des écoles : la démonstration ne la modifie pas (ajoutez --force pour passer outre).',
   en: 'This database already holds schools: the demo leaves it alone (add --force to override).',
 });
+/** No gateway has that id, or it is not in a state that allows the action. */
+export const GatewayNotFound = defineError('PREAU_ERR_GATEWAY_NOT_FOUND', 404, {
+  fr: 'Passerelle introuvable, ou déjà traitée.',
+  en: 'Gateway not found, or already handled.',
+});
+/** A rule or gateway names a group of another school. */
+export const GroupOutsideSchool = defineError('PREAU_ERR_GROUP_OUTSIDE_SCHOOL', 400, {
+  fr: "Un des groupes choisis n'appartient pas à l'école concernée.",
+  en: 'One of the chosen groups does not belong to the school concerned.',
+});
 /** The teachers and staff CSV cannot be read. */
 export const StaffFileInvalid = defineError('PREAU_ERR_STAFF_FILE', 422, (reason: string) => ({
   fr: `Fichier des enseignants illisible : ${reason}. Colonnes attendues : civilité ; nom ; prénom ; courriel ; classes ; directeur.`,
@@ -245,3 +255,35 @@ export const DateRangeInvalid = defineError('PREAU_ERR_DATE_RANGE', 400, {
   fr: 'La date de fin précède la date de début.',
   en: 'The end date is before the start date.',
 });
+
+// Notifications
+/** A plugin sent a notification of a type its manifest does not declare (a programming error of the plugin). */
+export const NotificationTypeUnknown = defineError('PREAU_ERR_NOTIFICATION_TYPE_UNKNOWN', 500, (type: string) => ({
+  fr: `Type de notification non déclaré : « ${type} ».`,
+  en: `Undeclared notification type: "${type}".`,
+}));
+/** The timeline has no such item for this user (or it is someone else's). */
+export const NotificationNotFound = defineError('PREAU_ERR_NOTIFICATION_NOT_FOUND', 404, {
+  fr: 'Notification introuvable.',
+  en: 'Notification not found.',
+});
+/** An unsubscribe link was altered or cut. */
+export const UnsubscribeLinkInvalid = defineError('PREAU_ERR_UNSUBSCRIBE_LINK', 400, {
+  fr: 'Ce lien de désinscription est invalide ou incomplet.',
+  en: 'This unsubscribe link is invalid or incomplete.',
+});
+/** Notification preferences name a type that no active app declares. */
+export const NotificationPreferenceInvalid = defineError('PREAU_ERR_NOTIFICATION_PREFERENCE', 400, (type: string) => ({
+  fr: `Type de notification inconnu : « ${type} ».`,
+  en: `Unknown notification type: "${type}".`,
+}));
+/** A WebSocket was opened from a page of another site. */
+export const WebSocketOriginRefused = defineError('PREAU_ERR_WS_ORIGIN', 403, {
+  fr: "Connexion en direct refusée : elle ne vient pas d'une page de Préau.",
+  en: 'Live connection refused: it does not come from a Préau page.',
+});
+/** A plugin called `notify.send` with a resource that is not `{ app, id, url: '/…' }` (a programming error). */
+export const NotificationInvalid = defineError('PREAU_ERR_NOTIFICATION_INVALID', 500, (reason: string) => ({
+  fr: `Notification invalide : ${reason}.`,
+  en: `Invalid notification: ${reason}.`,
+}));

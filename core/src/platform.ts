@@ -1,6 +1,6 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import cookie from '@fastify/cookie';
-import type { Clock, DefinedBundle } from '@preau/sdk';
+import type { Clock, CommunicationService, DefinedBundle } from '@preau/sdk';
 import type { PreauConfig } from './config/config-schema.js';
 import { openConfiguredDatabase, type Database } from './db/open-database.js';
 import { migrateUp } from './db/migrator.js';
@@ -22,6 +22,9 @@ import { structureRoutes } from './structure/structure-routes.js';
 import { retentionRoutes } from './jobs/retention-routes.js';
 import { runRetention } from './jobs/retention.js';
 import { scheduleDailyJobs, type DailyJob } from './jobs/daily-jobs.js';
+import { createCommunication } from './communication/communication-service.js';
+import { communicationRoutes } from './communication/communication-routes.js';
+import { createNotificationCenter, notificationRoutes, type NotificationCenter } from './notifications/notification-center.js';
 import { loadPlugins, mountPlugins } from './plugins/plugin-host.js';
 import type { PluginEntry } from './plugins/plugin-source.js';
 import type { PluginRegistry } from './plugins/plugin-registry.js';
@@ -66,6 +69,10 @@ export interface Platform {
   mailer: Mailer;
   /** Key of the activation codes' keyed hash. */
   activationKey: Buffer;
+  /** Who may write to whom: the resolver every app uses. */
+  communication: CommunicationService;
+  /** Notifications: `notify.send`, the live sockets of this process, emails and digests. */
+  notifications: NotificationCenter;
   /** The once-a-day jobs (retention); any process may run each once a day. */
   dailyJobs: DailyJob[];
   /** Starts checking for due daily jobs (the server does; tests run them by hand). */
@@ -114,6 +121,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     });
     const sessions = await createSessionStore({ knex: database.knex, clock, events, ...config.sessions });
     const setup = createSetup({ knex: database.knex, clock });
+    const communication = createCommunication(database.knex, clock);
 
     const mailer = createMailer({ url: config.smtp.url, from: config.smtp.from, log: app.log });
     const activationKey = await instanceSecret(database.knex, 'activation-codes');
@@ -147,7 +155,12 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     await app.register(structureRoutes, { ...identity, config });
     await app.register(retentionRoutes, { knex: database.knex, clock, leaverDays: config.retention.leaverDays });
     // Communication (rules, gateways, directory): registered here.
+    await app.register(communicationRoutes, { knex: database.knex, clock, communication });
     // Notifications (timeline, realtime, email): registered here.
+    const notifications = await createNotificationCenter({
+      knex: database.knex, clock, log: app.log, mailer, events, apps, registry: () => refs.registry, publicUrl, config,
+    });
+    await app.register(notificationRoutes, { center: notifications, sessions, publicUrl });
     const dailyJobs: DailyJob[] = [
       { name: 'retention', run: (now) => runRetention(database.knex, { now, leaverDays: config.retention.leaverDays, auditDays: config.retention.auditDays }) },
     ];
@@ -159,7 +172,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       config.baseDir,
     );
     refs.registry = registry;
-    await mountPlugins(registry, order, { app, knex: database.knex, services: { clock, log: app.log, events, rights, apps } });
+    await mountPlugins(registry, order, { app, knex: database.knex, services: { clock, log: app.log, events, rights, apps, communication, notify: notifications.service } });
     for (const bundle of bundles) for (const name of bundle.defaults?.enabledApps ?? []) defaults.add(name);
 
     let shell: BuiltShell | undefined;
@@ -184,14 +197,18 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       clock,
       mailer,
       activationKey,
+      communication,
+      notifications,
       dailyJobs,
       startDailyJobs() {
         stopDailyJobs = scheduleDailyJobs(database.knex, clock, dailyJobs, app.log);
+        notifications.start();
       },
       shell,
       async close() {
         stopDailyJobs();
         await app.close();
+        await notifications.close().catch(() => {});
         await apps.close().catch(() => {});
         await sessions.close().catch(() => {});
         mailer.close();

@@ -28,6 +28,14 @@ export type {
   AppEnablementService,
   RightsService,
   EventBus,
+  CommunicationService,
+  RecipientUser,
+  RecipientGroup,
+  NotifyService,
+  NotificationInput,
+  NotificationRecipients,
+  NotificationResource,
+  NotificationSent,
 } from './services.js';
 export type { RequestContext, PreauRouteConfig } from './request-context.js';
 /** The query builder plugins receive as `db` (knex), bound to their own schema. */

@@ -37,8 +37,19 @@ export type Delivery = 'immediate' | 'daily' | 'weekly' | 'never';
 
 /** A notification type the plugin sends. */
 export interface NotificationTypeDeclaration {
+  /** What users see in their notification preferences ("Nouveau mot dans le carnet"). */
   title?: LocalizedText;
+  /**
+   * The line shown in the timeline and in emails, with `{actor}` (who did it) and `{name}` for each of the
+   * `params` given to `notify.send` ("{actor} a écrit un mot : {title}"). Without it, the title is shown.
+   */
+  message?: LocalizedText;
+  /** How the email goes to users who chose nothing (academy administrators may change it). */
   defaultDelivery: Delivery;
+  /** Per-profile defaults that replace `defaultDelivery` for those profiles (e.g. `{ Teacher: 'daily' }`). */
+  deliveryByProfile?: Readonly<Partial<Record<Profile, Delivery>>>;
+  /** Only for the timeline and the live bell: never emailed, whatever the preferences. */
+  timelineOnly?: boolean;
 }
 
 /** The browser side of a plugin. */

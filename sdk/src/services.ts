@@ -57,6 +57,79 @@ export interface EventBus {
   subscribe(channel: string, handler: (payload: unknown) => void): Promise<() => Promise<void>>;
 }
 
+/** A person a user may write to, as a search box lists them. */
+export interface RecipientUser {
+  id: number;
+  displayName: string;
+  profile: Profile;
+  schoolIds: number[];
+}
+
+/** A group a user may write to ("Parents — CM2 - Mme X"). */
+export interface RecipientGroup {
+  id: number;
+  name: string;
+  kind: 'school' | 'class' | 'manual';
+  schoolId: number;
+  members: number;
+}
+
+/**
+ * The communication rules, for every app: who may write to whom. Apps never re-implement them: a message,
+ * a word in the liaison notebook or a share goes only to recipients this service allows.
+ */
+export interface CommunicationService {
+  /** Which of these users and groups `from` may write to; `all` when every one of them. */
+  canCommunicate(from: number, to: { users?: readonly number[]; groups?: readonly number[] }): Promise<{ all: boolean; users: number[]; groups: number[] }>;
+  /** People and groups `user` may write to, matching a search box's words, ranked (last name first, then first name). */
+  visibleRecipients(
+    user: number,
+    options?: { query?: string; profile?: Profile; schoolId?: number; limit?: number },
+  ): Promise<{ users: RecipientUser[]; groups: RecipientGroup[] }>;
+}
+
+/** Who a notification is for: users and groups (a group's members at the time of sending). */
+export interface NotificationRecipients {
+  users?: readonly number[];
+  groups?: readonly number[];
+}
+
+/** What a notification is about: the app, the item's id in that app, and its address in the shell (`/apps/…`). */
+export interface NotificationResource {
+  app: string;
+  id: string;
+  url: string;
+}
+
+/** A notification to send with `notify.send`. */
+export interface NotificationInput {
+  /** A type declared in the manifest of `resource.app` (or `'<app>.<type>'`). */
+  type: string;
+  recipients: NotificationRecipients;
+  /** The user who did what is notified (never notified themselves); null for the platform. */
+  actor: number | null;
+  resource: NotificationResource;
+  /** Values for the type's `message` placeholders; plain JSON, shown as text (never as HTML). */
+  params?: Readonly<Record<string, string | number | boolean | null>>;
+}
+
+/** The result of `notify.send`. */
+export interface NotificationSent {
+  /** The notification's id (the timeline's cursor). */
+  id: number;
+  /** How many people it reached (group members counted once, the actor left out). */
+  recipients: number;
+}
+
+/**
+ * The only way an app tells people something: the timeline of each recipient at once, their open tabs live
+ * (every server process), and email as each recipient chose (immediately, daily or weekly digest, never),
+ * outside their quiet hours.
+ */
+export interface NotifyService {
+  send(notification: NotificationInput): Promise<NotificationSent>;
+}
+
 /** The core services a plugin receives in `routes(app, services)`. */
 export interface PluginServices {
   /** knex bound to the plugin's own schema (search path: the plugin's schema, then `core` for its read-only views). */
@@ -65,7 +138,10 @@ export interface PluginServices {
   log: FastifyBaseLogger;
   apps: AppEnablementService;
   rights: RightsService;
+  /** Who may write to whom (rules, gateways). */
+  communication: CommunicationService;
   events: EventBus;
+  notify: NotifyService;
   /** This plugin's settings, validated against its `settings` schema. */
   settings: Record<string, unknown>;
   /** The plugin's own name and Postgres schema. */

@@ -24,7 +24,14 @@ export type AuditAction =
   | 'group-deleted'
   | 'function-granted'
   | 'function-revoked'
-  | 'leavers-deleted';
+  | 'leavers-deleted'
+  | 'communication-rule-added'
+  | 'communication-rule-removed'
+  | 'communication-rules-reset'
+  | 'gateway-proposed'
+  | 'gateway-opened'
+  | 'gateway-refused'
+  | 'gateway-closed';
 
 /** One line of the audit log. */
 export interface AuditEntry {

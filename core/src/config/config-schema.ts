@@ -112,6 +112,32 @@ export const ConfigSchema = Type.Object(
       },
       { additionalProperties: false, default: {} },
     ),
+    notifications: Type.Object(
+      {
+        /**
+         * The academy's quiet hours (droit à la déconnexion): no email and no live alert in this window nor at
+         * weekends; what arrives then is emailed when it ends. Each user may choose their own.
+         */
+        quietHours: Type.Object(
+          {
+            enabled: Type.Boolean({ default: true }),
+            start: Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$', default: '20:00' }),
+            end: Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$', default: '07:00' }),
+            weekends: Type.Boolean({ default: true }),
+          },
+          { additionalProperties: false, default: {} },
+        ),
+        timeZone: Type.String({ default: 'Europe/Paris', minLength: 1 }),
+        /** When the daily digest goes (local time), and the weekly one (1 = Monday … 5 = Friday). */
+        digestTime: Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$', default: '18:00' }),
+        weeklyDigestDay: Type.Integer({ minimum: 1, maximum: 7, default: 5 }),
+        /** How often each process looks for emails that are due (after quiet hours) and digests to send. */
+        jobIntervalSeconds: Type.Integer({ minimum: 1, default: 60 }),
+        /** Digests are claimed, built and handed to SMTP this many recipients at a time. */
+        digestBatchSize: Type.Integer({ minimum: 1, maximum: 10000, default: 500 }),
+      },
+      { additionalProperties: false, default: {} },
+    ),
     logLevel: Type.Union(
       [Type.Literal('fatal'), Type.Literal('error'), Type.Literal('warn'), Type.Literal('info'), Type.Literal('debug'), Type.Literal('silent')],
       { default: 'info' },

@@ -60,6 +60,9 @@ export async function meRoutes(parent: FastifyInstance, deps: IdentityDeps): Pro
           email: Type.Optional(Type.Union([Type.String({ format: 'email', maxLength: 200 }), Type.Null()])),
           mobile: Type.Optional(Type.Union([Type.String({ pattern: '^\\+?[0-9 .-]{8,20}$' }), Type.Null()])),
           language: Type.Optional(Type.Union([Type.Literal('fr'), Type.Literal('en')])),
+          /** Show the email or the mobile on the person's card in the address book. */
+          showEmail: Type.Optional(Type.Boolean()),
+          showMobile: Type.Optional(Type.Boolean()),
         },
         { additionalProperties: false, minProperties: 1 },
       ),
@@ -67,7 +70,13 @@ export async function meRoutes(parent: FastifyInstance, deps: IdentityDeps): Pro
     },
   }, async (request, reply) => {
     const user = requireUser(request);
-    await knex('core.users').where({ id: user.id }).update({ ...request.body, updated_at: clock.now() });
+    const { showEmail, showMobile, ...contact } = request.body;
+    await knex('core.users').where({ id: user.id }).update({
+      ...contact,
+      ...(showEmail !== undefined ? { show_email: showEmail } : {}),
+      ...(showMobile !== undefined ? { show_mobile: showMobile } : {}),
+      updated_at: clock.now(),
+    });
     await sessions.invalidateUser(user.id);
     return reply.code(204).send(null);
   });

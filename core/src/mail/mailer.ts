@@ -6,6 +6,12 @@ export interface Mail {
   to: string;
   subject: string;
   text: string;
+  /** An HTML alternative to `text` (notifications). */
+  html?: string;
+  /** Extra headers (`List-Unsubscribe`). */
+  headers?: Record<string, string>;
+  /** A stable Message-ID, so that a mail sent twice after a crash is recognised as one by mail clients. */
+  messageId?: string;
 }
 
 /** Sends email through the configured SMTP server. */
@@ -30,7 +36,7 @@ export function createMailer(options: { url?: string; from: string; log: Fastify
   const transport = nodemailer.createTransport(options.url);
   return {
     async send(mail) {
-      await transport.sendMail({ from: options.from, to: mail.to, subject: mail.subject, text: mail.text });
+      await transport.sendMail({ from: options.from, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html, headers: mail.headers, messageId: mail.messageId });
     },
     close: () => transport.close(),
   };

@@ -7,6 +7,7 @@ const Text = Type.Object(
   { additionalProperties: false },
 );
 const Key = '^[a-z][a-zA-Z0-9-]*$';
+const Delivery = Type.Union(['immediate', 'daily', 'weekly', 'never'].map((d) => Type.Literal(d)));
 
 /**
  * The data part of a plugin manifest, as ajv checks it. URLs and functions are replaced by markers before
@@ -40,7 +41,12 @@ export const ManifestSchema = Type.Object(
         Type.Object(
           {
             title: Type.Optional(Text),
-            defaultDelivery: Type.Union(['immediate', 'daily', 'weekly', 'never'].map((d) => Type.Literal(d))),
+            message: Type.Optional(Text),
+            defaultDelivery: Delivery,
+            deliveryByProfile: Type.Optional(
+              Type.Object(Object.fromEntries(PROFILES.map((p) => [p, Type.Optional(Delivery)])), { additionalProperties: false }),
+            ),
+            timelineOnly: Type.Optional(Type.Boolean()),
           },
           { additionalProperties: false },
         ),

@@ -1,0 +1,40 @@
+import type { EventBus } from '@preau/sdk';
+
+/** What one process tells the others about notifications. */
+export type FanoutMessage =
+  /** A notification was written; `users` lists its recipients when they fit in the message. */
+  | { kind: 'notification'; id: number; users?: number[] }
+  /** A user read or hid items in one tab: their other tabs update (ids, or every item). */
+  | { kind: 'read'; userId: number; ids?: number[]; all?: boolean; hidden?: number[] };
+
+/**
+ * How live updates reach every server process, this one included. PostgreSQL LISTEN/NOTIFY today; a NATS
+ * subject could implement the same two methods when an academy outgrows it.
+ */
+export interface Fanout {
+  publish(message: FanoutMessage): Promise<void>;
+  subscribe(handler: (message: FanoutMessage) => void): Promise<() => Promise<void>>;
+}
+
+const CHANNEL = 'preau_notifications';
+// NOTIFY payloads are limited to 8,000 bytes: a longer list of recipients is left out, and each process reads
+// the recipients it serves from the database instead.
+const MAX_PAYLOAD = 7000;
+
+/** The fan-out over the platform's event bus (LISTEN/NOTIFY on PostgreSQL, the engine's own on PGlite). */
+export function eventBusFanout(events: EventBus): Fanout {
+  return {
+    async publish(message) {
+      let payload: FanoutMessage = message;
+      if (message.kind === 'notification' && message.users && JSON.stringify(message).length > MAX_PAYLOAD) payload = { kind: 'notification', id: message.id };
+      if (message.kind === 'read' && JSON.stringify(message).length > MAX_PAYLOAD) payload = { kind: 'read', userId: message.userId, all: true };
+      await events.publish(CHANNEL, payload);
+    },
+    subscribe(handler) {
+      return events.subscribe(CHANNEL, (payload) => {
+        const message = payload as FanoutMessage | null;
+        if (message && (message.kind === 'notification' || message.kind === 'read')) handler(message);
+      });
+    },
+  };
+}

@@ -1,0 +1,18 @@
+import { createTestPlatform, generateOndeSchool } from '@preau/core/testing';
+import { readOndeFiles, runOndeImport } from '@preau/core';
+const platform = await createTestPlatform({ database: 'postgres' });
+const { knex } = platform;
+const school = await platform.createSchool({ name: 'x' });
+await runOndeImport(knex, { schoolId: school.id, files: readOndeFiles(generateOndeSchool({ seed: 7, classes: 10, pupilsPerClass: 20 }), { maxBytes: 2e7 }), now: platform.clock.now(), activationKey: platform.platform.activationKey, codeDays: 90, actorId: null, dryRun: false });
+const classes = await knex('core.classes').where({ school_id: school.id }).select('id');
+const t = await platform.createUser({ profile: 'Teacher', schools: [school] });
+await knex('core.class_members').insert({ class_id: classes[0].id, user_id: t.id });
+await knex.raw('analyze');
+const everyone = await knex('core.memberships').where({ school_id: school.id }).pluck('user_id');
+let captured: { sql: string; bindings: unknown[] } | undefined;
+knex.on('query', (q: { sql: string; bindings: unknown[] }) => { if (!q.sql.startsWith('explain')) captured = q; });
+await platform.platform.communication.canCommunicate(t.id, { users: everyone.slice(0, 100) });
+await platform.platform.communication.canCommunicate(t.id, { users: everyone.slice(0, 100) });
+const plan = await knex.raw('explain (analyze, buffers off) ' + captured!.sql.replace(/\$\d+/g, '?'), captured!.bindings as never);
+console.log(plan.rows.map((r: Record<string, string>) => r['QUERY PLAN']).join('\n'));
+await platform.close();
