@@ -14,5 +14,9 @@ export default definePlugin({
   },
   migrations: new URL('../migrations', import.meta.url),
   routes,
+  // RGPD: the menus this person published (what the plugin holds about them).
+  async exportPersonalData(userId, { db }) {
+    return { publishedMenus: await db('menus').where({ published_by: userId }).orderBy('week').select('school_id as schoolId', 'week', 'published_at as publishedAt') };
+  },
   web: { entry: new URL('../web/index.ts', import.meta.url), launcher: { icon: '🍽️' } },
 });

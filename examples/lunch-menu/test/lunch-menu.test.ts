@@ -91,3 +91,12 @@ t.test('bad input is refused with the field, and nothing is stored', async (t) =
   t.equal(badWeek.statusCode, 400);
   t.equal((await platform.knex('lunch_menu.menus').where({ school_id: school.id }).count('* as n').first())?.n, 0);
 });
+
+t.test("a teacher's data export holds the menus they published", async (t) => {
+  const school = await platform.createSchool();
+  const teacher = await platform.createUser({ profile: 'Teacher', schools: [school] });
+  await platform.as(teacher).inject({ method: 'PUT', url: `/api/lunch-menu/schools/${school.id}/weeks/${WEEK}`, payload: { days: DAYS } });
+  const exported = await platform.as(teacher).inject('/api/core/me/export');
+  t.equal(exported.statusCode, 200);
+  t.match(exported.json().apps['lunch-menu'], { publishedMenus: [{ schoolId: school.id, week: WEEK }] });
+});
