@@ -14,3 +14,4 @@ export * as errors from './errors.js';
 export { readOndeFiles, runOndeImport } from './onde/onde-import.js';
 export type { ReadOndeFiles, OndeImportResult, RunOndeImportOptions } from './onde/onde-import.js';
 export type { ImportSummary } from './onde/plan-onde-import.js';
+export { sanitizeRichText, richTextToPlainText } from './sanitize/sanitize-rich-text.js';

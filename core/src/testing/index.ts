@@ -9,3 +9,4 @@ export type { TestDatabaseKind } from './test-database.js';
 export { createTestClock } from './test-clock.js';
 export type { TestClock } from './test-clock.js';
 export { generateOndeSchool, generateOndeAcademy } from '../onde/generate-onde.js';
+export { XSS_PAYLOADS } from './xss-payloads.js';
