@@ -36,6 +36,12 @@ export default defineMigration({
       `create index notification_recipients_unread on notification_recipients (user_id) where read_at is null and hidden_at is null`,
       `create index notification_recipients_due on notification_recipients (deliver_after) where email_state = 'pending'`,
       `create index notification_recipients_digest on notification_recipients (delivery, user_id) where email_state = 'digest'`,
+      // Each user's unread count, kept in the same transactions as the rows it counts: the bell of 500 open tabs
+      // is then one indexed read per notification and process, however many unread items people keep.
+      `create table notification_unread (
+        user_id integer primary key references users (id) on delete cascade,
+        count integer not null default 0 check (count >= 0)
+        )`,
       `create table notification_preferences (
         user_id integer not null references users (id) on delete cascade,
         app text not null,
@@ -81,7 +87,7 @@ export default defineMigration({
   },
   async down(db) {
     for (const table of [
-      'notification_digest_runs', 'notification_quiet_hours', 'notification_defaults', 'notification_preferences',
+      'notification_digest_runs', 'notification_quiet_hours', 'notification_defaults', 'notification_preferences', 'notification_unread',
       'notification_recipients', 'notifications',
     ]) {
       await db.schema.dropTable(table);

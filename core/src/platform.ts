@@ -23,6 +23,7 @@ import { retentionRoutes } from './jobs/retention-routes.js';
 import { runRetention } from './jobs/retention.js';
 import { scheduleDailyJobs, type DailyJob } from './jobs/daily-jobs.js';
 import { createCommunication } from './communication/communication-service.js';
+import { sanitizeService } from './sanitize/sanitize-rich-text.js';
 import { communicationRoutes } from './communication/communication-routes.js';
 import { createNotificationCenter, notificationRoutes, type NotificationCenter } from './notifications/notification-center.js';
 import { loadPlugins, mountPlugins } from './plugins/plugin-host.js';
@@ -172,7 +173,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       config.baseDir,
     );
     refs.registry = registry;
-    await mountPlugins(registry, order, { app, knex: database.knex, services: { clock, log: app.log, events, rights, apps, communication, notify: notifications.service } });
+    await mountPlugins(registry, order, { app, knex: database.knex, services: { clock, log: app.log, events, rights, apps, communication, sanitize: sanitizeService, notify: notifications.service } });
     for (const bundle of bundles) for (const name of bundle.defaults?.enabledApps ?? []) defaults.add(name);
 
     let shell: BuiltShell | undefined;

@@ -29,6 +29,7 @@ export type {
   RightsService,
   EventBus,
   CommunicationService,
+  SanitizeService,
   RecipientUser,
   RecipientGroup,
   NotifyService,
@@ -46,6 +47,8 @@ export { PROFILES } from './profiles.js';
 export type { Profile } from './profiles.js';
 export type { LocalizedText, Language } from './localized-text.js';
 export { SDK_VERSION } from './version.js';
+export { RICH_TEXT_SCHEMA } from './rich-text-schema.js';
+export type { RichTextSchema } from './rich-text-schema.js';
 /** JSON schema builder for route schemas; the same schema validates the request and types the handler. */
 export { Type } from '@sinclair/typebox';
 export type { Static, TSchema } from '@sinclair/typebox';

@@ -130,6 +130,14 @@ export interface NotifyService {
   send(notification: NotificationInput): Promise<NotificationSent>;
 }
 
+/** Rich text on the server: every app stores only what this returns. */
+export interface SanitizeService {
+  /** Keeps only what `<preau-editor>` can produce (`RICH_TEXT_SCHEMA`); scripts, handlers and foreign URLs go. */
+  richText(html: string): string;
+  /** The plain text of rich text, shortened to `maxLength` (for notifications and emails). */
+  plainText(html: string, maxLength?: number): string;
+}
+
 /** The core services a plugin receives in `routes(app, services)`. */
 export interface PluginServices {
   /** knex bound to the plugin's own schema (search path: the plugin's schema, then `core` for its read-only views). */
@@ -140,6 +148,8 @@ export interface PluginServices {
   rights: RightsService;
   /** Who may write to whom (rules, gateways). */
   communication: CommunicationService;
+  /** Rich text sanitizing (the common editor's schema). */
+  sanitize: SanitizeService;
   events: EventBus;
   notify: NotifyService;
   /** This plugin's settings, validated against its `settings` schema. */

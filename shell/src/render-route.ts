@@ -12,6 +12,8 @@ import './pages/preau-login-forgotten-page.js';
 import './pages/preau-password-reset-page.js';
 import './pages/preau-home-page.js';
 import './pages/preau-account-page.js';
+import './directory/preau-directory-page.js';
+import './directory/preau-person-page.js';
 import './admin/preau-admin-page.js';
 import './admin/preau-school-page.js';
 import './admin/preau-class-page.js';
@@ -56,6 +58,10 @@ export function renderSignedIn({ route, me, apps, language }: SignedInView): Tem
       return html`<preau-home-page .me=${me} .apps=${apps} .language=${language}></preau-home-page>`;
     case 'account':
       return html`<preau-account-page .me=${me} .language=${language}></preau-account-page>`;
+    case 'directory':
+      return html`<preau-directory-page .user=${me.user} .language=${language}></preau-directory-page>`;
+    case 'person':
+      return html`<preau-person-page .userId=${route.userId} .language=${language}></preau-person-page>`;
     case 'admin':
       return html`<preau-admin-page .user=${me.user} .language=${language}></preau-admin-page>`;
     case 'school':

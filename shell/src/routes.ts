@@ -1,5 +1,5 @@
 /** The tabs of a school's administration page, each its own path (`/admin/schools/12/users`). */
-export const SCHOOL_TABS = ['classes', 'users', 'import', 'groups', 'audit'] as const;
+export const SCHOOL_TABS = ['classes', 'users', 'import', 'groups', 'communication', 'audit'] as const;
 export type SchoolTab = (typeof SCHOOL_TABS)[number];
 
 /** A page of the shell, read from the path. */
@@ -7,6 +7,8 @@ export type Route =
   | { page: 'home' }
   | { page: 'app'; app: string; rest: string }
   | { page: 'account' }
+  | { page: 'directory' }
+  | { page: 'person'; userId: number }
   | { page: 'admin' }
   | { page: 'school'; schoolId: number; tab: SchoolTab }
   | { page: 'class'; schoolId: number; classId: number }
@@ -23,6 +25,7 @@ export const SIGNED_OUT_PAGES = new Set<Route['page']>(['activate', 'password-fo
 const SIMPLE: Record<string, Route> = {
   '/': { page: 'home' },
   '/account': { page: 'account' },
+  '/directory': { page: 'directory' },
   '/admin': { page: 'admin' },
   '/setup': { page: 'setup' },
   '/activate': { page: 'activate' },
@@ -38,6 +41,8 @@ export function parseRoute(path: string): Route {
   if (simple) return simple;
   const app = /^\/apps\/([a-z][a-z0-9-]*)(\/.*)?$/.exec(path);
   if (app) return { page: 'app', app: app[1]!, rest: app[2] ?? '' };
+  const person = /^\/directory\/people\/(\d+)$/.exec(trimmed);
+  if (person) return { page: 'person', userId: Number(person[1]) };
   const classPage = /^\/admin\/schools\/(\d+)\/classes\/(\d+)$/.exec(trimmed);
   if (classPage) return { page: 'class', schoolId: Number(classPage[1]), classId: Number(classPage[2]) };
   const school = /^\/admin\/schools\/(\d+)(?:\/([a-z]+))?$/.exec(trimmed);
@@ -56,4 +61,9 @@ export function schoolPath(schoolId: number, tab: SchoolTab = 'classes'): string
 /** The path of a class page. */
 export function classPath(schoolId: number, classId: number): string {
   return `/admin/schools/${schoolId}/classes/${classId}`;
+}
+
+/** The path of a person's card in the address book. */
+export function personPath(userId: number): string {
+  return `/directory/people/${userId}`;
 }

@@ -22,6 +22,9 @@ const MEMBERS = positive('PREAU_BENCH_MEMBERS', 500);
 const SENDS = positive('PREAU_BENCH_SENDS', 100);
 const WARM_UP = 5;
 
+/** Time until the HTTP answer of each measured send (the notification is committed then). */
+const answered: number[] = [];
+
 interface Seeded {
   groupId: number;
   teacher: { token: string; csrfToken: string };
@@ -104,14 +107,16 @@ async function openSockets(urls: readonly { url: string; headers: Record<string,
 
 async function measure(label: string, send: (i: number) => Promise<number>, arrival: (id: number) => Promise<number>): Promise<number[]> {
   const latencies: number[] = [];
+  answered.length = 0;
   for (let i = 0; i < WARM_UP + SENDS; i += 1) {
     const started = performance.now();
     const id = await send(i);
+    if (i >= WARM_UP) answered.push(performance.now() - started);
     const last = await arrival(id);
     if (i >= WARM_UP) latencies.push(last - started);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
-  progress(`${label}: ${SENDS} sends measured`);
+  progress(`${label}: ${SENDS} sends measured; slowest: ${latencies.map((ms, i) => [ms, i] as const).sort((x, y) => y[0] - x[0]).slice(0, 5).map(([ms, i]) => `#${i} ${ms.toFixed(0)} ms`).join(', ')}`);
   return latencies.sort((a, b) => a - b);
 }
 
@@ -194,6 +199,7 @@ const row = (name: string, sorted: readonly number[]): string =>
 console.log(`node ${process.version}, ${availableParallelism()} CPUs (${cpus()[0]?.model ?? 'unknown'}), PostgreSQL on loopback`);
 console.log(`${MEMBERS} recipients, one socket each, ${SENDS} sends after ${WARM_UP} not measured`);
 const preauLatencies = await preau();
+const preauAnswered = [...answered].sort((a, b) => a - b);
 const baseline = await bareWs(450);
 console.log('');
 console.log('| target | p50 | p99 | max |');
@@ -201,4 +207,5 @@ console.log('|---|---|---|---|');
 console.log(row('a. bare ws broadcast, 1 process, HTTP-triggered', baseline));
 console.log(row('b. Préau: notify.send on A → timeline rows → NOTIFY → 2 processes push (250 + 250)', preauLatencies));
 console.log('');
+console.log(`b, until the teacher's request is answered (written, committed, published): p50 ${percentile(preauAnswered, 50).toFixed(1)} ms, p99 ${percentile(preauAnswered, 99).toFixed(1)} ms`);
 console.log(`p99 b: ${percentile(preauLatencies, 99).toFixed(1)} ms (target < 250 ms); b/a at p50: ${(percentile(preauLatencies, 50) / percentile(baseline, 50)).toFixed(1)}×`);

@@ -27,7 +27,12 @@ const MeSchema = Type.Object({
     }),
   ),
   groups: Type.Array(Type.Object({ id: Type.Integer(), name: Type.String(), kind: Type.String(), schoolId: Type.Integer() })),
-  contact: Type.Object({ email: Type.Union([Type.String(), Type.Null()]), mobile: Type.Union([Type.String(), Type.Null()]) }),
+  contact: Type.Object({
+    email: Type.Union([Type.String(), Type.Null()]),
+    mobile: Type.Union([Type.String(), Type.Null()]),
+    showEmail: Type.Boolean(),
+    showMobile: Type.Boolean(),
+  }),
 });
 
 const SessionSchema = Type.Object({
@@ -49,7 +54,7 @@ export async function meRoutes(parent: FastifyInstance, deps: IdentityDeps): Pro
   }, async (request) => {
     const user = requireUser(request);
     const context = await describeUser(knex, user.id, await currentStartYear(knex, clock.now()));
-    const contact = await knex('core.users').where({ id: user.id }).first('email', 'mobile');
+    const contact = await knex('core.users').where({ id: user.id }).first('email', 'mobile', 'show_email as showEmail', 'show_mobile as showMobile');
     return { user, csrfToken: request.session!.csrfToken, ...context, contact };
   });
 

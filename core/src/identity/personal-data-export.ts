@@ -12,7 +12,7 @@ export async function exportCoreData(knex: Knex, userId: number): Promise<Record
     .where({ id: userId })
     .first(
       'login', 'display_name as displayName', 'first_name as firstName', 'last_name as lastName', 'profile', 'language',
-      'state', 'birth_date as birthDate', 'ine', 'civility', 'email', 'mobile', 'address',
+      'state', 'birth_date as birthDate', 'ine', 'civility', 'email', 'mobile', 'address', 'show_email as showEmail', 'show_mobile as showMobile',
       'charter_accepted_at as charterAcceptedAt', 'activated_at as activatedAt', 'created_at as createdAt',
     );
   const schools = await knex('core.memberships as m').join('core.schools as s', 's.id', 'm.school_id')

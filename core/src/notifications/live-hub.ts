@@ -8,7 +8,7 @@ import { quietHoursOf, type NotificationDeps } from './notification-deps.js';
 import { findType } from './notification-types.js';
 import { quietUntil } from './quiet-hours.js';
 import { toTimelineItem, type NotificationRow } from './render-notification.js';
-import { timelinePage, unreadCount, unreadCounts } from './timeline.js';
+import { timelinePage, unreadCount } from './timeline.js';
 
 /** One open tab of a signed-in user, on this process. */
 export interface LiveSocket {
@@ -106,10 +106,13 @@ export class LiveHub {
     if (message.kind === 'read') return this.#deliverRead(message);
     const local = message.users ? message.users.filter((id) => this.#byUser.has(id)) : [...this.#byUser.keys()];
     if (local.length === 0) return;
-    const recipients: { user_id: number; q_enabled: boolean | null; q_start: string | null; q_end: string | null; q_weekends: boolean | null }[] = (
+    // One read for the recipients this process serves, their unread counters and quiet hours.
+    const recipients: { user_id: number; unread: number | null; q_enabled: boolean | null; q_start: string | null; q_end: string | null; q_weekends: boolean | null }[] = (
       await this.#knex.raw(
-        `select r.user_id, q.enabled as q_enabled, q.start_time as q_start, q.end_time as q_end, q.weekends as q_weekends
-           from core.notification_recipients r left join core.notification_quiet_hours q on q.user_id = r.user_id
+        `select r.user_id, c.count as unread, q.enabled as q_enabled, q.start_time as q_start, q.end_time as q_end, q.weekends as q_weekends
+           from core.notification_recipients r
+           left join core.notification_unread c on c.user_id = r.user_id
+           left join core.notification_quiet_hours q on q.user_id = r.user_id
           where r.notification_id = ? and r.user_id = any(?::int[])`,
         [message.id, local],
       )
@@ -120,7 +123,6 @@ export class LiveHub {
       .where('n.id', message.id)
       .first('n.id', 'n.app', 'n.type', 'n.actor_id', 'a.display_name as actor_name', 'n.resource', 'n.params', 'n.created_at');
     if (!row) return;
-    const counts = await unreadCounts(this.#knex, recipients.map((r) => r.user_id));
     const declared = findType(this.#registry(), row.app, row.type);
     const now = this.#clock.now();
     // Serialised once per language and quietness, not once per socket.
@@ -128,7 +130,7 @@ export class LiveHub {
     for (const recipient of recipients) {
       // During quiet hours the tab still shows the item (the timeline shows it at once), without any alert.
       const quiet = quietUntil(now, quietHoursOf(this.#deps, recipient), this.#deps.settings.timeZone) !== null;
-      const unread = JSON.stringify({ type: 'unread', count: counts.get(recipient.user_id) ?? 0 });
+      const unread = JSON.stringify({ type: 'unread', count: Number(recipient.unread ?? 0) });
       for (const socket of this.#byUser.get(recipient.user_id) ?? []) {
         const key = `${socket.language}:${quiet}`;
         let data = messages.get(key);

@@ -94,6 +94,12 @@ export async function sendNotification(deps: NotificationDeps, input: Notificati
        select u, ?, d, s, a, ? from unnest(?::int[], ?::text[], ?::text[], ?::timestamptz[]) as v(u, d, s, a)`,
       [id, now, ids, deliveries, states, dueAt] as unknown as readonly never[],
     );
+    await trx.raw(
+      // In user order, so that two notifications sent at once lock the counters in the same order.
+      `insert into core.notification_unread (user_id, count) select u, 1 from unnest(?::int[]) as u order by u
+       on conflict (user_id) do update set count = core.notification_unread.count + 1`,
+      [[...ids].sort((a, b) => a - b)],
+    );
     return { id, recipients: recipients.length, users: ids, emailsDue: dueAt.some((at) => at !== null && at.getTime() <= now.getTime()) };
   });
 }

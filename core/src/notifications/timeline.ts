@@ -44,38 +44,38 @@ export async function timelineItem(knex: Knex, registry: PluginRegistry | undefi
   return row && toTimelineItem(row, findType(registry, row.app, row.type), user.language);
 }
 
-/** How many visible items the user has not read. */
+/** How many visible items the user has not read (the counter kept beside the rows). */
 export async function unreadCount(knex: Knex, userId: number): Promise<number> {
-  const row = await knex('core.notification_recipients').where({ user_id: userId }).whereNull('read_at').whereNull('hidden_at').count({ count: '*' }).first();
+  const row = await knex('core.notification_unread').where({ user_id: userId }).first('count');
   return Number(row?.count ?? 0);
 }
 
-/** Unread counts of several users in one read. */
-export async function unreadCounts(knex: Knex, userIds: readonly number[]): Promise<Map<number, number>> {
-  const rows: { user_id: number; count: number | string }[] = await knex('core.notification_recipients')
-    .whereIn('user_id', userIds)
-    .whereNull('read_at')
-    .whereNull('hidden_at')
-    .groupBy('user_id')
-    .select('user_id')
-    .count({ count: '*' });
-  const counts = new Map<number, number>(userIds.map((id) => [id, 0]));
-  for (const row of rows) counts.set(row.user_id, Number(row.count));
-  return counts;
+async function lowerUnread(trx: Knex.Transaction, userId: number, by: number): Promise<void> {
+  if (by > 0) await trx('core.notification_unread').where({ user_id: userId }).update({ count: trx.raw('greatest(count - ?, 0)', [by]) });
 }
 
-/** Marks items read (given ids, or all); returns the ids that changed when ids were given. */
+/** Marks items read (given ids, or all); returns the ids that changed. */
 export async function markRead(knex: Knex, userId: number, now: Date, ids: readonly number[] | 'all'): Promise<number[]> {
-  const query = knex('core.notification_recipients').where({ user_id: userId }).whereNull('read_at');
-  if (ids !== 'all') query.whereIn('notification_id', ids);
-  const rows: { notification_id: number | string }[] = await query.update({ read_at: now }).returning('notification_id');
-  return rows.map((row) => Number(row.notification_id));
+  return knex.transaction(async (trx) => {
+    const query = trx('core.notification_recipients').where({ user_id: userId }).whereNull('read_at');
+    if (ids !== 'all') query.whereIn('notification_id', ids);
+    const rows: { notification_id: number | string; hidden_at: Date | null }[] = await query.update({ read_at: now }).returning(['notification_id', 'hidden_at']);
+    await lowerUnread(trx, userId, rows.filter((row) => !row.hidden_at).length);
+    return rows.map((row) => Number(row.notification_id));
+  });
 }
 
-/** Hides one item from the timeline (it stays read); false when it is not the user's. */
+/** Hides one item from the timeline (it counts as read); false when it is not the user's. */
 export async function hideItem(knex: Knex, userId: number, now: Date, id: number): Promise<boolean> {
-  const changed = await knex('core.notification_recipients')
-    .where({ user_id: userId, notification_id: id })
-    .update({ hidden_at: knex.raw('coalesce(hidden_at, ?)', [now]), read_at: knex.raw('coalesce(read_at, ?)', [now]) });
-  return changed > 0;
+  return knex.transaction(async (trx) => {
+    const row: { read_at: Date | null; hidden_at: Date | null } | undefined = await trx('core.notification_recipients')
+      .where({ user_id: userId, notification_id: id })
+      .forUpdate()
+      .first('read_at', 'hidden_at');
+    if (!row) return false;
+    if (row.hidden_at) return true;
+    await trx('core.notification_recipients').where({ user_id: userId, notification_id: id }).update({ hidden_at: now, read_at: row.read_at ?? now });
+    await lowerUnread(trx, userId, row.read_at ? 0 : 1);
+    return true;
+  });
 }

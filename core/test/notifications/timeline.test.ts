@@ -94,3 +94,13 @@ t.test('reading, reading all and hiding change the unread count of that user onl
   t.equal(await count(ce1.parents[1]), 1);
   t.equal((await platform.inject('/api/core/timeline')).statusCode, 401);
 });
+
+t.test('every unread counter equals the unread rows it stands for', async (t) => {
+  const drift = await platform.knex.raw(
+    `select u.id, coalesce(c.count, 0) as counter,
+            (select count(*) from core.notification_recipients r where r.user_id = u.id and r.read_at is null and r.hidden_at is null) as actual
+       from core.users u left join core.notification_unread c on c.user_id = u.id`,
+  );
+  const wrong = drift.rows.filter((row: { counter: number | string; actual: number | string }) => Number(row.counter) !== Number(row.actual));
+  t.same(wrong, []);
+});

@@ -11,6 +11,8 @@ import './preau-school-classes.js';
 import './preau-school-users.js';
 import './preau-onde-import.js';
 import './preau-school-groups.js';
+import './preau-communication-rules.js';
+import './preau-school-gateways.js';
 import './preau-audit-log.js';
 
 const TAB_TITLES: Record<SchoolTab, TextKey> = {
@@ -18,6 +20,7 @@ const TAB_TITLES: Record<SchoolTab, TextKey> = {
   users: 'tabUsers',
   import: 'tabImport',
   groups: 'tabGroups',
+  communication: 'tabCommunication',
   audit: 'tabAudit',
 };
 
@@ -77,6 +80,10 @@ export class PreauSchoolPage extends LitElement {
         return html`<preau-onde-import .schoolId=${this.schoolId} .language=${this.language}></preau-onde-import>`;
       case 'groups':
         return html`<preau-school-groups .schoolId=${this.schoolId} .language=${this.language}></preau-school-groups>`;
+      case 'communication':
+        return html`<h2>${this.t('tabCommunication')}</h2>
+          <preau-communication-rules .schoolId=${this.schoolId} .language=${this.language}></preau-communication-rules>
+          <preau-school-gateways .schoolId=${this.schoolId} .user=${this.user} .language=${this.language}></preau-school-gateways>`;
       case 'audit':
         return html`<preau-audit-log .schoolId=${this.schoolId} .language=${this.language}></preau-audit-log>`;
     }

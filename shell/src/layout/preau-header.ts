@@ -2,8 +2,9 @@ import { LitElement, css, html } from 'lit';
 import type { WebUser } from '@preau/sdk/web';
 import { text, type Language, type TextKey } from '../i18n.js';
 import { seesAdministration } from '../access.js';
+import '../notifications/preau-notification-bell.js';
 
-/** The signed-in header: home, "Mon compte", "Administration" for those who have it; reports `preau-sign-out`. */
+/** The signed-in header: home, "Annuaire", "Mon compte", "Administration" for those who have it; reports `preau-sign-out`. */
 export class PreauHeader extends LitElement {
   static override properties = { user: { attribute: false }, path: {}, language: {} };
   static override styles = css`
@@ -38,11 +39,13 @@ export class PreauHeader extends LitElement {
         <a class="brand" href="/" aria-current=${this.path === '/' ? 'page' : 'false'}>Préau</a>
         <nav aria-label=${this.t('mainMenu')}>
           <ul>
+            ${this.link('/directory', 'directory', this.path.startsWith('/directory'))}
             ${this.link('/account', 'myAccount', this.path === '/account')}
             ${seesAdministration(user) ? this.link('/admin', 'administration', this.path.startsWith('/admin')) : ''}
           </ul>
         </nav>
         <span class="spacer"></span>
+        <preau-notification-bell .language=${this.language}></preau-notification-bell>
         <span>${user.displayName}</span>
         <button @click=${() => this.dispatchEvent(new CustomEvent('preau-sign-out', { bubbles: true, composed: true }))}>${this.t('signOut')}</button>
       </header>

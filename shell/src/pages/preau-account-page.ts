@@ -6,6 +6,8 @@ import { errorMessage, shellApiContext } from '../api.js';
 import type { Me } from '../api-types.js';
 import { contactProblem } from '../contact-checks.js';
 import '../account/preau-sessions-list.js';
+import '../directory/preau-directory-visibility.js';
+import '../notifications/preau-notification-preferences.js';
 
 type Outcome = { ok: boolean; message: string } | null;
 
@@ -150,7 +152,12 @@ export class PreauAccountPage extends LitElement {
       <h1>${this.t('myAccount')}</h1>
       ${this.renderProfile(me)}
       ${this.renderContact(me)}
+      <preau-directory-visibility .contact=${me.contact} .language=${this.language}></preau-directory-visibility>
       ${this.renderPassword()}
+      <section id="notifications" aria-labelledby="notifications-title">
+        <h2 id="notifications-title">${this.t('notificationPreferences')}</h2>
+        <preau-notification-preferences .language=${this.language}></preau-notification-preferences>
+      </section>
       <section aria-labelledby="sessions">
         <h2 id="sessions">${this.t('sessionsSection')}</h2>
         <preau-sessions-list .language=${this.language}></preau-sessions-list>

@@ -5,6 +5,7 @@ import type { Me } from '../api-types.js';
 import type { LauncherApp } from '../layout/preau-launcher.js';
 import { classPath } from '../routes.js';
 import '../layout/preau-launcher.js';
+import '../notifications/preau-timeline.js';
 
 /** The signed-in home: the launcher, then a relative's children or a pupil's or teacher's classes. */
 export class PreauHomePage extends LitElement {
@@ -74,6 +75,10 @@ export class PreauHomePage extends LitElement {
       <h1>${this.t('home')}</h1>
       ${me && profile === 'Relative' ? this.renderChildren(me) : ''}
       ${me && (profile === 'Student' || profile === 'Teacher' || (profile === 'Personnel' && me.classes.length > 0)) ? this.renderClasses(me) : ''}
+      <section id="timeline" aria-labelledby="timeline-title">
+        <h2 id="timeline-title">${this.t('timeline')}</h2>
+        <preau-timeline .language=${this.language}></preau-timeline>
+      </section>
       <section aria-labelledby="apps">
         <h2 id="apps">${this.t('myApps')}</h2>
         <preau-launcher .apps=${this.apps} .language=${this.language}></preau-launcher>

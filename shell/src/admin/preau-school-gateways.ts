@@ -1,0 +1,150 @@
+import { LitElement, css, html } from 'lit';
+import { ContextConsumer } from '@lit/context';
+import type { WebUser } from '@preau/sdk/web';
+import { formStyles, tableStyles } from '../styles.js';
+import { format, text, type Language, type TextKey } from '../i18n.js';
+import { errorMessage, shellApiContext } from '../api.js';
+import { formatDate } from '../format.js';
+import type { Gateway, GatewayStatus } from './communication-types.js';
+import './preau-gateway-form.js';
+
+const STATUS: Record<GatewayStatus, TextKey> = { proposed: 'statusProposed', open: 'statusOpen', closed: 'statusClosed', refused: 'statusRefused' };
+type Decision = 'accept' | 'refuse' | 'close';
+const DONE: Record<Decision, TextKey> = { accept: 'gatewayAccepted', refuse: 'gatewayRefused', close: 'gatewayClosed' };
+
+/**
+ * The gateways (passerelles) of one school with the others: their state, the groups they join, and what this
+ * school may do — accept or refuse a proposal addressed to it, withdraw its own, close an open one — then the
+ * form to propose (or, for the academy administrator, open) a new one.
+ */
+export class PreauSchoolGateways extends LitElement {
+  static override properties = {
+    schoolId: { type: Number },
+    user: { attribute: false },
+    language: {},
+    gateways: { state: true },
+    error: { state: true },
+    notice: { state: true },
+    busy: { state: true },
+  };
+  static override styles = [
+    formStyles,
+    tableStyles,
+    css`
+      td .actions { gap: 0.5rem; }
+      .status-open { color: #1d6b35; font-weight: 600; }
+      .status-proposed { color: #8a4b00; font-weight: 600; }
+      .status-closed, .status-refused { color: var(--preau-muted, #4a5263); }
+    `,
+  ];
+  schoolId = 0;
+  user?: WebUser;
+  language: Language = 'fr';
+  gateways: Gateway[] | null = null;
+  error = '';
+  notice = '';
+  busy = false;
+  private api = new ContextConsumer(this, { context: shellApiContext });
+
+  private t(key: TextKey): string {
+    return text(key, this.language);
+  }
+
+  override willUpdate(changed: Map<string, unknown>): void {
+    if (changed.has('schoolId') && this.schoolId) void this.load();
+  }
+
+  private async load(): Promise<void> {
+    try {
+      this.gateways = await this.api.value!.get<Gateway[]>(`/api/core/gateways?schoolId=${this.schoolId}`);
+    } catch (error) {
+      this.error = errorMessage(error);
+    }
+  }
+
+  private otherSchool(gateway: Gateway): { id: number; name: string } {
+    return gateway.schoolA.id === this.schoolId ? gateway.schoolB : gateway.schoolA;
+  }
+
+  private async decide(gateway: Gateway, decision: Decision): Promise<void> {
+    const school = this.otherSchool(gateway).name;
+    if (decision === 'close' && gateway.status === 'open' && !confirm(format('confirmCloseGateway', this.language, { school }))) return;
+    this.busy = true;
+    this.error = '';
+    this.notice = '';
+    try {
+      const changed = await this.api.value!.post<Gateway>(`/api/core/gateways/${gateway.id}/${decision}`);
+      this.gateways = (this.gateways ?? []).map((g) => (g.id === changed.id ? changed : g));
+      this.notice = format(DONE[decision], this.language, { school });
+    } catch (error) {
+      this.error = errorMessage(error);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private created(event: CustomEvent<Gateway>): void {
+    this.gateways = [event.detail, ...(this.gateways ?? []).filter((g) => g.id !== event.detail.id)];
+  }
+
+  private renderStatus(gateway: Gateway) {
+    const incoming = gateway.schoolB.id === this.schoolId;
+    const label = gateway.status !== 'proposed' ? this.t(STATUS[gateway.status])
+      : format(incoming ? 'gatewayProposedBy' : 'gatewayProposedTo', this.language, { school: this.otherSchool(gateway).name });
+    return html`<span class=${`status-${gateway.status}`}>${label}</span>`;
+  }
+
+  private renderActions(gateway: Gateway) {
+    const school = this.otherSchool(gateway).name;
+    const button = (decision: Decision, label: TextKey, kind: string) => html`<button class=${kind} ?disabled=${this.busy}
+      aria-label=${format('gatewayActionOf', this.language, { action: this.t(label), school })} @click=${() => void this.decide(gateway, decision)}>${this.t(label)}</button>`;
+    if (gateway.status === 'open') return button('close', 'closeGateway', 'danger');
+    if (gateway.status !== 'proposed') return '';
+    // A proposal is decided by the school it is addressed to; the proposing school may only withdraw it.
+    return gateway.schoolB.id === this.schoolId
+      ? html`<div class="actions">${button('accept', 'acceptGateway', '')}${button('refuse', 'refuseGateway', 'secondary')}</div>`
+      : html`<button class="secondary" ?disabled=${this.busy} aria-label=${format('withdrawGatewayOf', this.language, { school })}
+          @click=${() => void this.decide(gateway, 'close')}>${this.t('withdrawGateway')}</button>`;
+  }
+
+  private renderTable(gateways: Gateway[]) {
+    if (gateways.length === 0) return html`<p>${this.t('noGateways')}</p>`;
+    return html`<div class="table-wrap"><table>
+      <caption>${this.t('gatewaysCaption')}</caption>
+      <thead><tr>
+        <th scope="col">${this.t('gatewayOtherSchool')}</th><th scope="col">${this.t('gatewayStatus')}</th>
+        <th scope="col">${this.t('gatewayPairs')}</th><th scope="col">${this.t('gatewayPurpose')}</th>
+        <th scope="col">${this.t('gatewayEndsOn')}</th><th scope="col">${this.t('actions')}</th>
+      </tr></thead>
+      <tbody>
+        ${gateways.map((g) => html`<tr>
+          <th scope="row">${this.otherSchool(g).name}</th>
+          <td>${this.renderStatus(g)}</td>
+          <td><ul class="plain">${g.pairs.map((p) => html`<li>${p.a.name} ↔ ${p.b.name}</li>`)}</ul></td>
+          <td>${g.purpose ?? '—'}</td>
+          <td>${g.endsOn ? formatDate(g.endsOn, this.language) : '—'}</td>
+          <td>${this.renderActions(g)}</td>
+        </tr>`)}
+      </tbody>
+    </table></div>`;
+  }
+
+  override render() {
+    return html`
+      <h3>${this.t('gatewaysTitle')}</h3>
+      <p>${this.t('gatewaysIntro')}</p>
+      <div role="status">${this.notice ? html`<p class="success">${this.notice}</p>` : ''}</div>
+      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : ''}
+      ${this.gateways ? this.renderTable(this.gateways) : this.error ? '' : html`<p>${this.t('loading')}</p>`}
+      <preau-gateway-form .schoolId=${this.schoolId} .user=${this.user} .language=${this.language}
+        @preau-gateway-created=${this.created}></preau-gateway-form>
+    `;
+  }
+}
+customElements.define('preau-school-gateways', PreauSchoolGateways);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'preau-school-gateways': PreauSchoolGateways;
+  }
+}

@@ -1,0 +1,161 @@
+import { LitElement, css, html } from 'lit';
+import { ContextConsumer } from '@lit/context';
+import { formStyles, tableStyles } from '../styles.js';
+import { format, text, type Language, type TextKey } from '../i18n.js';
+import { errorMessage, shellApiContext } from '../api.js';
+
+type Delivery = 'immediate' | 'daily' | 'weekly' | 'never';
+interface QuietHours {
+  enabled: boolean;
+  start: string;
+  end: string;
+  weekends: boolean;
+}
+interface Preferences {
+  email: string | null;
+  emailEnabled: boolean;
+  types: {
+    app: string;
+    type: string;
+    appTitle: { fr: string; en: string };
+    title: { fr: string; en: string };
+    timelineOnly: boolean;
+    defaultDelivery: Delivery;
+    delivery: Delivery;
+    chosen: boolean;
+  }[];
+  quietHours: QuietHours & { custom: boolean };
+  academyQuietHours: QuietHours;
+}
+
+const DELIVERIES: Delivery[] = ['immediate', 'daily', 'weekly', 'never'];
+const DELIVERY_TEXT: Record<Delivery, TextKey> = { immediate: 'deliveryImmediate', daily: 'deliveryDaily', weekly: 'deliveryWeekly', never: 'deliveryNever' };
+
+/** "Mon compte › Notifications": email per type (immediately, digests, never) and quiet hours. */
+export class PreauNotificationPreferences extends LitElement {
+  static override properties = { language: {}, preferences: { state: true }, outcome: { state: true }, busy: { state: true } };
+  static override styles = [
+    formStyles,
+    tableStyles,
+    css`
+      form { max-width: none; }
+      fieldset { border: 1px solid #d5d9e2; border-radius: 8px; padding: 0.75rem 1rem; display: grid; gap: 0.75rem; max-width: 32rem; }
+      legend { font-weight: 700; padding: 0 0.25rem; }
+      .times { display: flex; gap: 1rem; flex-wrap: wrap; }
+      td select { min-width: 12rem; }
+    `,
+  ];
+  language: Language = 'fr';
+  preferences?: Preferences;
+  outcome: { ok: boolean; message: string } | null = null;
+  busy = false;
+  private api = new ContextConsumer(this, { context: shellApiContext });
+
+  private t(key: TextKey): string {
+    return text(key, this.language);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.load();
+  }
+
+  private async load(): Promise<void> {
+    try {
+      this.preferences = await this.api.value!.get<Preferences>('/api/core/me/notification-preferences');
+    } catch (error) {
+      this.outcome = { ok: false, message: errorMessage(error) };
+    }
+  }
+
+  private async save(event: SubmitEvent, resetQuietHours = false): Promise<void> {
+    event.preventDefault();
+    const preferences = this.preferences;
+    if (!preferences) return;
+    const form = this.renderRoot.querySelector('form')!;
+    const data = new FormData(form);
+    const types = preferences.types
+      .filter((type) => !type.timelineOnly)
+      .map((type) => {
+        const chosen = data.get(`${type.app}.${type.type}`) as Delivery | 'default' | null;
+        return { app: type.app, type: type.type, delivery: !chosen || chosen === 'default' ? null : chosen };
+      });
+    const quietHours = resetQuietHours
+      ? null
+      : { enabled: data.get('quietEnabled') === 'on', start: String(data.get('quietStart')), end: String(data.get('quietEnd')), weekends: data.get('quietWeekends') === 'on' };
+    this.busy = true;
+    try {
+      this.preferences = await this.api.value!.put<Preferences>('/api/core/me/notification-preferences', {
+        types,
+        emailEnabled: data.get('emailEnabled') === 'on',
+        quietHours,
+      });
+      this.outcome = { ok: true, message: this.t('saved') };
+    } catch (error) {
+      this.outcome = { ok: false, message: errorMessage(error) };
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private renderType(type: Preferences['types'][number]) {
+    const name = `${type.app}.${type.type}`;
+    const label = `${type.title[this.language]} (${type.appTitle[this.language]})`;
+    return html`<tr>
+      <th scope="row" id=${`label-${name}`}>${type.title[this.language]}<br /><span class="hint">${type.appTitle[this.language]}</span></th>
+      <td>
+        ${type.timelineOnly
+          ? html`<span class="hint">${this.t('timelineOnly')}</span>`
+          : html`<select name=${name} aria-label=${label} ?disabled=${!this.preferences!.emailEnabled}>
+              <option value="default" ?selected=${!type.chosen}>${format('deliveryDefault', this.language, { delivery: this.t(DELIVERY_TEXT[type.defaultDelivery]).toLowerCase() })}</option>
+              ${DELIVERIES.map((d) => html`<option value=${d} ?selected=${type.chosen && type.delivery === d}>${this.t(DELIVERY_TEXT[d])}</option>`)}
+            </select>`}
+      </td>
+    </tr>`;
+  }
+
+  override render() {
+    const p = this.preferences;
+    if (!p) return html`${this.outcome ? html`<p class="error" role="alert">${this.outcome.message}</p>` : html`<p>${this.t('loading')}</p>`}`;
+    const academy = p.academyQuietHours;
+    return html`
+      <p>${this.t('preferencesIntro')}</p>
+      ${p.email ? '' : html`<p class="hint">${this.t('preferencesNoEmail')}</p>`}
+      <form @submit=${(event: SubmitEvent) => this.save(event)}>
+        <label class="check"><input type="checkbox" name="emailEnabled" ?checked=${p.emailEnabled}
+          @change=${(event: Event) => (this.preferences = { ...p, emailEnabled: (event.target as HTMLInputElement).checked })} />${this.t('emailEnabled')}</label>
+        <div class="table-wrap">
+          <table>
+            <thead><tr><th scope="col">${this.t('notificationType')}</th><th scope="col">${this.t('byEmail')}</th></tr></thead>
+            <tbody>${p.types.map((type) => this.renderType(type))}</tbody>
+          </table>
+        </div>
+        <fieldset>
+          <legend>${this.t('quietHours')}</legend>
+          <p class="hint">${this.t('quietHoursHint')}</p>
+          <p class="hint">${format('quietAcademy', this.language, { start: academy.start, end: academy.end, weekends: academy.weekends ? this.t('quietAcademyWeekends') : '' })}</p>
+          <label class="check"><input type="checkbox" name="quietEnabled" ?checked=${p.quietHours.enabled} />${this.t('quietEnabled')}</label>
+          <div class="times">
+            <label>${this.t('quietStart')} <input type="time" name="quietStart" required .value=${p.quietHours.start} /></label>
+            <label>${this.t('quietEnd')} <input type="time" name="quietEnd" required .value=${p.quietHours.end} /></label>
+          </div>
+          <label class="check"><input type="checkbox" name="quietWeekends" ?checked=${p.quietHours.weekends} />${this.t('quietWeekends')}</label>
+          ${p.quietHours.custom
+            ? html`<div><button type="button" class="secondary" ?disabled=${this.busy} @click=${(event: SubmitEvent) => this.save(event, true)}>${this.t('quietReset')}</button></div>`
+            : ''}
+        </fieldset>
+        <div class="actions">
+          <button type="submit" ?disabled=${this.busy}>${this.t('savePreferences')}</button>
+          <span role="status" class=${this.outcome?.ok ? 'success' : 'error'}>${this.outcome?.message ?? ''}</span>
+        </div>
+      </form>
+    `;
+  }
+}
+customElements.define('preau-notification-preferences', PreauNotificationPreferences);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'preau-notification-preferences': PreauNotificationPreferences;
+  }
+}

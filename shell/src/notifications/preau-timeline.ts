@@ -1,0 +1,165 @@
+import { LitElement, css, html } from 'lit';
+import { ContextConsumer } from '@lit/context';
+import { formStyles } from '../styles.js';
+import { text, type Language, type TextKey } from '../i18n.js';
+import { errorMessage, shellApiContext } from '../api.js';
+import { liveNotifications, type TimelineItem } from './live-notifications.js';
+
+interface TimelinePage {
+  items: TimelineItem[];
+  nextBefore: number | null;
+  unread: number;
+}
+
+const PAGE = 20;
+
+/**
+ * The home feed: the user's notifications, newest first, with "Plus anciens" to page back, read and hide;
+ * new ones arrive live. Opening an item marks it read.
+ */
+export class PreauTimeline extends LitElement {
+  static override properties = {
+    language: {},
+    items: { state: true },
+    nextBefore: { state: true },
+    loading: { state: true },
+    error: { state: true },
+    status: { state: true },
+  };
+  static override styles = [
+    formStyles,
+    css`
+      ol { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.5rem; }
+      li { background: var(--preau-surface, #fff); border-radius: var(--preau-radius, 10px); padding: 0.75rem 1rem; box-shadow: 0 1px 3px rgb(0 0 0 / 0.15);
+        display: grid; grid-template-columns: 1fr auto; gap: 0.25rem 1rem; align-items: center; border-left: 4px solid transparent; }
+      li.unread { border-left-color: var(--preau-accent, #1f5fbf); }
+      li.unread .text { font-weight: 700; }
+      .text { color: inherit; text-decoration: none; display: inline-flex; min-height: 44px; align-items: center; }
+      .text:hover { text-decoration: underline; }
+      .meta { grid-column: 1; color: var(--preau-muted, #4a5263); font-size: 0.9rem; }
+      .item-actions { grid-column: 2; grid-row: 1 / span 2; display: flex; gap: 0.5rem; }
+      .item-actions button { padding: 0.4rem 0.8rem; }
+      .toolbar { display: flex; justify-content: flex-end; margin-bottom: 0.5rem; }
+      .more { margin-top: 1rem; }
+    `,
+  ];
+  language: Language = 'fr';
+  items: TimelineItem[] = [];
+  nextBefore: number | null = null;
+  loading = false;
+  error = '';
+  status = '';
+  #stops: (() => void)[] = [];
+  private api = new ContextConsumer(this, { context: shellApiContext, subscribe: true });
+
+  private t(key: TextKey): string {
+    return text(key, this.language);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    const live = liveNotifications();
+    this.#stops = [
+      live.on('notification', ({ item }) => {
+        if (this.items.some((known) => known.id === item.id)) return;
+        this.items = [item, ...this.items].sort((a, b) => b.id - a.id);
+      }),
+      live.on('read', ({ ids, all, hidden }) => {
+        const read = new Set(ids ?? []);
+        const gone = new Set(hidden ?? []);
+        this.items = this.items.filter((item) => !gone.has(item.id)).map((item) => (all || read.has(item.id) ? { ...item, read: true } : item));
+      }),
+      live.on('resync', () => {
+        this.status = this.t('timelineResync');
+        void this.load();
+      }),
+    ];
+    void this.load();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    for (const stop of this.#stops) stop();
+  }
+
+  private async load(before?: number): Promise<void> {
+    const api = this.api.value;
+    if (!api) return;
+    this.loading = true;
+    this.error = '';
+    try {
+      const page = await api.get<TimelinePage>(`/api/core/timeline?limit=${PAGE}${before ? `&before=${before}` : ''}`);
+      this.items = before ? [...this.items, ...page.items.filter((item) => !this.items.some((known) => known.id === item.id))] : page.items;
+      this.nextBefore = page.nextBefore;
+      if (!before && page.items[0]) liveNotifications().seen(page.items[0].id);
+    } catch (error) {
+      this.error = errorMessage(error);
+    } finally {
+      this.loading = false;
+    }
+  }
+
+  private async markRead(ids: number[] | 'all'): Promise<void> {
+    try {
+      await this.api.value!.post('/api/core/timeline/read', ids === 'all' ? { all: true } : { ids });
+      this.items = this.items.map((item) => (ids === 'all' || ids.includes(item.id) ? { ...item, read: true } : item));
+      if (ids === 'all') this.status = this.t('timelineAllRead');
+    } catch (error) {
+      this.error = errorMessage(error);
+    }
+  }
+
+  private async hide(item: TimelineItem, index: number): Promise<void> {
+    try {
+      await this.api.value!.post(`/api/core/timeline/${item.id}/hide`);
+      this.items = this.items.filter((known) => known.id !== item.id);
+      this.status = this.t('timelineHidden');
+      // Keyboard users keep their place: focus moves to the next item's link (or the previous one).
+      await this.updateComplete;
+      const links = this.renderRoot.querySelectorAll<HTMLAnchorElement>('a.text');
+      links[Math.min(index, links.length - 1)]?.focus();
+    } catch (error) {
+      this.error = errorMessage(error);
+    }
+  }
+
+  private when(iso: string): string {
+    return new Intl.DateTimeFormat(this.language === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+  }
+
+  override render() {
+    const unread = this.items.some((item) => !item.read);
+    return html`
+      ${unread ? html`<div class="toolbar"><button class="secondary" @click=${() => this.markRead('all')}>${this.t('timelineMarkAllRead')}</button></div>` : ''}
+      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : ''}
+      <p class="visually-hidden" role="status">${this.status}</p>
+      ${this.items.length === 0 && !this.loading
+        ? html`<p>${this.t('timelineEmpty')}</p>`
+        : html`<ol>
+            ${this.items.map(
+              (item, index) => html`<li class=${item.read ? 'read' : 'unread'}>
+                <a class="text" href=${item.resource.url} @click=${() => !item.read && this.markRead([item.id])}>
+                  ${item.read ? '' : html`<span class="visually-hidden">${this.t('timelineUnread')} : </span>`}${item.text}
+                </a>
+                <span class="meta"><time datetime=${item.createdAt}>${this.when(item.createdAt)}</time></span>
+                <span class="item-actions">
+                  ${item.read ? '' : html`<button class="secondary" aria-label=${`${this.t('timelineMarkRead')} : ${item.text}`} @click=${() => this.markRead([item.id])}>${this.t('timelineMarkRead')}</button>`}
+                  <button class="secondary" aria-label=${`${this.t('timelineHide')} : ${item.text}`} @click=${() => this.hide(item, index)}>${this.t('timelineHide')}</button>
+                </span>
+              </li>`,
+            )}
+          </ol>`}
+      ${this.nextBefore !== null
+        ? html`<p class="more"><button class="secondary" ?disabled=${this.loading} @click=${() => this.load(this.nextBefore!)}>${this.t('timelineOlder')}</button></p>`
+        : ''}
+      ${this.loading ? html`<p role="status">${this.t('loading')}</p>` : ''}
+    `;
+  }
+}
+customElements.define('preau-timeline', PreauTimeline);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'preau-timeline': PreauTimeline;
+  }
+}
