@@ -1,6 +1,7 @@
 import { ADMIN_TEXTS } from './i18n-admin.js';
 import { DIRECTORY_TEXTS } from './i18n-directory.js';
 import { COMMUNICATION_TEXTS } from './i18n-communication.js';
+import { APPS_TEXTS } from './i18n-apps.js';
 import { NOTIFICATION_TEXTS } from './notifications/i18n-notifications.js';
 
 /** The shell's own texts, in French (default) and English; `{name}` marks a value filled in by `format`. */
@@ -126,7 +127,7 @@ const SHELL_TEXTS = {
 } as const;
 
 /** Every text of the shell. */
-export const TEXTS = { ...SHELL_TEXTS, ...ADMIN_TEXTS, ...DIRECTORY_TEXTS, ...COMMUNICATION_TEXTS, ...NOTIFICATION_TEXTS };
+export const TEXTS = { ...SHELL_TEXTS, ...ADMIN_TEXTS, ...DIRECTORY_TEXTS, ...COMMUNICATION_TEXTS, ...APPS_TEXTS, ...NOTIFICATION_TEXTS };
 
 export type TextKey = keyof typeof TEXTS;
 export type Language = 'fr' | 'en';

@@ -1,5 +1,5 @@
 /** The tabs of a school's administration page, each its own path (`/admin/schools/12/users`). */
-export const SCHOOL_TABS = ['classes', 'users', 'import', 'groups', 'communication', 'audit'] as const;
+export const SCHOOL_TABS = ['classes', 'users', 'import', 'groups', 'communication', 'apps', 'audit'] as const;
 export type SchoolTab = (typeof SCHOOL_TABS)[number];
 
 /** A page of the shell, read from the path. */

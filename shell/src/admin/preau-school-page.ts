@@ -14,6 +14,7 @@ import './preau-school-groups.js';
 import './preau-communication-rules.js';
 import './preau-school-gateways.js';
 import './preau-audit-log.js';
+import './preau-school-apps.js';
 
 const TAB_TITLES: Record<SchoolTab, TextKey> = {
   classes: 'tabClasses',
@@ -21,6 +22,7 @@ const TAB_TITLES: Record<SchoolTab, TextKey> = {
   import: 'tabImport',
   groups: 'tabGroups',
   communication: 'tabCommunication',
+  apps: 'tabApps',
   audit: 'tabAudit',
 };
 
@@ -84,6 +86,8 @@ export class PreauSchoolPage extends LitElement {
         return html`<h2>${this.t('tabCommunication')}</h2>
           <preau-communication-rules .schoolId=${this.schoolId} .language=${this.language}></preau-communication-rules>
           <preau-school-gateways .schoolId=${this.schoolId} .user=${this.user} .language=${this.language}></preau-school-gateways>`;
+      case 'apps':
+        return html`<preau-school-apps .schoolId=${this.schoolId} .language=${this.language}></preau-school-apps>`;
       case 'audit':
         return html`<preau-audit-log .schoolId=${this.schoolId} .language=${this.language}></preau-audit-log>`;
     }
