@@ -1,0 +1,72 @@
+import t from 'tap';
+import { readFile } from 'node:fs/promises';
+import lunchMenu from '@preau/example-lunch-menu';
+import { createTestPlatform } from '@preau/core/testing';
+import { readOndeFiles, runOndeImport } from '@preau/core';
+import type { Page } from 'playwright-core';
+import { launchChromium } from './browser.js';
+import { seriousViolations, type Violation } from './axe.js';
+
+const SAMPLE = new URL('../../core/test/fixtures/onde/ecole-jean-moulin/', import.meta.url);
+
+t.test('every main page of the shell passes axe-core with no serious or critical violation', async (t) => {
+  const platform = await createTestPlatform({ plugins: [lunchMenu], buildWeb: true });
+  t.teardown(() => platform.close());
+  const school = await platform.createSchool({ name: 'École Jean Moulin' });
+  await runOndeImport(platform.knex, {
+    schoolId: school.id,
+    files: readOndeFiles({ pupils: await readFile(new URL('CSVExtraction-eleves.csv', SAMPLE)), guardians: await readFile(new URL('CSVExtraction-responsables.csv', SAMPLE)) }, { maxBytes: 2e7 }),
+    now: platform.clock.now(), activationKey: platform.platform.activationKey, codeDays: 90, actorId: null, dryRun: false,
+  });
+  const director = await platform.createUser({ profile: 'Teacher', schools: [school], login: 'louis.beranger', functions: [{ function: 'director', schoolId: school.id }] });
+  const parent = await platform.createUser({ profile: 'Relative', schools: [school], login: 'emilie.parent' });
+  const [pupil] = await platform.knex('core.users').where({ profile: 'Student' }).orderBy('id').limit(1).pluck('id');
+  await platform.knex('core.relative_links').insert({ relative_id: parent.id, pupil_id: pupil });
+  const [classId] = await platform.knex('core.classes').where({ school_id: school.id }).orderBy('label').pluck('id');
+  const address = await platform.app.listen({ port: 0, host: '127.0.0.1' });
+  const browser = await launchChromium();
+  t.teardown(() => browser.close());
+
+  const found: Record<string, Violation[]> = {};
+  const check = async (page: Page, path: string, ready: () => Promise<unknown>, who: string) => {
+    await page.goto(`${address}${path}`);
+    await ready();
+    await page.waitForTimeout(300);
+    found[`${who} ${path}`] = await seriousViolations(page);
+  };
+  const signedIn = async (login: string) => {
+    const page = await (await browser.newContext()).newPage();
+    await page.goto(address);
+    await page.getByLabel('Identifiant').fill(login);
+    await page.getByLabel('Mot de passe').fill(parent.password);
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await page.getByRole('heading', { level: 1 }).first().waitFor();
+    return page;
+  };
+  const heading = (page: Page) => () => page.getByRole('heading', { level: 1 }).first().waitFor();
+
+  const visitor = await (await browser.newContext()).newPage();
+  for (const path of ['/', '/activate', '/password-forgotten', '/login-forgotten']) await check(visitor, path, heading(visitor), 'visitor');
+
+  const family = await signedIn('emilie.parent');
+  for (const path of ['/', '/account', '/directory', '/apps/lunch-menu/']) await check(family, path, heading(family), 'parent');
+
+  const admin = await signedIn('louis.beranger');
+  const base = `/admin/schools/${school.id}`;
+  for (const path of ['/admin', base, `${base}/users`, `${base}/import`, `${base}/groups`, `${base}/communication`, `${base}/apps`, `${base}/audit`, `${base}/classes/${classId}`]) {
+    await check(admin, path, heading(admin), 'director');
+  }
+
+  for (const [path, violations] of Object.entries(found)) {
+    t.same(violations, [], `${path}: ${violations.map((v) => `${v.id} (${v.impact}) ${v.targets.slice(0, 2).join(', ')}`).join('; ') || 'no violation'}`);
+  }
+  t.equal(Object.keys(found).length, 17, 'every page was checked');
+
+  // The check itself sees problems, inside shadow roots too: an unnamed button in a shadow root is critical.
+  await visitor.evaluate(() => {
+    const host = document.createElement('div');
+    host.attachShadow({ mode: 'open' }).innerHTML = '<button></button>';
+    document.body.append(host);
+  });
+  t.ok((await seriousViolations(visitor)).some((v) => v.id === 'button-name'), 'axe reports a violation planted in a shadow root');
+});
