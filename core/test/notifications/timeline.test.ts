@@ -104,3 +104,23 @@ t.test('every unread counter equals the unread rows it stands for', async (t) =>
   const wrong = drift.rows.filter((row: { counter: number | string; actual: number | string }) => Number(row.counter) !== Number(row.actual));
   t.same(wrong, []);
 });
+
+t.test('sending to a larger group takes the same few statements (set-based, no query per member)', async (t) => {
+  const big = await classWithFamilies(platform, school, 'CM1 C', 40);
+  const statementsOf = async (group: number): Promise<number> => {
+    let count = 0;
+    const listener = (): void => void (count += 1);
+    platform.knex.on('query', listener);
+    try {
+      await notify().send(word(big.teacher, { groups: [group] }, 'Compter'));
+      await platform.platform.notifications.drain();
+    } finally {
+      platform.knex.off('query', listener);
+    }
+    return count;
+  };
+  const small = await statementsOf(ce1.groups.parents);
+  const large = await statementsOf(big.groups.parents);
+  t.equal(large, small, `${small} statements for 3 parents and for 40`);
+  t.ok(small <= 12, `${small} statements`);
+});
