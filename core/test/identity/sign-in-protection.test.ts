@@ -1,6 +1,6 @@
 import t from 'tap';
 import { createTestPlatform } from '../../src/testing/index.js';
-import { startSmtpSink } from '../helpers/smtp-sink.js';
+import { startSmtpSink } from '../../src/testing/smtp-sink.js';
 import { signIn, type BrowserSession } from '../helpers/imported-school.js';
 
 const smtp = await startSmtpSink();

@@ -2,7 +2,7 @@ import t from 'tap';
 import { createTestPlatform } from '../../src/testing/index.js';
 import { runDigests } from '../../src/notifications/digests.js';
 import type { Mailer } from '../../src/mail/mailer.js';
-import { startSmtpSink } from '../helpers/smtp-sink.js';
+import { startSmtpSink } from '../../src/testing/smtp-sink.js';
 import { carnet, classWithFamilies, giveEmails, notify, type TestClass } from './notification-fixtures.js';
 import { eventually } from './live-client.js';
 
