@@ -19,9 +19,10 @@ function page(title: string, body: string): string {
 }
 
 /**
- * One-click unsubscribe from emails, without signing in: the link in every notification email (GET, from the
- * email's button) and the List-Unsubscribe-Post of RFC 8058 (POST, from the mail client). It only ever turns
- * email off for one type (or all), so the token in the link is enough; the page offers to undo it.
+ * Unsubscribing from emails without signing in: the link in every notification email opens a confirmation page
+ * (GET changes nothing: mail security scanners open every link of a message, and must not unsubscribe people),
+ * whose button POSTs; mail clients POST directly (List-Unsubscribe-Post of RFC 8058). It only ever turns email
+ * off for one type (or all), so the token in the link is enough; the result page offers to undo it.
  */
 export async function unsubscribeRoutes(parent: FastifyInstance, center: NotificationCenter): Promise<void> {
   const app = parent.withTypeProvider<TypeBoxTypeProvider>();
@@ -31,42 +32,63 @@ export async function unsubscribeRoutes(parent: FastifyInstance, center: Notific
     { additionalProperties: true },
   );
 
-  const apply = async (scope: UnsubscribeScope, undo: boolean): Promise<string> => {
+  const describe = (scope: UnsubscribeScope): string => {
     const all = scope.app === '*';
     const declared = all ? undefined : findType(deps.registry(), scope.app, scope.type);
     if (!all && !declared) throw UnsubscribeLinkInvalid();
-    await setDelivery(deps.knex, scope.userId, scope.app, scope.type, undo ? null : 'never', deps.clock.now());
     return all ? 'aucun courriel de Préau' : `« ${declared!.declaration.title?.fr ?? scope.type} » (${declared!.appTitle.fr})`;
   };
+  const apply = async (scope: UnsubscribeScope, undo: boolean): Promise<string> => {
+    const what = describe(scope);
+    await setDelivery(deps.knex, scope.userId, scope.app, scope.type, undo ? null : 'never', deps.clock.now());
+    return what;
+  };
+  const invalid = () =>
+    page('Lien invalide', `<p>Ce lien de désinscription est invalide ou incomplet. Vous pouvez choisir vos notifications dans <a href="${escapeHtml(preferencesLink(deps))}">Mon compte</a>.</p>`);
+  const done = (token: string, what: string) =>
+    page(
+      'Désinscription enregistrée',
+      `<p>Vous ne recevrez plus par courriel : ${escapeHtml(what)}.</p><p>Ces notifications restent visibles dans votre fil d'actualité Préau.</p>` +
+        `<p><a href="${escapeHtml(`?token=${encodeURIComponent(token)}&undo=1`)}">Annuler : continuer à les recevoir</a> · <a href="${escapeHtml(preferencesLink(deps))}">Gérer mes préférences</a></p>`,
+    );
 
   app.get('/api/core/notifications/unsubscribe', {
     schema: { querystring: Query, response: { 200: Type.String(), 400: Type.String() } },
   }, async (request, reply) => {
     reply.type('text/html; charset=utf-8').header('cache-control', 'no-store');
     const scope = readUnsubscribeToken(deps.unsubscribeKey, request.query.token);
-    const what = scope && (await apply(scope, request.query.undo === '1').catch(() => null));
-    if (!scope || !what) {
-      return reply.code(400).send(page('Lien invalide', `<p>Ce lien de désinscription est invalide ou incomplet. Vous pouvez choisir vos notifications dans <a href="${escapeHtml(preferencesLink(deps))}">Mon compte</a>.</p>`));
-    }
-    const undoLink = `?token=${encodeURIComponent(request.query.token)}&undo=1`;
+    if (!scope) return reply.code(400).send(invalid());
     if (request.query.undo === '1') {
+      const what = await apply(scope, true).catch(() => null);
+      if (!what) return reply.code(400).send(invalid());
       return page('Courriels rétablis', `<p>Vous recevez de nouveau par courriel : ${escapeHtml(what)}, selon vos préférences.</p><p><a href="${escapeHtml(preferencesLink(deps))}">Gérer mes préférences de notification</a></p>`);
     }
+    let what: string;
+    try {
+      what = describe(scope);
+    } catch {
+      return reply.code(400).send(invalid());
+    }
     return page(
-      'Désinscription enregistrée',
-      `<p>Vous ne recevrez plus par courriel : ${escapeHtml(what)}.</p><p>Ces notifications restent visibles dans votre fil d'actualité Préau.</p>` +
-        `<p><a href="${escapeHtml(undoLink)}">Annuler : continuer à les recevoir</a> · <a href="${escapeHtml(preferencesLink(deps))}">Gérer mes préférences</a></p>`,
+      'Se désinscrire ?',
+      `<p>Ne plus recevoir par courriel : ${escapeHtml(what)} ?</p><p>Ces notifications resteront visibles dans votre fil d'actualité Préau.</p>` +
+        `<form method="post" action="?token=${escapeHtml(encodeURIComponent(request.query.token))}"><input type="hidden" name="confirm" value="1">` +
+        `<button type="submit" style="font:inherit;padding:.6rem 1.2rem;min-height:44px">Me désinscrire</button></form>`,
     );
   });
 
   // Mail clients post `List-Unsubscribe=One-Click` as a form; what it says is in the token already.
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, _body, done) => done(null, null));
   app.post('/api/core/notifications/unsubscribe', {
-    schema: { querystring: Query, response: { 204: Type.Null(), ...ErrorResponses } },
+    schema: { querystring: Query, response: { 200: Type.String(), 204: Type.Null(), ...ErrorResponses } },
   }, async (request, reply) => {
     const scope = readUnsubscribeToken(deps.unsubscribeKey, request.query.token);
     if (!scope) throw UnsubscribeLinkInvalid();
-    await apply(scope, false);
+    const what = await apply(scope, false);
+    // The confirmation page's button (a browser) gets a page back; a mail client's one-click POST, no content.
+    if (String(request.headers.accept ?? '').includes('text/html')) {
+      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(done(request.query.token, what));
+    }
     return reply.code(204).send(null);
   });
 }

@@ -42,9 +42,13 @@ t.test('an immediate notification is emailed at once with a text and an HTML par
   t.equal((await stateOf(sent.id, withoutEmail.id)).email_state, 'skipped', 'no address, no email');
 
   const link = /Ne plus recevoir ces courriels : (\S+)/.exec(decoded)![1]!;
-  const page = await platform.inject(path(link));
-  t.equal(page.statusCode, 200, 'works without a session');
-  t.match(page.headers['content-type'], 'text/html');
+  const confirm = await platform.inject(path(link));
+  t.equal(confirm.statusCode, 200, 'works without a session');
+  t.match(confirm.headers['content-type'], 'text/html');
+  t.match(confirm.body, 'Ne plus recevoir par courriel : « Nouveau mot dans le carnet » (Carnet de liaison) ?');
+  t.equal(await platform.knex('core.notification_preferences').where({ user_id: withEmail.id }).first(), undefined, 'opening the link (as a mail scanner does) changes nothing');
+  const page = await platform.inject({ method: 'POST', url: path(link), headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' }, payload: 'confirm=1' });
+  t.equal(page.statusCode, 200);
   t.match(page.body, 'Vous ne recevrez plus par courriel : « Nouveau mot dans le carnet » (Carnet de liaison)');
   t.same(await platform.knex('core.notification_preferences').where({ user_id: withEmail.id }).select('app', 'type', 'delivery'), [{ app: 'carnet', type: 'word-posted', delivery: 'never' }]);
 
