@@ -1,6 +1,6 @@
 import { LitElement, css, html } from 'lit';
 import { ContextProvider } from '@lit/context';
-import { apiContext, languageContext, userContext } from '@preau/sdk/web';
+import { apiContext, childContext, languageContext, userContext, type WebChild } from '@preau/sdk/web';
 import type { LauncherApp } from './layout/preau-launcher.js';
 import type { Me, SignedIn } from './api-types.js';
 import { createShellApi, shellApiContext } from './api.js';
@@ -14,7 +14,7 @@ import './layout/preau-header.js';
  * the session, and provides the user, the API client and the language to every component through context.
  */
 export class PreauApp extends LitElement {
-  static override properties = { me: { state: true }, apps: { state: true }, route: { state: true }, setupRequired: { state: true } };
+  static override properties = { me: { state: true }, apps: { state: true }, route: { state: true }, setupRequired: { state: true }, child: { state: true } };
   static override styles = css`
     :host { display: block; min-height: 100vh; }
     a { color: var(--preau-accent, #1f5fbf); }
@@ -34,12 +34,15 @@ export class PreauApp extends LitElement {
   // French until a signed-in user has chosen English: the users are French schools.
   language: Language = 'fr';
   private moveFocus = false;
+  /** The child a relative is looking at (the header's switcher); apps read it through `childContext`. */
+  child: WebChild | undefined = undefined;
 
   private shellApi = createShellApi(() => this.me?.csrfToken);
   private userProvider = new ContextProvider(this, { context: userContext, initialValue: undefined });
   private apiProvider = new ContextProvider(this, { context: apiContext, initialValue: this.shellApi });
   private shellApiProvider = new ContextProvider(this, { context: shellApiContext, initialValue: this.shellApi });
   private languageProvider = new ContextProvider(this, { context: languageContext, initialValue: this.language });
+  private childProvider = new ContextProvider(this, { context: childContext, initialValue: undefined });
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -51,6 +54,7 @@ export class PreauApp extends LitElement {
     // A page changed the user (language, contact): read it again.
     this.addEventListener('preau-me-changed', () => void this.reloadMe());
     this.addEventListener('preau-navigate', (event) => this.navigate((event as CustomEvent<string>).detail));
+    this.addEventListener('preau-child-selected', (event) => this.selectChild((event as CustomEvent<number>).detail));
     this.addEventListener('click', (event) => this.followLink(event));
     void this.start();
   }
@@ -85,7 +89,16 @@ export class PreauApp extends LitElement {
     this.userProvider.setValue(me.user);
     this.languageProvider.setValue(this.language);
     document.documentElement.lang = this.language;
+    this.selectChild(Number(localStorage.getItem(`preau.child.${me.user.id}`)) || me.children[0]?.id);
     this.apps = await this.shellApi.get<LauncherApp[]>('/api/core/apps');
+  }
+
+  // Remembered per user on this browser: a parent comes back to the child they were following.
+  private selectChild(id: number | undefined): void {
+    const children = this.me?.children ?? [];
+    this.child = children.find((c) => c.id === id) ?? children[0];
+    this.childProvider.setValue(this.child);
+    if (this.child && this.me) localStorage.setItem(`preau.child.${this.me.user.id}`, String(this.child.id));
   }
 
   private async reloadMe(): Promise<void> {
@@ -106,6 +119,8 @@ export class PreauApp extends LitElement {
     this.me = null;
     this.language = 'fr';
     this.userProvider.setValue(undefined);
+    this.child = undefined;
+    this.childProvider.setValue(undefined);
     this.languageProvider.setValue(this.language);
     document.documentElement.lang = this.language;
     this.navigate('/');
@@ -145,7 +160,7 @@ export class PreauApp extends LitElement {
     if (!this.me) return html`<main tabindex="-1">${renderSignedOut(route, this.language)}</main>`;
     return html`
       <a class="skip" href="#main" @click=${this.skipToContent}>${t('skipToContent')}</a>
-      <preau-header .user=${this.me.user} .path=${this.route} .language=${this.language}></preau-header>
+      <preau-header .user=${this.me.user} .kids=${this.me.children} .childId=${this.child?.id} .path=${this.route} .language=${this.language}></preau-header>
       <main id="main" tabindex="-1">${renderSignedIn({ route, me: this.me, apps: this.apps, language: this.language })}</main>
     `;
   }

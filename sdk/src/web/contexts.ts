@@ -18,3 +18,18 @@ export const userContext = createContext<WebUser | undefined>(Symbol.for('preau.
 export const apiContext = createContext<ApiClient>(Symbol.for('preau.api'));
 /** The interface language ('fr' by default). */
 export const languageContext = createContext<'fr' | 'en'>(Symbol.for('preau.language'));
+
+/** One of a relative's children, as the shell's child switcher offers them. */
+export interface WebChild {
+  id: number;
+  displayName: string;
+  firstName: string | null;
+  school: { id: number; name: string } | null;
+  classes: { id: number; label: string; levels: string[] }[];
+}
+
+/**
+ * The child a relative is looking at now (the header's switcher, for parents of several children): apps show
+ * that child's class, notebook or homework. Undefined for everyone else.
+ */
+export const childContext = createContext<WebChild | undefined>(Symbol.for('preau.child'));

@@ -4,6 +4,8 @@ export interface WebApp {
   name: string;
   /** The tag of the element the shell shows at `/apps/<name>/…`; it receives the rest of the path as `path`. */
   element: string;
+  /** The tag of the app's help page, shown by the shell from the "?" next to the app's title. */
+  help?: string;
 }
 
 /** Declares a plugin's web side; a web entry default-exports the result after defining its elements. */
@@ -11,5 +13,6 @@ export function defineWebApp(app: WebApp): WebApp {
   if (!app.element.startsWith(`${app.name}-`)) {
     throw new Error(`Préau: element <${app.element}> must start with "${app.name}-"`);
   }
+  if (app.help && !app.help.startsWith(`${app.name}-`)) throw new Error(`Préau: element <${app.help}> must start with "${app.name}-"`);
   return Object.freeze({ ...app });
 }

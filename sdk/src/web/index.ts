@@ -5,8 +5,8 @@
  */
 export { ApiError, createApiClient } from './api-client.js';
 export type { ApiClient } from './api-client.js';
-export { userContext, apiContext, languageContext } from './contexts.js';
-export type { WebUser } from './contexts.js';
+export { userContext, apiContext, languageContext, childContext } from './contexts.js';
+export type { WebUser, WebChild } from './contexts.js';
 export { defineWebApp } from './define-web-app.js';
 export type { WebApp } from './define-web-app.js';
 export { localize, formatDay } from './format.js';

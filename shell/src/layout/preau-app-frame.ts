@@ -1,7 +1,7 @@
 import { LitElement, html } from 'lit';
 import type { WebApp } from '@preau/sdk/web';
 import type { LauncherApp } from './preau-launcher.js';
-import { text } from '../i18n.js';
+import { format, text } from '../i18n.js';
 
 const loaded = new Map<string, Promise<WebApp>>();
 
@@ -42,11 +42,35 @@ export class PreauAppFrame extends LitElement {
       await customElements.whenDefined(web.element);
       this.element = document.createElement(web.element);
       (this.element as HTMLElement & { path?: string }).path = this.path;
-      this.replaceChildren(this.element);
+      this.replaceChildren(...(web.help ? [this.helpToggle(web.help)] : []), this.element);
     } catch (error) {
       console.error(error);
       this.failed = true;
     }
+  }
+
+  /** The "?" of the app: shows or hides the app's own help page above it. */
+  private helpToggle(tag: string): HTMLElement {
+    const box = document.createElement('div');
+    box.className = 'preau-app-help';
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.textContent = `? ${text('appHelp', this.language)}`;
+    const title = this.app?.title?.[this.language] ?? this.app?.name ?? '';
+    button.setAttribute('aria-label', format('appHelpOf', this.language, { app: title }));
+    button.setAttribute('aria-expanded', 'false');
+    button.style.cssText = 'font:inherit;min-height:44px;padding:0 1rem;border-radius:8px;border:2px solid var(--preau-accent,#1f5fbf);background:#fff;color:var(--preau-accent,#1f5fbf);cursor:pointer;margin-bottom:1rem';
+    const region = document.createElement('section');
+    region.hidden = true;
+    region.setAttribute('aria-label', format('appHelpOf', this.language, { app: title }));
+    button.addEventListener('click', () => {
+      const open = region.hidden;
+      if (open && !region.firstChild) region.append(document.createElement(tag));
+      region.hidden = !open;
+      button.setAttribute('aria-expanded', String(open));
+    });
+    box.append(button, region);
+    return box;
   }
 
   override render() {

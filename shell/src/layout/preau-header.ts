@@ -1,12 +1,12 @@
 import { LitElement, css, html } from 'lit';
-import type { WebUser } from '@preau/sdk/web';
+import type { WebChild, WebUser } from '@preau/sdk/web';
 import { text, type Language, type TextKey } from '../i18n.js';
 import { seesAdministration } from '../access.js';
 import '../notifications/preau-notification-bell.js';
 
 /** The signed-in header: home, "Annuaire", "Mon compte", "Administration" for those who have it; reports `preau-sign-out`. */
 export class PreauHeader extends LitElement {
-  static override properties = { user: { attribute: false }, path: {}, language: {} };
+  static override properties = { user: { attribute: false }, kids: { attribute: false }, childId: { attribute: false }, path: {}, language: {} };
   static override styles = css`
     :host { display: block; background: var(--preau-accent, #1f5fbf); color: #fff; }
     header { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 1rem; padding: 0.5rem 1rem; }
@@ -17,9 +17,14 @@ export class PreauHeader extends LitElement {
     nav ul { list-style: none; display: flex; flex-wrap: wrap; gap: 0.25rem; margin: 0; padding: 0; }
     .spacer { flex: 1; }
     button { font: inherit; background: transparent; color: #fff; border: 2px solid #fff; border-radius: 8px; padding: 0.4rem 0.8rem; min-height: 44px; cursor: pointer; }
-    a:focus-visible, button:focus-visible { outline: var(--preau-focus, 3px solid #f2a900); outline-offset: 2px; }
+    a:focus-visible, button:focus-visible, select:focus-visible { outline: var(--preau-focus, 3px solid #f2a900); outline-offset: 2px; }
+    .child { display: inline-flex; align-items: center; gap: 0.4rem; }
+    .child select { font: inherit; min-height: 44px; border-radius: 8px; border: 2px solid #fff; padding: 0 0.5rem; background: #fff; color: #1b1f2a; }
   `;
   user?: WebUser;
+  /** A relative's children: with more than one, a switcher that apps follow through `childContext`. */
+  kids: WebChild[] = [];
+  childId?: number;
   path = '/';
   language: Language = 'fr';
 
@@ -45,6 +50,12 @@ export class PreauHeader extends LitElement {
           </ul>
         </nav>
         <span class="spacer"></span>
+        ${this.kids.length > 1
+          ? html`<label class="child">${this.t('childSwitcher')}
+              <select @change=${(event: Event) => this.dispatchEvent(new CustomEvent('preau-child-selected', { detail: Number((event.target as HTMLSelectElement).value), bubbles: true, composed: true }))}>
+                ${this.kids.map((c) => html`<option value=${c.id} ?selected=${c.id === this.childId}>${c.firstName ?? c.displayName}${c.classes[0] ? ` (${c.classes[0].label})` : ''}</option>`)}
+              </select></label>`
+          : ''}
         <preau-notification-bell .language=${this.language}></preau-notification-bell>
         <span>${user.displayName}</span>
         <button @click=${() => this.dispatchEvent(new CustomEvent('preau-sign-out', { bubbles: true, composed: true }))}>${this.t('signOut')}</button>
