@@ -155,13 +155,13 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     for (const routes of [signInRoutes, activationRoutes, recoveryRoutes, meRoutes]) await app.register(routes, identity);
     await app.register(structureRoutes, { ...identity, config });
     await app.register(retentionRoutes, { knex: database.knex, clock, leaverDays: config.retention.leaverDays });
-    // Communication (rules, gateways, directory): registered here.
-    await app.register(communicationRoutes, { knex: database.knex, clock, communication });
     // Notifications (timeline, realtime, email): registered here.
     const notifications = await createNotificationCenter({
       knex: database.knex, clock, log: app.log, mailer, events, apps, registry: () => refs.registry, publicUrl, config,
     });
     await app.register(notificationRoutes, { center: notifications, sessions, publicUrl });
+    // Communication (rules, gateways, directory).
+    await app.register(communicationRoutes, { knex: database.knex, clock, communication, notify: notifications.service });
     const dailyJobs: DailyJob[] = [
       { name: 'retention', run: (now) => runRetention(database.knex, { now, leaverDays: config.retention.leaverDays, auditDays: config.retention.auditDays }) },
     ];

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from '@sinclair/typebox';
-import { PROFILES, type Clock, type TypeBoxTypeProvider } from '@preau/sdk';
+import { PROFILES, type Clock, type NotifyService, type TypeBoxTypeProvider } from '@preau/sdk';
 import type { Knex } from 'knex';
 import { administers, isAcademyAdmin, requireSchoolAdmin, requireUser } from '../identity/access.js';
 import { requireSchool } from '../structure/school-access.js';
@@ -25,7 +25,7 @@ const IdParams = Type.Object({ gatewayId: Type.Integer({ minimum: 1 }) });
  * school B accepts or refuses; an academy administrator opens one directly. Either side closes it, at once.
  * What opens is a list of pairs of groups (the teachers of A and of B; the pupils of two CM2 classes).
  */
-export async function gatewayRoutes(parent: FastifyInstance, deps: { knex: Knex; clock: Clock }): Promise<void> {
+export async function gatewayRoutes(parent: FastifyInstance, deps: { knex: Knex; clock: Clock; notify: NotifyService }): Promise<void> {
   const app = parent.withTypeProvider<TypeBoxTypeProvider>();
   const { knex, clock } = deps;
 
@@ -43,10 +43,24 @@ export async function gatewayRoutes(parent: FastifyInstance, deps: { knex: Knex;
     );
     return rows;
   };
+  const schoolName = async (id: number) => (await knex('core.schools').where({ id }).first('name')).name as string;
+  /** Tells the administrators of a school (or one person) about a gateway, in their timeline and by email. */
+  const tell = async (type: 'gateway-proposed' | 'gateway-answered', to: { school?: number; user?: number | null }, actor: number, gatewayId: number, about: number, url: number) => {
+    const users = to.user ? [to.user] : await knex('core.user_functions').where({ school_id: to.school }).whereIn('function', ['director', 'local-admin']).distinct().pluck('user_id');
+    if (users.length === 0) return;
+    await deps.notify.send({
+      type,
+      recipients: { users },
+      actor,
+      resource: { app: 'core', id: String(gatewayId), url: `/admin/schools/${url}/communication` },
+      params: { school: await schoolName(about) },
+    });
+  };
+
   const load = async (gatewayId: number) => {
-    const gateway = await knex('core.gateways').where({ id: gatewayId }).first('id', 'school_a', 'school_b', 'status');
+    const gateway = await knex('core.gateways').where({ id: gatewayId }).first('id', 'school_a', 'school_b', 'status', 'proposed_by');
     if (!gateway) throw GatewayNotFound();
-    return gateway as { id: number; school_a: number; school_b: number; status: string };
+    return gateway as { id: number; school_a: number; school_b: number; status: string; proposed_by: number | null };
   };
 
   app.get('/api/core/gateways', {
@@ -108,6 +122,7 @@ export async function gatewayRoutes(parent: FastifyInstance, deps: { knex: Knex;
       await audit(trx, ...[body.schoolA, body.schoolB].map((schoolId) => ({ action, schoolId, actorId: user.id, ip: request.ip, details: { gatewayId: row.id } })));
       return row.id as number;
     });
+    if (!open) await tell('gateway-proposed', { school: body.schoolB }, user.id, id, body.schoolA, body.schoolB);
     return reply.code(201).send((await describe([id]))[0]);
   });
 
@@ -129,6 +144,7 @@ export async function gatewayRoutes(parent: FastifyInstance, deps: { knex: Knex;
         const audited = to === 'open' ? 'gateway-opened' as const : to === 'refused' ? 'gateway-refused' as const : 'gateway-closed' as const;
         await audit(trx, ...[gateway.school_a, gateway.school_b].map((schoolId) => ({ action: audited, schoolId, actorId: user.id, ip: request.ip, details: { gatewayId: gateway.id } })));
       });
+      if (action !== 'close' && gateway.proposed_by) await tell('gateway-answered', { user: gateway.proposed_by }, user.id, gateway.id, gateway.school_b, gateway.school_a);
       return (await describe([gateway.id]))[0];
     });
   }

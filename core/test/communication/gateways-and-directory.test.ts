@@ -24,7 +24,11 @@ t.test('a gateway proposed by school A and accepted by school B opens exactly th
   t.equal(await can(teacherA.id, teacherB.id), false, 'a proposal opens nothing');
   const id = proposed.json().id;
   t.equal((await platform.as(localAdminA).inject({ method: 'POST', url: `/api/core/gateways/${id}/accept` })).statusCode, 403, 'school A cannot accept its own proposal');
+  const told = (await platform.as(directorB).inject('/api/core/timeline')).json().items;
+  t.match(told[0], { type: 'gateway-proposed', resource: { app: 'core', url: `/admin/schools/${b.id}/communication` } }, 'the director of B is told in their timeline');
   const accepted = await platform.as(directorB).inject({ method: 'POST', url: `/api/core/gateways/${id}/accept` });
+  const answer = (await platform.as(localAdminA).inject('/api/core/timeline')).json().items;
+  t.match(answer[0], { type: 'gateway-answered' }, 'and the proposer hears the answer');
   t.equal(accepted.json().status, 'open');
   t.equal(await can(teacherA.id, teacherB.id), true, 'the teachers of A and B now reach each other');
   t.equal(await can(teacherB.id, teacherA.id), true, 'both ways');
