@@ -2,5 +2,6 @@
 // bundle is imported (plugins load lazily, after the shell's own elements are defined).
 import { guardPluginTags } from './plugin-tag-guard.js';
 import './preau-app.js';
+import './editor/writing-elements.js';
 
 guardPluginTags();

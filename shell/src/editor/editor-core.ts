@@ -1,0 +1,218 @@
+import { LitElement, html, nothing } from 'lit';
+import { Editor } from '@tiptap/core';
+import type { EditorView } from '@tiptap/pm/view';
+import { editorExtensions } from './editor-extensions.js';
+import { onEditorExtensionsChanged, type EditorHandle } from './editor-extension-registry.js';
+import { editorText, type EditorLabelKey, type Language } from './editor-labels.js';
+import { renderPanel, type Panel } from './editor-panels.js';
+import { editorStyles } from './editor-styles.js';
+import { renderToolbar } from './editor-toolbar.js';
+import { insertFormulaPanel } from './form-panels.js';
+import { cleanOfficeHtml, hasEmbeddedImages, htmlHasEmbeddedImages } from './paste-cleaning.js';
+import { toolbarGroups } from './toolbar-items.js';
+
+// Source view: one block per line, so that a teacher can find their way in it.
+const formatSource = (html: string) => html.replace(/(<\/(?:p|h2|h3|li|ul|ol|blockquote|table|tr|div)>|<hr>|<audio[^>]*><\/audio>)/g, '$1\n').trim();
+
+/**
+ * The editor itself, loaded on demand by `<preau-editor>` (which carries the form association and the events):
+ * TipTap in a shadow root, the toolbar, the panels it opens, the HTML source view and the alert region.
+ */
+export class PreauEditorView extends LitElement {
+  static override properties = {
+    label: {},
+    placeholder: {},
+    language: {},
+    disabled: { type: Boolean },
+    revision: { state: true },
+    panel: { state: true },
+    panelError: { state: true },
+    source: { state: true },
+    alertMessage: { state: true },
+    focusId: { state: true },
+  };
+  static override styles = editorStyles;
+
+  label = '';
+  placeholder = '';
+  language: Language = 'fr';
+  disabled = false;
+  revision = 0;
+  panel: Panel | null = null;
+  panelError = '';
+  panelOpener: string | null = null;
+  source = false;
+  sourceText = '';
+  alertMessage = '';
+  focusId = 'undo';
+
+  private editor?: Editor;
+  private content = '';
+  private focusPanel = false;
+  private stopListening?: () => void;
+
+  /** The content as schema HTML, '' when empty. */
+  get html(): string {
+    if (!this.editor) return this.content;
+    return this.editor.isEmpty ? '' : this.editor.getHTML();
+  }
+
+  set html(value: string) {
+    this.content = value;
+    if (!this.editor || value === this.html) return;
+    this.editor.commands.setContent(value || '', { emitUpdate: false });
+    if (this.source) this.sourceText = formatSource(this.html);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.stopListening = onEditorExtensionsChanged(() => (this.revision += 1));
+    if (this.hasUpdated && !this.editor) this.mount();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stopListening?.();
+    this.content = this.html;
+    this.editor?.destroy();
+    this.editor = undefined;
+  }
+
+  protected override firstUpdated(): void {
+    this.mount();
+  }
+
+  private mount(): void {
+    const surface = this.renderRoot.querySelector<HTMLElement>('.surface')!;
+    this.editor = new Editor({
+      element: surface,
+      extensions: editorExtensions({
+        placeholder: () => this.placeholder,
+        editFormula: (kind, latex, pos) => this.editor && this.openPanel(insertFormulaPanel(this.editor, this.language, { kind, latex, pos }), 'formula'),
+      }),
+      content: this.content,
+      editable: !this.disabled,
+      injectCSS: false,
+      editorProps: {
+        attributes: { role: 'textbox', 'aria-multiline': 'true', 'aria-label': this.label },
+        transformPastedHTML: cleanOfficeHtml,
+        handlePaste: (_view: EditorView, event: ClipboardEvent) => this.refuseEmbeddedImages(event.clipboardData),
+        handleDrop: (_view: EditorView, event: DragEvent) => this.refuseEmbeddedImages(event.dataTransfer),
+      },
+      onUpdate: () => this.dispatchEvent(new Event('preau-editor-update')),
+      onTransaction: () => (this.revision += 1),
+    });
+    this.revision += 1;
+  }
+
+  /**
+   * Tells the user that embedded images are refused; when they came alone, the paste or drop stops there
+   * (true), otherwise the rest goes in without them (the image node only accepts allowed sources).
+   */
+  private refuseEmbeddedImages(data: DataTransfer | null): boolean {
+    if (!hasEmbeddedImages(data)) return false;
+    this.alertMessage = this.t('embeddedImage');
+    return !data?.getData('text/html') && !data?.getData('text/plain');
+  }
+
+  private t(key: EditorLabelKey): string {
+    return editorText(key, this.language);
+  }
+
+  protected override updated(changed: Map<string, unknown>): void {
+    if (changed.has('label')) this.editor?.view.dom.setAttribute('aria-label', this.label);
+    if (changed.has('disabled')) this.editor?.setEditable(!this.disabled, false);
+    if (this.focusPanel) {
+      this.focusPanel = false;
+      this.renderRoot.querySelector<HTMLElement>('.panel input, .panel button')?.focus();
+    }
+  }
+
+  private openPanel(panel: Panel, opener: string): void {
+    if (this.panelOpener === opener && this.panel) {
+      this.closePanel(true);
+      return;
+    }
+    this.panel = panel;
+    this.panelOpener = opener;
+    this.panelError = '';
+    this.focusPanel = true;
+  }
+
+  private closePanel(backToToolbar: boolean): void {
+    const opener = this.panelOpener;
+    if (!this.panel) return;
+    this.panel = null;
+    this.panelOpener = null;
+    this.panelError = '';
+    if (backToToolbar && opener) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`[data-item="${opener}"]`)?.focus());
+    else if (!backToToolbar) this.editor?.view.focus();
+  }
+
+  private toggleSource(): void {
+    this.closePanel(false);
+    this.source = !this.source;
+    if (this.source) this.sourceText = formatSource(this.html);
+    void this.updateComplete.then(() => (this.source ? this.renderRoot.querySelector('textarea')?.focus() : this.editor?.commands.focus()));
+  }
+
+  // What is typed in the source goes through TipTap's parser at once: the document, and so the value, can only
+  // ever hold what the schema allows (a <script> or an onerror attribute has nowhere to go).
+  private sourceInput(event: Event): void {
+    this.sourceText = (event.target as HTMLTextAreaElement).value;
+    if (htmlHasEmbeddedImages(this.sourceText)) this.alertMessage = this.t('embeddedImage');
+    this.editor?.commands.setContent(this.sourceText, { emitUpdate: true });
+  }
+
+  private handle(): EditorHandle {
+    return {
+      insertHTML: (content) => void this.editor?.chain().focus().insertContent(content).run(),
+      selectedText: () => {
+        if (!this.editor) return '';
+        const { from, to } = this.editor.state.selection;
+        return this.editor.state.doc.textBetween(from, to, ' ');
+      },
+      getHTML: () => this.html,
+      focus: () => void this.editor?.commands.focus(),
+      alert: (message) => (this.alertMessage = message),
+    };
+  }
+
+  override render() {
+    const editor = this.editor;
+    return html`<div class="frame">
+      ${editor ? renderToolbar(
+        toolbarGroups({
+          editor,
+          language: this.language,
+          source: this.source,
+          disabled: this.disabled,
+          openPanelId: this.panel ? this.panelOpener : null,
+          openPanel: (panel, opener) => this.openPanel(panel, opener),
+          toggleSource: () => this.toggleSource(),
+          handle: () => this.handle(),
+        }),
+        { label: this.t('toolbar'), focusId: this.focusId, setFocusId: (id) => (this.focusId = id) },
+      ) : nothing}
+      ${this.panel && editor ? renderPanel(this.panel, {
+        editor,
+        language: this.language,
+        error: this.panelError,
+        setError: (message) => (this.panelError = message),
+        close: (backToToolbar) => this.closePanel(backToToolbar),
+      }) : nothing}
+      <div class="alert" role="alert">${this.alertMessage ? html`<p>${this.alertMessage}</p>
+        <button type="button" @click=${() => (this.alertMessage = '')}>${this.t('closeMessage')}</button>` : nothing}</div>
+      <div class="surface" ?hidden=${this.source}></div>
+      ${this.source ? html`<label class="source-label" for="source">${this.t('source')} — ${this.label}</label>
+        <textarea id="source" spellcheck="false" .value=${this.sourceText} @input=${this.sourceInput}></textarea>` : nothing}
+    </div>`;
+  }
+}
+customElements.define('preau-editor-view', PreauEditorView);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'preau-editor-view': PreauEditorView;
+  }
+}
