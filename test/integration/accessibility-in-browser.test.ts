@@ -57,6 +57,12 @@ t.test('every main page of the shell passes axe-core with no serious or critical
     await check(admin, path, heading(admin), 'director');
   }
 
+  // The lists load (not only their headings): the school's classes and groups are shown.
+  await admin.goto(`${address}${base}`);
+  await admin.getByRole('link', { name: 'CP - M. ROUX' }).waitFor();
+  await admin.goto(`${address}${base}/groups`);
+  await admin.getByRole('rowheader', { name: "Parents de l'école" }).waitFor();
+
   for (const [path, violations] of Object.entries(found)) {
     t.same(violations, [], `${path}: ${violations.map((v) => `${v.id} (${v.impact}) ${v.targets.slice(0, 2).join(', ')}`).join('; ') || 'no violation'}`);
   }

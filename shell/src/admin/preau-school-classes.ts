@@ -1,35 +1,20 @@
 import { LitElement, html } from 'lit';
-import { ContextConsumer } from '@lit/context';
 import { formStyles, tableStyles } from '../styles.js';
 import { text, type Language, type TextKey } from '../i18n.js';
-import { errorMessage, shellApiContext } from '../api.js';
+import { ApiResource } from '../api-resource.js';
 import type { SchoolClass } from '../api-types.js';
 import { classPath } from '../routes.js';
 
 /** The classes of a school this year: label (link to the class page), levels, number of pupils, teachers. */
 export class PreauSchoolClasses extends LitElement {
-  static override properties = { schoolId: { type: Number }, language: {}, classes: { state: true }, error: { state: true } };
+  static override properties = { schoolId: { type: Number }, language: {} };
   static override styles = [formStyles, tableStyles];
   schoolId = 0;
   language: Language = 'fr';
-  classes: SchoolClass[] | null = null;
-  error = '';
-  private api = new ContextConsumer(this, { context: shellApiContext });
+  private classes = new ApiResource<SchoolClass[]>(this, () => (this.schoolId ? `/api/core/schools/${this.schoolId}/classes` : null));
 
   private t(key: TextKey): string {
     return text(key, this.language);
-  }
-
-  override willUpdate(changed: Map<string, unknown>): void {
-    if (changed.has('schoolId') && this.schoolId) void this.load();
-  }
-
-  private async load(): Promise<void> {
-    try {
-      this.classes = await this.api.value!.get<SchoolClass[]>(`/api/core/schools/${this.schoolId}/classes`);
-    } catch (error) {
-      this.error = errorMessage(error);
-    }
   }
 
   private renderTable(classes: SchoolClass[]) {
@@ -53,8 +38,8 @@ export class PreauSchoolClasses extends LitElement {
   override render() {
     return html`
       <h2>${this.t('tabClasses')}</h2>
-      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : ''}
-      ${this.classes ? this.renderTable(this.classes) : this.error ? '' : html`<p>${this.t('loading')}</p>`}
+      ${this.classes.error ? html`<p class="error" role="alert">${this.classes.error}</p>` : ''}
+      ${this.classes.value ? this.renderTable(this.classes.value) : this.classes.error ? '' : html`<p>${this.t('loading')}</p>`}
     `;
   }
 }

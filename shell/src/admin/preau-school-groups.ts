@@ -1,36 +1,21 @@
 import { LitElement, html } from 'lit';
-import { ContextConsumer } from '@lit/context';
 import { formStyles, tableStyles } from '../styles.js';
 import { profileName, text, type Language, type TextKey } from '../i18n.js';
-import { errorMessage, shellApiContext } from '../api.js';
+import { ApiResource } from '../api-resource.js';
 import type { GroupRow } from '../api-types.js';
 
 const KIND: Record<string, TextKey> = { school: 'groupKindSchool', class: 'groupKindClass', manual: 'groupKindManual' };
 
 /** The groups of a school: those derived from the school and its classes, and those made by hand. */
 export class PreauSchoolGroups extends LitElement {
-  static override properties = { schoolId: { type: Number }, language: {}, groups: { state: true }, error: { state: true } };
+  static override properties = { schoolId: { type: Number }, language: {} };
   static override styles = [formStyles, tableStyles];
   schoolId = 0;
   language: Language = 'fr';
-  groups: GroupRow[] | null = null;
-  error = '';
-  private api = new ContextConsumer(this, { context: shellApiContext });
+  private groups = new ApiResource<GroupRow[]>(this, () => (this.schoolId ? `/api/core/schools/${this.schoolId}/groups` : null));
 
   private t(key: TextKey): string {
     return text(key, this.language);
-  }
-
-  override willUpdate(changed: Map<string, unknown>): void {
-    if (changed.has('schoolId') && this.schoolId) void this.load();
-  }
-
-  private async load(): Promise<void> {
-    try {
-      this.groups = await this.api.value!.get<GroupRow[]>(`/api/core/schools/${this.schoolId}/groups`);
-    } catch (error) {
-      this.error = errorMessage(error);
-    }
   }
 
   private renderTable(groups: GroupRow[]) {
@@ -55,8 +40,8 @@ export class PreauSchoolGroups extends LitElement {
     return html`
       <h2>${this.t('tabGroups')}</h2>
       <p>${this.t('groupsIntro')}</p>
-      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : ''}
-      ${this.groups ? this.renderTable(this.groups) : this.error ? '' : html`<p>${this.t('loading')}</p>`}
+      ${this.groups.error ? html`<p class="error" role="alert">${this.groups.error}</p>` : ''}
+      ${this.groups.value ? this.renderTable(this.groups.value) : this.groups.error ? '' : html`<p>${this.t('loading')}</p>`}
     `;
   }
 }
