@@ -22,6 +22,8 @@ import { structureRoutes } from './structure/structure-routes.js';
 import { retentionRoutes } from './jobs/retention-routes.js';
 import { runRetention } from './jobs/retention.js';
 import { scheduleDailyJobs, type DailyJob } from './jobs/daily-jobs.js';
+import { createScheduledJobs, type ScheduledJobs } from './jobs/scheduled-jobs.js';
+import { createStructureService } from './structure/structure-service.js';
 import { createCommunication } from './communication/communication-service.js';
 import { sanitizeService } from './sanitize/sanitize-rich-text.js';
 import { communicationRoutes } from './communication/communication-routes.js';
@@ -76,7 +78,9 @@ export interface Platform {
   notifications: NotificationCenter;
   /** The once-a-day jobs (retention); any process may run each once a day. */
   dailyJobs: DailyJob[];
-  /** Starts checking for due daily jobs (the server does; tests run them by hand). */
+  /** Plugins' jobs to run later (scheduled sending); `runDue()` runs those due now. */
+  scheduledJobs: ScheduledJobs;
+  /** Starts checking for due daily and scheduled jobs (the server does; tests run them by hand). */
   startDailyJobs(): void;
   shell?: BuiltShell;
   /** Closes the HTTP server (letting in-flight requests finish), the event bus and the database. */
@@ -173,7 +177,12 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       config.baseDir,
     );
     refs.registry = registry;
-    await mountPlugins(registry, order, { app, knex: database.knex, services: { clock, log: app.log, events, rights, apps, communication, sanitize: sanitizeService, notify: notifications.service } });
+    const scheduledJobs = createScheduledJobs(database.knex, clock, app.log, dailyJobs);
+    const structure = createStructureService(database.knex, clock);
+    await mountPlugins(registry, order, {
+      app, knex: database.knex, jobs: scheduledJobs,
+      services: { clock, log: app.log, events, rights, apps, communication, sanitize: sanitizeService, notify: notifications.service, structure },
+    });
     for (const bundle of bundles) for (const name of bundle.defaults?.enabledApps ?? []) defaults.add(name);
 
     let shell: BuiltShell | undefined;
@@ -201,13 +210,16 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       communication,
       notifications,
       dailyJobs,
+      scheduledJobs,
       startDailyJobs() {
         stopDailyJobs = scheduleDailyJobs(database.knex, clock, dailyJobs, app.log);
+        scheduledJobs.start();
         notifications.start();
       },
       shell,
       async close() {
         stopDailyJobs();
+        scheduledJobs.stop();
         await app.close();
         await notifications.close().catch(() => {});
         await apps.close().catch(() => {});

@@ -18,7 +18,20 @@ export type {
   NotificationTypeDeclaration,
   Delivery,
   WebDeclaration,
+  HomeContribution,
+  AppBadge,
+  DemoContext,
 } from './manifest.js';
+export type {
+  StructureService,
+  PersonRef,
+  SchoolClassRef,
+  PupilRef,
+  RelativeLink,
+  ChildLink,
+  ClassStaffLink,
+} from './structure.js';
+export type { JobsService, JobPayload, ScheduleOptions } from './jobs.js';
 export type {
   PluginServices,
   Clock,

@@ -9,7 +9,7 @@ import type {
 import type { Static, TSchema } from '@sinclair/typebox';
 import type { LocalizedText } from './localized-text.js';
 import type { Profile } from './profiles.js';
-import type { PluginServices } from './services.js';
+import type { CurrentUser, PluginServices } from './services.js';
 
 /** Lets route schemas written with `Type` type the handler's params, query, body and reply. */
 export interface TypeBoxTypeProvider extends FastifyTypeProvider {
@@ -58,6 +58,35 @@ export interface WebDeclaration {
   entry: URL | string;
   /** Shown in the launcher. */
   launcher?: { icon: string };
+  /**
+   * Custom elements of the web entry shown on the home page, for users whose school enables the app:
+   * `top` above everything (the director's flash messages), `widget` beside the timeline (latest headlines).
+   * Each element must be named after the plugin (`news-flash-messages`).
+   */
+  home?: readonly HomeContribution[];
+}
+
+/** A custom element of a plugin's web entry placed on the shell's home page. */
+export interface HomeContribution {
+  element: string;
+  placement: 'top' | 'widget';
+}
+
+/** What needs the user's attention in an app: the launcher's badge, and per child for a relative. */
+export interface AppBadge {
+  count: number;
+  /** For a relative: the count for each child (pupil id), shown in the child switcher. */
+  byChild?: Readonly<Record<number, number>>;
+}
+
+/** What `preau demo` gives a plugin to add sample content to the demo school. */
+export interface DemoContext {
+  schoolId: number;
+  /** The director (also a teacher). */
+  director: number;
+  /** Teachers with their class this year. */
+  teachers: readonly { id: number; classId: number }[];
+  now: Date;
 }
 
 /** A plugin manifest: data the core reads as it is, plus the `routes` function. */
@@ -87,6 +116,10 @@ export interface PluginManifest<Rights extends string = string> {
    * plain JSON of what the plugin holds about `userId` (what they wrote, what was addressed to them).
    */
   exportPersonalData?: (userId: number, services: PluginServices) => Promise<unknown>;
+  /** The launcher's badge for `user` (unread words, unread messages); absent when nothing is waiting. */
+  badge?: (user: CurrentUser, services: PluginServices) => Promise<AppBadge>;
+  /** Adds a few realistic items in French to the demo school (`preau demo`), through the plugin's own tables. */
+  demo?: (context: DemoContext, services: PluginServices) => Promise<void>;
 }
 
 /** What a migration receives: knex inside the plugin's migration transaction, search path set to its schema. */

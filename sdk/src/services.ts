@@ -2,6 +2,8 @@ import type { Knex } from 'knex';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Profile } from './profiles.js';
 import type { Language } from './localized-text.js';
+import type { StructureService } from './structure.js';
+import type { JobsService } from './jobs.js';
 
 /** Where the platform reads the time; tests replace it to move through a school year. */
 export interface Clock {
@@ -152,6 +154,10 @@ export interface PluginServices {
   sanitize: SanitizeService;
   events: EventBus;
   notify: NotifyService;
+  /** People, classes, pupils, relatives and class staff (read only). */
+  structure: StructureService;
+  /** Work done later or daily, once, on one process (scheduled sending, purges). */
+  jobs: JobsService;
   /** This plugin's settings, validated against its `settings` schema. */
   settings: Record<string, unknown>;
   /** The plugin's own name and Postgres schema. */

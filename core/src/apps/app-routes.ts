@@ -27,6 +27,11 @@ export async function appRoutes(parent: FastifyInstance, deps: { registry: Plugi
             icon: Type.Optional(Type.String()),
             entry: Type.Union([Type.String(), Type.Null()]),
             schoolIds: Type.Array(Type.Integer()),
+            home: Type.Array(Type.Object({ element: Type.String(), placement: Type.Union([Type.Literal('top'), Type.Literal('widget')]) })),
+            badge: Type.Union([
+              Type.Object({ count: Type.Integer({ minimum: 0 }), byChild: Type.Optional(Type.Record(Type.String(), Type.Integer({ minimum: 0 }))) }),
+              Type.Null(),
+            ]),
           }),
         ),
         ...ErrorResponses,
@@ -35,17 +40,30 @@ export async function appRoutes(parent: FastifyInstance, deps: { registry: Plugi
   }, async (request) => {
     const user = requireUser(request);
     const ids = user.schools.map((s) => s.id);
-    return registry
+    const enabled = registry
       .active()
       .map((record) => ({ record, schoolIds: apps.enabledSchools(ids, record.name) }))
-      .filter(({ schoolIds }) => schoolIds.length > 0)
-      .map(({ record, schoolIds }) => ({
-        name: record.name,
-        title: record.manifest!.title,
-        ...((record.manifest!.web?.launcher?.icon ?? record.manifest!.icon) ? { icon: record.manifest!.web?.launcher?.icon ?? record.manifest!.icon } : {}),
-        entry: record.web ? `/apps/${record.name}/${record.web.file}` : null,
-        schoolIds,
-      }));
+      .filter(({ schoolIds }) => schoolIds.length > 0);
+    // Badges are asked of every app at once; an app that fails to answer shows no badge rather than no launcher.
+    const badges = await Promise.all(enabled.map(async ({ record }) => {
+      const badge = record.manifest!.badge;
+      if (!badge || !record.services) return null;
+      try {
+        return await badge({ ...user, schools: user.schools.filter((s) => apps.isEnabled(s.id, record.name)) }, record.services);
+      } catch (error) {
+        request.log.error({ plugin: record.name, err: error }, 'badge failed');
+        return null;
+      }
+    }));
+    return enabled.map(({ record, schoolIds }, index) => ({
+      name: record.name,
+      title: record.manifest!.title,
+      ...((record.manifest!.web?.launcher?.icon ?? record.manifest!.icon) ? { icon: record.manifest!.web?.launcher?.icon ?? record.manifest!.icon } : {}),
+      entry: record.web ? `/apps/${record.name}/${record.web.file}` : null,
+      schoolIds,
+      home: record.web ? [...(record.manifest!.web?.home ?? [])] : [],
+      badge: badges[index] ? { count: badges[index].count, ...(badges[index].byChild ? { byChild: { ...badges[index].byChild } } : {}) } : null,
+    }));
   });
 
   const schoolExists = async (schoolId: number): Promise<void> => {

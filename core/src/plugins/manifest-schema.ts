@@ -57,11 +57,20 @@ export const ManifestSchema = Type.Object(
     migrations: Type.Optional(Type.String({ minLength: 1 })),
     routes: Type.Optional(Type.Literal('[function]')),
     exportPersonalData: Type.Optional(Type.Literal('[function]')),
+    badge: Type.Optional(Type.Literal('[function]')),
+    demo: Type.Optional(Type.Literal('[function]')),
     web: Type.Optional(
       Type.Object(
         {
           entry: Type.String({ minLength: 1 }),
           launcher: Type.Optional(Type.Object({ icon: Type.String({ minLength: 1, maxLength: 64 }) }, { additionalProperties: false })),
+          home: Type.Optional(Type.Array(
+            Type.Object(
+              { element: Type.String({ pattern: '^[a-z][a-z0-9]*(-[a-z0-9]+)+$', maxLength: 80 }), placement: Type.Union([Type.Literal('top'), Type.Literal('widget')]) },
+              { additionalProperties: false },
+            ),
+            { maxItems: 4 },
+          )),
         },
         { additionalProperties: false },
       ),

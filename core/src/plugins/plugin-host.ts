@@ -11,6 +11,7 @@ import { pluginGate } from './plugin-gate.js';
 import { migrateUp, MigrationError } from '../db/migrator.js';
 import { schemaBoundKnex, schemaOf } from '../db/schema-bound-knex.js';
 import { createAjv, describeAjvErrors } from '../http/ajv.js';
+import type { ScheduledJobs } from '../jobs/scheduled-jobs.js';
 import {
   PluginDependencyCycle,
   PluginDependencyMissing,
@@ -22,13 +23,14 @@ import {
 } from '../errors.js';
 
 /** The core services shared by every plugin (each plugin gets its own `db`, `log`, `settings` and `plugin`). */
-export type SharedServices = Omit<PluginServices, 'db' | 'settings' | 'plugin'>;
+export type SharedServices = Omit<PluginServices, 'db' | 'settings' | 'plugin' | 'jobs'>;
 
 /** What mounting the loaded plugins needs. */
 export interface MountOptions {
   app: FastifyInstance;
   knex: Knex;
   services: SharedServices;
+  jobs: ScheduledJobs;
 }
 
 const settingsAjv = createAjv({ useDefaults: true });
@@ -111,6 +113,7 @@ function servicesFor(record: PluginRecord, options: MountOptions): PluginService
     log: asValue(options.services.log.child({ plugin: record.name })),
     settings: asValue(record.settings),
     plugin: asValue({ name: record.name, schema: record.schema }),
+    jobs: asValue(options.jobs.forPlugin(record.name)),
   });
   return container.cradle;
 }

@@ -46,6 +46,9 @@ export function validateManifest(manifest: DefinedPlugin, fallbackName: string):
   if (RESERVED_NAMES.has(manifest.name)) fail('name', `"${manifest.name}" is reserved`);
   if (!semver.validRange(manifest.sdk)) fail('sdk', `"${manifest.sdk}" is not a semver range`);
   if (manifest.dependsOn?.includes(manifest.name)) fail('dependsOn', 'lists the plugin itself');
+  // The shell only lets a plugin define elements under its own prefix (plugin-tag-guard).
+  const foreign = manifest.web?.home?.find((item) => !item.element.startsWith(`${manifest.name}-`));
+  if (foreign) fail('web.home', `element "${foreign.element}" is not named after the plugin ("${manifest.name}-…")`);
   if (manifest.settings) {
     try {
       ajv.compile(manifest.settings);

@@ -5,6 +5,8 @@ import { createPlatform, type Platform } from '../platform.js';
 import { parseConfig } from '../config/load-config.js';
 import type { PluginEntry } from '../plugins/plugin-source.js';
 import { createSchool, type School } from '../structure/schools.js';
+import { ensureClassGroups } from '../structure/groups.js';
+import { currentStartYear } from '../structure/school-years.js';
 import { hashPassword } from '../identity/password.js';
 import { SESSION_COOKIE } from '../identity/sessions.js';
 import { CSRF_HEADER } from '../identity/authenticate.js';
@@ -28,6 +30,15 @@ export interface RequestsAs {
   inject(options: InjectOptions | string): Promise<LightMyRequestResponse>;
 }
 
+/** A class made by `createClass`. */
+export interface TestClass {
+  id: number;
+  label: string;
+  pupils: TestUser[];
+  /** The relatives of each pupil, in the order of `pupils`. */
+  relatives: TestUser[][];
+}
+
 /** A booted Préau for tests. */
 export interface TestPlatform {
   platform: Platform;
@@ -47,6 +58,15 @@ export interface TestPlatform {
     displayName?: string;
     language?: 'fr' | 'en';
   }): Promise<TestUser>;
+  /**
+   * A class of this school year with its teachers, `pupils` new pupils and `relativesPerPupil` new relatives
+   * each (pupil i's relatives are `relatives[i]`), derived groups included.
+   */
+  createClass(input: { school: School; label: string; levels?: string[]; teachers?: readonly TestUser[]; pupils?: number; relativesPerPupil?: number }): Promise<TestClass>;
+  /** Makes `relative` a relative of `pupil` (siblings: one parent linked to two pupils). */
+  linkRelative(relative: TestUser, pupil: TestUser): Promise<void>;
+  /** Runs the plugins' scheduled jobs that are due at the clock's time; returns how many ran. */
+  runScheduledJobs(): Promise<number>;
   as(user: TestUser): RequestsAs;
   /** Anonymous requests. */
   inject(options: InjectOptions | string): Promise<LightMyRequestResponse>;
@@ -128,6 +148,29 @@ export async function createTestPlatform(options: TestPlatformOptions = {}): Pro
     return { id, login, displayName, profile: input.profile, password: TEST_PASSWORD };
   };
 
+  const createClass: TestPlatform['createClass'] = async (input) => {
+    const startYear = await currentStartYear(knex, clock.now());
+    const [row] = await knex('core.classes').insert({ school_id: input.school.id, start_year: startYear, label: input.label, levels: input.levels ?? [] }).returning('id');
+    const id = row.id as number;
+    const pupils: TestUser[] = [];
+    const relatives: TestUser[][] = [];
+    for (let i = 0; i < (input.pupils ?? 0); i += 1) {
+      const pupil = await createUser({ profile: 'Student', schools: [input.school], displayName: `ÉLÈVE ${input.label} ${i + 1}` });
+      pupils.push(pupil);
+      const family: TestUser[] = [];
+      for (let j = 0; j < (input.relativesPerPupil ?? 0); j += 1) {
+        const relative = await createUser({ profile: 'Relative', schools: [input.school], displayName: `PARENT${j + 1} ${input.label} ${i + 1}` });
+        await knex('core.relative_links').insert({ relative_id: relative.id, pupil_id: pupil.id });
+        family.push(relative);
+      }
+      relatives.push(family);
+    }
+    const members = [...(input.teachers ?? []), ...pupils].map((user) => ({ class_id: id, user_id: user.id }));
+    if (members.length) await knex('core.class_members').insert(members);
+    await ensureClassGroups(knex, input.school.id, [{ id, label: input.label }]);
+    return { id, label: input.label, pupils, relatives };
+  };
+
   const admin = await createUser({ profile: 'Personnel', login: 'admin.academie', displayName: 'ADMIN Académie', functions: [{ function: 'academy-admin' }] });
 
   const as = (user: TestUser): RequestsAs => ({
@@ -161,6 +204,11 @@ export async function createTestPlatform(options: TestPlatformOptions = {}): Pro
       return createSchool(knex, { name: input.name ?? `École test ${counter}`, ...input, uai });
     },
     createUser,
+    createClass,
+    linkRelative: async (relative, pupil) => {
+      await knex('core.relative_links').insert({ relative_id: relative.id, pupil_id: pupil.id }).onConflict(['relative_id', 'pupil_id']).ignore();
+    },
+    runScheduledJobs: () => platform.scheduledJobs.runDue(),
     as,
     inject: (injectOptions) => platform.app.inject(injectOptions),
     close: () => platform.close(),

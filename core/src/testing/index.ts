@@ -3,7 +3,7 @@
  * @packageDocumentation
  */
 export { createTestPlatform, TEST_PASSWORD } from './create-test-platform.js';
-export type { TestPlatform, TestPlatformOptions, TestUser, RequestsAs } from './create-test-platform.js';
+export type { TestPlatform, TestPlatformOptions, TestUser, TestClass, RequestsAs } from './create-test-platform.js';
 export { createTestDatabase, defaultTestDatabase, testPostgresUrl } from './test-database.js';
 export type { TestDatabaseKind } from './test-database.js';
 export { createTestClock } from './test-clock.js';

@@ -1,0 +1,66 @@
+import type { Profile } from './profiles.js';
+
+/** A person as apps show them ("MARTINEZ Isabelle"). */
+export interface PersonRef {
+  id: number;
+  displayName: string;
+  profile: Profile;
+}
+
+/** A class of the current school year. */
+export interface SchoolClassRef {
+  id: number;
+  schoolId: number;
+  label: string;
+  /** The levels its pupils are in: a class may span CE1-CE2. */
+  levels: string[];
+}
+
+/** A pupil of a class. */
+export interface PupilRef extends PersonRef {
+  classId: number;
+}
+
+/** A relative of a pupil. */
+export interface RelativeLink {
+  pupilId: number;
+  relative: PersonRef;
+}
+
+/** A relative's child, with their class this year (null between two classes). */
+export interface ChildLink extends PersonRef {
+  classId: number | null;
+  schoolId: number | null;
+}
+
+/** A teacher or staff member of a class. */
+export interface ClassStaffLink {
+  classId: number;
+  user: PersonRef;
+}
+
+/**
+ * The school structure as apps read it: people, classes of the current school year, pupils, their relatives
+ * and class staff. Apps never query the core's tables: what they need of the structure is here, so the
+ * core can change its schema without breaking them.
+ */
+export interface StructureService {
+  /** These people (unknown ids left out), in the order of `ids`. */
+  people(ids: readonly number[]): Promise<PersonRef[]>;
+  /** These classes of any year (unknown ids left out). */
+  classes(ids: readonly number[]): Promise<SchoolClassRef[]>;
+  /** The classes of a school this year, by label. */
+  classesOfSchool(schoolId: number): Promise<SchoolClassRef[]>;
+  /** The classes `userId` is a member of this year (teacher, staff or pupil); for a relative, their children's. */
+  classesOf(userId: number): Promise<SchoolClassRef[]>;
+  /** The pupils of these classes who have not left, by name. */
+  pupilsOf(classIds: readonly number[]): Promise<PupilRef[]>;
+  /** The active relatives of these pupils, one row per (pupil, relative). */
+  relativesOf(pupilIds: readonly number[]): Promise<RelativeLink[]>;
+  /** The children of a relative who have not left, with their class this year. */
+  childrenOf(relativeId: number): Promise<ChildLink[]>;
+  /** Teachers and staff members (not pupils) of these classes. */
+  staffOf(classIds: readonly number[]): Promise<ClassStaffLink[]>;
+  /** The users in these groups now (each once). */
+  groupMembers(groupIds: readonly number[]): Promise<number[]>;
+}
