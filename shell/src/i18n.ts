@@ -28,6 +28,8 @@ const SHELL_TEXTS = {
   appHelpOf: { fr: "Aide de l'application {app}", en: 'Help for {app}' },
   myApps: { fr: 'Mes applications', en: 'My apps' },
   noApps: { fr: "Aucune application n'est activée pour votre école.", en: 'No app is enabled for your school.' },
+  unreadItems: { fr: '{count} à lire', en: '{count} to read' },
+  childWithUnread: { fr: '{name} ({count} à lire)', en: '{name} ({count} to read)' },
   home: { fr: 'Accueil', en: 'Home' },
   mainMenu: { fr: 'Menu principal', en: 'Main menu' },
   appFailed: { fr: "L'application n'a pas pu être chargée.", en: 'The app could not be loaded.' },

@@ -1,6 +1,7 @@
 import { LitElement, css, html } from 'lit';
 import { ContextProvider } from '@lit/context';
-import { apiContext, childContext, languageContext, userContext, type WebChild } from '@preau/sdk/web';
+import { apiContext, childContext, languageContext, userContext, BADGES_CHANGED_EVENT, LIVE_NOTIFICATION_EVENT, type LiveNotification, type WebChild } from '@preau/sdk/web';
+import { liveNotifications } from './notifications/live-notifications.js';
 import type { LauncherApp } from './layout/preau-launcher.js';
 import type { Me, SignedIn } from './api-types.js';
 import { createShellApi, shellApiContext } from './api.js';
@@ -29,6 +30,7 @@ export class PreauApp extends LitElement {
   /** The signed-in user's context; null when signed out, undefined while loading. */
   me: Me | null | undefined = undefined;
   apps: LauncherApp[] = [];
+  private appsTimer?: ReturnType<typeof setTimeout>;
   route = location.pathname;
   setupRequired = false;
   // French until a signed-in user has chosen English: the users are French schools.
@@ -56,6 +58,14 @@ export class PreauApp extends LitElement {
     this.addEventListener('preau-navigate', (event) => this.navigate((event as CustomEvent<string>).detail));
     this.addEventListener('preau-child-selected', (event) => this.selectChild((event as CustomEvent<number>).detail));
     this.addEventListener('click', (event) => this.followLink(event));
+    // Apps follow live notifications through the SDK (onLiveNotification); badges are read again after each.
+    liveNotifications().on('notification', ({ item }) => {
+      window.dispatchEvent(new CustomEvent<LiveNotification>(LIVE_NOTIFICATION_EVENT, {
+        detail: { id: item.id, app: item.app, type: item.type, resource: item.resource, params: item.params, text: item.text },
+      }));
+      this.reloadAppsSoon();
+    });
+    window.addEventListener(BADGES_CHANGED_EVENT, () => this.reloadAppsSoon());
     void this.start();
   }
 
@@ -91,6 +101,14 @@ export class PreauApp extends LitElement {
     document.documentElement.lang = this.language;
     this.selectChild(Number(localStorage.getItem(`preau.child.${me.user.id}`)) || me.children[0]?.id);
     this.apps = await this.shellApi.get<LauncherApp[]>('/api/core/apps');
+  }
+
+  // Several notifications may arrive at once (a word to two children): one reading of the badges for all.
+  private reloadAppsSoon(): void {
+    clearTimeout(this.appsTimer);
+    this.appsTimer = setTimeout(() => {
+      if (this.me) void this.shellApi.get<LauncherApp[]>('/api/core/apps').then((apps) => (this.apps = apps)).catch(() => undefined);
+    }, 300);
   }
 
   // Remembered per user on this browser: a parent comes back to the child they were following.
@@ -160,7 +178,7 @@ export class PreauApp extends LitElement {
     if (!this.me) return html`<main tabindex="-1">${renderSignedOut(route, this.language)}</main>`;
     return html`
       <a class="skip" href="#main" @click=${this.skipToContent}>${t('skipToContent')}</a>
-      <preau-header .user=${this.me.user} .kids=${this.me.children} .childId=${this.child?.id} .path=${this.route} .language=${this.language}></preau-header>
+      <preau-header .user=${this.me.user} .kids=${this.me.children} .childId=${this.child?.id} .unreadByChild=${unreadByChild(this.apps)} .path=${this.route} .language=${this.language}></preau-header>
       <main id="main" tabindex="-1">${renderSignedIn({ route, me: this.me, apps: this.apps, language: this.language })}</main>
     `;
   }
@@ -172,6 +190,13 @@ export class PreauApp extends LitElement {
   }
 }
 customElements.define('preau-app', PreauApp);
+
+/** The sum over apps of what waits for each child. */
+function unreadByChild(apps: readonly LauncherApp[]): Record<string, number> {
+  const sums: Record<string, number> = {};
+  for (const app of apps) for (const [child, count] of Object.entries(app.badge?.byChild ?? {})) sums[child] = (sums[child] ?? 0) + count;
+  return sums;
+}
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,23 +1,7 @@
 import { LitElement, html } from 'lit';
-import type { WebApp } from '@preau/sdk/web';
 import type { LauncherApp } from './preau-launcher.js';
 import { format, text } from '../i18n.js';
-
-const loaded = new Map<string, Promise<WebApp>>();
-
-/** Imports an app's web entry once, when it is first opened. */
-function loadApp(app: LauncherApp): Promise<WebApp> {
-  let promise = loaded.get(app.name);
-  if (!promise) {
-    promise = import(/* @vite-ignore */ app.entry!).then((module: { default?: WebApp }) => {
-      const web = module.default;
-      if (!web || web.name !== app.name) throw new Error(`${app.entry} must default-export defineWebApp({ name: '${app.name}', … })`);
-      return web;
-    });
-    loaded.set(app.name, promise);
-  }
-  return promise;
-}
+import { loadApp } from './load-app.js';
 
 /** Shows an app: loads its bundle lazily and mounts its main element with the rest of the path. */
 export class PreauAppFrame extends LitElement {

@@ -1,12 +1,12 @@
 import { LitElement, css, html } from 'lit';
 import type { WebChild, WebUser } from '@preau/sdk/web';
-import { text, type Language, type TextKey } from '../i18n.js';
+import { format, text, type Language, type TextKey } from '../i18n.js';
 import { seesAdministration } from '../access.js';
 import '../notifications/preau-notification-bell.js';
 
 /** The signed-in header: home, "Annuaire", "Mon compte", "Administration" for those who have it; reports `preau-sign-out`. */
 export class PreauHeader extends LitElement {
-  static override properties = { user: { attribute: false }, kids: { attribute: false }, childId: { attribute: false }, path: {}, language: {} };
+  static override properties = { user: { attribute: false }, kids: { attribute: false }, childId: { attribute: false }, unreadByChild: { attribute: false }, path: {}, language: {} };
   static override styles = css`
     :host { display: block; background: var(--preau-accent, #1f5fbf); color: #fff; }
     header { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 1rem; padding: 0.5rem 1rem; }
@@ -25,6 +25,8 @@ export class PreauHeader extends LitElement {
   /** A relative's children: with more than one, a switcher that apps follow through `childContext`. */
   kids: WebChild[] = [];
   childId?: number;
+  /** What waits for each child in every app (sum of the apps' badges), shown in the switcher. */
+  unreadByChild: Record<string, number> = {};
   path = '/';
   language: Language = 'fr';
 
@@ -53,7 +55,11 @@ export class PreauHeader extends LitElement {
         ${this.kids.length > 1
           ? html`<label class="child">${this.t('childSwitcher')}
               <select @change=${(event: Event) => this.dispatchEvent(new CustomEvent('preau-child-selected', { detail: Number((event.target as HTMLSelectElement).value), bubbles: true, composed: true }))}>
-                ${this.kids.map((c) => html`<option value=${c.id} ?selected=${c.id === this.childId}>${c.firstName ?? c.displayName}${c.classes[0] ? ` (${c.classes[0].label})` : ''}</option>`)}
+                ${this.kids.map((c) => {
+                  const name = `${c.firstName ?? c.displayName}${c.classes[0] ? ` (${c.classes[0].label})` : ''}`;
+                  const unread = this.unreadByChild[c.id] ?? 0;
+                  return html`<option value=${c.id} ?selected=${c.id === this.childId}>${unread ? format('childWithUnread', this.language, { name, count: unread }) : name}</option>`;
+                })}
               </select></label>`
           : ''}
         <preau-notification-bell .language=${this.language}></preau-notification-bell>

@@ -1,6 +1,6 @@
 import { LitElement, css, html } from 'lit';
 import { localize } from '@preau/sdk/web';
-import { text } from '../i18n.js';
+import { format, text } from '../i18n.js';
 
 /** One app of the launcher, as `GET /api/core/apps` lists it. */
 export interface LauncherApp {
@@ -8,6 +8,10 @@ export interface LauncherApp {
   title: { fr: string; en: string };
   icon?: string;
   entry: string | null;
+  /** Elements of the app's web entry shown on the home page. */
+  home?: { element: string; placement: 'top' | 'widget' }[];
+  /** What waits for the user in the app (unread words…), per child for a relative. */
+  badge?: { count: number; byChild?: Record<string, number> } | null;
 }
 
 /** The grid of the user's apps: big targets with icon and name, for six-year-olds as for grandparents. */
@@ -20,7 +24,10 @@ export class PreauLauncher extends LitElement {
       box-shadow: 0 1px 3px rgb(0 0 0 / 0.15); min-height: 44px; text-align: center; }
     a:hover { background: #eef3fc; }
     a:focus-visible { outline: var(--preau-focus, 3px solid #f2a900); outline-offset: 2px; }
-    .icon { font-size: 2.5rem; line-height: 1; }
+    .icon { font-size: 2.5rem; line-height: 1; position: relative; }
+    .badge { position: absolute; top: -0.4rem; right: -1rem; min-width: 1.5rem; padding: 0.1rem 0.35rem; border-radius: 999px;
+      background: #b3261e; color: #fff; font-size: 0.85rem; font-weight: 700; line-height: 1.3; }
+    .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
   `;
   apps: LauncherApp[] = [];
   language: 'fr' | 'en' = 'fr';
@@ -29,7 +36,10 @@ export class PreauLauncher extends LitElement {
     if (this.apps.length === 0) return html`<p>${text('noApps', this.language)}</p>`;
     return html`<ul>
       ${this.apps.map(
-        (app) => html`<li><a href="/apps/${app.name}/" data-app=${app.name}><span class="icon" aria-hidden="true">${app.icon ?? '▦'}</span>${localize(app.title, this.language)}</a></li>`,
+        (app) => html`<li><a href="/apps/${app.name}/" data-app=${app.name}>
+          <span class="icon" aria-hidden="true">${app.icon ?? '▦'}${app.badge?.count ? html`<span class="badge">${app.badge.count}</span>` : ''}</span>
+          ${localize(app.title, this.language)}${app.badge?.count ? html`<span class="sr">, ${format('unreadItems', this.language, { count: app.badge.count })}</span>` : ''}
+        </a></li>`,
       )}
     </ul>`;
   }

@@ -5,6 +5,7 @@ import type { Me } from '../api-types.js';
 import type { LauncherApp } from '../layout/preau-launcher.js';
 import { classPath } from '../routes.js';
 import '../layout/preau-launcher.js';
+import '../layout/preau-home-elements.js';
 import '../notifications/preau-timeline.js';
 
 /** The signed-in home: the launcher, then a relative's children or a pupil's or teacher's classes. */
@@ -73,12 +74,14 @@ export class PreauHomePage extends LitElement {
     const profile = me?.user.profile;
     return html`
       <h1>${this.t('home')}</h1>
+      <preau-home-elements .apps=${this.apps} placement="top"></preau-home-elements>
       ${me && profile === 'Relative' ? this.renderChildren(me) : ''}
       ${me && (profile === 'Student' || profile === 'Teacher' || (profile === 'Personnel' && me.classes.length > 0)) ? this.renderClasses(me) : ''}
       <section id="timeline" aria-labelledby="timeline-title">
         <h2 id="timeline-title">${this.t('timeline')}</h2>
         <preau-timeline .language=${this.language}></preau-timeline>
       </section>
+      <preau-home-elements .apps=${this.apps} placement="widget"></preau-home-elements>
       <section aria-labelledby="apps">
         <h2 id="apps">${this.t('myApps')}</h2>
         <preau-launcher .apps=${this.apps} .language=${this.language}></preau-launcher>

@@ -1,0 +1,46 @@
+import { LitElement, html } from 'lit';
+import type { LauncherApp } from './preau-launcher.js';
+import { loadApp } from './load-app.js';
+
+/**
+ * The elements apps place on the home page (`web.home` in their manifest): the app's bundle is imported, then
+ * its element is created once and kept across renders, so its own state (a dismissed message) survives.
+ */
+export class PreauHomeElements extends LitElement {
+  static override properties = { apps: { attribute: false }, placement: {} };
+  apps: LauncherApp[] = [];
+  placement: 'top' | 'widget' = 'top';
+  private elements = new Map<string, HTMLElement>();
+
+  protected override createRenderRoot() {
+    return this;
+  }
+
+  override willUpdate(): void {
+    for (const app of this.apps) {
+      if (!app.entry) continue;
+      for (const item of app.home ?? []) {
+        if (item.placement !== this.placement || this.elements.has(item.element)) continue;
+        const element = document.createElement(item.element);
+        this.elements.set(item.element, element);
+        // An app whose bundle fails to load loses its home element, not the home page.
+        loadApp(app).catch((error: unknown) => {
+          console.error(`[Préau] ${app.name}:`, error);
+          element.remove();
+        });
+      }
+    }
+  }
+
+  override render() {
+    const wanted = new Set(this.apps.flatMap((app) => (app.home ?? []).filter((item) => item.placement === this.placement).map((item) => item.element)));
+    return html`${[...this.elements].filter(([tag]) => wanted.has(tag)).map(([, element]) => element)}`;
+  }
+}
+customElements.define('preau-home-elements', PreauHomeElements);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'preau-home-elements': PreauHomeElements;
+  }
+}
