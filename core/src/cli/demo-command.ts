@@ -9,6 +9,7 @@ import { allocateLogins, displayNameOf, loginBase } from '../identity/logins.js'
 import { hashPassword } from '../identity/password.js';
 import { issueActivationCodes } from '../identity/activation-codes.js';
 import { DemoRefused } from '../errors.js';
+import { addPluginDemos } from './plugin-demos.js';
 
 /** The password of every demo account: easy to type, long enough for the policy, not a common one. */
 export const DEMO_PASSWORD = 'preau-demo-2026';
@@ -18,7 +19,7 @@ const SAMPLES = new URL('../../test/fixtures/onde/ecole-jean-moulin/', import.me
 async function createStaff(trx: Knex.Transaction, schoolId: number, people: { firstName: string; lastName: string; classLabel?: string; director?: boolean; academy?: boolean }[], passwordHash: string, now: Date) {
   const logins = await allocateLogins(trx, people.map((p) => loginBase(p.firstName, p.lastName)));
   const startYear = await currentStartYear(trx, now);
-  const created: { login: string; name: string; role: string }[] = [];
+  const created: { id: number; classId: number | null; director: boolean; login: string; name: string; role: string }[] = [];
   for (const [index, person] of people.entries()) {
     const [row] = await trx('core.users').insert({
       login: logins[index], display_name: displayNameOf(person.firstName, person.lastName), profile: person.academy ? 'Personnel' : 'Teacher',
@@ -30,11 +31,13 @@ async function createStaff(trx: Knex.Transaction, schoolId: number, people: { fi
       await trx('core.memberships').insert({ user_id: row.id, school_id: schoolId });
     }
     if (person.director) await trx('core.user_functions').insert({ user_id: row.id, function: 'director', school_id: schoolId });
+    let classId: number | null = null;
     if (person.classLabel) {
       const found = await trx('core.classes').where({ school_id: schoolId, start_year: startYear, label: person.classLabel }).first('id');
       if (found) await trx('core.class_members').insert({ class_id: found.id, user_id: row.id });
+      classId = found?.id ?? null;
     }
-    created.push({ login: logins[index]!, name: displayNameOf(person.firstName, person.lastName), role: person.academy ? "Administrateur de l'académie" : person.director ? 'Directeur (enseigne en CM2)' : `Enseignant (${person.classLabel})` });
+    created.push({ id: row.id, classId, director: person.director === true, login: logins[index]!, name: displayNameOf(person.firstName, person.lastName), role: person.academy ? "Administrateur de l'académie" : person.director ? 'Directeur (enseigne en CM2)' : `Enseignant (${person.classLabel})` });
   }
   return created;
 }
@@ -63,7 +66,7 @@ export async function demoCommand(args: string[]): Promise<number> {
       schoolId: school.id, files, now, activationKey: core.activationKey, codeDays: core.config.identity.activationCodeDays, actorId: null, dryRun: false,
     });
     const passwordHash = await hashPassword(DEMO_PASSWORD);
-    const table = await knex.transaction(async (trx) => {
+    const { table, staff } = await knex.transaction(async (trx) => {
       const hasAdmin = await trx('core.user_functions').where({ function: 'academy-admin' }).first('user_id');
       const staff = await createStaff(trx, school.id, [
         ...(hasAdmin ? [] : [{ firstName: 'Admin', lastName: 'Académie', academy: true }]),
@@ -82,18 +85,27 @@ export async function demoCommand(args: string[]): Promise<number> {
       const pupil = await trx('core.users').whereIn('id', newIds).where({ profile: 'Student', state: 'active' }).orderBy('display_name').first('login', 'display_name');
       let code: string | undefined;
       if (waiting) code = (await issueActivationCodes(trx, core.activationKey, [waiting.userId], { expiresAt: new Date(now.getTime() + 90 * 86_400_000), createdBy: null, now })).get(waiting.userId);
-      return [
+      const table = [
         ...staff.map((s) => [s.role, s.name, s.login, DEMO_PASSWORD]),
         ...(parent ? [['Parent (plusieurs enfants)', parent.display_name, parent.login, DEMO_PASSWORD]] : []),
         ...(pupil ? [['Élève', pupil.display_name, pupil.login, DEMO_PASSWORD]] : []),
         ...(waiting && code ? [["Parent à activer (code d'activation)", waiting.displayName, waiting.login, code]] : []),
       ];
+      return { table, staff };
     });
+    const director = staff.find((s) => s.director);
+    const apps = director
+      ? await addPluginDemos(core, {
+          schoolId: school.id, director: director.id, now,
+          teachers: staff.flatMap((s) => (s.classId ? [{ id: s.id, classId: s.classId }] : [])),
+        })
+      : [];
     const widths = [0, 1, 2, 3].map((i) => Math.max(...[['Profil', 'Nom', 'Identifiant', 'Mot de passe'], ...table].map((row) => row[i]!.length)));
     const line = (row: string[]) => row.map((cell, i) => cell.padEnd(widths[i]!)).join('  ');
     process.stdout.write(`Démo prête : ${school.name}, ${result.plan.summary.pupils.created} élèves et ${result.plan.summary.relatives.created} responsables importés depuis ONDE.\n\n`);
     process.stdout.write(`${line(['Profil', 'Nom', 'Identifiant', 'Mot de passe'])}\n${widths.map((w) => '-'.repeat(w)).join('  ')}\n`);
     for (const row of table) process.stdout.write(`${line(row)}\n`);
+    if (apps.length) process.stdout.write(`\nContenu d'exemple ajouté dans : ${apps.join(', ')}.\n`);
     process.stdout.write(`\nTous les parents et élèves de l'école ont le mot de passe ${DEMO_PASSWORD}. Lancez \`npm start\` puis ouvrez Préau.\n`);
     return 0;
   } finally {

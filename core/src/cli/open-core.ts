@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { loadConfig } from '../config/load-config.js';
 import type { PreauConfig } from '../config/config-schema.js';
-import { openConfiguredDatabase } from '../db/open-database.js';
+import { openConfiguredDatabase, type Database } from '../db/open-database.js';
 import { migrateUp } from '../db/migrator.js';
 import { instanceSecret } from '../identity/instance-secret.js';
 import { CORE_MIGRATIONS } from '../platform.js';
@@ -11,6 +11,7 @@ import { SchoolNotFound } from '../errors.js';
 export interface OpenCore {
   config: PreauConfig;
   knex: Knex;
+  database: Database;
   activationKey: Buffer;
   close(): Promise<void>;
 }
@@ -22,7 +23,7 @@ export async function openCore(): Promise<OpenCore> {
   try {
     await migrateUp(database.knex, CORE_MIGRATIONS);
     const activationKey = await instanceSecret(database.knex, 'activation-codes');
-    return { config, knex: database.knex, activationKey, close: () => database.close() };
+    return { config, knex: database.knex, database, activationKey, close: () => database.close() };
   } catch (error) {
     await database.close();
     throw error;
