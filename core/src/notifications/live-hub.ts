@@ -104,6 +104,7 @@ export class LiveHub {
   async deliver(message: FanoutMessage): Promise<void> {
     if (this.#byUser.size === 0) return;
     if (message.kind === 'read') return this.#deliverRead(message);
+    if (message.kind === 'signal') return this.#deliverSignal(message);
     const local = message.users ? message.users.filter((id) => this.#byUser.has(id)) : [...this.#byUser.keys()];
     if (local.length === 0) return;
     // One read for the recipients this process serves, their unread counters and quiet hours.
@@ -151,6 +152,11 @@ export class LiveHub {
       this.#send(socket, read);
       this.#send(socket, unread);
     }
+  }
+
+  #deliverSignal(message: Extract<FanoutMessage, { kind: 'signal' }>): void {
+    const data = JSON.stringify({ type: 'signal', app: message.app, name: message.name, data: message.data });
+    for (const userId of message.users) for (const socket of this.#byUser.get(userId) ?? []) this.#send(socket, data);
   }
 
   #push(socket: LiveSocket, id: number, data: string): void {

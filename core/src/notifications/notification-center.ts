@@ -115,7 +115,12 @@ export async function createNotificationCenter(options: {
     deps,
     hub,
     apps: options.apps,
-    service: { send },
+    service: {
+      send,
+      async signal({ app, name, users, data }) {
+        if (users.length) await deps.fanout.publish({ kind: 'signal', app, name, users: [...new Set(users)], data: { ...data } });
+      },
+    },
     send,
     runJobs,
     runDigests: (kind, options = {}) =>

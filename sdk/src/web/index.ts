@@ -11,5 +11,5 @@ export { defineWebApp } from './define-web-app.js';
 export type { WebApp } from './define-web-app.js';
 export { localize, formatDay } from './format.js';
 export type { LocalizedText } from './format.js';
-export { onLiveNotification, refreshBadges, LIVE_NOTIFICATION_EVENT, BADGES_CHANGED_EVENT } from './live.js';
-export type { LiveNotification } from './live.js';
+export { onLiveNotification, onLiveSignal, refreshBadges, LIVE_NOTIFICATION_EVENT, LIVE_SIGNAL_EVENT, BADGES_CHANGED_EVENT } from './live.js';
+export type { LiveNotification, LiveSignalDetail } from './live.js';

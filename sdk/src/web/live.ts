@@ -31,3 +31,23 @@ export function onLiveNotification(handler: (notification: LiveNotification) => 
 export function refreshBadges(): void {
   window.dispatchEvent(new CustomEvent(BADGES_CHANGED_EVENT));
 }
+
+/** A live-only signal an app sent to this user's open tabs (`notify.signal` on the server). */
+export interface LiveSignalDetail {
+  app: string;
+  name: string;
+  data: Record<string, unknown>;
+}
+
+/** The window event the shell dispatches for each live signal; `detail` is a {@link LiveSignalDetail}. */
+export const LIVE_SIGNAL_EVENT = 'preau-live-signal';
+
+/** Calls `handler` for each live signal of `app` arriving in this tab; returns the function that stops listening. */
+export function onLiveSignal(app: string, handler: (signal: LiveSignalDetail) => void): () => void {
+  const listener = (event: Event) => {
+    const detail = (event as CustomEvent<LiveSignalDetail>).detail;
+    if (detail.app === app) handler(detail);
+  };
+  window.addEventListener(LIVE_SIGNAL_EVENT, listener);
+  return () => window.removeEventListener(LIVE_SIGNAL_EVENT, listener);
+}

@@ -16,6 +16,8 @@ export interface LiveEvents {
   notification: { item: TimelineItem; quiet: boolean; missed: boolean };
   unread: { count: number };
   read: { ids?: number[]; all?: boolean; hidden?: number[] };
+  /** An app's live-only signal (a tracking view refreshes). */
+  signal: { app: string; name: string; data: Record<string, unknown> };
   /** Too much was missed while away: reload the timeline. */
   resync: Record<string, never>;
   /** The session ended (signed out elsewhere, blocked): the socket stays closed. */
@@ -89,7 +91,7 @@ export class LiveNotifications extends EventTarget {
   }
 
   #receive(data: string): void {
-    let message: { type?: string; item?: TimelineItem; quiet?: boolean; missed?: boolean; count?: number; ids?: number[]; all?: boolean; hidden?: number[] };
+    let message: { type?: string; app?: string; name?: string; data?: Record<string, unknown>; item?: TimelineItem; quiet?: boolean; missed?: boolean; count?: number; ids?: number[]; all?: boolean; hidden?: number[] };
     try {
       message = JSON.parse(data) as typeof message;
     } catch {
@@ -102,6 +104,8 @@ export class LiveNotifications extends EventTarget {
       this.#emit('unread', { count: message.count });
     } else if (message.type === 'read') {
       this.#emit('read', { ids: message.ids, all: message.all, hidden: message.hidden });
+    } else if (message.type === 'signal' && message.app && message.name) {
+      this.#emit('signal', { app: message.app, name: message.name, data: message.data ?? {} });
     } else if (message.type === 'resync') {
       this.#emit('resync', {});
     }
