@@ -287,3 +287,40 @@ export const NotificationInvalid = defineError('PREAU_ERR_NOTIFICATION_INVALID',
   fr: `Notification invalide : ${reason}.`,
   en: `Invalid notification: ${reason}.`,
 }));
+
+// Storage
+/** A file is larger than the configured per-upload limit; nothing was kept. */
+export const StorageTooLarge = defineError(
+  'PREAU_ERR_STORAGE_TOO_LARGE',
+  413,
+  (limitBytes: number) => ({
+    fr: `Le fichier dépasse la taille maximale autorisée (${Math.round(limitBytes / 1048576)} Mo).`,
+    en: `The file is larger than the allowed maximum (${Math.round(limitBytes / 1048576)} MB).`,
+  }),
+  (limitBytes: number) => ({ limitBytes }),
+);
+/** Storing the file would pass the owner's quota; nothing was kept. */
+export const StorageQuotaExceeded = defineError(
+  'PREAU_ERR_STORAGE_QUOTA',
+  413,
+  (used: number, quota: number) => ({
+    fr: `Votre espace de stockage est plein (${Math.round(used / 1048576)} Mo utilisés sur ${Math.round(quota / 1048576)} Mo). Supprimez des fichiers pour en ajouter.`,
+    en: `Your storage is full (${Math.round(used / 1048576)} MB used of ${Math.round(quota / 1048576)} MB). Delete files to add more.`,
+  }),
+  (used: number, quota: number) => ({ used, quota }),
+);
+/** No such file (or not one the user may read). */
+export const StorageNotFound = defineError('PREAU_ERR_STORAGE_NOT_FOUND', 404, {
+  fr: 'Fichier introuvable.',
+  en: 'File not found.',
+});
+/** An upload was expected as multipart/form-data with at least one file. */
+export const StorageUploadInvalid = defineError('PREAU_ERR_STORAGE_UPLOAD', 400, (reason: string) => ({
+  fr: `Envoi de fichier invalide : ${reason}.`,
+  en: `Invalid file upload: ${reason}.`,
+}));
+/** The file store (disk or S3) failed. */
+export const StorageUnavailable = defineError('PREAU_ERR_STORAGE_UNAVAILABLE', 503, {
+  fr: 'Le stockage des fichiers est indisponible pour le moment.',
+  en: 'File storage is unavailable at the moment.',
+});

@@ -40,6 +40,9 @@ import { notFoundHandler } from './http/not-found.js';
 import { coreRoutes } from './core-routes.js';
 import { shellIndex, webRoutes } from './web/web-routes.js';
 import { systemClock } from './clock.js';
+import { openStorage } from './storage/open-storage.js';
+import { storageRoutes } from './storage/storage-routes.js';
+import type { CoreStorage } from './storage/storage-service.js';
 
 /** The core's migrations: the `core` schema. */
 export const CORE_MIGRATIONS = { owner: 'core', schema: 'core', folder: new URL('../migrations', import.meta.url) };
@@ -80,6 +83,8 @@ export interface Platform {
   dailyJobs: DailyJob[];
   /** Plugins' jobs to run later (scheduled sending); `runDue()` runs those due now. */
   scheduledJobs: ScheduledJobs;
+  /** The file store (disk or S3) with per-user quotas. */
+  storage: CoreStorage;
   /** Starts checking for due daily and scheduled jobs (the server does; tests run them by hand). */
   startDailyJobs(): void;
   shell?: BuiltShell;
@@ -166,7 +171,10 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     await app.register(notificationRoutes, { center: notifications, sessions, publicUrl });
     // Communication (rules, gateways, directory).
     await app.register(communicationRoutes, { knex: database.knex, clock, communication, notify: notifications.service });
+    const storage = openStorage(config, { knex: database.knex, clock, log: app.log, notify: notifications.service });
+    await app.register(storageRoutes, { storage });
     const dailyJobs: DailyJob[] = [
+      { name: 'storage-orphans', run: (now) => storage.sweepOrphans(now) },
       { name: 'retention', run: (now) => runRetention(database.knex, { now, leaverDays: config.retention.leaverDays, auditDays: config.retention.auditDays }) },
     ];
     let stopDailyJobs = (): void => {};
@@ -181,7 +189,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     const structure = createStructureService(database.knex, clock);
     await mountPlugins(registry, order, {
       app, knex: database.knex, jobs: scheduledJobs,
-      services: { clock, log: app.log, events, rights, apps, communication, sanitize: sanitizeService, notify: notifications.service, structure },
+      services: { clock, log: app.log, events, rights, apps, communication, sanitize: sanitizeService, notify: notifications.service, structure, storage },
     });
     for (const bundle of bundles) for (const name of bundle.defaults?.enabledApps ?? []) defaults.add(name);
 
@@ -211,6 +219,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       notifications,
       dailyJobs,
       scheduledJobs,
+      storage,
       startDailyJobs() {
         stopDailyJobs = scheduleDailyJobs(database.knex, clock, dailyJobs, app.log);
         scheduledJobs.start();
@@ -225,6 +234,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
         await apps.close().catch(() => {});
         await sessions.close().catch(() => {});
         mailer.close();
+        storage.close();
         await events.close();
         await database.close();
       },

@@ -32,6 +32,7 @@ export type {
   ClassStaffLink,
 } from './structure.js';
 export type { JobsService, JobPayload, ScheduleOptions } from './jobs.js';
+export type { StorageService, StoredBlob, StorageUsage, PutOptions, SendOptions } from './storage.js';
 export type {
   PluginServices,
   Clock,
@@ -46,6 +47,7 @@ export type {
   RecipientUser,
   RecipientGroup,
   NotifyService,
+  LiveSignal,
   NotificationInput,
   NotificationRecipients,
   NotificationResource,

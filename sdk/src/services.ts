@@ -4,6 +4,7 @@ import type { Profile } from './profiles.js';
 import type { Language } from './localized-text.js';
 import type { StructureService } from './structure.js';
 import type { JobsService } from './jobs.js';
+import type { StorageService } from './storage.js';
 
 /** Where the platform reads the time; tests replace it to move through a school year. */
 export interface Clock {
@@ -130,6 +131,22 @@ export interface NotificationSent {
  */
 export interface NotifyService {
   send(notification: NotificationInput): Promise<NotificationSent>;
+  /**
+   * Tells the open tabs of `users` (on every server process) that something changed, with no timeline item,
+   * bell or email: a tracking view refreshes while a teacher watches it. Web code listens with
+   * `onLiveSignal(app, handler)` from `@preau/sdk/web`.
+   */
+  signal(signal: LiveSignal): Promise<void>;
+}
+
+/** A live-only message to the open tabs of some users. */
+export interface LiveSignal {
+  app: string;
+  /** What changed (`word-acknowledged`). */
+  name: string;
+  users: readonly number[];
+  /** Small plain JSON (ids, counts), never personal data beyond what the users may already see. */
+  data?: Readonly<Record<string, string | number | boolean | null>>;
 }
 
 /** Rich text on the server: every app stores only what this returns. */
@@ -158,6 +175,8 @@ export interface PluginServices {
   structure: StructureService;
   /** Work done later or daily, once, on one process (scheduled sending, purges). */
   jobs: JobsService;
+  /** The file store (attachments, documents, media) with per-user quotas. */
+  storage: StorageService;
   /** This plugin's settings, validated against its `settings` schema. */
   settings: Record<string, unknown>;
   /** The plugin's own name and Postgres schema. */

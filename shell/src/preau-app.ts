@@ -25,6 +25,11 @@ export class PreauApp extends LitElement {
     h1 { font-size: 1.6rem; margin: 0 0 1rem; }
     .skip { position: absolute; left: -999px; }
     .skip:focus { left: 1rem; top: 1rem; background: #fff; color: #000; padding: 0.5rem; z-index: 10; }
+    /* Printing an app's page (a word and its slips) prints the page, not the shell around it. */
+    @media print {
+      preau-header, .skip, main > h1 { display: none; }
+      main { padding: 0; max-width: none; }
+    }
   `;
 
   /** The signed-in user's context; null when signed out, undefined while loading. */

@@ -138,6 +138,43 @@ export const ConfigSchema = Type.Object(
       },
       { additionalProperties: false, default: {} },
     ),
+    storage: Type.Object(
+      {
+        /** Where files go: the local disk under the data folder (default) or S3-compatible object storage. */
+        driver: Type.Union([Type.Literal('disk'), Type.Literal('s3')], { default: 'disk' }),
+        /** The disk driver's folder (default: `<dataDir>/files`). */
+        dir: Type.Optional(Type.String({ minLength: 1 })),
+        s3: Type.Optional(
+          Type.Object(
+            {
+              bucket: Type.String({ minLength: 1 }),
+              region: Type.String({ default: 'us-east-1' }),
+              /** For S3-compatible servers (MinIO, Garage, Scaleway…); path-style addressing is then used. */
+              endpoint: Type.Optional(Type.String({ pattern: '^https?://' })),
+              accessKeyId: Type.Optional(Type.String()),
+              secretAccessKey: Type.Optional(Type.String()),
+              /** Prefix of every object key, to share a bucket. */
+              prefix: Type.String({ default: '' }),
+            },
+            { additionalProperties: false },
+          ),
+        ),
+        /** Largest accepted file. */
+        maxUploadMb: Type.Number({ exclusiveMinimum: 0, maximum: 5 * 1024, default: 100 }),
+        /** What each person may store, per profile (reference ENT: 10 GiB for staff, 1 GiB for pupils and families). */
+        quotaMb: Type.Object(
+          {
+            Teacher: Type.Number({ minimum: 0, default: 10 * 1024 }),
+            Personnel: Type.Number({ minimum: 0, default: 10 * 1024 }),
+            Student: Type.Number({ minimum: 0, default: 1024 }),
+            Relative: Type.Number({ minimum: 0, default: 1024 }),
+            Guest: Type.Number({ minimum: 0, default: 1024 }),
+          },
+          { additionalProperties: false, default: {} },
+        ),
+      },
+      { additionalProperties: false, default: {} },
+    ),
     logLevel: Type.Union(
       [Type.Literal('fatal'), Type.Literal('error'), Type.Literal('warn'), Type.Literal('info'), Type.Literal('debug'), Type.Literal('silent')],
       { default: 'info' },

@@ -21,6 +21,16 @@ function applyEnvironment(raw: Record<string, unknown>, env: NodeJS.ProcessEnv):
   if (env.DATABASE_URL) section('database').url = env.DATABASE_URL;
   if (env.PREAU_DATA_DIR) section('database').dataDir = env.PREAU_DATA_DIR;
   if (env.SMTP_URL) section('smtp').url = env.SMTP_URL;
+  if (env.PREAU_STORAGE_DRIVER) section('storage').driver = env.PREAU_STORAGE_DRIVER;
+  if (env.PREAU_S3_BUCKET) {
+    const storage = section('storage');
+    storage.s3 = {
+      ...(storage.s3 as object | undefined),
+      bucket: env.PREAU_S3_BUCKET,
+      ...(env.PREAU_S3_ENDPOINT ? { endpoint: env.PREAU_S3_ENDPOINT } : {}),
+      ...(env.AWS_REGION ? { region: env.AWS_REGION } : {}),
+    };
+  }
   if (env.PREAU_LOG_LEVEL) raw.logLevel = env.PREAU_LOG_LEVEL;
 }
 

@@ -23,6 +23,11 @@ export const CORE_NOTIFICATION_TYPES: Readonly<Record<string, NotificationTypeDe
     message: { fr: '{actor} a répondu à la passerelle avec {school}', en: '{actor} answered the gateway with {school}' },
     defaultDelivery: 'daily',
   },
+  'storage-quota-warning': {
+    title: { fr: 'Espace de stockage presque plein', en: 'Storage almost full' },
+    message: { fr: 'Votre espace de stockage est rempli à {percent} %', en: 'Your storage is {percent}% full' },
+    defaultDelivery: 'immediate',
+  },
 };
 
 /** Every type the core and the active plugins declare, the core's first. */

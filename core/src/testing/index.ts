@@ -12,3 +12,4 @@ export { generateOndeSchool, generateOndeAcademy } from '../onde/generate-onde.j
 export { XSS_PAYLOADS } from './xss-payloads.js';
 export { startSmtpSink } from './smtp-sink.js';
 export type { SmtpSink, ReceivedMail } from './smtp-sink.js';
+export type { School } from '../structure/schools.js';

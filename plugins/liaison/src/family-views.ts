@@ -4,6 +4,7 @@ import type { FamilyWord, Question } from './schemas.js';
 interface FamilyRow {
   id: number;
   pupil_id: number;
+  pupil_name: string;
   author_id: number | null;
   author_name: string;
   title: string;
@@ -54,7 +55,7 @@ export async function familyWords(
 ): Promise<FamilyWord[]> {
   if (options.pupilIds.length === 0) return [];
   const { rows } = await services.db.raw<{ rows: FamilyRow[] }>(
-    `select w.id, d.pupil_id, w.author_id, w.author_name, w.title, w.body, w.category, w.requires_ack, w.replies_allowed,
+    `select w.id, d.pupil_id, d.pupil_name, w.author_id, w.author_name, w.title, w.body, w.category, w.requires_ack, w.replies_allowed,
             w.question, w.sent_at, w.edited_at, v.seen_at,
             k.relative_id as ack_by, k.relative_name as ack_name, k.at as ack_at,
             n.choice, n.relative_id as answer_by, n.relative_name as answer_name, n.at as answer_at,
@@ -85,6 +86,7 @@ export async function familyWords(
   return rows.map((r) => ({
     id: r.id,
     pupilId: r.pupil_id,
+    pupilName: r.pupil_name,
     author: { id: r.author_id, displayName: r.author_name },
     title: r.title,
     body: r.body,

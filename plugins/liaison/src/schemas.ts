@@ -90,6 +90,7 @@ export type StaffWord = Static<typeof StaffWord>;
 export const FamilyWord = Type.Object({
   id: Id,
   pupilId: Id,
+  pupilName: Type.String(),
   author: Person,
   title: Type.String(),
   body: Type.String(),

@@ -1,0 +1,75 @@
+import type { Knex } from 'knex';
+import type { FastifyBaseLogger } from 'fastify';
+import type { NotifyService, Profile } from '@preau/sdk';
+
+/**
+ * Each user's storage use, on one row per user. Uploads reserve bytes with a conditional update
+ * (`used + n <= quota`): the row lock orders racing uploads, so together they never pass the quota.
+ */
+export function createQuota(deps: { knex: Knex; log: FastifyBaseLogger; quotaBytes: Readonly<Record<Profile, number>>; notify: NotifyService }) {
+  const { knex } = deps;
+
+  const warn = async (userId: number, percent: 80 | 100): Promise<void> => {
+    // Once per crossing: the conditional update tells only one of several racing uploads to notify.
+    const updated = await knex('core.storage_usage').where({ user_id: userId }).andWhere('warned_percent', '<', percent).update({ warned_percent: percent });
+    if (updated === 0) return;
+    await deps.notify
+      .send({
+        type: 'storage-quota-warning',
+        recipients: { users: [userId] },
+        actor: null,
+        resource: { app: 'core', id: `quota-${userId}-${percent}`, url: '/settings' },
+        params: { percent },
+      })
+      .catch((error: unknown) => deps.log.error({ err: error }, 'storage: quota warning not sent'));
+  };
+
+  return {
+    async profileOf(userId: number): Promise<Profile> {
+      const user = await knex('core.users').where({ id: userId }).first('profile');
+      if (!user) throw new Error(`storage: unknown owner ${userId}`);
+      return user.profile as Profile;
+    },
+    limitOf(profile: Profile): number {
+      return deps.quotaBytes[profile];
+    },
+    async used(userId: number): Promise<number> {
+      const row = await knex('core.storage_usage').where({ user_id: userId }).first('used');
+      return Number(row?.used ?? 0);
+    },
+    /**
+     * Reserves at least `need` bytes and up to `ahead` (fewer when the quota is nearly reached); returns how
+     * many were reserved, or 0 when even `need` does not fit.
+     */
+    async reserve(userId: number, need: number, ahead: number, limit: number): Promise<number> {
+      await knex.raw('insert into core.storage_usage (user_id) values (?) on conflict do nothing', [userId]);
+      const { rows } = (await knex.raw(
+        `with old as (select used from core.storage_usage where user_id = ? for update)
+         update core.storage_usage u set used = least(old.used + ?, ?::bigint) from old
+         where u.user_id = ? and old.used + ? <= ?::bigint returning u.used - old.used as got`,
+        [userId, Math.max(need, ahead), limit, userId, need, limit],
+      )) as { rows: { got: string | number }[] };
+      return rows.length > 0 ? Number(rows[0]!.got) : 0;
+    },
+    /** Gives back bytes (a failed upload, a deleted blob); a user back under 80 % may be warned again. */
+    async release(userId: number, bytes: number, trx?: Knex.Transaction): Promise<void> {
+      const db = trx ?? knex;
+      const user = await db('core.users').where({ id: userId }).first('profile');
+      const limit = user ? deps.quotaBytes[user.profile as Profile] : 0;
+      await db.raw(
+        `update core.storage_usage set used = greatest(used - ?, 0),
+           warned_percent = case when greatest(used - ?, 0) < 0.8 * ? then 0 else warned_percent end
+         where user_id = ?`,
+        [bytes, bytes, limit, userId],
+      );
+    },
+    async warnIfNeeded(userId: number, limit: number): Promise<void> {
+      const used = Number((await knex('core.storage_usage').where({ user_id: userId }).first('used'))?.used ?? 0);
+      if (limit > 0 && used >= limit) await warn(userId, 100);
+      else if (limit > 0 && used >= 0.8 * limit) await warn(userId, 80);
+    },
+    async warnFull(userId: number, _limit: number): Promise<void> {
+      await warn(userId, 100);
+    },
+  };
+}

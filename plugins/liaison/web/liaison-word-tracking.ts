@@ -1,0 +1,160 @@
+import { html, css, nothing } from 'lit';
+import { unsafeHTML } from 'lit/directives/unsafe-html.js';
+import { onLiveSignal } from '@preau/sdk/web';
+import { LiaisonElement } from './liaison-element.js';
+import { CATEGORY_LABELS, formatInstant } from './i18n.js';
+import { categoryTag, countsLine } from './word-summary.js';
+import type { ClassView, StaffWordView, TrackingView } from './types.js';
+import './liaison-conversation.js';
+
+/**
+ * "Suivi du mot": the word, `7/27 lus · 8 réponses`, who acknowledged for each pupil and when, who has not yet,
+ * the answers to the question, the families' replies; it follows live as families read.
+ */
+export class LiaisonWordTracking extends LiaisonElement {
+  static override properties = { wordId: { type: Number }, word: { state: true }, tracking: { state: true }, classes: { state: true }, error: { state: true }, status: { state: true } };
+  static override styles = [
+    LiaisonElement.styles,
+    css`
+      .counts { font-size: 1.4rem; font-weight: 700; margin: 0.5rem 0; }
+      .lists { display: grid; grid-template-columns: repeat(auto-fit, minmax(18rem, 1fr)); gap: 1rem; }
+      ul.people { list-style: none; padding: 0; margin: 0; display: grid; gap: 0.25rem; }
+      table { border-collapse: collapse; }
+      th, td { text-align: left; padding: 0.25rem 0.75rem 0.25rem 0; }
+      details { margin: 0.5rem 0; }
+      summary { cursor: pointer; min-height: 44px; display: flex; align-items: center; }
+    `,
+  ];
+  wordId = 0;
+  word: StaffWordView | null = null;
+  tracking: TrackingView | null = null;
+  classes: ClassView[] = [];
+  error = '';
+  status = '';
+  private stop?: () => void;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.load();
+    void this.api.get<ClassView[]>('/api/liaison/classes').then((classes) => (this.classes = classes)).catch(() => undefined);
+    this.stop = onLiveSignal('liaison', (signal) => {
+      if (signal.data.wordId === this.wordId) void this.load();
+    });
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stop?.();
+  }
+
+  private async load(): Promise<void> {
+    try {
+      this.word = await this.api.get<StaffWordView>(`/api/liaison/words/${this.wordId}`);
+      this.tracking = this.word.sentAt ? await this.api.get<TrackingView>(`/api/liaison/words/${this.wordId}/tracking`) : null;
+      this.error = '';
+    } catch (error) {
+      this.error = this.message(error);
+    }
+  }
+
+  private async remind(): Promise<void> {
+    try {
+      const sent = await this.api.post<{ pupils: number; relatives: number }>(`/api/liaison/words/${this.wordId}/reminders`, {});
+      this.status = this.f('reminded', sent);
+      await this.load();
+    } catch (error) {
+      this.status = this.message(error);
+    }
+  }
+
+  private async deleteWord(): Promise<void> {
+    if (!confirm(this.t('confirmDelete'))) return;
+    try {
+      await this.api.delete(`/api/liaison/words/${this.wordId}`);
+      this.go('/');
+    } catch (error) {
+      this.status = this.message(error);
+    }
+  }
+
+  private async copy(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const classId = Number(new FormData(event.target as HTMLFormElement).get('classId'));
+    try {
+      const copy = await this.api.post<StaffWordView>(`/api/liaison/words/${this.wordId}/copy`, { classIds: [classId] });
+      this.go(`/words/${copy.id}`);
+    } catch (error) {
+      this.status = this.message(error);
+    }
+  }
+
+  override render() {
+    const word = this.word;
+    const lang = this.language;
+    if (!word) return this.error ? html`<p class="error" role="alert">${this.error}</p>` : html`<p>…</p>`;
+    const tracking = this.tracking;
+    const acknowledged = tracking?.pupils.filter((p) => p.acknowledgement) ?? [];
+    const pending = tracking?.pupils.filter((p) => !p.acknowledgement) ?? [];
+    const withReplies = tracking?.pupils.filter((p) => p.replies > 0) ?? [];
+    return html`
+      <p><a href="/apps/liaison/">← ${this.t('back')}</a></p>
+      <article class="card">
+        <h2>${word.title} ${categoryTag(CATEGORY_LABELS[word.category]?.[lang] ?? word.category)}</h2>
+        <p class="muted">${word.classes.map((c) => c.label).join(', ')} — ${this.f('by', { name: word.author.displayName })}</p>
+        <div class="body">${unsafeHTML(word.body)}</div>
+        ${word.question ? html`<p><strong>${word.question.prompt}</strong></p>` : nothing}
+      </article>
+      <section aria-labelledby="tracking-title" aria-live="polite">
+        <h2 id="tracking-title">${this.t('tracking')}</h2>
+        <p class="counts" data-counts>${countsLine(tracking ? { ...word, counts: tracking.counts } : word, lang)}</p>
+        ${tracking?.lastReminder ? html`<p class="muted">${this.f('lastReminder', { date: formatInstant(tracking.lastReminder.at, lang) })}</p>` : nothing}
+      </section>
+      <div class="actions">
+        ${word.sentAt ? html`<button class="primary" @click=${this.remind} ?disabled=${pending.length === 0}>${this.t('remind')}</button>
+          <a class="button" href="/apps/liaison/words/${word.id}/print">${this.t('print')}</a>
+          <a class="button" href="/api/liaison/words/${word.id}/slips.pdf" download>${this.t('slipsPdf')}</a>` : nothing}
+        ${word.editable ? html`<a class="button" href="/apps/liaison/words/${word.id}/edit">${this.t('edit')}</a>
+          <button class="danger" @click=${this.deleteWord}>${this.t('delete')}</button>` : nothing}
+      </div>
+      <p role="status">${this.status}</p>
+      ${this.classes.length > 1 ? html`<form class="actions" @submit=${this.copy}>
+        <label>${this.t('copy')}
+          <select name="classId">${this.classes.filter((c) => !word.classes.some((w) => w.id === c.id)).map((c) => html`<option value=${c.id}>${c.label}</option>`)}</select>
+        </label>
+        <button>${this.t('copyTo')}</button>
+      </form>` : nothing}
+      ${tracking ? html`
+        ${word.question ? html`<section class="card" aria-labelledby="answers-title">
+          <h3 id="answers-title">${this.t('answers')}</h3>
+          <table><tbody>${tracking.answers.map((a) => html`<tr><th scope="row">${a.option}</th><td>${a.count}</td></tr>`)}</tbody></table>
+        </section>` : nothing}
+        <div class="lists">
+          <section class="card" aria-labelledby="ack-title">
+            <h3 id="ack-title">${this.t('acknowledgedList')} (${acknowledged.length})</h3>
+            <ul class="people" data-list="acknowledged">
+              ${acknowledged.map((p) => html`<li><strong>${p.displayName}</strong> — ${this.f('readBy', { name: p.acknowledgement!.by.displayName })}
+                <span class="muted">(${formatInstant(p.acknowledgement!.at, lang)})</span>${p.answer ? html` — ${p.answer.option}` : nothing}</li>`)}
+            </ul>
+          </section>
+          <section class="card" aria-labelledby="pending-title">
+            <h3 id="pending-title">${this.t('pendingList')} (${pending.length})</h3>
+            <ul class="people" data-list="pending">${pending.map((p) => html`<li>${p.displayName} <span class="muted">${p.classLabel}</span></li>`)}</ul>
+          </section>
+        </div>
+        <section aria-labelledby="replies-title">
+          <h3 id="replies-title">${this.t('replies')}</h3>
+          ${withReplies.length === 0 ? html`<p class="muted">${this.t('noReplies')}</p>` : withReplies.map((p) => html`<details>
+            <summary>${p.displayName} — ${p.replies === 1 ? this.t('oneReply') : this.f('repliesCount', { count: p.replies })}</summary>
+            <liaison-conversation .wordId=${word.id} .pupilId=${p.id} .canWrite=${true}></liaison-conversation>
+          </details>`)}
+        </section>` : nothing}
+    `;
+  }
+}
+customElements.define('liaison-word-tracking', LiaisonWordTracking);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'liaison-word-tracking': LiaisonWordTracking;
+  }
+}

@@ -1,0 +1,206 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { unsafeHTML } from 'lit/directives/unsafe-html.js';
+import { ContextConsumer } from '@lit/context';
+import { ApiError, apiContext, languageContext, userContext, onLiveNotification, refreshBadges } from '@preau/sdk/web';
+import { T, type Word } from './strings.js';
+import type { ComposeStart } from './messaging-compose.js';
+import './messaging-compose.js';
+
+interface Summary { id: number; subject: string; preview: string; author: { id: number; displayName: string } | null; sentAt: string | null; read: boolean; recalled: boolean; hasAttachments: boolean; state: string }
+interface Message { id: number; subject: string; body: string; author: { id: number; displayName: string } | null; recipients: { kind: string; userId: number | null; groupId: number | null; label: string }[]; attachments: { blobId: string; name: string; size: number }[]; sentAt: string | null; role: string; noReply: boolean; recalled: boolean; state: string }
+interface Folders { system: { inbox: { unread: number }; drafts: { total: number }; trash: { total: number } }; folders: { id: number; name: string; depth: number; unread: number }[] }
+
+/**
+ * The mailbox: folders with their unread counts, the folder's messages (older ones on demand), the open message
+ * with reply, reply all, forward, recall, print and delete, compose, and the moderation queue for teachers.
+ * A message arriving live refreshes the counts and the open folder.
+ */
+export class MessagingApp extends LitElement {
+  static override properties = { path: {}, folder: { state: true }, folders: { state: true }, items: { state: true }, next: { state: true }, open: { state: true }, composing: { state: true }, error: { state: true }, moderation: { state: true } };
+  static override styles = css`
+    :host { display: block; }
+    .layout { display: grid; grid-template-columns: minmax(10rem, 14rem) minmax(14rem, 22rem) 1fr; gap: 1rem; }
+    @media (max-width: 50rem) { .layout { grid-template-columns: 1fr; } }
+    nav ul, .list { list-style: none; margin: 0; padding: 0; }
+    nav button, .list button { width: 100%; text-align: left; font: inherit; min-height: 44px; padding: 0.5rem; border: 0; border-radius: 6px; background: none; cursor: pointer; display: flex; justify-content: space-between; gap: 0.5rem; }
+    nav button[aria-current='true'], .list button[aria-current='true'] { background: var(--preau-selected, #e4ecf7); }
+    .list button { display: grid; }
+    .unread { font-weight: 700; }
+    .count { background: var(--preau-primary, #1f4f8f); color: #fff; border-radius: 999px; padding: 0 0.5rem; font-size: 0.85rem; }
+    .actions { display: flex; flex-wrap: wrap; gap: 0.5rem; }
+    .actions button, .primary, .more { font: inherit; min-height: 44px; padding: 0.5rem 1rem; border-radius: 8px; border: 1px solid #6b7385; background: #fff; cursor: pointer; }
+    .primary { background: var(--preau-primary, #1f4f8f); color: #fff; width: 100%; margin-bottom: 0.75rem; }
+    button:focus-visible { outline: var(--preau-focus, 3px solid #f2a900); outline-offset: 2px; }
+    .muted { color: var(--preau-muted, #4a5263); font-size: 0.9rem; }
+    [role='alert'] { color: #a4161a; }
+    @media print { nav, .list, .actions, .primary { display: none; } .layout { display: block; } }
+  `;
+  path = '';
+  folder = 'inbox';
+  folders: Folders | null = null;
+  items: Summary[] = [];
+  next: string | null = null;
+  open: Message | null = null;
+  composing: ComposeStart | null = null;
+  moderation: Message[] = [];
+  error = '';
+  private stopLive: (() => void) | undefined;
+  private api = new ContextConsumer(this, { context: apiContext, subscribe: true });
+  private language = new ContextConsumer(this, { context: languageContext, subscribe: true });
+  private user = new ContextConsumer(this, { context: userContext, subscribe: true });
+
+  private t(word: Word): string {
+    return T[word][this.language.value ?? 'fr'];
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.stopLive = onLiveNotification(() => void this.refresh(), 'messaging');
+    const match = /^\/?messages\/(\d+)/.exec(this.path);
+    void this.refresh().then(() => (match ? this.read(Number(match[1])) : undefined));
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stopLive?.();
+  }
+
+  private async call<R>(run: () => Promise<R>): Promise<R | undefined> {
+    this.error = '';
+    try {
+      return await run();
+    } catch (error) {
+      this.error = error instanceof ApiError ? error.message : String(error);
+      return undefined;
+    }
+  }
+
+  private async refresh(): Promise<void> {
+    const api = this.api.value;
+    if (!api) return;
+    await this.call(async () => {
+      this.folders = await api.get<Folders>('/api/messaging/folders');
+      if (this.folder === 'moderation') this.moderation = await api.get<Message[]>('/api/messaging/moderation');
+      else {
+        const page = await api.get<{ items: Summary[]; next: string | null }>(`/api/messaging/folders/${this.folder}/messages`);
+        this.items = page.items;
+        this.next = page.next;
+      }
+    });
+  }
+
+  private async more(): Promise<void> {
+    const page = await this.call(() => this.api.value!.get<{ items: Summary[]; next: string | null }>(`/api/messaging/folders/${this.folder}/messages?cursor=${this.next}`));
+    if (page) {
+      this.items = [...this.items, ...page.items];
+      this.next = page.next;
+    }
+  }
+
+  private choose(folder: string): void {
+    this.folder = folder;
+    this.open = null;
+    this.composing = null;
+    void this.refresh();
+  }
+
+  private async read(id: number): Promise<void> {
+    this.composing = null;
+    const message = await this.call(() => this.api.value!.get<Message>(`/api/messaging/messages/${id}`));
+    if (!message) return;
+    this.open = message;
+    refreshBadges();
+    void this.refresh();
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('article h2')?.focus();
+  }
+
+  private respond(kind: 'reply' | 'replyAll' | 'forward'): void {
+    const m = this.open!;
+    const me = this.user.value?.id;
+    const author = m.author ? [{ kind: 'user' as const, id: m.author.id, label: m.author.displayName }] : [];
+    const others = m.recipients.filter((r) => r.kind !== 'bcc' && r.userId !== me).map((r) => (r.userId ? { kind: 'user' as const, id: r.userId, label: r.label } : { kind: 'group' as const, id: r.groupId!, label: r.label }));
+    const quote = `<p></p><blockquote>${m.body}</blockquote>`;
+    this.composing =
+      kind === 'forward'
+        ? { subject: `TR : ${m.subject}`, forwardOf: m.id, attachments: m.attachments, body: quote }
+        : { subject: m.subject.startsWith('RE') ? m.subject : `RE : ${m.subject}`, parentId: m.id, body: quote, to: { to: kind === 'replyAll' ? [...author, ...others] : author, cc: [], bcc: [] } };
+  }
+
+  private async act(path: string, body?: unknown): Promise<void> {
+    await this.call(() => this.api.value!.post(path, body));
+    this.open = null;
+    await this.refresh();
+  }
+
+  private renderFolders() {
+    const f = this.folders;
+    const entry = (key: string, label: string, count = 0, depth = 0) => html`<li>
+      <button aria-current=${this.folder === key ? 'true' : 'false'} style="padding-left:${0.5 + depth}rem" @click=${() => this.choose(key)}>
+        <span>${label}</span>${count ? html`<span class="count" aria-label="${count} ${this.t('unread')}">${count}</span>` : nothing}
+      </button></li>`;
+    return html`<nav aria-label=${this.t('folders')}>
+      <button class="primary" @click=${() => { this.open = null; this.composing = {}; }}>${this.t('compose')}</button>
+      <ul>
+        ${entry('inbox', this.t('inbox'), f?.system.inbox.unread)}
+        ${entry('sent', this.t('sent'))}
+        ${entry('drafts', this.t('drafts'), f?.system.drafts.total)}
+        ${(f?.folders ?? []).map((x) => entry(String(x.id), x.name, x.unread, x.depth))}
+        ${entry('trash', this.t('trash'))}
+        ${this.user.value?.profile === 'Teacher' ? entry('moderation', this.t('moderation')) : nothing}
+      </ul></nav>`;
+  }
+
+  private renderList() {
+    if (this.folder === 'moderation') {
+      return html`<ul class="list" aria-label=${this.t('moderation')}>${this.moderation.length === 0 ? html`<li class="muted">${this.t('empty')}</li>` : this.moderation.map((m) => html`<li>
+        <strong>${m.subject}</strong> <span class="muted">${m.author?.displayName}</span>
+        <div>${unsafeHTML(m.body)}</div>
+        <div class="actions"><button @click=${() => this.act(`/api/messaging/moderation/${m.id}/approve`)}>${this.t('approve')}</button>
+        <button @click=${() => this.act(`/api/messaging/moderation/${m.id}/reject`)}>${this.t('reject')}</button></div></li>`)}</ul>`;
+    }
+    return html`<div>
+      <ul class="list" aria-label=${this.t(this.folder as Word) ?? this.t('folders')}>
+        ${this.items.length === 0 ? html`<li class="muted">${this.t('empty')}</li>` : nothing}
+        ${this.items.map((m) => html`<li><button aria-current=${this.open?.id === m.id ? 'true' : 'false'} class=${m.read ? '' : 'unread'} @click=${() => this.read(m.id)}>
+          <span>${m.author?.displayName ?? ''}${m.hasAttachments ? ' 📎' : ''}</span><span>${m.subject || '(sans objet)'}</span>
+          <span class="muted">${m.preview}</span></button></li>`)}
+      </ul>
+      ${this.next ? html`<button class="more" @click=${this.more}>${this.t('more')}</button>` : nothing}
+    </div>`;
+  }
+
+  private renderMessage(m: Message) {
+    const canRecall = m.role === 'author' && !m.recalled && m.state === 'sent' && ['Teacher', 'Personnel'].includes(this.user.value?.profile ?? '');
+    return html`<article aria-labelledby="subject">
+      <h2 id="subject" tabindex="-1">${m.subject}</h2>
+      <p class="muted">${this.t('from')} ${m.author?.displayName ?? ''} · ${this.t('to')} ${m.recipients.map((r) => r.label).join(', ')}${m.sentAt ? html` · <time datetime=${m.sentAt}>${new Date(m.sentAt).toLocaleString(this.language.value ?? 'fr')}</time>` : nothing}</p>
+      <div class="body">${unsafeHTML(m.body)}</div>
+      ${m.attachments.length ? html`<ul aria-label=${this.t('attachments')}>${m.attachments.map((a) => html`<li><a href="/api/messaging/messages/${m.id}/attachments/${a.blobId}" download>${a.name}</a> <span class="muted">(${Math.ceil(a.size / 1024)} Ko)</span></li>`)}</ul>` : nothing}
+      <div class="actions">
+        ${m.noReply || m.recalled ? nothing : html`<button @click=${() => this.respond('reply')}>${this.t('reply')}</button><button @click=${() => this.respond('replyAll')}>${this.t('replyAll')}</button>`}
+        ${m.recalled ? nothing : html`<button @click=${() => this.respond('forward')}>${this.t('forward')}</button>`}
+        ${canRecall ? html`<button @click=${() => this.act(`/api/messaging/messages/${m.id}/recall`)}>${this.t('recall')}</button>` : nothing}
+        <button @click=${() => window.print()}>${this.t('print')}</button>
+        <button @click=${() => this.act('/api/messaging/messages/move', { ids: [m.id], to: 'trash' })}>${this.t('delete')}</button>
+      </div>
+    </article>`;
+  }
+
+  override render() {
+    return html`<div class="layout">
+      ${this.renderFolders()}
+      ${this.renderList()}
+      <section aria-live="polite">
+        ${this.error ? html`<p role="alert">${this.error}</p>` : nothing}
+        ${this.composing ? html`<messaging-compose .start=${this.composing} @messaging-sent=${() => { this.composing = null; void this.refresh(); }}></messaging-compose>` : this.open ? this.renderMessage(this.open) : nothing}
+      </section>
+    </div>`;
+  }
+}
+customElements.define('messaging-app', MessagingApp);
+declare global {
+  interface HTMLElementTagNameMap {
+    'messaging-app': MessagingApp;
+  }
+}

@@ -1,0 +1,119 @@
+import { Type, type PluginApp, type PluginServices } from '@preau/sdk';
+import { isSchoolAdmin, requireSchool, schoolsWhereCreatingThreads } from './access.js';
+import { CannotCreateThreads, NotSchoolAdmin } from './errors.js';
+import { Errors, Id, IdParams, NewThreadInput, Thread, ThreadInput } from './schemas.js';
+import { checkGroups, replaceShares, schoolsLettingTeachersCreate, threadFor, threadsOf, toThread } from './threads.js';
+
+const SchoolSettings = Type.Object({ teachersCreateThreads: Type.Boolean() }, { additionalProperties: false });
+
+/** Info threads: listing mine, creating (administrators, and teachers given the right), managing sharing. */
+export async function threadRoutes(app: PluginApp, services: PluginServices): Promise<void> {
+  const { db, clock } = services;
+
+  app.get('/threads', {
+    schema: { response: { 200: Type.Array(Thread), ...Errors } },
+  }, async (request) => {
+    const mine = await threadsOf(services, request.currentUser!, request.currentSchools);
+    return Promise.all(mine.map(({ thread, role }) => toThread(db, thread, role)));
+  });
+
+  app.get('/threads/:id', {
+    schema: { params: IdParams, response: { 200: Thread, ...Errors } },
+  }, async (request) => {
+    const { thread, role } = await threadFor(services, request.currentUser!, request.currentSchools, request.params.id, 'read', 'lire ce fil');
+    return toThread(db, thread, role);
+  });
+
+  app.post('/threads', {
+    schema: { body: NewThreadInput, response: { 201: Thread, ...Errors } },
+  }, async (request, reply) => {
+    const user = request.currentUser!;
+    const { schoolId, title, commentsEnabled, shares } = request.body;
+    requireSchool(request.currentSchools, schoolId);
+    const teachersMayCreate = await schoolsLettingTeachersCreate(db, [schoolId]);
+    if (!schoolsWhereCreatingThreads(services, user, request.currentSchools, teachersMayCreate).includes(schoolId)) throw CannotCreateThreads();
+    const names = await checkGroups(services, user.id, schoolId, shares.map((s) => s.groupId));
+    const thread = await db.transaction(async (trx) => {
+      const [row] = await trx('threads')
+        .insert({ school_id: schoolId, title, comments_enabled: commentsEnabled, created_by: user.id, created_at: clock.now() })
+        .returning(['id', 'school_id', 'created_by', 'title', 'comments_enabled']);
+      await replaceShares(trx, row.id, shares, names);
+      return row;
+    });
+    reply.code(201);
+    return toThread(db, thread, 'manage');
+  });
+
+  app.put('/threads/:id', {
+    schema: { params: IdParams, body: ThreadInput, response: { 200: Thread, ...Errors } },
+  }, async (request) => {
+    const user = request.currentUser!;
+    const { thread } = await threadFor(services, user, request.currentSchools, request.params.id, 'manage', 'gérer ce fil');
+    const { title, commentsEnabled, shares } = request.body;
+    const names = await checkGroups(services, user.id, thread.school_id, shares.map((s) => s.groupId));
+    const updated = await db.transaction(async (trx) => {
+      const [row] = await trx('threads').where({ id: thread.id }).update({ title, comments_enabled: commentsEnabled })
+        .returning(['id', 'school_id', 'created_by', 'title', 'comments_enabled']);
+      await replaceShares(trx, thread.id, shares, names);
+      return row;
+    });
+    return toThread(db, updated, 'manage');
+  });
+
+  app.delete('/threads/:id', {
+    schema: { params: IdParams, response: { 204: Type.Null(), ...Errors } },
+  }, async (request, reply) => {
+    const { thread } = await threadFor(services, request.currentUser!, request.currentSchools, request.params.id, 'manage', 'supprimer ce fil');
+    await db('threads').where({ id: thread.id }).delete();
+    reply.code(204);
+    return null;
+  });
+
+  // What the app page offers this user: where they may create threads, write flash messages, change settings.
+  app.get('/capabilities', {
+    schema: {
+      response: {
+        200: Type.Object({ createThreads: Type.Array(Type.Integer()), writeFlash: Type.Array(Type.Integer()), administer: Type.Array(Type.Integer()) }),
+        ...Errors,
+      },
+    },
+  }, async (request) => {
+    const user = request.currentUser!;
+    const schools = request.currentSchools;
+    const teachersMayCreate = await schoolsLettingTeachersCreate(db, schools.map((s) => s.id));
+    const administer = schools.filter((s) => isSchoolAdmin(user, s.id)).map((s) => s.id);
+    return { createThreads: schoolsWhereCreatingThreads(services, user, schools, teachersMayCreate), writeFlash: administer, administer };
+  });
+
+  // The groups of a school a thread may be shared with (those the user may address).
+  app.get('/schools/:schoolId/groups', {
+    schema: {
+      params: Type.Object({ schoolId: Id }),
+      response: { 200: Type.Array(Type.Object({ id: Type.Integer(), name: Type.String(), kind: Type.String(), members: Type.Integer() })), ...Errors },
+    },
+  }, async (request) => {
+    requireSchool(request.currentSchools, request.params.schoolId);
+    const { groups } = await services.communication.visibleRecipients(request.currentUser!.id, { schoolId: request.params.schoolId, limit: 100 });
+    return groups.filter((g) => g.schoolId === request.params.schoolId).map(({ id, name, kind, members }) => ({ id, name, kind, members }));
+  });
+
+  app.get('/schools/:schoolId/settings', {
+    schema: { params: Type.Object({ schoolId: Id }), response: { 200: SchoolSettings, ...Errors } },
+  }, async (request) => {
+    requireSchool(request.currentSchools, request.params.schoolId);
+    const row = await db('school_settings').where({ school_id: request.params.schoolId }).first('teachers_create_threads');
+    return { teachersCreateThreads: row?.teachers_create_threads ?? false };
+  });
+
+  // The director gives (or takes back) the right to create threads to the school's teachers.
+  app.put('/schools/:schoolId/settings', {
+    schema: { params: Type.Object({ schoolId: Id }), body: SchoolSettings, response: { 200: SchoolSettings, ...Errors } },
+  }, async (request) => {
+    const { schoolId } = request.params;
+    requireSchool(request.currentSchools, schoolId);
+    if (!isSchoolAdmin(request.currentUser!, schoolId)) throw NotSchoolAdmin();
+    await db('school_settings').insert({ school_id: schoolId, teachers_create_threads: request.body.teachersCreateThreads })
+      .onConflict('school_id').merge();
+    return request.body;
+  });
+}

@@ -1,0 +1,79 @@
+import type { CurrentUser, Knex, PluginServices, SchoolRef } from '@preau/sdk';
+import { includes, rolesOn, type ThreadAccessRow, type ThreadRole } from './access.js';
+import { GroupNotAllowed, RoleTooLow, ThreadNotFound } from './errors.js';
+import type { Thread } from './schemas.js';
+
+export interface ThreadRow extends ThreadAccessRow {
+  title: string;
+  comments_enabled: boolean;
+}
+
+type Services = Pick<PluginServices, 'db' | 'structure'>;
+
+/** The threads of the user's schools that they have a role on, by school then title. */
+export async function threadsOf(services: Services, user: CurrentUser, schools: readonly SchoolRef[]): Promise<{ thread: ThreadRow; role: ThreadRole }[]> {
+  const rows = await services.db<ThreadRow>('threads')
+    .whereIn('school_id', schools.map((s) => s.id))
+    .orderBy([{ column: 'school_id' }, { column: 'title' }, { column: 'id' }])
+    .select('id', 'school_id', 'created_by', 'title', 'comments_enabled');
+  const roles = await rolesOn(services, user, rows);
+  return rows.flatMap((thread) => {
+    const role = roles.get(thread.id);
+    return role ? [{ thread, role }] : [];
+  });
+}
+
+/** One thread and the user's role on it; not found when it is not theirs to see, or below `needed`. */
+export async function threadFor(services: Services, user: CurrentUser, schools: readonly SchoolRef[], id: number, needed: ThreadRole, action: string): Promise<{ thread: ThreadRow; role: ThreadRole }> {
+  const thread = await services.db<ThreadRow>('threads').where({ id }).first('id', 'school_id', 'created_by', 'title', 'comments_enabled');
+  if (!thread || !schools.some((s) => s.id === thread.school_id)) throw ThreadNotFound();
+  const role = (await rolesOn(services, user, [thread])).get(thread.id) ?? null;
+  if (!role) throw ThreadNotFound();
+  if (!includes(role, needed)) throw RoleTooLow(action);
+  return { thread, role };
+}
+
+/** The thread's sharing, by group name. */
+export async function sharesOf(db: Knex, threadId: number): Promise<NonNullable<Thread['shares']>> {
+  return db('thread_shares').where({ thread_id: threadId }).orderBy('group_name')
+    .select('group_id as groupId', 'group_name as groupName', 'role');
+}
+
+/**
+ * Checks that every group is one of the school's groups the user may address (the communication rules
+ * decide, as for a message), and returns their names.
+ */
+export async function checkGroups(services: Pick<PluginServices, 'communication'>, userId: number, schoolId: number, groupIds: readonly number[]): Promise<Map<number, string>> {
+  const names = new Map<number, string>();
+  if (groupIds.length === 0) return names;
+  const { groups } = await services.communication.visibleRecipients(userId, { schoolId, limit: 100 });
+  for (const group of groups) if (group.schoolId === schoolId) names.set(group.id, group.name);
+  for (const id of groupIds) if (!names.has(id)) throw GroupNotAllowed(id);
+  return names;
+}
+
+/** Replaces the thread's sharing (inside the caller's transaction). */
+export async function replaceShares(trx: Knex.Transaction, threadId: number, shares: readonly { groupId: number; role: ThreadRole }[], names: Map<number, string>): Promise<void> {
+  await trx('thread_shares').where({ thread_id: threadId }).delete();
+  if (shares.length) {
+    await trx('thread_shares').insert(shares.map((s) => ({ thread_id: threadId, group_id: s.groupId, group_name: names.get(s.groupId)!, role: s.role })));
+  }
+}
+
+/** The thread as the API answers it (with its sharing for those who manage it). */
+export async function toThread(db: Knex, thread: ThreadRow, role: ThreadRole): Promise<Thread> {
+  return {
+    id: thread.id,
+    schoolId: thread.school_id,
+    title: thread.title,
+    commentsEnabled: thread.comments_enabled,
+    role,
+    ...(role === 'manage' ? { shares: await sharesOf(db, thread.id) } : {}),
+  };
+}
+
+/** The schools among `schoolIds` whose teachers were given the right to create threads. */
+export async function schoolsLettingTeachersCreate(db: Knex, schoolIds: readonly number[]): Promise<Set<number>> {
+  const rows = await db('school_settings').whereIn('school_id', schoolIds).where({ teachers_create_threads: true }).select('school_id');
+  return new Set(rows.map((r: { school_id: number }) => r.school_id));
+}

@@ -1,0 +1,107 @@
+import t from 'tap';
+import { createTestPlatform, type TestPlatform, type TestUser } from '@preau/core/testing';
+import news from '../src/index.js';
+import { makeSchool, timelineTitles } from './school.js';
+
+let platform: TestPlatform;
+t.before(async () => {
+  platform = await createTestPlatform({ plugins: [news] });
+});
+t.teardown(() => platform.close());
+
+const HOUR = 3_600_000;
+const at = (hours: number) => new Date(platform.clock.now().getTime() + hours * HOUR).toISOString();
+const flash = (schoolId: number, extra: Record<string, unknown> = {}) => ({
+  schoolIds: [schoolId], title: 'École fermée jeudi (grève)', body: '<p>Aucun accueil ne sera assuré.</p>', colour: 'urgent',
+  signature: 'La directrice', profiles: ['Relative'], startsAt: at(0), endsAt: at(48), ...extra,
+});
+const shown = async (user: TestUser) => (await platform.as(user).inject('/api/news/flash')).json().map((f: { title: string }) => f.title);
+
+t.test('the director posts a flash message for relatives: every parent sees it until they read it, and the director sees the count', async (t) => {
+  const s = await makeSchool(platform);
+  const created = await platform.as(s.director).inject({ method: 'POST', url: '/api/news/flash', payload: flash(s.school.id) });
+  t.equal(created.statusCode, 201);
+  t.match(created.json(), { colour: 'urgent', read: 0, targeted: 5 }, 'five relatives: two per CM2 pupil, one for the CE1 pupil');
+  const parents = [...s.cm2.relatives.flat(), ...s.ce1.relatives.flat()];
+  for (const parent of parents) t.same(await shown(parent), ['École fermée jeudi (grève)']);
+  t.same(await shown(s.teacher), [], 'teachers are not targeted');
+  t.same(await shown(s.cm2.pupils[0]!), [], 'nor pupils');
+
+  const id = created.json().id;
+  for (const parent of parents.slice(0, 3)) {
+    t.equal((await platform.as(parent).inject({ method: 'POST', url: `/api/news/flash/${id}/read` })).statusCode, 204);
+  }
+  await platform.as(parents[0]!).inject({ method: 'POST', url: `/api/news/flash/${id}/read` });
+  t.same(await shown(parents[0]!), [], 'gone after "J\'ai lu"');
+  t.same(await shown(parents[4]!), ['École fermée jeudi (grève)'], 'still there for those who did not');
+  const authored = (await platform.as(s.director).inject('/api/news/flash/authored')).json();
+  t.match(authored, [{ id, read: 3, targeted: 5 }], 'the read count is exact (a second "J\'ai lu" counts once)');
+  t.equal((await platform.as(s.teacher).inject({ method: 'POST', url: `/api/news/flash/${id}/read` })).statusCode, 404, 'a user not targeted cannot mark it read');
+  t.same(await timelineTitles(platform, parents[4]!), ['École fermée jeudi (grève)'], 'it also arrived live (timeline only, no email unless asked)');
+});
+
+t.test('only directors and administrators write flash messages, for their own schools', async (t) => {
+  const s = await makeSchool(platform);
+  const other = await makeSchool(platform);
+  const localAdmin = await platform.createUser({ profile: 'Personnel', schools: [s.school], functions: [{ function: 'local-admin', schoolId: s.school.id }] });
+  for (const user of [s.teacher, s.cook, s.cm2.relatives[0]![0]!, s.cm2.pupils[0]!]) {
+    const refused = await platform.as(user).inject({ method: 'POST', url: '/api/news/flash', payload: flash(s.school.id) });
+    t.equal(refused.statusCode, 403, user.profile);
+    t.equal(refused.json().code, 'NEWS_ERR_FLASH_FORBIDDEN');
+  }
+  t.equal((await platform.as(other.director).inject({ method: 'POST', url: '/api/news/flash', payload: flash(s.school.id) })).statusCode, 403, "another school's director");
+  t.equal((await platform.as(localAdmin).inject({ method: 'POST', url: '/api/news/flash', payload: flash(s.school.id) })).statusCode, 201, 'a local administrator may');
+  const academy = await platform.createUser({ profile: 'Personnel', schools: [s.school, other.school], functions: [{ function: 'academy-admin' }] });
+  const both = await platform.as(academy).inject({ method: 'POST', url: '/api/news/flash', payload: flash(s.school.id, { schoolIds: [s.school.id, other.school.id], title: 'Alerte météo' }) });
+  t.equal(both.statusCode, 201, 'an academy administrator writes for several schools');
+  t.same(await shown(other.cm2.relatives[0]![0]!), ['Alerte météo']);
+  t.same((await platform.as(other.director).inject('/api/news/flash/authored')).json(), [], 'a director does not manage a message for schools beyond theirs');
+  const badClass = await platform.as(s.director).inject({ method: 'POST', url: '/api/news/flash', payload: flash(s.school.id, { classIds: [other.cm2.id] }) });
+  t.equal(badClass.json().code, 'NEWS_ERR_CLASS');
+  const badDates = await platform.as(s.director).inject({ method: 'POST', url: '/api/news/flash', payload: flash(s.school.id, { startsAt: at(5), endsAt: at(2) }) });
+  t.equal(badDates.json().code, 'NEWS_ERR_DATES');
+  const badColour = await platform.as(s.director).inject({ method: 'POST', url: '/api/news/flash', payload: flash(s.school.id, { colour: 'pink' }) });
+  t.equal(badColour.statusCode, 400);
+});
+
+t.test('a flash message for some classes and profiles reaches only them, and only in its window', async (t) => {
+  const s = await makeSchool(platform);
+  const start = platform.clock.now();
+  const created = await platform.as(s.director).inject({
+    method: 'POST', url: '/api/news/flash',
+    payload: flash(s.school.id, { title: 'Piscine annulée', colour: 'info', profiles: ['Relative', 'Teacher', 'Student'], classIds: [s.cm2.id], startsAt: at(24), endsAt: at(30), notify: true }),
+  });
+  t.equal(created.statusCode, 201);
+  t.equal(created.json().targeted, 2 + 4 + 1, 'CM2 pupils, their relatives and their teacher');
+  const cm2Parent = s.cm2.relatives[1]![0]!;
+  t.same(await shown(cm2Parent), [], 'not before it starts');
+  t.same(await timelineTitles(platform, cm2Parent), [], 'not announced before it starts');
+
+  platform.clock.set(new Date(start.getTime() + 24 * HOUR));
+  t.equal(await platform.runScheduledJobs(), 1, 'its start is a scheduled job');
+  t.same(await shown(cm2Parent), ['Piscine annulée']);
+  t.same(await shown(s.teacher), ['Piscine annulée']);
+  t.same(await shown(s.cm2.pupils[0]!), ['Piscine annulée']);
+  t.same(await shown(s.ce1.relatives[0]![0]!), [], 'not CE1 parents');
+  t.same(await shown(s.otherTeacher), [], 'nor the CE1 teacher');
+  t.same(await timelineTitles(platform, cm2Parent), ['Piscine annulée'], 'notified when it starts');
+  t.same(await timelineTitles(platform, s.ce1.relatives[0]![0]!), []);
+  const row = await platform.knex('core.notifications').where({ app: 'news', type: 'flash-notified' }).first('id');
+  t.ok(row, 'as the notification type that is emailed per preferences');
+
+  platform.clock.set(new Date(start.getTime() + 30 * HOUR));
+  t.same(await shown(cm2Parent), [], 'gone when it ends');
+  platform.clock.set(start);
+});
+
+t.test('the director withdraws a flash message before it starts, and nothing is announced', async (t) => {
+  const s = await makeSchool(platform);
+  const start = platform.clock.now();
+  const created = await platform.as(s.director).inject({ method: 'POST', url: '/api/news/flash', payload: flash(s.school.id, { title: 'Retiré', startsAt: at(2), endsAt: at(4) }) });
+  t.equal((await platform.as(s.teacher).inject({ method: 'DELETE', url: `/api/news/flash/${created.json().id}` })).statusCode, 404);
+  t.equal((await platform.as(s.director).inject({ method: 'DELETE', url: `/api/news/flash/${created.json().id}` })).statusCode, 204);
+  platform.clock.set(new Date(start.getTime() + 3 * HOUR));
+  t.equal(await platform.runScheduledJobs(), 0);
+  t.same(await shown(s.cm2.relatives[0]![0]!), []);
+  platform.clock.set(start);
+});

@@ -1,0 +1,109 @@
+import { LitElement, html, nothing } from 'lit';
+import { ContextConsumer } from '@lit/context';
+import { ApiError, apiContext, languageContext, userContext } from '@preau/sdk/web';
+import { formatDateTime, fromLocalInput, toLocalInput, type AuthoredFlash } from './api-types.js';
+import { text } from './i18n.js';
+import { formStyles } from './shared-styles.js';
+
+const PROFILES = ['Relative', 'Teacher', 'Student', 'Personnel', 'Guest'] as const;
+
+/** The director's flash messages: writing one, and how many of those targeted have read each ("212/240 lus"). */
+export class NewsFlashComposer extends LitElement {
+  static override properties = { schoolIds: { attribute: false }, authored: { state: true }, error: { state: true }, classes: { state: true } };
+  static override styles = formStyles;
+  schoolIds: number[] = [];
+  authored: AuthoredFlash[] = [];
+  classes: { id: number; label: string; schoolId: number }[] = [];
+  error = '';
+  private api = new ContextConsumer(this, { context: apiContext, subscribe: true });
+  private language = new ContextConsumer(this, { context: languageContext, subscribe: true });
+  private user = new ContextConsumer(this, { context: userContext, subscribe: true });
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.load();
+  }
+
+  private async load(): Promise<void> {
+    try {
+      this.authored = (await this.api.value?.get<AuthoredFlash[]>('/api/news/flash/authored')) ?? [];
+      const me = await this.api.value?.get<{ classes: { id: number; label: string; schoolId: number }[] }>('/api/core/me');
+      this.classes = (me?.classes ?? []).filter((c) => this.schoolIds.includes(c.schoolId));
+    } catch (error) {
+      this.error = error instanceof ApiError ? error.message : String(error);
+    }
+  }
+
+  private async post(event: Event): Promise<void> {
+    event.preventDefault();
+    const form = event.target as HTMLFormElement;
+    const data = new FormData(form);
+    const editor = this.renderRoot.querySelector<HTMLElement & { value: string }>('preau-editor');
+    this.error = '';
+    try {
+      await this.api.value!.post('/api/news/flash', {
+        schoolIds: data.getAll('school').map(Number),
+        title: String(data.get('title')), body: editor?.value ?? '', colour: String(data.get('colour')), signature: String(data.get('signature')),
+        profiles: data.getAll('profile').map(String), classIds: data.getAll('class').map(Number),
+        startsAt: fromLocalInput(String(data.get('startsAt'))), endsAt: fromLocalInput(String(data.get('endsAt'))), notify: data.get('notify') === 'on',
+      });
+      form.reset();
+      if (editor) editor.value = '';
+      await this.load();
+    } catch (error) {
+      this.error = error instanceof ApiError ? error.message : String(error);
+    }
+  }
+
+  private async withdraw(id: number): Promise<void> {
+    await this.api.value!.delete(`/api/news/flash/${id}`);
+    await this.load();
+  }
+
+  override render() {
+    const language = this.language.value ?? 'fr';
+    const t = (key: Parameters<typeof text>[0]) => text(key, language);
+    const now = new Date();
+    const schools = (this.user.value?.schools ?? []).filter((s) => this.schoolIds.includes(s.id));
+    return html`
+      <form @submit=${this.post} aria-label=${t('flashNew')}>
+        <fieldset><legend>${t('school')}</legend>
+          ${schools.map((s) => html`<label class="check"><input type="checkbox" name="school" value=${s.id} ?checked=${schools.length === 1} /> ${s.name}</label>`)}
+        </fieldset>
+        <label>${t('title')} <input name="title" required maxlength="120" /></label>
+        <preau-editor label=${t('body')}></preau-editor>
+        <label>${t('colour')}
+          <select name="colour">
+            <option value="info">${t('colourInfo')}</option><option value="warning">${t('colourWarning')}</option><option value="urgent">${t('colourUrgent')}</option>
+          </select>
+        </label>
+        <label>${t('signature')} <input name="signature" required maxlength="120" .value=${this.user.value?.displayName ?? ''} /></label>
+        <fieldset><legend>${t('targets')}</legend>
+          ${PROFILES.map((p) => html`<label class="check"><input type="checkbox" name="profile" value=${p} ?checked=${p === 'Relative'} /> ${t(p)}</label>`)}
+        </fieldset>
+        ${this.classes.length ? html`<fieldset><legend>${t('classes')}</legend>
+          ${this.classes.map((c) => html`<label class="check"><input type="checkbox" name="class" value=${c.id} /> ${c.label}</label>`)}
+        </fieldset>` : nothing}
+        <label>${t('startsAt')} <input type="datetime-local" name="startsAt" required .value=${toLocalInput(now)} /></label>
+        <label>${t('endsAt')} <input type="datetime-local" name="endsAt" required .value=${toLocalInput(new Date(now.getTime() + 2 * 86_400_000))} /></label>
+        <label class="check"><input type="checkbox" name="notify" /> ${t('notify')}</label>
+        ${this.error ? html`<p role="alert">${this.error}</p>` : nothing}
+        <div class="actions"><button type="submit" class="primary">${t('post')}</button></div>
+      </form>
+      <h2>${t('flash')}</h2>
+      <ul class="authored">
+        ${this.authored.map((f) => html`<li data-flash=${f.id}>
+          <strong>${f.title}</strong> — ${formatDateTime(f.startsAt, language)} → ${formatDateTime(f.endsAt, language)}
+          — <span class="reads">${f.read}/${f.targeted} ${t('reads')}</span>
+          <button type="button" @click=${() => this.withdraw(f.id)} aria-label="${t('withdraw')} ${f.title}">${t('withdraw')}</button>
+        </li>`)}
+      </ul>`;
+  }
+}
+customElements.define('news-flash-composer', NewsFlashComposer);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'news-flash-composer': NewsFlashComposer;
+  }
+}

@@ -1,0 +1,95 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { ContextConsumer } from '@lit/context';
+import { unsafeHTML } from 'lit/directives/unsafe-html.js';
+import { apiContext, languageContext, onLiveNotification } from '@preau/sdk/web';
+import type { Flash } from './api-types.js';
+import { text } from './i18n.js';
+
+const REFRESH_MS = 60_000;
+
+/**
+ * The home page's top: the flash messages for this user now, urgent first, each until "J'ai lu". A message
+ * whose window opens while the page is open arrives with its live notification; the page also looks again
+ * when the tab comes back and every minute (a window that opened with no notification, a lost socket).
+ */
+export class NewsFlashMessages extends LitElement {
+  static override properties = { messages: { state: true } };
+  static override styles = css`
+    :host { display: block; }
+    :host([hidden]) { display: none; }
+    section { display: grid; gap: 0.75rem; }
+    article { border-radius: var(--preau-radius, 10px); padding: 1rem 1.25rem; border-left: 8px solid; display: grid; gap: 0.5rem; }
+    .info { background: #e8f0fc; border-color: #1f5fbf; color: #0f2a52; }
+    .warning { background: #fff4d6; border-color: #a86400; color: #3d2600; }
+    .urgent { background: #fde8e8; border-color: #b3261e; color: #4a0d0a; }
+    h2 { margin: 0; font-size: 1.15rem; }
+    .body :first-child { margin-top: 0; }
+    .body :last-child { margin-bottom: 0; }
+    footer { display: flex; justify-content: space-between; align-items: center; gap: 1rem; flex-wrap: wrap; }
+    .signature { font-style: italic; }
+    button { font: inherit; min-height: 44px; padding: 0.5rem 1rem; border-radius: 8px; border: 2px solid currentColor; background: #fff; color: inherit; cursor: pointer; font-weight: 600; }
+    button:focus-visible { outline: var(--preau-focus, 3px solid #f2a900); outline-offset: 2px; }
+  `;
+  messages: Flash[] = [];
+  private api = new ContextConsumer(this, { context: apiContext, subscribe: true });
+  private language = new ContextConsumer(this, { context: languageContext, subscribe: true });
+  private stopLive?: () => void;
+  private timer?: ReturnType<typeof setInterval>;
+  private readonly onVisible = () => {
+    if (document.visibilityState === 'visible') void this.load();
+  };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.load();
+    this.stopLive = onLiveNotification((notification) => {
+      if (notification.type === 'flash' || notification.type === 'flash-notified') void this.load();
+    }, 'news');
+    document.addEventListener('visibilitychange', this.onVisible);
+    this.timer = setInterval(() => void this.load(), REFRESH_MS);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stopLive?.();
+    document.removeEventListener('visibilitychange', this.onVisible);
+    clearInterval(this.timer);
+  }
+
+  private async load(): Promise<void> {
+    try {
+      this.messages = (await this.api.value?.get<Flash[]>('/api/news/flash')) ?? [];
+    } catch {
+      // The home page stays usable without its flash messages; the next look tries again.
+    }
+    this.hidden = this.messages.length === 0;
+  }
+
+  private async dismiss(message: Flash): Promise<void> {
+    this.messages = this.messages.filter((m) => m.id !== message.id);
+    this.hidden = this.messages.length === 0;
+    await this.api.value?.post(`/api/news/flash/${message.id}/read`).catch(() => this.load());
+  }
+
+  override render() {
+    if (this.messages.length === 0) return nothing;
+    const language = this.language.value ?? 'fr';
+    return html`<section aria-label=${text('flashRegion', language)}>
+      ${this.messages.map((message) => html`<article class=${message.colour} role=${message.colour === 'urgent' ? 'alert' : 'status'} aria-labelledby="flash-${message.id}" data-flash=${message.id}>
+        <h2 id="flash-${message.id}">${message.title}</h2>
+        <div class="body">${unsafeHTML(message.body)}</div>
+        <footer>
+          <span class="signature">${message.signature}</span>
+          <button type="button" @click=${() => this.dismiss(message)} aria-describedby="flash-${message.id}">${text('dismiss', language)}</button>
+        </footer>
+      </article>`)}
+    </section>`;
+  }
+}
+customElements.define('news-flash-messages', NewsFlashMessages);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'news-flash-messages': NewsFlashMessages;
+  }
+}
