@@ -63,4 +63,8 @@ export interface StructureService {
   staffOf(classIds: readonly number[]): Promise<ClassStaffLink[]>;
   /** The users in these groups now (each once). */
   groupMembers(groupIds: readonly number[]): Promise<number[]>;
+  /** The groups `userId` belongs to now (school, class and manual groups), by id. */
+  groupsOf(userId: number): Promise<number[]>;
+  /** The people of a school who have not left, optionally only some profiles (a flash message's audience). */
+  membersOf(schoolId: number, profiles?: readonly Profile[]): Promise<PersonRef[]>;
 }

@@ -102,5 +102,21 @@ export function createStructureService(knex: Knex, clock: Clock): StructureServi
       );
       return found.map((r) => r.user_id);
     },
+
+    async groupsOf(userId) {
+      const found = await rows<{ group_id: number }>(`select distinct group_id from core.group_members where user_id = :userId order by group_id`, { userId });
+      return found.map((r) => r.group_id);
+    },
+
+    async membersOf(schoolId, profiles) {
+      return rows<PersonRef>(
+        `select u.id, u.display_name as "displayName", u.profile
+           from core.memberships m join core.users u on u.id = m.user_id
+          where m.school_id = :schoolId and m.left_at is null and u.state <> 'blocked'
+            and (:profiles::text[] is null or u.profile = any(:profiles::text[]))
+          order by u.display_name, u.id`,
+        { schoolId, profiles: profiles ? [...profiles] : null },
+      );
+    },
   };
 }

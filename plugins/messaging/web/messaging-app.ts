@@ -16,7 +16,7 @@ interface Folders { system: { inbox: { unread: number }; drafts: { total: number
  * A message arriving live refreshes the counts and the open folder.
  */
 export class MessagingApp extends LitElement {
-  static override properties = { path: {}, folder: { state: true }, folders: { state: true }, items: { state: true }, next: { state: true }, open: { state: true }, composing: { state: true }, error: { state: true }, moderation: { state: true } };
+  static override properties = { path: {}, folder: { state: true }, folders: { state: true }, items: { state: true }, next: { state: true }, open: { state: true }, composing: { state: true }, error: { state: true }, notice: { state: true }, moderation: { state: true } };
   static override styles = css`
     :host { display: block; }
     .layout { display: grid; grid-template-columns: minmax(10rem, 14rem) minmax(14rem, 22rem) 1fr; gap: 1rem; }
@@ -31,6 +31,7 @@ export class MessagingApp extends LitElement {
     .actions button, .primary, .more { font: inherit; min-height: 44px; padding: 0.5rem 1rem; border-radius: 8px; border: 1px solid #6b7385; background: #fff; cursor: pointer; }
     .primary { background: var(--preau-primary, #1f4f8f); color: #fff; width: 100%; margin-bottom: 0.75rem; }
     button:focus-visible { outline: var(--preau-focus, 3px solid #f2a900); outline-offset: 2px; }
+    .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
     .muted { color: var(--preau-muted, #4a5263); font-size: 0.9rem; }
     [role='alert'] { color: #a4161a; }
     @media print { nav, .list, .actions, .primary { display: none; } .layout { display: block; } }
@@ -44,6 +45,8 @@ export class MessagingApp extends LitElement {
   composing: ComposeStart | null = null;
   moderation: Message[] = [];
   error = '';
+  /** What the last action did ("Message envoyé"), kept once compose has closed. */
+  notice = '';
   private stopLive: (() => void) | undefined;
   private api = new ContextConsumer(this, { context: apiContext, subscribe: true });
   private language = new ContextConsumer(this, { context: languageContext, subscribe: true });
@@ -101,11 +104,13 @@ export class MessagingApp extends LitElement {
     this.folder = folder;
     this.open = null;
     this.composing = null;
+    this.notice = '';
     void this.refresh();
   }
 
   private async read(id: number): Promise<void> {
     this.composing = null;
+    this.notice = '';
     const message = await this.call(() => this.api.value!.get<Message>(`/api/messaging/messages/${id}`));
     if (!message) return;
     this.open = message;
@@ -124,8 +129,14 @@ export class MessagingApp extends LitElement {
     this.composing =
       kind === 'forward'
         ? { subject: `TR : ${m.subject}`, forwardOf: m.id, attachments: m.attachments, body: quote }
-        : { subject: m.subject.startsWith('RE') ? m.subject : `RE : ${m.subject}`, parentId: m.id, body: quote, to: { to: kind === 'replyAll' ? [...author, ...others] : author, cc: [], bcc: [] } };
+        : { subject: /^RE ?:/i.test(m.subject) ? m.subject : `RE : ${m.subject}`, parentId: m.id, body: quote, to: { to: kind === 'replyAll' ? [...author, ...others] : author, cc: [], bcc: [] } };
   }
+
+  private sent = (event: CustomEvent<{ state: string }>): void => {
+    this.composing = null;
+    this.notice = this.t(event.detail.state === 'pending' ? 'pending' : 'sentOk');
+    void this.refresh();
+  };
 
   private async act(path: string, body?: unknown): Promise<void> {
     await this.call(() => this.api.value!.post(path, body));
@@ -135,20 +146,31 @@ export class MessagingApp extends LitElement {
 
   private renderFolders() {
     const f = this.folders;
-    const entry = (key: string, label: string, count = 0, depth = 0) => html`<li>
+    // The count of a folder is its unread messages; that of drafts, how many there are.
+    const entry = (key: string, label: string, count = 0, depth = 0, counted: 'unread' | 'total' = 'unread') => html`<li>
       <button aria-current=${this.folder === key ? 'true' : 'false'} style="padding-left:${0.5 + depth}rem" @click=${() => this.choose(key)}>
-        <span>${label}</span>${count ? html`<span class="count" aria-label="${count} ${this.t('unread')}">${count}</span>` : nothing}
+        <span>${label}</span>${count ? html`<span class="count"><span aria-hidden="true">${count}</span><span class="visually-hidden">${counted === 'total' ? count : this.unreadLabel(count)}</span></span>` : nothing}
       </button></li>`;
     return html`<nav aria-label=${this.t('folders')}>
-      <button class="primary" @click=${() => { this.open = null; this.composing = {}; }}>${this.t('compose')}</button>
+      <button class="primary" @click=${() => { this.open = null; this.notice = ''; this.composing = {}; }}>${this.t('compose')}</button>
       <ul>
         ${entry('inbox', this.t('inbox'), f?.system.inbox.unread)}
         ${entry('sent', this.t('sent'))}
-        ${entry('drafts', this.t('drafts'), f?.system.drafts.total)}
+        ${entry('drafts', this.t('drafts'), f?.system.drafts.total, 0, 'total')}
         ${(f?.folders ?? []).map((x) => entry(String(x.id), x.name, x.unread, x.depth))}
         ${entry('trash', this.t('trash'))}
         ${this.user.value?.profile === 'Teacher' ? entry('moderation', this.t('moderation')) : nothing}
       </ul></nav>`;
+  }
+
+  private unreadLabel(count: number): string {
+    return `${count} ${this.t(count === 1 ? 'unreadOne' : 'unread')}`;
+  }
+
+  /** The open folder's name: a system folder's word, or the name the user gave. */
+  private folderName(): string {
+    const own = this.folders?.folders.find((x) => String(x.id) === this.folder);
+    return own ? own.name : this.folder in T ? this.t(this.folder as Word) : this.t('folders');
   }
 
   private renderList() {
@@ -160,10 +182,11 @@ export class MessagingApp extends LitElement {
         <button @click=${() => this.act(`/api/messaging/moderation/${m.id}/reject`)}>${this.t('reject')}</button></div></li>`)}</ul>`;
     }
     return html`<div>
-      <ul class="list" aria-label=${this.t(this.folder as Word) ?? this.t('folders')}>
+      <ul class="list" aria-label=${this.folderName()}>
         ${this.items.length === 0 ? html`<li class="muted">${this.t('empty')}</li>` : nothing}
         ${this.items.map((m) => html`<li><button aria-current=${this.open?.id === m.id ? 'true' : 'false'} class=${m.read ? '' : 'unread'} @click=${() => this.read(m.id)}>
-          <span>${m.author?.displayName ?? ''}${m.hasAttachments ? ' 📎' : ''}</span><span>${m.subject || '(sans objet)'}</span>
+          ${m.read ? nothing : html`<span class="visually-hidden">${this.t('unreadOne')},</span>`}
+          <span>${m.author?.displayName ?? ''}${m.hasAttachments ? html` <span aria-hidden="true">📎</span><span class="visually-hidden">, ${this.t('withAttachment')},</span>` : nothing}</span><span>${m.subject || this.t('noSubject')}</span>
           <span class="muted">${m.preview}</span></button></li>`)}
       </ul>
       ${this.next ? html`<button class="more" @click=${this.more}>${this.t('more')}</button>` : nothing}
@@ -191,9 +214,10 @@ export class MessagingApp extends LitElement {
     return html`<div class="layout">
       ${this.renderFolders()}
       ${this.renderList()}
-      <section aria-live="polite">
+      <section>
         ${this.error ? html`<p role="alert">${this.error}</p>` : nothing}
-        ${this.composing ? html`<messaging-compose .start=${this.composing} @messaging-sent=${() => { this.composing = null; void this.refresh(); }}></messaging-compose>` : this.open ? this.renderMessage(this.open) : nothing}
+        <p role="status">${this.notice}</p>
+        ${this.composing ? html`<messaging-compose .start=${this.composing} @messaging-sent=${this.sent}></messaging-compose>` : this.open ? this.renderMessage(this.open) : nothing}
       </section>
     </div>`;
   }

@@ -11,16 +11,21 @@ export class PreauAppFrame extends LitElement {
   language: 'fr' | 'en' = 'fr';
   failed = false;
   private element?: HTMLElement;
+  /** The entry of the mounted app. */
+  private mounted?: string;
 
   protected override createRenderRoot() {
     return this;
   }
 
   override async updated(changed: Map<string, unknown>): Promise<void> {
-    if (!changed.has('app') || !this.app?.entry) {
+    // The shell reads the apps list again after each live notification or badge change: the same app in a new
+    // object must keep its element, or whatever the user was doing in it (a message being written) is lost.
+    if (!changed.has('app') || !this.app?.entry || this.app.entry === this.mounted) {
       if (this.element) (this.element as HTMLElement & { path?: string }).path = this.path;
       return;
     }
+    this.mounted = this.app.entry;
     try {
       const web = await loadApp(this.app);
       await customElements.whenDefined(web.element);

@@ -1,0 +1,85 @@
+import t from 'tap';
+import type { Browser, Page } from 'playwright-core';
+import { createTestPlatform, type TestUser } from '@preau/core/testing';
+import news from '@preau/plugin-news';
+import { launchChromium } from './browser.js';
+
+async function signIn(browser: Browser, address: string, user: TestUser, errors: string[]): Promise<Page> {
+  const page = await browser.newPage();
+  page.on('pageerror', (error) => errors.push(`${user.login}: ${error.message}`));
+  await page.goto(address);
+  await page.getByLabel('Identifiant').fill(user.login);
+  await page.getByLabel('Mot de passe').fill(user.password);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await page.getByRole('heading', { name: 'Accueil', level: 1 }).waitFor();
+  return page;
+}
+
+t.test('the director posts a flash message that parents see on top of their home page until they read it; a published item reaches their headlines', async (t) => {
+  const platform = await createTestPlatform({ plugins: [news], buildWeb: true });
+  t.teardown(() => platform.close());
+  // The compose form starts the message at the browser's now.
+  platform.clock.set(new Date());
+  const school = await platform.createSchool({ name: 'École Jean Moulin' });
+  const director = await platform.createUser({ profile: 'Teacher', schools: [school], functions: [{ function: 'director', schoolId: school.id }], displayName: 'MARTINEZ Isabelle' });
+  const teacher = await platform.createUser({ profile: 'Teacher', schools: [school], displayName: 'BÉRANGER Louis' });
+  const cm2 = await platform.createClass({ school, label: 'CM2', teachers: [teacher], pupils: 1, relativesPerPupil: 1 });
+  const parent = cm2.relatives[0]![0]!;
+  const groups = await platform.knex('core.groups').where({ school_id: school.id }).select('id', 'kind', 'profile', 'class_id');
+  const parentsGroup = groups.find((g) => g.kind === 'school' && g.profile === 'Relative')!.id;
+  const cm2Teachers = groups.find((g) => g.kind === 'class' && g.class_id === cm2.id && g.profile === 'Teacher')!.id;
+  const thread = await platform.as(director).inject({
+    method: 'POST', url: '/api/news/threads',
+    payload: { schoolId: school.id, title: "Vie de l'école", shares: [{ groupId: parentsGroup, role: 'read' }, { groupId: cm2Teachers, role: 'publish' }] },
+  });
+  t.equal(thread.statusCode, 201, 'the director shares a thread with parents (read) and the CM2 teachers (publish)');
+
+  const address = await platform.app.listen({ port: 0, host: '127.0.0.1' });
+  const browser = await launchChromium();
+  t.teardown(() => browser.close());
+  const errors: string[] = [];
+
+  const directorPage = await signIn(browser, address, director, errors);
+  await directorPage.goto(`${address}/apps/news/flash`);
+  const form = directorPage.getByRole('form', { name: 'Nouveau message flash' });
+  await form.getByLabel('Titre').fill('École fermée jeudi (grève)');
+  await form.getByLabel('Couleur').selectOption('urgent');
+  await form.getByRole('button', { name: 'Publier le message' }).click();
+  await directorPage.getByText('0/1 lus').waitFor();
+  t.pass('the director posts it for relatives and sees 0/1 read');
+
+  const parentPage = await signIn(browser, address, parent, errors);
+  const flash = parentPage.getByRole('alert').filter({ hasText: 'École fermée jeudi (grève)' });
+  await flash.waitFor({ timeout: 10_000 }).catch(async (error) => {
+    await parentPage.screenshot({ path: 'test-artifacts/news-parent-home.png', fullPage: true });
+    throw error;
+  });
+  // Playwright's locators pierce shadow roots; the layout says what comes first on the page.
+  const top = (await parentPage.locator('news-flash-messages').boundingBox())!;
+  const widget = (await parentPage.locator('news-headlines').boundingBox())!;
+  const timeline = (await parentPage.locator('preau-timeline').boundingBox())!;
+  const onTop = top.y < widget.y && top.y < timeline.y;
+  t.ok(onTop, 'the flash message is on top of the home page, above the widgets');
+  t.match(await flash.textContent(), /MARTINEZ Isabelle/, 'signed');
+  await flash.getByRole('button', { name: "J'ai lu" }).click();
+  await flash.waitFor({ state: 'detached' });
+  await parentPage.reload();
+  await parentPage.getByRole('heading', { name: 'Accueil', level: 1 }).waitFor();
+  await parentPage.locator('news-headlines').getByRole('heading', { name: 'Actualités' }).waitFor();
+  t.equal(await parentPage.getByRole('alert').filter({ hasText: 'École fermée jeudi (grève)' }).count(), 0, 'gone for good after "J\'ai lu" (the timeline keeps its line)');
+
+  await directorPage.reload();
+  await directorPage.getByText('1/1 lus').waitFor();
+  t.pass('the director sees 1/1 read');
+
+  const published = await platform.as(teacher).inject({
+    method: 'POST', url: `/api/news/threads/${thread.json().id}/items`,
+    payload: { title: 'Marché de Noël vendredi', body: '<p>Dans la cour, de 16 h 30 à 19 h.</p>', action: 'publish' },
+  });
+  t.equal(published.statusCode, 201, 'the CM2 teacher publishes an item');
+  await parentPage.locator('news-headlines').getByRole('link', { name: 'Marché de Noël vendredi' }).waitFor({ timeout: 10_000 });
+  t.pass("the teacher's item appears in the parent's headlines widget without a reload");
+  await parentPage.locator('news-headlines').getByRole('link', { name: 'Marché de Noël vendredi' }).click();
+  await parentPage.getByRole('heading', { name: 'Marché de Noël vendredi', level: 1 }).waitFor();
+  t.same(errors, []);
+});
