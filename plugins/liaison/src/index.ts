@@ -38,8 +38,8 @@ export default definePlugin({
       deliveryByProfile: { Teacher: 'daily', Personnel: 'daily' },
     },
     acknowledged: {
-      title: { fr: 'Lecture confirmée', en: 'Word acknowledged' },
-      message: { fr: '{actor} a confirmé la lecture du mot « {title} »', en: '{actor} acknowledged the word "{title}"' },
+      title: { fr: 'Mot lu par toutes les familles', en: 'Word read by every family' },
+      message: { fr: 'Toutes les familles ont lu le mot « {title} » ({pupils}/{pupils})', en: 'Every family read the word "{title}" ({pupils}/{pupils})' },
       defaultDelivery: 'daily',
     },
     'question-deadline': {

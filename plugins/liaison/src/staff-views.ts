@@ -93,6 +93,7 @@ interface TrackingRow {
   answer_name: string | null;
   answer_at: Date | null;
   replies: number;
+  reminder: { at: string; pupils: number } | null;
 }
 
 /** "Suivi du mot": per pupil who acknowledged and when, the answer, the replies; counts and the last reminder. */
@@ -102,7 +103,8 @@ export async function tracking(services: PluginServices, word: { id: number; que
     `select d.pupil_id, d.pupil_name, d.class_id,
             k.relative_id as ack_by, k.relative_name as ack_name, k.at as ack_at,
             n.choice, n.relative_id as answer_by, n.relative_name as answer_name, n.at as answer_at,
-            (select count(*)::int from replies r where r.word_id = d.word_id and r.pupil_id = d.pupil_id and not r.from_staff) as replies
+            (select count(*)::int from replies r where r.word_id = d.word_id and r.pupil_id = d.pupil_id and not r.from_staff) as replies,
+            (select json_build_object('at', m.sent_at, 'pupils', m.pupils) from reminders m where m.word_id = d.word_id order by m.sent_at desc limit 1) as reminder
        from deliveries d
        left join acknowledgements k on k.word_id = d.word_id and k.pupil_id = d.pupil_id
        left join answers n on n.word_id = d.word_id and n.pupil_id = d.pupil_id
@@ -112,7 +114,7 @@ export async function tracking(services: PluginServices, word: { id: number; que
   );
   const labels = new Map((await structure.classes([...new Set(rows.map((r) => r.class_id))])).map((c) => [c.id, c.label]));
   const options = word.question?.options ?? [];
-  const reminder = await db('reminders').where({ word_id: word.id }).orderBy('sent_at', 'desc').first('sent_at', 'pupils');
+  const reminder = rows[0]?.reminder ?? null;
   return {
     wordId: word.id,
     counts: {
@@ -131,6 +133,6 @@ export async function tracking(services: PluginServices, word: { id: number; que
       answer: r.choice !== null ? { choice: r.choice, option: options[r.choice] ?? '', by: { id: r.answer_by, displayName: r.answer_name! }, at: iso(r.answer_at)! } : null,
       replies: r.replies,
     })),
-    lastReminder: reminder ? { at: iso(reminder.sent_at)!, pupils: reminder.pupils } : null,
+    lastReminder: reminder ? { at: new Date(reminder.at).toISOString(), pupils: reminder.pupils } : null,
   };
 }

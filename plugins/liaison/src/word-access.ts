@@ -21,11 +21,13 @@ export function parisDay(instant: Date): string {
 
 /** A word the user follows as staff (author, class staff, direction), else 404: nobody learns what exists. */
 export async function loadFollowedWord(services: PluginServices, user: CurrentUser, schools: readonly SchoolRef[], wordId: number): Promise<WordRow & { classIds: number[] }> {
-  const word: WordRow | undefined = await services.db('words').where({ id: wordId }).first(COLUMNS);
+  // One read for the word and the classes it went to: this guards the tracking view, the hottest staff route.
+  const word: (WordRow & { class_ids: number[] }) | undefined = await services.db('words as w').where({ 'w.id': wordId })
+    .first([...COLUMNS.map((c) => `w.${c}`), services.db.raw(`coalesce((select array_agg(distinct a.class_id) from audience a where a.word_id = w.id), '{}') as class_ids`)]);
   if (!word) throw WordNotFound();
-  const classIds: number[] = await services.db('audience').where({ word_id: wordId }).distinct().pluck('class_id');
-  if (!(await followsWord(user, word, classIds, schools, services.structure))) throw WordNotFound();
-  return { ...word, classIds };
+  const { class_ids: classIds, ...row } = word;
+  if (!(await followsWord(user, row, classIds, schools, services.structure))) throw WordNotFound();
+  return { ...row, classIds };
 }
 
 /** The pupils the user reads words for: a relative's children, or the pupil themself. */

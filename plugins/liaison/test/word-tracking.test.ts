@@ -52,4 +52,14 @@ t.test('a word to a class of 27 reaches every relative and pupil, and acknowledg
   // The list of words of the teacher carries the same counts.
   const list = (await platform.as(teacher).inject('/api/liaison/words')).json();
   t.equal(list[0].counts.acknowledged, 7);
+
+  // The author's timeline is not flooded: one line when every family has read the word.
+  const told = () => platform.knex('core.notifications').where({ app: 'liaison', type: 'acknowledged' }).select('params');
+  t.same(await told(), [], 'no timeline line per acknowledgement');
+  for (const family of families.filter((f) => !acknowledged.some((p: { id: number }) => p.id === f.pupil.id))) {
+    await ack(family.relatives[0]!, family.pupil.id);
+  }
+  const lines = await told();
+  t.equal(lines.length, 1, 'one line when the last family acknowledges');
+  t.equal(lines[0].params.pupils, 27);
 });

@@ -22,28 +22,6 @@ export function requireSchool(schools: readonly SchoolRef[], schoolId: number): 
   if (!schools.some((school) => school.id === schoolId)) throw SchoolNotAllowed();
 }
 
-// The structure service answers the members of groups, not the groups of a user: asking it for every group of
-// every request made the headlines widget the slowest home request (120 req/s). Members are kept a few seconds
-// per process; a parent added to a class reads its threads at most that much later.
-const MEMBERS_TTL_MS = 10_000;
-const members = new Map<number, { at: number; ids: Promise<Set<number>> }>();
-
-async function membersOf(structure: PluginServices['structure'], groupId: number): Promise<Set<number>> {
-  const now = Date.now();
-  const cached = members.get(groupId);
-  if (cached && now - cached.at < MEMBERS_TTL_MS) return cached.ids;
-  const ids = structure.groupMembers([groupId]).then((list) => new Set(list));
-  members.set(groupId, { at: now, ids });
-  ids.catch(() => members.delete(groupId));
-  if (members.size > 5000) members.clear();
-  return ids;
-}
-
-/** Forgets the cached members (tests that change classes between two requests). */
-export function forgetGroupMembers(): void {
-  members.clear();
-}
-
 /** A thread as roles are computed on it. */
 export interface ThreadAccessRow {
   id: number;
@@ -60,8 +38,9 @@ export interface ShareRow {
 
 /**
  * The user's role on each thread: `manage` for the school's administrators and the thread's creator, else the
- * highest role among the groups the thread is shared with that the user is in now. Group members are asked
- * once per group through the structure service (membership follows the school's structure, never copied).
+ * highest role among the groups the thread is shared with that the user is in now. The user's groups are asked
+ * of the structure service on each request, never cached: a parent added to a class reads its threads at once,
+ * on every server process.
  */
 export async function rolesOn(
   services: Pick<PluginServices, 'db' | 'structure'>,
@@ -78,11 +57,10 @@ export async function rolesOn(
   });
   if (pending.length === 0) return roles;
   const shares = await services.db<ShareRow>('thread_shares').whereIn('thread_id', pending.map((t) => t.id)).select('thread_id', 'group_id', 'role');
-  const groupIds = [...new Set(shares.map((s) => s.group_id))];
-  const inGroup = new Map<number, boolean>();
-  for (const groupId of groupIds) inGroup.set(groupId, (await membersOf(services.structure, groupId)).has(user.id));
+  if (shares.length === 0) return roles;
+  const mine = new Set(await services.structure.groupsOf(user.id));
   for (const share of shares) {
-    if (!inGroup.get(share.group_id)) continue;
+    if (!mine.has(share.group_id)) continue;
     const current = roles.get(share.thread_id) ?? null;
     if (!includes(current, share.role)) roles.set(share.thread_id, share.role);
   }

@@ -52,27 +52,26 @@ export async function flashFor(services: Pick<PluginServices, 'db' | 'structure'
 }
 
 /**
- * Everyone a flash message is for, from the school structure: the pupils of its classes (all the school's
- * classes when none are chosen), their relatives, and the classes' teachers and staff, by targeted profile.
+ * Everyone a flash message is for: every person of its schools with a targeted profile (not only those linked
+ * to a class: a guest or a member of staff without a class counts), and when classes are chosen, only those of
+ * these classes (their pupils, the pupils' relatives, their teachers and staff). The same people `flashFor`
+ * shows it to, so the read count is over those who can read it.
  */
 export async function targetedUsers(structure: PluginServices['structure'], row: Pick<FlashRow, 'school_ids' | 'profiles' | 'class_ids'>): Promise<number[]> {
-  const classIds: number[] = [];
-  if (row.class_ids.length > 0) {
-    classIds.push(...(await structure.classes(row.class_ids)).filter((c) => row.school_ids.includes(c.schoolId)).map((c) => c.id));
-  } else {
-    for (const schoolId of row.school_ids) classIds.push(...(await structure.classesOfSchool(schoolId)).map((c) => c.id));
-  }
-  const users = new Set<number>();
+  const members = new Set<number>();
+  for (const schoolId of row.school_ids) for (const person of await structure.membersOf(schoolId, row.profiles)) members.add(person.id);
+  if (row.class_ids.length === 0) return [...members];
+  const classIds = (await structure.classes(row.class_ids)).filter((c) => row.school_ids.includes(c.schoolId)).map((c) => c.id);
+  if (classIds.length === 0) return [];
+  const ofClasses = new Set<number>();
   const wants = (profile: Profile) => row.profiles.includes(profile);
   if (wants('Student') || wants('Relative')) {
     const pupils = await structure.pupilsOf(classIds);
-    if (wants('Student')) for (const pupil of pupils) users.add(pupil.id);
-    if (wants('Relative')) for (const link of await structure.relativesOf(pupils.map((p) => p.id))) users.add(link.relative.id);
+    for (const pupil of pupils) ofClasses.add(pupil.id);
+    if (wants('Relative')) for (const link of await structure.relativesOf(pupils.map((p) => p.id))) ofClasses.add(link.relative.id);
   }
-  if (wants('Teacher') || wants('Personnel')) {
-    for (const link of await structure.staffOf(classIds)) if (wants(link.user.profile)) users.add(link.user.id);
-  }
-  return [...users];
+  if (wants('Teacher') || wants('Personnel')) for (const link of await structure.staffOf(classIds)) ofClasses.add(link.user.id);
+  return [...members].filter((id) => ofClasses.has(id));
 }
 
 /** How many of the targeted users dismissed the message ("J'ai lu"). */
@@ -88,9 +87,10 @@ export function flashQuery(db: Knex): Knex.QueryBuilder {
 }
 
 /**
- * When a flash message's window opens: every targeted user's open tabs show it at once (a live notification
- * the home element listens for), and, if the author asked, an email per each one's preferences. Marked first,
- * so it is announced once.
+ * When a flash message's window opens: every targeted user's open tabs show it at once (a live signal the
+ * home element listens for: the message itself is on top of the home page, a timeline line would say it
+ * twice), and, only if the author asked, a notification sent per each one's preferences (email, push).
+ * Marked first, so it is announced once.
  */
 export async function startFlash(services: Pick<PluginServices, 'db' | 'notify' | 'structure' | 'clock'>, flashId: number): Promise<boolean> {
   const now = services.clock.now();
@@ -99,12 +99,15 @@ export async function startFlash(services: Pick<PluginServices, 'db' | 'notify' 
   if (!row) return false;
   const users = await targetedUsers(services.structure, row);
   if (users.length === 0) return true;
-  await services.notify.send({
-    type: row.notify ? 'flash-notified' : 'flash',
-    recipients: { users },
-    actor: row.author_id,
-    resource: { app: 'news', id: `flash-${row.id}`, url: '/' },
-    params: { title: row.title, signature: row.signature },
-  });
+  await services.notify.signal({ app: 'news', name: 'flash-started', users, data: { flashId: row.id } });
+  if (row.notify) {
+    await services.notify.send({
+      type: 'flash-notified',
+      recipients: { users },
+      actor: row.author_id,
+      resource: { app: 'news', id: `flash-${row.id}`, url: '/' },
+      params: { title: row.title, signature: row.signature },
+    });
+  }
   return true;
 }

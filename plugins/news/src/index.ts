@@ -28,12 +28,8 @@ export default definePlugin({
       message: { fr: '{actor} propose « {title} » dans {thread}', en: '{actor} submitted "{title}" in {thread}' },
       defaultDelivery: 'immediate',
     },
-    flash: {
-      title: { fr: 'Message flash', en: 'Flash message' },
-      message: { fr: 'Message flash : {title}', en: 'Flash message: {title}' },
-      defaultDelivery: 'never',
-      timelineOnly: true,
-    },
+    // A flash message is on top of the home page: it reaches open tabs as a live signal, and as a notification
+    // (email or push per preferences) only when its author asked for it.
     'flash-notified': {
       title: { fr: 'Message flash (envoyé aussi par courriel)', en: 'Flash message (also emailed)' },
       message: { fr: 'Message flash : {title} — {signature}', en: 'Flash message: {title} — {signature}' },

@@ -37,7 +37,21 @@ t.test('the director posts a flash message for relatives: every parent sees it u
   const authored = (await platform.as(s.director).inject('/api/news/flash/authored')).json();
   t.match(authored, [{ id, read: 3, targeted: 5 }], 'the read count is exact (a second "J\'ai lu" counts once)');
   t.equal((await platform.as(s.teacher).inject({ method: 'POST', url: `/api/news/flash/${id}/read` })).statusCode, 404, 'a user not targeted cannot mark it read');
-  t.same(await timelineTitles(platform, parents[4]!), ['École fermée jeudi (grève)'], 'it also arrived live (timeline only, no email unless asked)');
+  t.same(await timelineTitles(platform, parents[4]!), [], 'no timeline line: it reached open tabs as a live signal, and no email unless asked');
+});
+
+t.test('the audience is every person of the targeted profiles, not only those linked to a class', async (t) => {
+  const s = await makeSchool(platform);
+  const guest = await platform.createUser({ profile: 'Guest', schools: [s.school] });
+  const staff = await platform.as(s.director).inject({ method: 'POST', url: '/api/news/flash', payload: flash(s.school.id, { title: 'Exercice incendie', profiles: ['Teacher', 'Personnel', 'Guest'] }) });
+  t.equal(staff.statusCode, 201);
+  t.equal(staff.json().targeted, 3 + 1 + 1, 'the three teachers (the director too), the cook and the guest, none of them counted twice');
+  t.same(await shown(s.cook), ['Exercice incendie'], 'the cook has no class and sees it');
+  t.same(await shown(guest), ['Exercice incendie']);
+  const ce1 = await platform.as(s.director).inject({ method: 'POST', url: '/api/news/flash', payload: flash(s.school.id, { title: 'Sortie CE1', profiles: ['Teacher', 'Personnel', 'Guest', 'Relative'], classIds: [s.ce1.id] }) });
+  t.equal(ce1.json().targeted, 2 + 1, "with a class, only its teachers (the director teaches CE1) and its pupil's relative");
+  t.same(await shown(s.cook), ['Exercice incendie'], 'not the cook');
+  t.same(await shown(s.ce1.relatives[0]![0]!), ['Sortie CE1']);
 });
 
 t.test('only directors and administrators write flash messages, for their own schools', async (t) => {

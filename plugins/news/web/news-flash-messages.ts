@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { ContextConsumer } from '@lit/context';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
-import { apiContext, languageContext, onLiveNotification } from '@preau/sdk/web';
+import { apiContext, languageContext, onLiveSignal } from '@preau/sdk/web';
 import type { Flash } from './api-types.js';
 import { text } from './i18n.js';
 
@@ -9,8 +9,8 @@ const REFRESH_MS = 60_000;
 
 /**
  * The home page's top: the flash messages for this user now, urgent first, each until "J'ai lu". A message
- * whose window opens while the page is open arrives with its live notification; the page also looks again
- * when the tab comes back and every minute (a window that opened with no notification, a lost socket).
+ * whose window opens while the page is open arrives with its live signal (no timeline line: it is already
+ * here); the page also looks again when the tab comes back and every minute (a lost socket).
  */
 export class NewsFlashMessages extends LitElement {
   static override properties = { messages: { state: true } };
@@ -42,9 +42,9 @@ export class NewsFlashMessages extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     void this.load();
-    this.stopLive = onLiveNotification((notification) => {
-      if (notification.type === 'flash' || notification.type === 'flash-notified') void this.load();
-    }, 'news');
+    this.stopLive = onLiveSignal('news', (signal) => {
+      if (signal.name === 'flash-started') void this.load();
+    });
     document.addEventListener('visibilitychange', this.onVisible);
     this.timer = setInterval(() => void this.load(), REFRESH_MS);
   }
