@@ -49,6 +49,12 @@ export async function markRead(services: PluginServices, user: CurrentUser, word
   return acknowledged;
 }
 
+interface AckRow {
+  relative_id: number | null;
+  relative_name: string;
+  at: string;
+}
+
 /**
  * "Confirmer la lecture" for one child. The first relative's acknowledgement stands for the child (both
  * parents then see who signed); acknowledging again changes nothing. The author's tracking view follows live;
@@ -56,23 +62,27 @@ export async function markRead(services: PluginServices, user: CurrentUser, word
  */
 export async function acknowledge(services: PluginServices, user: CurrentUser, word: { id: number; title: string; author_id: number | null }, pupilId: number) {
   const now = services.clock.now();
-  const result = await services.db.transaction(async (trx) => {
-    await trx('views').insert({ word_id: word.id, user_id: user.id, pupil_id: pupilId, seen_at: now }).onConflict(['word_id', 'user_id', 'pupil_id']).merge(['seen_at']);
-    const added: { relative_id: number | null; relative_name: string; at: Date }[] = await trx('acknowledgements')
-      .insert({ word_id: word.id, pupil_id: pupilId, relative_id: user.id, relative_name: user.displayName, at: now })
-      .onConflict(['word_id', 'pupil_id']).ignore().returning(['relative_id', 'relative_name', 'at']);
-    if (added.length === 0) return { added: false, row: await trx('acknowledgements').where({ word_id: word.id, pupil_id: pupilId }).first('relative_id', 'relative_name', 'at') };
-    // Whoever completes the set tells the author: the acknowledgement rows are unique, so only one request sees 0.
-    const missing = await trx.raw<{ rows: { missing: number }[] }>(
-      `select count(*)::int as missing from deliveries d
-        where d.word_id = ? and not exists (select 1 from acknowledgements k where k.word_id = d.word_id and k.pupil_id = d.pupil_id)`,
-      [word.id],
-    );
-    return { added: true, row: added[0]!, complete: missing.rows[0]!.missing === 0 };
-  });
+  // One statement (atomic on its own): the view, the acknowledgement if none yet, who signed first, and how
+  // many pupils were still waiting. The statement does not see its own insert, so "only ours was missing" is 1.
+  const { rows } = await services.db.raw<{ rows: { added: AckRow | null; existing: AckRow | null; missing: number }[] }>(
+    `with seen as (
+       insert into views (word_id, user_id, pupil_id, seen_at) values (:word, :user, :pupil, :now)
+       on conflict (word_id, user_id, pupil_id) do update set seen_at = excluded.seen_at returning 1),
+     added as (
+       insert into acknowledgements (word_id, pupil_id, relative_id, relative_name, at) values (:word, :pupil, :user, :name, :now)
+       on conflict (word_id, pupil_id) do nothing returning relative_id, relative_name, at)
+     select (select row_to_json(a) from added a) as added,
+            (select row_to_json(k) from (select relative_id, relative_name, at from acknowledgements where word_id = :word and pupil_id = :pupil) k) as existing,
+            (select count(*)::int from deliveries d where d.word_id = :word
+                and not exists (select 1 from acknowledgements k where k.word_id = d.word_id and k.pupil_id = d.pupil_id)) as missing,
+            (select count(*) from seen) as seen`,
+    { word: word.id, user: user.id, pupil: pupilId, name: user.displayName, now },
+  );
+  const outcome = rows[0]!;
+  const result = { added: outcome.added !== null, row: (outcome.added ?? outcome.existing)!, complete: outcome.added !== null && outcome.missing === 1 };
   if (result.added) {
     await signalFollowers(services, word.id, 'acknowledged');
-    if (word.author_id && 'complete' in result && result.complete) {
+    if (word.author_id && result.complete) {
       const pupils = await services.db('deliveries').where({ word_id: word.id }).count<{ count: number }[]>('* as count');
       await services.notify.send({
         type: 'acknowledged',
@@ -84,7 +94,7 @@ export async function acknowledge(services: PluginServices, user: CurrentUser, w
     }
   }
   const row = result.row;
-  return { by: { id: row.relative_id as number | null, displayName: row.relative_name as string }, at: new Date(row.at).toISOString(), added: result.added };
+  return { by: { id: row.relative_id, displayName: row.relative_name }, at: new Date(row.at).toISOString(), added: result.added };
 }
 
 /** Answers the word's question for one child; either relative may change the answer until the deadline. */

@@ -120,6 +120,7 @@ export class NewsApp extends LitElement {
       await this.api.value!.post(`/api/news/items/${item.id}/publish`, {});
       refreshBadges();
       await this.loadView();
+      this.status = this.t('validated');
     });
   }
 
@@ -190,7 +191,7 @@ export class NewsApp extends LitElement {
     const managed = this.threads.filter((th) => th.role === 'manage');
     return html`
       ${this.capabilities.createThreads.map((schoolId) => html`<section class="thread"><h2>${this.t('newThread')}</h2>
-        <news-thread-form .schoolId=${schoolId} @news-saved=${() => this.loadThreads()}></news-thread-form></section>`)}
+        <news-thread-form .schoolId=${schoolId} @news-saved=${() => { this.status = this.t('threadCreated'); void this.loadThreads(); }}></news-thread-form></section>`)}
       ${this.capabilities.administer.map((schoolId) => html`<section class="thread">
         <label class="check"><input type="checkbox" @change=${(e: Event) => this.run(() => this.api.value!.put(`/api/news/schools/${schoolId}/settings`, { teachersCreateThreads: (e.target as HTMLInputElement).checked }))} /> ${this.t('teachersCreate')}</label>
       </section>`)}

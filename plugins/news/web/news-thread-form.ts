@@ -10,14 +10,24 @@ const ROLES: { role: Role; key: 'roleRead' | 'roleContribute' | 'rolePublish' | 
   { role: 'read', key: 'roleRead' }, { role: 'contribute', key: 'roleContribute' }, { role: 'publish', key: 'rolePublish' }, { role: 'manage', key: 'roleManage' },
 ];
 
+/** "Parents de l'école (212 membres)": French puts 0 and 1 in the singular. */
+function groupLabel(group: Group, language: 'fr' | 'en'): string {
+  if (language === 'en') return `${group.name} (${group.members} ${group.members === 1 ? 'member' : 'members'})`;
+  return `${group.name} (${group.members} ${group.members <= 1 ? 'membre' : 'membres'})`;
+}
+
 /** Creating a thread, or changing one's title, comments and sharing (groups with a role each). Reports `news-saved`. */
 export class NewsThreadForm extends LitElement {
-  static override properties = { thread: { attribute: false }, schoolId: { attribute: false }, groups: { state: true }, shares: { state: true }, error: { state: true } };
+  static override properties = {
+    thread: { attribute: false }, schoolId: { attribute: false }, groups: { state: true }, shares: { state: true }, adding: { state: true }, error: { state: true },
+  };
   static override styles = formStyles;
   thread?: Thread;
   schoolId = 0;
   groups: Group[] = [];
   shares: { groupId: number; role: Role }[] = [];
+  /** The group chosen in "Ajouter un groupe", added with its button (arrow keys on a closed select must not add). */
+  adding = 0;
   error = '';
   private api = new ContextConsumer(this, { context: apiContext, subscribe: true });
   private language = new ContextConsumer(this, { context: languageContext, subscribe: true });
@@ -34,17 +44,30 @@ export class NewsThreadForm extends LitElement {
 
   private async save(event: Event): Promise<void> {
     event.preventDefault();
-    const data = new FormData(event.target as HTMLFormElement);
+    // Kept now: once the submit event is dispatched, its target is null (it came out of a shadow root).
+    const form = event.target as HTMLFormElement;
+    const data = new FormData(form);
     const body = { title: String(data.get('title')), commentsEnabled: data.get('comments') === 'on', shares: this.shares };
     this.error = '';
     try {
       const saved = this.thread
         ? await this.api.value!.put<Thread>(`/api/news/threads/${this.thread.id}`, body)
         : await this.api.value!.post<Thread>('/api/news/threads', { ...body, schoolId: this.schoolId });
+      // A created thread is listed below with its own form: this one is blank again for the next.
+      if (!this.thread) {
+        form.reset();
+        this.shares = [];
+      }
       this.dispatchEvent(new CustomEvent('news-saved', { detail: saved, bubbles: true, composed: true }));
     } catch (error) {
       this.error = error instanceof ApiError ? error.message : String(error);
     }
+  }
+
+  private addShare(): void {
+    if (!this.adding) return;
+    this.shares = [...this.shares, { groupId: this.adding, role: 'read' }];
+    this.adding = 0;
   }
 
   override render() {
@@ -67,16 +90,16 @@ export class NewsThreadForm extends LitElement {
             <button type="button" aria-label="${t('remove')} ${name}" @click=${() => (this.shares = this.shares.filter((_, i) => i !== index))}>${t('remove')}</button>
           </div>`;
         })}
-        ${unused.length ? html`<label>${t('addShare')}
-          <select @change=${(e: Event) => {
-            const select = e.target as HTMLSelectElement;
-            if (select.value) this.shares = [...this.shares, { groupId: Number(select.value), role: 'read' }];
-            select.value = '';
-          }}>
-            <option value="">—</option>
-            ${unused.map((g) => html`<option value=${g.id}>${g.name} (${g.members})</option>`)}
-          </select>
-        </label>` : nothing}
+        ${this.shares.length === 0 ? html`<p>${t('notShared')}</p>` : nothing}
+        ${unused.length ? html`<div class="actions add">
+          <label>${t('addShare')}
+            <select .value=${String(this.adding)} @change=${(e: Event) => (this.adding = Number((e.target as HTMLSelectElement).value))}>
+              <option value="0">—</option>
+              ${unused.map((g) => html`<option value=${g.id} ?selected=${g.id === this.adding}>${groupLabel(g, language)}</option>`)}
+            </select>
+          </label>
+          <button type="button" ?disabled=${!this.adding} @click=${this.addShare}>${t('add')}</button>
+        </div>` : nothing}
       </fieldset>
       ${this.error ? html`<p role="alert">${this.error}</p>` : nothing}
       <div class="actions"><button type="submit" class="primary">${t('save')}</button></div>

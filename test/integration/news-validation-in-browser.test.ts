@@ -1,0 +1,89 @@
+import t from 'tap';
+import type { Browser, Page } from 'playwright-core';
+import { createTestPlatform, type TestUser } from '@preau/core/testing';
+import news from '@preau/plugin-news';
+import { launchChromium } from './browser.js';
+
+async function signIn(browser: Browser, address: string, user: TestUser, errors: string[]): Promise<Page> {
+  const page = await browser.newPage();
+  page.on('pageerror', (error) => errors.push(`${user.login}: ${error.message}`));
+  await page.goto(address);
+  await page.getByLabel('Identifiant').fill(user.login);
+  await page.getByLabel('Mot de passe').fill(user.password);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await page.getByRole('heading', { name: 'Accueil', level: 1 }).waitFor();
+  return page;
+}
+
+t.test("the director shares a new thread with the staff; a teacher's item waits in the queue until the director validates it", async (t) => {
+  const platform = await createTestPlatform({ plugins: [news], buildWeb: true });
+  t.teardown(() => platform.close());
+  platform.clock.set(new Date());
+  const school = await platform.createSchool({ name: 'École Jean Moulin' });
+  const director = await platform.createUser({ profile: 'Teacher', schools: [school], functions: [{ function: 'director', schoolId: school.id }], displayName: 'MARTINEZ Isabelle' });
+  const teacher = await platform.createUser({ profile: 'Teacher', schools: [school], displayName: 'BÉRANGER Louis' });
+  await platform.createUser({ profile: 'Personnel', schools: [school], displayName: 'FABRE Nadia' });
+  await platform.createClass({ school, label: 'CM2', teachers: [teacher], pupils: 1, relativesPerPupil: 1 });
+  const groups = await platform.knex('core.groups').where({ school_id: school.id, kind: 'school' }).select('id', 'profile');
+  const groupOf = (profile: string) => groups.find((g) => g.profile === profile)!.id as number;
+  const life = await platform.as(director).inject({
+    method: 'POST', url: '/api/news/threads',
+    payload: { schoolId: school.id, title: "Vie de l'école", shares: [{ groupId: groupOf('Relative'), role: 'read' }, { groupId: groupOf('Teacher'), role: 'contribute' }] },
+  });
+  t.equal(life.statusCode, 201);
+
+  const address = await platform.app.listen({ port: 0, host: '127.0.0.1' });
+  const browser = await launchChromium();
+  t.teardown(() => browser.close());
+  const errors: string[] = [];
+
+  const directorPage = await signIn(browser, address, director, errors);
+  await directorPage.goto(`${address}/apps/news/threads`);
+  const form = directorPage.getByRole('form', { name: 'Nouveau fil' });
+  await form.getByLabel('Titre').fill('Restaurant scolaire');
+  const adding = form.getByLabel('Ajouter un groupe');
+  await adding.focus();
+  await directorPage.keyboard.press('ArrowDown');
+  t.equal(await form.getByLabel(/^Rôle — /).count(), 0, 'moving through the groups with the keyboard adds none');
+  await adding.selectOption({ label: "Personnels de l'école (1 membre)" });
+  await form.getByRole('button', { name: 'Ajouter', exact: true }).click();
+  await form.getByLabel("Rôle — Personnels de l'école").selectOption({ label: 'Publication' });
+  await adding.selectOption({ label: "Parents de l'école (1 membre)" });
+  await adding.press('Enter');
+  await form.getByRole('button', { name: 'Ajouter', exact: true }).press('Enter');
+  await form.getByLabel("Rôle — Parents de l'école").waitFor();
+  await form.getByRole('button', { name: 'Enregistrer' }).click();
+  await directorPage.getByRole('status').filter({ hasText: 'Fil créé.' }).waitFor({ timeout: 5000 }).catch(async (error) => {
+    await directorPage.screenshot({ path: 'test-artifacts/news-new-thread.png', fullPage: true });
+    throw error;
+  });
+  t.equal(await form.getByLabel('Titre').inputValue(), '', 'the form is blank again for the next thread');
+  const canteen = await platform.knex('news.threads').where({ school_id: school.id, title: 'Restaurant scolaire' }).first('id');
+  const shares = await platform.knex('news.thread_shares').where({ thread_id: canteen.id }).orderBy('group_name').select('group_id', 'role');
+  t.same(shares, [{ group_id: groupOf('Relative'), role: 'read' }, { group_id: groupOf('Personnel'), role: 'publish' }], 'shared with the parents (read) and the staff (publish)');
+  await directorPage.getByRole('form', { name: 'Restaurant scolaire' }).waitFor();
+  t.pass('the new thread is listed with its own form');
+
+  const teacherPage = await signIn(browser, address, teacher, errors);
+  await teacherPage.goto(`${address}/apps/news/write`);
+  const editor = teacherPage.getByRole('form', { name: 'Écrire une actualité' });
+  await editor.getByLabel("Fil d'info").selectOption({ label: "Vie de l'école" });
+  await editor.getByLabel('Titre').fill('Sortie à la médiathèque');
+  await editor.getByRole('textbox', { name: 'Texte' }).fill('Les CM2 iront à la médiathèque jeudi matin.');
+  t.equal(await editor.getByRole('button', { name: 'Publier' }).count(), 0, 'a contributor cannot publish');
+  await editor.getByRole('button', { name: 'Proposer pour validation' }).click();
+  await teacherPage.getByRole('heading', { name: 'Sortie à la médiathèque', level: 1 }).waitFor();
+  await teacherPage.getByText('En attente de validation').waitFor();
+  t.pass('the teacher submits it and sees it waiting for validation');
+
+  await directorPage.goto(`${address}/apps/news/queue`);
+  const waiting = directorPage.getByRole('listitem').filter({ hasText: 'Sortie à la médiathèque' });
+  await waiting.waitFor();
+  t.match(await waiting.textContent(), /BÉRANGER Louis/, 'the queue says who wrote it');
+  await waiting.getByRole('button', { name: 'Valider et publier' }).click();
+  await directorPage.getByRole('status').filter({ hasText: 'Actualité publiée.' }).waitFor();
+  await directorPage.getByText('Rien à valider.').waitFor();
+  const item = await platform.knex('news.items').where({ title: 'Sortie à la médiathèque' }).first('status', 'published_by');
+  t.same(item, { status: 'published', published_by: director.id }, 'published by the director');
+  t.same(errors, []);
+});
