@@ -47,6 +47,7 @@ export interface NotificationCenter {
 // The session store's channel: a session that ends, or a user who changes (blocked), closes their sockets.
 const SESSIONS_CHANNEL = 'preau_sessions';
 const HEARTBEAT_MS = 30_000;
+const SIGNAL_COALESCE_MS = 250;
 const SESSION_CHECK_MS = 60_000;
 
 /** Assembles the notification center; its routes are registered with `notificationRoutes`. */
@@ -95,6 +96,8 @@ export async function createNotificationCenter(options: {
   let jobs: NodeJS.Timeout | undefined;
   let running: Promise<unknown> | undefined;
 
+  const signals = new Map<string, { users: Set<number>; timer: NodeJS.Timeout }>();
+
   const send = async (notification: NotificationInput): Promise<NotificationSent> => {
     const written = await sendNotification(deps, notification);
     if (written.recipients > 0) {
@@ -118,7 +121,21 @@ export async function createNotificationCenter(options: {
     service: {
       send,
       async signal({ app, name, users, data }) {
-        if (users.length) await deps.fanout.publish({ kind: 'signal', app, name, users: [...new Set(users)], data: { ...data } });
+        if (users.length === 0) return;
+        // A burst of the same hint (a thousand families signing one word) goes out once per 250 ms, to everyone
+        // who should hear it. Each process flushes its own: nothing waits in one process for another.
+        const key = JSON.stringify([app, name, data ?? {}]);
+        const waiting = signals.get(key);
+        if (waiting) {
+          for (const user of users) waiting.users.add(user);
+          return;
+        }
+        const entry = { users: new Set(users), timer: setTimeout(() => {
+          signals.delete(key);
+          track(deps.fanout.publish({ kind: 'signal', app, name, users: [...entry.users], data: { ...data } }));
+        }, SIGNAL_COALESCE_MS) };
+        entry.timer.unref();
+        signals.set(key, entry);
       },
     },
     send,
@@ -138,6 +155,9 @@ export async function createNotificationCenter(options: {
       jobs.unref();
     },
     async close() {
+      // Pending live hints are dropped: the tabs reconnect to another process and reload anyway.
+      for (const { timer } of signals.values()) clearTimeout(timer);
+      signals.clear();
       clearInterval(heartbeat);
       clearInterval(sessionCheck);
       if (jobs) clearInterval(jobs);

@@ -126,3 +126,24 @@ t.test(
     t.same(await tabOnB.next((m) => m.type === 'unread'), { type: 'unread', count: 0 });
   },
 );
+
+t.test('a live signal reaches only the open tabs of its users, once per burst, with no timeline line', async (t) => {
+  const [a, b, c] = cm2.parents as [typeof cm2.parents[0], typeof cm2.parents[0], typeof cm2.parents[0]];
+  const tabA = await connect(host, await sessionToken(platform.platform, a));
+  const tabB = await connect(host, await sessionToken(platform.platform, b));
+  const tabC = await connect(host, await sessionToken(platform.platform, c));
+  t.teardown(() => [tabA, tabB, tabC].forEach((tab) => tab.close()));
+  for (const tab of [tabA, tabB, tabC]) await tab.next((m) => m.type === 'unread');
+  const before = await platform.knex('core.notifications').count<{ count: number }[]>('* as count');
+
+  const service = platform.platform.notifications.service;
+  // Three hints in a burst (three families signing one word) for A, then for B.
+  await service.signal({ app: 'carnet', name: 'word-changed', users: [a.id], data: { wordId: 7 } });
+  await service.signal({ app: 'carnet', name: 'word-changed', users: [a.id], data: { wordId: 7 } });
+  await service.signal({ app: 'carnet', name: 'word-changed', users: [b.id], data: { wordId: 7 } });
+  for (const tab of [tabA, tabB]) t.same(await tab.next((m) => m.type === 'signal'), { type: 'signal', app: 'carnet', name: 'word-changed', data: { wordId: 7 } });
+  await new Promise((resolve) => setTimeout(resolve, 400));
+  t.equal(tabA.messages.filter((m) => m.type === 'signal').length, 1, 'one message for the burst');
+  t.notOk(tabC.messages.some((m) => m.type === 'signal'), 'nobody else hears it');
+  t.same(await platform.knex('core.notifications').count<{ count: number }[]>('* as count'), before, 'no timeline line');
+});

@@ -2,33 +2,27 @@ import type { CurrentUser, PluginServices } from '@preau/sdk';
 import { AnswerRefused } from './errors.js';
 import type { Question } from './schemas.js';
 
-// Signals are hints to refresh: a burst of acknowledgements on one word (a thousand families at 8:30) becomes
-// one signal per word and process every 300 ms. Each process flushes its own, so no hint is lost across nodes.
-const SIGNAL_DELAY_MS = 300;
-const pendingSignals = new Map<string, { services: PluginServices; wordId: number; changes: Set<string> }>();
+// Who follows a word (author, class staff) changes rarely; a burst of signatures on one word asks the same
+// question a thousand times. The answer is kept 5 s on this process: it only decides who gets a refresh hint.
+const FOLLOWERS_TTL_MS = 5_000;
+const followersCache = new Map<string, { users: number[]; until: number }>();
 
-/** Tells the open tracking views of a word's followers (author, class staff) that it changed, soon. */
-export async function signalFollowers(services: PluginServices, wordId: number, change: string): Promise<void> {
+async function followersOf(services: PluginServices, wordId: number): Promise<number[]> {
   const key = `${services.plugin.schema}:${wordId}`;
-  const pending = pendingSignals.get(key);
-  if (pending) {
-    pending.changes.add(change);
-    return;
-  }
-  pendingSignals.set(key, { services, wordId, changes: new Set([change]) });
-  setTimeout(() => {
-    const due = pendingSignals.get(key)!;
-    pendingSignals.delete(key);
-    sendSignal(due.services, due.wordId, [...due.changes].join(',')).catch((error: unknown) => due.services.log.warn({ err: error, wordId }, 'liaison signal failed'));
-  }, SIGNAL_DELAY_MS).unref();
-}
-
-async function sendSignal(services: PluginServices, wordId: number, change: string): Promise<void> {
+  const cached = followersCache.get(key);
+  if (cached && cached.until > Date.now()) return cached.users;
   const word = await services.db('words').where({ id: wordId }).first('author_id');
   const classIds: number[] = await services.db('audience').where({ word_id: wordId }).distinct().pluck('class_id');
   const staff = await services.structure.staffOf(classIds);
   const users = [...new Set([...(word?.author_id ? [word.author_id] : []), ...staff.map((s) => s.user.id)])];
-  await services.notify.signal({ app: 'liaison', name: 'word-changed', users, data: { wordId, change } });
+  if (followersCache.size > 1000) followersCache.clear();
+  followersCache.set(key, { users, until: Date.now() + FOLLOWERS_TTL_MS });
+  return users;
+}
+
+/** Tells the open tracking views of a word's followers (author, class staff) that it changed. */
+export async function signalFollowers(services: PluginServices, wordId: number): Promise<void> {
+  await services.notify.signal({ app: 'liaison', name: 'word-changed', users: await followersOf(services, wordId), data: { wordId } });
 }
 
 /**
@@ -45,7 +39,7 @@ export async function markRead(services: PluginServices, user: CurrentUser, word
       .onConflict(['word_id', 'pupil_id']).ignore().returning('pupil_id');
     return added.length > 0;
   });
-  if (acknowledged) await signalFollowers(services, word.id, 'acknowledged');
+  if (acknowledged) await signalFollowers(services, word.id);
   return acknowledged;
 }
 
@@ -81,7 +75,7 @@ export async function acknowledge(services: PluginServices, user: CurrentUser, w
   const outcome = rows[0]!;
   const result = { added: outcome.added !== null, row: (outcome.added ?? outcome.existing)!, complete: outcome.added !== null && outcome.missing === 1 };
   if (result.added) {
-    await signalFollowers(services, word.id, 'acknowledged');
+    await signalFollowers(services, word.id);
     if (word.author_id && result.complete) {
       const pupils = await services.db('deliveries').where({ word_id: word.id }).count<{ count: number }[]>('* as count');
       await services.notify.send({
@@ -107,6 +101,6 @@ export async function answer(services: PluginServices, user: CurrentUser, word: 
   await services.db('answers')
     .insert({ word_id: word.id, pupil_id: pupilId, choice, relative_id: user.id, relative_name: user.displayName, at: now })
     .onConflict(['word_id', 'pupil_id']).merge(['choice', 'relative_id', 'relative_name', 'at']);
-  await signalFollowers(services, word.id, 'answered');
+  await signalFollowers(services, word.id);
   return { choice, by: { id: user.id, displayName: user.displayName }, at: now.toISOString() };
 }

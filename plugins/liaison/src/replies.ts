@@ -58,7 +58,7 @@ export async function addReply(services: PluginServices, user: CurrentUser, word
     resource: { app: 'liaison', id: String(word.id), url: wordUrl(word.id) },
     params: { title: word.title },
   });
-  await signalFollowers(services, word.id, 'replied');
+  await signalFollowers(services, word.id);
   return toReply(row as ReplyRow, user.id, now);
 }
 
@@ -70,6 +70,6 @@ export async function editReply(services: PluginServices, user: CurrentUser, rep
   if (row.author_id !== user.id || now.getTime() - new Date(row.created_at).getTime() >= REPLY_EDIT_MINUTES * 60_000) throw ReplyLocked(REPLY_EDIT_MINUTES);
   const [updated] = await services.db('replies').where({ id: replyId }).update({ body: services.sanitize.richText(body), edited_at: now })
     .returning(['id', 'pupil_id', 'author_id', 'author_name', 'from_staff', 'body', 'created_at', 'edited_at']);
-  await signalFollowers(services, row.word_id, 'replied');
+  await signalFollowers(services, row.word_id);
   return { reply: toReply(updated as ReplyRow, user.id, now), wordId: row.word_id };
 }
