@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import type { Knex } from 'knex';
 import type { Profile, UserFunction } from '@preau/sdk';
@@ -103,11 +106,15 @@ export async function createTestPlatform(options: TestPlatformOptions = {}): Pro
   const kind = options.database ?? defaultTestDatabase();
   const database = await createTestDatabase(kind);
   const clock = options.clock ?? createTestClock();
+  // Files of a test platform live in a folder of their own, removed by close(), never in the working tree.
+  const storage = (options.config?.storage ?? {}) as Record<string, unknown>;
+  const filesDir = storage.dir ? null : await mkdtemp(join(tmpdir(), 'preau-test-files-'));
   const pluginNames = (options.plugins ?? []).flatMap((p) => (typeof p === 'object' && 'name' in p ? [p.name] : []));
   const config = parseConfig(
     {
       logLevel: 'silent',
       ...options.config,
+      storage: { ...storage, ...(filesDir ? { dir: filesDir } : {}) },
       apps: { enabledByDefault: pluginNames, cacheSeconds: 3600, ...(options.config?.apps as object | undefined) },
     },
     process.cwd(),
@@ -211,6 +218,9 @@ export async function createTestPlatform(options: TestPlatformOptions = {}): Pro
     runScheduledJobs: () => platform.scheduledJobs.runDue(),
     as,
     inject: (injectOptions) => platform.app.inject(injectOptions),
-    close: () => platform.close(),
+    close: async () => {
+      await platform.close();
+      if (filesDir) await rm(filesDir, { recursive: true, force: true });
+    },
   };
 }

@@ -24,7 +24,7 @@ export async function addDemoWords(context: DemoContext, services: PluginService
     const id = await createWord(services, director, school, {
       title: 'Sortie à la piscine',
       body: '<p>Bonjour,</p><p>La classe ira à la piscine municipale <strong>jeudi prochain</strong> de 9 h à 11 h. Merci de prévoir un maillot, une serviette et un bonnet de bain dans un sac marqué au nom de votre enfant.</p><p>Cordialement,</p>',
-      category: 'sortie', classIds: [directorClass.classId], pupilIds: [], requiresAck: true, repliesAllowed: true,
+      category: 'sortie', classIds: [directorClass.classId], pupilIds: [], attachmentIds: [], requiresAck: true, repliesAllowed: true,
       question: { kind: 'yes-no', prompt: "J'autorise mon enfant à participer à la sortie", deadline: new Date(context.now.getTime() + 6 * DAY_MS).toISOString() },
     });
     const pupils = await services.structure.pupilsOf([directorClass.classId]);
@@ -45,7 +45,7 @@ export async function addDemoWords(context: DemoContext, services: PluginService
     await createWord(services, teacher, school, {
       title: 'Rendez-vous parents-enseignant',
       body: '<p>Je vous propose de faire le point sur le premier trimestre. Choisissez le créneau qui vous convient.</p>',
-      category: 'reunion', classIds: [first.classId], pupilIds: [], requiresAck: false, repliesAllowed: true,
+      category: 'reunion', classIds: [first.classId], pupilIds: [], attachmentIds: [], requiresAck: false, repliesAllowed: true,
       question: { kind: 'choice', prompt: 'Créneau souhaité', options: ['Lundi 16 h 30', 'Mardi 17 h', 'Jeudi 16 h 45'], deadline: new Date(context.now.getTime() + 10 * DAY_MS).toISOString() },
     });
   }
@@ -54,7 +54,7 @@ export async function addDemoWords(context: DemoContext, services: PluginService
     await createWord(services, teacher, school, {
       title: 'Photos de classe',
       body: '<p>Le photographe passera <em>mardi matin</em>. Les bons de commande seront distribués la semaine suivante.</p>',
-      category: 'information', classIds: [second.classId], pupilIds: [], requiresAck: true, repliesAllowed: false,
+      category: 'information', classIds: [second.classId], pupilIds: [], attachmentIds: [], requiresAck: true, repliesAllowed: false,
     });
   }
 }

@@ -77,3 +77,9 @@ export const AudienceFixed = defineError('LIAISON_ERR_AUDIENCE_FIXED', 409, {
   fr: "Le mot est déjà envoyé : ses destinataires ne peuvent plus changer. Copiez-le pour l'envoyer à une autre classe.",
   en: 'The word was already sent: its recipients cannot change. Copy it to send it to another class.',
 });
+
+/** An attachment that is not the author's own upload (or no longer exists). */
+export const AttachmentRefused = defineError('LIAISON_ERR_ATTACHMENT', 403, {
+  fr: "Une pièce jointe n'est pas un fichier que vous avez envoyé.",
+  en: 'An attachment is not a file you uploaded.',
+});

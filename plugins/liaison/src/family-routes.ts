@@ -126,6 +126,27 @@ export async function familyRoutes(app: PluginApp, services: PluginServices): Pr
     return edited.reply;
   });
 
+  // A word's file, for those who may read the word: its followers, and the families of the pupils it reached.
+  app.get('/words/:wordId/attachments/:blobId', {
+    schema: {
+      params: Type.Object({ wordId: Type.Integer({ minimum: 1 }), blobId: Type.String({ minLength: 1, maxLength: 64 }) }),
+      querystring: Type.Object({ inline: Type.Boolean({ default: false }) }),
+      response: { ...Errors },
+    },
+  }, async (request, reply) => {
+    const user = request.currentUser!;
+    const { wordId, blobId } = request.params;
+    if (user.profile === 'Teacher' || user.profile === 'Personnel') await loadFollowedWord(services, user, request.currentSchools, wordId);
+    else {
+      const pupils = await familyPupils(services, user, request.currentSchools);
+      const reached = pupils.length ? await db('deliveries').where({ word_id: wordId }).whereIn('pupil_id', pupils).first('pupil_id') : undefined;
+      if (!reached) throw WordNotFound();
+    }
+    const attachment = await db('attachments').where({ word_id: wordId, blob_id: blobId }).first('name');
+    if (!attachment) throw WordNotFound();
+    return services.storage.send(reply, blobId, { name: attachment.name, inline: request.query.inline });
+  });
+
   app.get('/me/words', {
     schema: { querystring: Page, response: { 200: FamilyPage, ...Errors } },
   }, async (request) => {

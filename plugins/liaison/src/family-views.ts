@@ -1,5 +1,6 @@
 import type { PluginServices } from '@preau/sdk';
 import type { FamilyWord, Question } from './schemas.js';
+import { attachmentsOf } from './attachments.js';
 
 interface FamilyRow {
   id: number;
@@ -83,6 +84,7 @@ export async function familyWords(
       today: options.today,
     },
   );
+  const attachments = await attachmentsOf(services.db, [...new Set(rows.map((r) => r.id))]);
   return rows.map((r) => ({
     id: r.id,
     pupilId: r.pupil_id,
@@ -100,6 +102,7 @@ export async function familyWords(
     acknowledgement: r.ack_at ? { by: { id: r.ack_by, displayName: r.ack_name! }, at: iso(r.ack_at) } : null,
     answer: r.choice !== null ? { choice: r.choice, by: { id: r.answer_by, displayName: r.answer_name! }, at: iso(r.answer_at!) } : null,
     replies: r.replies,
+    attachments: attachments.get(r.id) ?? [],
     paused: r.paused ? { until: r.pause_until, reason: r.pause_reason } : null,
   }));
 }

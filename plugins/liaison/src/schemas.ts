@@ -45,6 +45,8 @@ export const WordInput = Type.Object(
     /** When to send it; now when absent or past. */
     sendAt: Type.Optional(Type.Union([Instant, Type.Null()])),
     question: Type.Optional(Type.Union([QuestionInput, Type.Null()])),
+    /** Files uploaded with `POST /attachments` (or already on the word). */
+    attachmentIds: Type.Array(Type.String({ minLength: 1, maxLength: 64 }), { maxItems: 10, uniqueItems: true, default: [] }),
   },
   { additionalProperties: false },
 );
@@ -54,6 +56,8 @@ export const CopyInput = Type.Object(
   { classIds: Type.Array(Id, { minItems: 1, maxItems: 30, uniqueItems: true }), sendAt: Type.Optional(Type.Union([Instant, Type.Null()])) },
   { additionalProperties: false },
 );
+
+export const AttachmentSchema = Type.Object({ id: Type.String(), name: Type.String(), mediaType: Type.String(), size: Type.Integer() });
 
 export const Counts = Type.Object({
   pupils: Type.Integer(),
@@ -81,6 +85,7 @@ export const StaffWord = Type.Object({
   /** Chosen pupils (empty when whole classes are addressed). */
   pupilIds: Type.Array(Id),
   counts: Counts,
+  attachments: Type.Array(AttachmentSchema),
   /** The reader may change or delete it (author, direction). */
   editable: Type.Boolean(),
 });
@@ -105,6 +110,7 @@ export const FamilyWord = Type.Object({
   acknowledgement: Type.Union([Type.Object({ by: Person, at: Instant }), Type.Null()]),
   answer: Type.Union([Type.Object({ choice: Type.Integer(), by: Person, at: Instant }), Type.Null()]),
   replies: Type.Integer(),
+  attachments: Type.Array(AttachmentSchema),
   /** Why replies are closed for now (class notebook paused). */
   paused: Type.Union([Type.Object({ until: Type.Union([Type.String(), Type.Null()]), reason: Type.Union([Type.String(), Type.Null()]) }), Type.Null()]),
 });

@@ -1,7 +1,7 @@
 import { Type, type PluginApp, type PluginServices } from '@preau/sdk';
 import { editsWord, headsSchool, manageableClasses } from './access.js';
 import { NotSentYet, NotTheAuthor, AudienceNotAllowed } from './errors.js';
-import { ClassInfo, ClassParams, CopyInput, Errors, Page, PauseInput, StaffWord, Tracking, WordInput, WordParams } from './schemas.js';
+import { AttachmentSchema, ClassInfo, ClassParams, CopyInput, Errors, Page, PauseInput, StaffWord, Tracking, WordInput, WordParams } from './schemas.js';
 import { createWord, deleteWord, updateWord } from './words.js';
 import { staffWordIds, staffWords, tracking } from './staff-views.js';
 import { sendReminder } from './reminders.js';
@@ -111,10 +111,11 @@ export async function staffRoutes(app: PluginApp, services: PluginServices): Pro
     const word = await loadFollowedWord(services, request.currentUser!, request.currentSchools, request.params.wordId);
     const source = await db('words').where({ id: word.id }).first('title', 'body', 'category', 'requires_ack', 'replies_allowed', 'question');
     const question = source.question ? { ...source.question, deadline: null } : null;
+    const attachmentIds: string[] = await db('attachments').where({ word_id: word.id }).orderBy('position').pluck('blob_id');
     const id = await createWord(services, request.currentUser!, request.currentSchools, {
       title: source.title, body: source.body, category: source.category, classIds: request.body.classIds, pupilIds: [],
-      requiresAck: source.requires_ack, repliesAllowed: source.replies_allowed, sendAt: request.body.sendAt ?? null, question,
-    }, word.id);
+      requiresAck: source.requires_ack, repliesAllowed: source.replies_allowed, sendAt: request.body.sendAt ?? null, question, attachmentIds,
+    }, { id: word.id, attachmentIds });
     const [copy] = await staffWords(services, [id], editable(request.currentUser!));
     return reply.code(201).send(copy!);
   });
@@ -132,6 +133,14 @@ export async function staffRoutes(app: PluginApp, services: PluginServices): Pro
     const word = await loadFollowedWord(services, request.currentUser!, request.currentSchools, request.params.wordId);
     if (!word.sent_at) throw NotSentYet();
     return reply.code(201).send(await sendReminder(services, request.currentUser!, word));
+  });
+
+  app.post('/attachments', {
+    config: { right: 'post' },
+    schema: { response: { 201: Type.Array(AttachmentSchema), ...Errors } },
+  }, async (request, reply) => {
+    const { blobs } = await services.storage.receive(request, { owner: request.currentUser!.id, maxFiles: 10 });
+    return reply.code(201).send(blobs.map((b) => ({ id: b.id, name: b.name, mediaType: b.mediaType, size: b.size })));
   });
 
   app.get('/words/:wordId/slips.pdf', {

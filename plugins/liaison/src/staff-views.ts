@@ -1,5 +1,6 @@
 import type { PluginServices } from '@preau/sdk';
 import type { Question, StaffWord } from './schemas.js';
+import { attachmentsOf } from './attachments.js';
 
 interface StaffWordRow {
   id: number;
@@ -41,6 +42,7 @@ export async function staffWords(services: PluginServices, ids: readonly number[
     [[...ids]],
   );
   const classes = new Map((await services.structure.classes([...new Set(rows.flatMap((r) => r.class_ids))])).map((c) => [c.id, c.label]));
+  const attachments = await attachmentsOf(services.db, ids);
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.flatMap((id) => {
     const r = byId.get(id);
@@ -62,6 +64,7 @@ export async function staffWords(services: PluginServices, ids: readonly number[
       classes: r.class_ids.map((classId) => ({ id: classId, label: classes.get(classId) ?? '' })).sort((a, b) => a.label.localeCompare(b.label, 'fr')),
       pupilIds: r.pupil_ids,
       counts: { pupils: r.pupils, acknowledged: r.acknowledged, replies: r.replies, answered: r.answered },
+      attachments: attachments.get(r.id) ?? [],
       editable: editable(r),
     }];
   });

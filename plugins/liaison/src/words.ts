@@ -3,6 +3,7 @@ import { manageableClasses } from './access.js';
 import { AudienceEmpty, AudienceFixed, AudienceNotAllowed } from './errors.js';
 import type { Question, QuestionInput, WordInput } from './schemas.js';
 import { deliver, scheduleQuestionDeadline } from './delivery.js';
+import { checkAttachments, releaseAttachments, writeAttachments } from './attachments.js';
 
 /** Who the word goes to: whole classes, and chosen pupils with their class. */
 export interface Audience {
@@ -63,9 +64,10 @@ async function writeAudience(trx: Knex.Transaction, wordId: number, audience: Au
  * Writes a word and, when its time has come, sends it (deliveries fixed and families notified); a word for later
  * waits for its scheduled job. The word and its audience are one transaction.
  */
-export async function createWord(services: PluginServices, user: CurrentUser, schools: readonly SchoolRef[], input: WordInput, copiedFrom: number | null = null): Promise<number> {
+export async function createWord(services: PluginServices, user: CurrentUser, schools: readonly SchoolRef[], input: WordInput, copiedFrom: { id: number; attachmentIds: string[] } | null = null): Promise<number> {
   const { db, clock, sanitize, jobs } = services;
   const audience = await resolveAudience(services, user, schools, input.classIds, input.pupilIds);
+  const attachments = await checkAttachments(services, user.id, input.attachmentIds ?? [], copiedFrom?.attachmentIds);
   const sendAt = sendInstant(services, input.sendAt);
   const now = clock.now();
   const id = await db.transaction(async (trx) => {
@@ -81,9 +83,10 @@ export async function createWord(services: PluginServices, user: CurrentUser, sc
       question: JSON.stringify(normalizeQuestion(input.question)),
       send_at: sendAt,
       created_at: now,
-      copied_from: copiedFrom,
+      copied_from: copiedFrom?.id ?? null,
     }).returning('id');
     await writeAudience(trx, row.id, audience);
+    await writeAttachments(services, trx, row.id, attachments);
     if (sendAt > now) await jobs.schedule('send-word', sendAt, { wordId: row.id }, { key: `send-${row.id}`, transaction: trx });
     return row.id as number;
   });
@@ -103,6 +106,8 @@ export async function updateWord(services: PluginServices, user: CurrentUser, sc
     JSON.stringify(current.filter((a) => a.pupil_id !== null).map((a) => a.pupil_id).sort()) === JSON.stringify([...input.pupilIds].sort());
   if (word.sent_at && !sameAudience && (input.classIds.length || input.pupilIds.length)) throw AudienceFixed();
   const audience = word.sent_at ? null : await resolveAudience(services, user, schools, input.classIds, input.pupilIds);
+  const attached: string[] = await db('attachments').where({ word_id: word.id }).pluck('blob_id');
+  const attachments = await checkAttachments(services, user.id, input.attachmentIds ?? [], attached);
   const now = clock.now();
   const sendAt = word.sent_at ? null : sendInstant(services, input.sendAt);
   await db.transaction(async (trx) => {
@@ -115,6 +120,7 @@ export async function updateWord(services: PluginServices, user: CurrentUser, sc
       question: JSON.stringify(normalizeQuestion(input.question)),
       ...(word.sent_at ? { edited_at: now } : { send_at: sendAt, school_id: audience!.schoolId }),
     });
+    await writeAttachments(services, trx, word.id, attachments);
     if (audience) {
       await writeAudience(trx, word.id, audience);
       if (sendAt! > now) await jobs.schedule('send-word', sendAt!, { wordId: word.id }, { key: `send-${word.id}`, transaction: trx });
@@ -130,6 +136,7 @@ export async function deleteWord(services: PluginServices, wordId: number): Prom
   await services.db.transaction(async (trx) => {
     await services.jobs.cancel(`send-${wordId}`, { transaction: trx });
     await services.jobs.cancel(`deadline-${wordId}`, { transaction: trx });
+    await releaseAttachments(services, trx, wordId);
     await trx('words').where({ id: wordId }).delete();
   });
 }

@@ -10,6 +10,11 @@ export function includes(role: ThreadRole | null, needed: ThreadRole): boolean {
   return role !== null && ROLES.indexOf(role) >= ROLES.indexOf(needed);
 }
 
+/** The highest of these roles, or null for none. */
+export function highest(roles: readonly ThreadRole[]): ThreadRole | null {
+  return roles.reduce<ThreadRole | null>((best, role) => (includes(best, role) ? best : role), null);
+}
+
 /** Director or local administrator of the school, or academy administrator (of every school). */
 export function isSchoolAdmin(user: CurrentUser, schoolId: number): boolean {
   return user.functions.some(

@@ -1,5 +1,5 @@
 import type { CurrentUser, Knex, PluginServices, SchoolRef } from '@preau/sdk';
-import { includes, rolesOn, type ThreadAccessRow, type ThreadRole } from './access.js';
+import { highest, includes, isSchoolAdmin, rolesOn, type ThreadAccessRow, type ThreadRole } from './access.js';
 import { GroupNotAllowed, RoleTooLow, ThreadNotFound } from './errors.js';
 import type { Thread } from './schemas.js';
 
@@ -10,15 +10,20 @@ export interface ThreadRow extends ThreadAccessRow {
 
 type Services = Pick<PluginServices, 'db' | 'structure'>;
 
-/** The threads of the user's schools that they have a role on, by school then title. */
+/**
+ * The threads of the user's schools that they have a role on, by school then title. The shares of the user's
+ * groups come with the threads in one query (the home widget asks this on every home page).
+ */
 export async function threadsOf(services: Services, user: CurrentUser, schools: readonly SchoolRef[]): Promise<{ thread: ThreadRow; role: ThreadRole }[]> {
-  const rows = await services.db<ThreadRow>('threads')
-    .whereIn('school_id', schools.map((s) => s.id))
-    .orderBy([{ column: 'school_id' }, { column: 'title' }, { column: 'id' }])
-    .select('id', 'school_id', 'created_by', 'title', 'comments_enabled');
-  const roles = await rolesOn(services, user, rows);
-  return rows.flatMap((thread) => {
-    const role = roles.get(thread.id);
+  if (schools.length === 0) return [];
+  const groups = await services.structure.groupsOf(user.id);
+  const rows = (await services.db('threads as t')
+    .whereIn('t.school_id', schools.map((s) => s.id))
+    .orderBy([{ column: 't.school_id' }, { column: 't.title' }, { column: 't.id' }])
+    .select('t.id', 't.school_id', 't.created_by', 't.title', 't.comments_enabled',
+      services.db.raw('array(select s.role from thread_shares s where s.thread_id = t.id and s.group_id = any(?::int[])) as roles', [groups]))) as (ThreadRow & { roles: ThreadRole[] })[];
+  return rows.flatMap(({ roles, ...thread }) => {
+    const role = isSchoolAdmin(user, thread.school_id) || thread.created_by === user.id ? 'manage' : highest(roles);
     return role ? [{ thread, role }] : [];
   });
 }

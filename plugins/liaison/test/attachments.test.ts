@@ -1,0 +1,59 @@
+import t from 'tap';
+import { cm2School, PISCINE } from './helpers/cm2-school.js';
+
+// The smallest valid PNG: storage detects its type from the bytes.
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+
+function multipart(name: string, content: Buffer) {
+  const boundary = `----liaison${Math.random().toString(16).slice(2)}`;
+  return {
+    payload: Buffer.concat([
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: image/png\r\n\r\n`),
+      content,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
+}
+
+t.test('a word carries the files its author uploaded; the families it reached download them, nobody else', async (t) => {
+  const s = await cm2School();
+  t.teardown(() => s.platform.close());
+  const { platform, teacher, families } = s;
+  const uploaded = await platform.as(teacher).inject({ method: 'POST', url: '/api/liaison/attachments', ...multipart('autorisation piscine.png', PNG) });
+  t.equal(uploaded.statusCode, 201, uploaded.body);
+  const [file] = uploaded.json();
+  t.equal(file.mediaType, 'image/png');
+
+  const word = (await platform.as(teacher).inject({ method: 'POST', url: '/api/liaison/words', payload: { ...PISCINE, classIds: [s.classId], attachmentIds: [file.id] } })).json();
+  t.same(word.attachments.map((a: { name: string }) => a.name), ['autorisation piscine.png']);
+  const parent = families[8]!.relatives[0]!;
+  const [seen] = (await platform.as(parent).inject(`/api/liaison/words/${word.id}/family`)).json();
+  t.equal(seen.attachments[0].id, file.id, 'the family sees the file');
+  const download = await platform.as(parent).inject(`/api/liaison/words/${word.id}/attachments/${file.id}`);
+  t.equal(download.statusCode, 200);
+  t.equal(download.headers['x-content-type-options'], 'nosniff');
+  t.match(String(download.headers['content-disposition']), /attachment/);
+  t.same(download.rawPayload, PNG, 'the bytes come back');
+  t.equal((await platform.as(s.otherParent).inject(`/api/liaison/words/${word.id}/attachments/${file.id}`)).statusCode, 404, 'a parent of another class cannot');
+  t.equal((await platform.as(s.foreignTeacher).inject(`/api/liaison/words/${word.id}/attachments/${file.id}`)).statusCode, 404, "another school's teacher cannot");
+
+  // Someone else's upload cannot be attached by guessing its id.
+  const other = (await platform.as(s.otherTeacher).inject({ method: 'POST', url: '/api/liaison/attachments', ...multipart('x.png', PNG) })).json()[0];
+  const stolen = await platform.as(teacher).inject({ method: 'POST', url: '/api/liaison/words', payload: { ...PISCINE, classIds: [s.classId], attachmentIds: [other.id] } });
+  t.equal(stolen.json().code, 'LIAISON_ERR_ATTACHMENT');
+
+  // A copy shares the file; deleting the original keeps it for the copy, deleting both frees it.
+  const copy = (await platform.as(s.director).inject({ method: 'POST', url: `/api/liaison/words/${word.id}/copy`, payload: { classIds: [s.otherClassId] } })).json();
+  t.equal(copy.attachments[0].id, file.id, 'the copy shares the file');
+  await platform.as(teacher).inject({ method: 'DELETE', url: `/api/liaison/words/${word.id}` });
+  t.ok(await platform.platform.storage.stat(file.id), 'still there for the copy');
+  await platform.as(s.director).inject({ method: 'DELETE', url: `/api/liaison/words/${copy.id}` });
+  // The file is collected once the deleting transaction has committed.
+  let left = await platform.platform.storage.stat(file.id);
+  for (let tries = 0; left && tries < 40; tries += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    left = await platform.platform.storage.stat(file.id);
+  }
+  t.notOk(left, 'gone with the last word');
+});
