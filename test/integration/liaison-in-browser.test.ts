@@ -4,6 +4,8 @@ import type { Browser, Page } from 'playwright-core';
 import liaison from '@preau/plugin-liaison';
 import { launchChromium } from './browser.js';
 
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+
 async function signIn(browser: Browser, address: string, user: TestUser): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
   await page.goto(address);
@@ -37,6 +39,8 @@ t.test('the reference scenario: "Sortie à la piscine" to CM2, 0/27 then 7/27 lu
   const editor = desk.getByRole('textbox', { name: 'Texte du mot' });
   await editor.click();
   await editor.pressSequentially('Jeudi, la classe ira à la piscine. Prévoir un maillot.');
+  await desk.getByLabel('Ajouter des fichiers').setInputFiles({ name: 'autorisation.png', mimeType: 'image/png', buffer: PNG });
+  await desk.getByText('📎 autorisation.png').waitFor();
   await desk.getByRole('button', { name: 'Envoyer le mot' }).click();
   const counts = desk.locator('[data-counts]');
   await counts.getByText('0/27 lus · 0 réponses').waitFor();
@@ -49,6 +53,8 @@ t.test('the reference scenario: "Sortie à la piscine" to CM2, 0/27 then 7/27 lu
   await home.getByRole('link', { name: /Carnet de liaison\s*, 1 à lire/ }).click();
   await home.getByRole('link', { name: 'Sortie à la piscine' }).click();
   await home.getByText('Jeudi, la classe ira à la piscine.').waitFor();
+  const file = await home.getByRole('link', { name: /autorisation\.png/ }).getAttribute('href');
+  t.equal((await home.request.get(`${address}${file}`)).status(), 200, 'the parent downloads the attached file');
   await home.getByRole('button', { name: 'Confirmer la lecture' }).click();
   await home.getByText(/Lecture confirmée par/).waitFor();
   await home.getByText('Répondre').click();

@@ -73,6 +73,10 @@ export const TEXTS = {
   signHere: { fr: "Lu et pris connaissance — signature d'un responsable :", en: 'Read — signature of a relative:' },
   helpTitle: { fr: 'Aide du carnet de liaison', en: 'Liaison notebook help' },
   live: { fr: 'Mis à jour en direct', en: 'Updated live' },
+  attachments: { fr: 'Pièces jointes', en: 'Attachments' },
+  addFiles: { fr: 'Ajouter des fichiers', en: 'Add files' },
+  uploading: { fr: 'Envoi des fichiers…', en: 'Uploading…' },
+  removeFile: { fr: 'Retirer {name}', en: 'Remove {name}' },
 } as const;
 
 export type TextKey = keyof typeof TEXTS;

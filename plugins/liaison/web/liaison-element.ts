@@ -29,6 +29,8 @@ export class LiaisonElement extends LitElement {
     legend { font-weight: 700; padding: 0 0.25rem; }
     a { color: #1f5fbf; }
     .body :is(p, ul, ol) { margin: 0.4rem 0; }
+    ul.files { list-style: none; padding: 0; display: grid; gap: 0.25rem; }
+    ul.files a { display: inline-flex; min-height: 44px; align-items: center; }
   `;
 
   private apiConsumer = new ContextConsumer(this, { context: apiContext, subscribe: true });

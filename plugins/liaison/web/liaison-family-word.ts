@@ -3,6 +3,7 @@ import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { refreshBadges } from '@preau/sdk/web';
 import { LiaisonElement } from './liaison-element.js';
 import { CATEGORY_LABELS, formatInstant } from './i18n.js';
+import { attachmentList } from './attachment-list.js';
 import { categoryTag } from './word-summary.js';
 import type { FamilyWordView } from './types.js';
 import './liaison-conversation.js';
@@ -80,6 +81,7 @@ export class LiaisonFamilyWord extends LiaisonElement {
           ${first.modified ? html`<span class="tag modified">${this.t('modified')}</span>` : nothing}</h2>
         <p class="muted">${first.author.displayName} — ${formatInstant(first.sentAt, lang)}</p>
         <div class="body">${unsafeHTML(first.body)}</div>
+        ${attachmentList(first.id, first.attachments, this.t('attachments'))}
       </article>
       ${this.copies.map((copy) => html`<section class="card" aria-label=${this.childLabel(copy)}>
         ${this.copies.length > 1 || family ? html`<h3>${this.childLabel(copy)}</h3>` : nothing}

@@ -8,7 +8,7 @@ type QuestionKind = 'none' | 'yes-no' | 'choice';
 
 /** Writing or changing a word: recipients, the common editor, options, a question, and when to send it. */
 export class LiaisonWordForm extends LiaisonElement {
-  static override properties = { wordId: { type: Number }, classes: { state: true }, word: { state: true }, error: { state: true }, busy: { state: true }, questionKind: { state: true }, details: { state: true } };
+  static override properties = { wordId: { type: Number }, classes: { state: true }, word: { state: true }, error: { state: true }, busy: { state: true }, questionKind: { state: true }, files: { state: true }, uploading: { state: true } };
   static override styles = [
     LiaisonElement.styles,
     css`
@@ -22,7 +22,8 @@ export class LiaisonWordForm extends LiaisonElement {
   error = '';
   busy = false;
   questionKind: QuestionKind = 'none';
-  details: Record<string, unknown> | null = null;
+  files: StaffWordView['attachments'] = [];
+  uploading = false;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -35,6 +36,7 @@ export class LiaisonWordForm extends LiaisonElement {
       if (this.wordId) {
         this.word = await this.api.get<StaffWordView>(`/api/liaison/words/${this.wordId}`);
         this.questionKind = this.word.question?.kind ?? 'none';
+        this.files = this.word.attachments;
       }
     } catch (error) {
       this.error = this.message(error);
@@ -57,6 +59,7 @@ export class LiaisonWordForm extends LiaisonElement {
       requiresAck: data.get('requiresAck') === 'on',
       repliesAllowed: data.get('repliesAllowed') === 'on',
       sendAt: parisLocalToIso(String(data.get('sendAt') ?? '')),
+      attachmentIds: this.files.map((f) => f.id),
       question: kind === 'none' ? null : {
         kind,
         prompt: String(data.get('questionPrompt') ?? '').trim(),
@@ -66,7 +69,6 @@ export class LiaisonWordForm extends LiaisonElement {
     };
     this.busy = true;
     this.error = '';
-    this.details = null;
     try {
       const saved = this.wordId
         ? await this.api.put<StaffWordView>(`/api/liaison/words/${this.wordId}`, this.word?.sentAt ? { ...body, classIds: [], pupilIds: [] } : body)
@@ -76,6 +78,24 @@ export class LiaisonWordForm extends LiaisonElement {
       this.error = this.message(error);
     } finally {
       this.busy = false;
+    }
+  }
+
+  // Files go up as soon as they are chosen; the word then only names them.
+  private async upload(event: Event): Promise<void> {
+    const input = event.target as HTMLInputElement;
+    if (!input.files?.length) return;
+    const form = new FormData();
+    for (const file of input.files) form.append('file', file, file.name);
+    this.uploading = true;
+    this.error = '';
+    try {
+      this.files = [...this.files, ...(await this.api.upload<StaffWordView['attachments']>('/api/liaison/attachments', form))];
+      input.value = '';
+    } catch (error) {
+      this.error = this.message(error);
+    } finally {
+      this.uploading = false;
     }
   }
 
@@ -111,6 +131,13 @@ export class LiaisonWordForm extends LiaisonElement {
             </details>`)}
         </fieldset>`}
         <preau-editor label=${this.t('body')} .value=${word?.body ?? ''}></preau-editor>
+        <fieldset>
+          <legend>${this.t('attachments')}</legend>
+          <ul class="files">${this.files.map((f) => html`<li>📎 ${f.name}
+            <button type="button" aria-label=${this.f('removeFile', { name: f.name })} @click=${() => (this.files = this.files.filter((x) => x.id !== f.id))}>✕</button></li>`)}</ul>
+          <label>${this.t('addFiles')}<input type="file" multiple @change=${this.upload} ?disabled=${this.uploading}></label>
+          ${this.uploading ? html`<p role="status">${this.t('uploading')}</p>` : nothing}
+        </fieldset>
         <label class="inline"><input type="checkbox" name="requiresAck" ?checked=${word?.requiresAck ?? true}>${this.t('requiresAck')}</label>
         <label class="inline"><input type="checkbox" name="repliesAllowed" ?checked=${word?.repliesAllowed ?? true}>${this.t('repliesAllowed')}</label>
         <fieldset>

@@ -3,6 +3,7 @@ import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { onLiveSignal } from '@preau/sdk/web';
 import { LiaisonElement } from './liaison-element.js';
 import { CATEGORY_LABELS, formatInstant } from './i18n.js';
+import { attachmentList } from './attachment-list.js';
 import { categoryTag, countsLine } from './word-summary.js';
 import type { ClassView, StaffWordView, TrackingView } from './types.js';
 import './liaison-conversation.js';
@@ -102,6 +103,7 @@ export class LiaisonWordTracking extends LiaisonElement {
         <h2>${word.title} ${categoryTag(CATEGORY_LABELS[word.category]?.[lang] ?? word.category)}</h2>
         <p class="muted">${word.classes.map((c) => c.label).join(', ')} — ${this.f('by', { name: word.author.displayName })}</p>
         <div class="body">${unsafeHTML(word.body)}</div>
+        ${attachmentList(word.id, word.attachments, this.t('attachments'))}
         ${word.question ? html`<p><strong>${word.question.prompt}</strong></p>` : nothing}
       </article>
       <section aria-labelledby="tracking-title" aria-live="polite">
