@@ -1,5 +1,7 @@
+import { defineTexts, formatDateTime } from '@preau/sdk/web';
+
 /** The notebook's texts, French first; `{name}` is filled by `format`. */
-export const TEXTS = {
+const TEXTS = {
   notebook: { fr: 'Carnet de liaison', en: 'Liaison notebook' },
   newWord: { fr: 'Écrire un mot', en: 'Write a word' },
   editWord: { fr: 'Modifier le mot', en: 'Edit the word' },
@@ -92,17 +94,9 @@ export const CATEGORY_LABELS: Record<string, { fr: string; en: string }> = {
   autre: { fr: 'Autre', en: 'Other' },
 };
 
-export function text(key: TextKey, language: Language): string {
-  return TEXTS[key][language];
-}
-
-export function format(key: TextKey, language: Language, values: Record<string, string | number>): string {
-  return text(key, language).replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
-}
+const notebookTexts = defineTexts(TEXTS);
+export const text = notebookTexts.text;
+export const format = notebookTexts.format;
 
 /** An instant as a French school reads it, in Europe/Paris: « jeudi 26 novembre à 10:00 ». */
-export function formatInstant(iso: string, language: Language): string {
-  return new Date(iso).toLocaleString(language === 'fr' ? 'fr-FR' : 'en-GB', {
-    timeZone: 'Europe/Paris', weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit',
-  });
-}
+export const formatInstant = formatDateTime;

@@ -9,7 +9,7 @@ export { userContext, apiContext, languageContext, childContext } from './contex
 export type { WebUser, WebChild } from './contexts.js';
 export { defineWebApp } from './define-web-app.js';
 export type { WebApp } from './define-web-app.js';
-export { localize, formatDay } from './format.js';
+export { localize, formatDay, formatDateTime, defineTexts } from './format.js';
 export type { LocalizedText } from './format.js';
 export { onLiveNotification, onLiveSignal, refreshBadges, LIVE_NOTIFICATION_EVENT, LIVE_SIGNAL_EVENT, BADGES_CHANGED_EVENT } from './live.js';
 export type { LiveNotification, LiveSignalDetail } from './live.js';
