@@ -33,7 +33,7 @@ t.test('the reference scenario: "Sortie à la piscine" to CM2, 0/27 then 7/27 lu
   desk.on('pageerror', (error) => errors.push(error.message));
   await desk.getByRole('link', { name: /Carnet de liaison/ }).click();
   await desk.getByRole('link', { name: 'Écrire un mot' }).click();
-  await desk.getByLabel('Titre').fill('Sortie à la piscine');
+  await desk.getByLabel('Titre', { exact: true }).fill('Sortie à la piscine');
   await desk.getByLabel('Catégorie').selectOption('sortie');
   await desk.getByLabel('CM2 - Mme BÉRANGER — Toute la classe').check();
   const editor = desk.getByRole('textbox', { name: 'Texte du mot' });

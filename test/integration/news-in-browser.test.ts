@@ -45,8 +45,8 @@ t.test('the director posts a flash message that parents see on top of their home
   const directorPage = await signIn(browser, address, director, errors);
   await directorPage.goto(`${address}/apps/news/flash`);
   const form = directorPage.getByRole('form', { name: 'Nouveau message flash' });
-  await form.getByLabel('Titre').fill('École fermée jeudi (grève)');
-  await form.getByLabel('Couleur').selectOption('urgent');
+  await form.getByLabel('Titre', { exact: true }).fill('École fermée jeudi (grève)');
+  await form.getByRole('combobox', { name: 'Couleur' }).selectOption('urgent');
   await form.getByRole('button', { name: 'Publier le message' }).click();
   await directorPage.getByText('0/1 lus').waitFor();
   t.pass('the director posts it for relatives and sees 0/1 read');

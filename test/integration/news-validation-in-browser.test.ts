@@ -40,7 +40,7 @@ t.test("the director shares a new thread with the staff; a teacher's item waits 
   const directorPage = await signIn(browser, address, director, errors);
   await directorPage.goto(`${address}/apps/news/threads`);
   const form = directorPage.getByRole('form', { name: 'Nouveau fil' });
-  await form.getByLabel('Titre').fill('Restaurant scolaire');
+  await form.getByLabel('Titre', { exact: true }).fill('Restaurant scolaire');
   const adding = form.getByLabel('Ajouter un groupe');
   await adding.focus();
   await directorPage.keyboard.press('ArrowDown');
@@ -57,7 +57,7 @@ t.test("the director shares a new thread with the staff; a teacher's item waits 
     await directorPage.screenshot({ path: 'test-artifacts/news-new-thread.png', fullPage: true });
     throw error;
   });
-  t.equal(await form.getByLabel('Titre').inputValue(), '', 'the form is blank again for the next thread');
+  t.equal(await form.getByLabel('Titre', { exact: true }).inputValue(), '', 'the form is blank again for the next thread');
   const canteen = await platform.knex('news.threads').where({ school_id: school.id, title: 'Restaurant scolaire' }).first('id');
   const shares = await platform.knex('news.thread_shares').where({ thread_id: canteen.id }).orderBy('group_name').select('group_id', 'role');
   t.same(shares, [{ group_id: groupOf('Relative'), role: 'read' }, { group_id: groupOf('Personnel'), role: 'publish' }], 'shared with the parents (read) and the staff (publish)');
@@ -68,7 +68,7 @@ t.test("the director shares a new thread with the staff; a teacher's item waits 
   await teacherPage.goto(`${address}/apps/news/write`);
   const editor = teacherPage.getByRole('form', { name: 'Écrire une actualité' });
   await editor.getByLabel("Fil d'info").selectOption({ label: "Vie de l'école" });
-  await editor.getByLabel('Titre').fill('Sortie à la médiathèque');
+  await editor.getByLabel('Titre', { exact: true }).fill('Sortie à la médiathèque');
   await editor.getByRole('textbox', { name: 'Texte' }).fill('Les CM2 iront à la médiathèque jeudi matin.');
   t.equal(await editor.getByRole('button', { name: 'Publier' }).count(), 0, 'a contributor cannot publish');
   await editor.getByRole('button', { name: 'Proposer pour validation' }).click();
