@@ -7,13 +7,16 @@ import type { Database } from './db/open-database.js';
 import { healthRoutes } from './health-routes.js';
 import { appRoutes } from './apps/app-routes.js';
 import { schoolRoutes } from './structure/school-routes.js';
+import { rightRoutes } from './apps/right-routes.js';
+import type { Rights } from './plugins/rights.js';
 
 /** Everything under `/api/core` besides identity. */
 export async function coreRoutes(
   app: FastifyInstance,
-  deps: { registry: PluginRegistry; apps: AppEnablement; knex: Knex; database: Database; bundles: DefinedBundle[] },
+  deps: { registry: PluginRegistry; apps: AppEnablement; rights: Rights; knex: Knex; database: Database; bundles: DefinedBundle[] },
 ): Promise<void> {
   await app.register(healthRoutes, deps);
   await app.register(appRoutes, deps);
+  await app.register(rightRoutes, deps);
   await app.register(schoolRoutes, deps);
 }

@@ -92,6 +92,12 @@ export const AppUnknown = defineError('PREAU_ERR_APP_UNKNOWN', 404, (app: string
   en: `No app "${app}" is installed.`,
 }));
 
+/** The app declares no such workflow right. */
+export const RightUnknown = defineError('PREAU_ERR_RIGHT_UNKNOWN', 404, (app: string, right: string) => ({
+  fr: `L'application « ${app} » n'a pas de droit « ${right} ».`,
+  en: `App "${app}" has no right "${right}".`,
+}));
+
 // HTTP
 /** The request does not match the route's schema. */
 export const ValidationFailed = defineError(

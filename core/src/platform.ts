@@ -119,7 +119,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   try {
     await migrateUp(database.knex, CORE_MIGRATIONS);
     const events = createEventBus(database, app.log);
-    const rights = createRights(() => refs.registry);
+    const rights = await createRights({ knex: database.knex, events, log: app.log, registry: () => refs.registry });
     const defaults = new Set<string>(config.apps.enabledByDefault);
     const apps = await createAppEnablement({
       knex: database.knex,
@@ -199,7 +199,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       shell = await buildShell(config.baseDir);
     }
     refs.shellIndex = shellIndex(shell);
-    await app.register(coreRoutes, { registry, apps, knex: database.knex, database, bundles });
+    await app.register(coreRoutes, { registry, apps, rights, knex: database.knex, database, bundles });
     await app.register(webRoutes, { registry, shell });
 
     const platform: Platform = {
@@ -232,6 +232,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
         await app.close();
         await notifications.close().catch(() => {});
         await apps.close().catch(() => {});
+        await rights.close().catch(() => {});
         await sessions.close().catch(() => {});
         mailer.close();
         storage.close();

@@ -205,4 +205,5 @@ export const AUDIT_ACTIONS: Record<string, { fr: string; en: string }> = {
   'function-granted': { fr: 'Fonction attribuée', en: 'Function granted' },
   'function-revoked': { fr: 'Fonction retirée', en: 'Function revoked' },
   'leavers-deleted': { fr: 'Comptes des partis supprimés', en: 'Leavers deleted' },
+  'right-changed': { fr: "Droit d'une application modifié", en: "An app's right changed" },
 };

@@ -17,4 +17,14 @@ export const APPS_TEXTS = {
   appEndsOn: { fr: 'Au', en: 'To' },
   appSave: { fr: 'Enregistrer', en: 'Save' },
   appSaved: { fr: '{app} : réglage enregistré.', en: '{app}: setting saved.' },
+  rightsTitle: { fr: 'Droits dans les applications', en: 'Rights in the apps' },
+  rightsIntro: {
+    fr: "Qui peut faire quoi dans chaque application, pour cette école seulement (par exemple : les élèves confirment la lecture des mots).",
+    en: 'Who may do what in each app, for this school only (for example: pupils acknowledge words).',
+  },
+  rightDefault: { fr: 'par défaut : {profiles}', en: 'default: {profiles}' },
+  rightSave: { fr: 'Enregistrer', en: 'Save' },
+  rightReset: { fr: 'Rétablir le réglage par défaut', en: 'Back to the default' },
+  rightSaved: { fr: '« {right} » : droit enregistré.', en: '"{right}": right saved.' },
+  rightNobody: { fr: 'personne', en: 'nobody' },
 } as const;

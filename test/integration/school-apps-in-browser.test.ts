@@ -31,7 +31,7 @@ t.test("a director switches an app off for the school and it leaves the parents'
   await director.getByRole('link', { name: 'École Victor Hugo' }).click();
   await director.getByRole('link', { name: 'Applications' }).click();
   await director.getByLabel('Activer Menu de la cantine').uncheck();
-  await director.getByRole('button', { name: 'Enregistrer' }).click();
+  await director.getByRole('table').getByRole('button', { name: 'Enregistrer' }).click();
   await director.getByText('Menu de la cantine : réglage enregistré.').waitFor();
   t.ok(await director.getByRole('cell', { name: 'Désactivée' }).isVisible(), 'the table says it is off today');
 
@@ -40,5 +40,16 @@ t.test("a director switches an app off for the school and it leaves the parents'
   t.equal(await family.getByRole('link', { name: /Menu de la cantine/ }).count(), 0, 'gone from the launcher, no restart');
   const response = await platform.as({ id: parent.id, login: parent.login, displayName: '', profile: 'Relative', password: '' }).inject(`/api/lunch-menu/schools/${school.id}/weeks/2026-W48`);
   t.equal(response.statusCode, 403, "and its routes refuse the school's users");
+
+  // The same tab gives a right to another profile, for this school only.
+  const publish = director.getByRole('group', { name: 'Publier le menu — Menu de la cantine' });
+  await publish.getByLabel('Responsable légal').check();
+  await publish.getByRole('button', { name: 'Enregistrer' }).click();
+  await director.getByText('« Publier le menu — Menu de la cantine » : droit enregistré.').waitFor();
+  const rights = await platform.knex('core.school_rights').where({ school_id: school.id }).first('app', 'right', 'profiles');
+  t.same(rights, { app: 'lunch-menu', right: 'publish', profiles: ['Teacher', 'Relative', 'Personnel'] }, 'parents may publish the menu in this school');
+  await publish.getByRole('button', { name: 'Rétablir le réglage par défaut' }).click();
+  await publish.getByRole('button', { name: 'Rétablir le réglage par défaut' }).waitFor({ state: 'detached' });
+  t.equal(await platform.knex('core.school_rights').count<{ count: number }[]>('* as count').then((r) => Number(r[0]!.count)), 0, 'and back to the default');
   t.same(errors, []);
 });

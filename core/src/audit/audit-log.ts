@@ -31,7 +31,8 @@ export type AuditAction =
   | 'gateway-proposed'
   | 'gateway-opened'
   | 'gateway-refused'
-  | 'gateway-closed';
+  | 'gateway-closed'
+  | 'right-changed';
 
 /** One line of the audit log. */
 export interface AuditEntry {

@@ -19,7 +19,7 @@ t.test('migrate, plugins and doctor tell the state of an installation', async (t
 
   const migrate = await runCli(['migrate'], { cwd: dir, env });
   t.equal(migrate.code, 1, 'a failed migration makes the command fail');
-  t.match(migrate.stdout, /core: 9 migration\(s\) applied/);
+  t.match(migrate.stdout, /core: 10 migration\(s\) applied/);
   t.match(migrate.stdout, /lunch-menu: 1 migration\(s\) applied/);
   t.match(migrate.stdout, /✗ half-way: migration 002-breaks\.ts failed: .*division by zero/);
 
@@ -33,7 +33,7 @@ t.test('migrate, plugins and doctor tell the state of an installation', async (t
 
   const down = await runCli(['migrate', '--down'], { cwd: dir, env });
   t.match(down.stdout, /lunch-menu: 1 migration\(s\) reverted/);
-  t.match(down.stdout, /core: 9 migration\(s\) reverted/);
+  t.match(down.stdout, /core: 10 migration\(s\) reverted/);
 });
 
 t.test('doctor names an SMTP server that does not answer', async (t) => {

@@ -13,3 +13,4 @@ export { localize, formatDay, formatDateTime, defineTexts } from './format.js';
 export type { LocalizedText } from './format.js';
 export { onLiveNotification, onLiveSignal, refreshBadges, LIVE_NOTIFICATION_EVENT, LIVE_SIGNAL_EVENT, BADGES_CHANGED_EVENT } from './live.js';
 export type { LiveNotification, LiveSignalDetail } from './live.js';
+export { PROFILES } from '../profiles.js';

@@ -15,6 +15,7 @@ import './preau-communication-rules.js';
 import './preau-school-gateways.js';
 import './preau-audit-log.js';
 import './preau-school-apps.js';
+import './preau-school-rights.js';
 
 const TAB_TITLES: Record<SchoolTab, TextKey> = {
   classes: 'tabClasses',
@@ -87,7 +88,8 @@ export class PreauSchoolPage extends LitElement {
           <preau-communication-rules .schoolId=${this.schoolId} .language=${this.language}></preau-communication-rules>
           <preau-school-gateways .schoolId=${this.schoolId} .user=${this.user} .language=${this.language}></preau-school-gateways>`;
       case 'apps':
-        return html`<preau-school-apps .schoolId=${this.schoolId} .language=${this.language}></preau-school-apps>`;
+        return html`<preau-school-apps .schoolId=${this.schoolId} .language=${this.language}></preau-school-apps>
+          <preau-school-rights .schoolId=${this.schoolId} .language=${this.language}></preau-school-rights>`;
       case 'audit':
         return html`<preau-audit-log .schoolId=${this.schoolId} .language=${this.language}></preau-audit-log>`;
     }
