@@ -18,7 +18,7 @@ export async function familyRoutes(app: PluginApp, services: PluginServices): Pr
 
   const page = async (user: CurrentUser, schools: readonly SchoolRef[], pupilIds: number[], query: { before?: string; limit: number }) => {
     const words = await familyWords(services, {
-      userId: user.id, pupilIds, schools: schoolIds(schools), before: parseFamilyCursor(query.before), limit: query.limit, today: parisDay(clock.now()),
+      user, pupilIds, schools: schoolIds(schools), before: parseFamilyCursor(query.before), limit: query.limit, today: parisDay(clock.now()),
     });
     const last = words.at(-1);
     return { words, next: words.length === query.limit && last ? `${new Date(last.sentAt).getTime()}.${last.id}` : null };
@@ -45,7 +45,7 @@ export async function familyRoutes(app: PluginApp, services: PluginServices): Pr
   }, async (request) => {
     const pupils = await familyPupils(services, request.currentUser!, request.currentSchools);
     const words = await familyWords(services, {
-      userId: request.currentUser!.id, pupilIds: pupils, schools: schoolIds(request.currentSchools), wordId: request.params.wordId, limit: 50, today: parisDay(clock.now()),
+      user: request.currentUser!, pupilIds: pupils, schools: schoolIds(request.currentSchools), wordId: request.params.wordId, limit: 50, today: parisDay(clock.now()),
     });
     if (words.length === 0) throw WordNotFound();
     return words;

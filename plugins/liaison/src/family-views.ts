@@ -1,4 +1,4 @@
-import type { PluginServices } from '@preau/sdk';
+import type { CurrentUser, PluginServices } from '@preau/sdk';
 import type { FamilyWord, Question } from './schemas.js';
 import { attachmentsOf } from './attachments.js';
 
@@ -6,6 +6,7 @@ interface FamilyRow {
   id: number;
   pupil_id: number;
   pupil_name: string;
+  school_id: number;
   author_id: number | null;
   author_name: string;
   title: string;
@@ -52,11 +53,11 @@ const iso = (date: Date): string => new Date(date).toISOString();
  */
 export async function familyWords(
   services: PluginServices,
-  options: { userId: number; pupilIds: readonly number[]; schools: readonly number[]; wordId?: number; before?: FamilyCursor | null; limit: number; today: string },
+  options: { user: CurrentUser; pupilIds: readonly number[]; schools: readonly number[]; wordId?: number; before?: FamilyCursor | null; limit: number; today: string },
 ): Promise<FamilyWord[]> {
   if (options.pupilIds.length === 0) return [];
   const { rows } = await services.db.raw<{ rows: FamilyRow[] }>(
-    `select w.id, d.pupil_id, d.pupil_name, w.author_id, w.author_name, w.title, w.body, w.category, w.requires_ack, w.replies_allowed,
+    `select w.id, d.pupil_id, d.pupil_name, w.school_id, w.author_id, w.author_name, w.title, w.body, w.category, w.requires_ack, w.replies_allowed,
             w.question, w.sent_at, w.edited_at, v.seen_at,
             k.relative_id as ack_by, k.relative_name as ack_name, k.at as ack_at,
             n.choice, n.relative_id as answer_by, n.relative_name as answer_name, n.at as answer_at,
@@ -74,7 +75,7 @@ export async function familyWords(
       order by w.sent_at desc, w.id desc, d.pupil_id
       limit :limit`,
     {
-      userId: options.userId,
+      userId: options.user.id,
       pupils: [...options.pupilIds],
       schools: [...options.schools],
       wordId: options.wordId ?? null,
@@ -89,6 +90,7 @@ export async function familyWords(
     id: r.id,
     pupilId: r.pupil_id,
     pupilName: r.pupil_name,
+    schoolId: r.school_id,
     author: { id: r.author_id, displayName: r.author_name },
     title: r.title,
     body: r.body,
@@ -97,6 +99,8 @@ export async function familyWords(
     repliesAllowed: r.replies_allowed,
     question: r.question,
     sentAt: iso(r.sent_at),
+    mayAcknowledge: services.rights.can(options.user, 'liaison', 'acknowledge', [r.school_id]),
+    mayReply: services.rights.can(options.user, 'liaison', 'reply', [r.school_id]),
     modified: r.seen_at !== null && r.edited_at !== null && new Date(r.edited_at) > new Date(r.seen_at),
     unread: r.seen_at === null,
     acknowledgement: r.ack_at ? { by: { id: r.ack_by, displayName: r.ack_name! }, at: iso(r.ack_at) } : null,

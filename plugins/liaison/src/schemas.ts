@@ -96,6 +96,7 @@ export const FamilyWord = Type.Object({
   id: Id,
   pupilId: Id,
   pupilName: Type.String(),
+  schoolId: Id,
   author: Person,
   title: Type.String(),
   body: Type.String(),
@@ -104,6 +105,10 @@ export const FamilyWord = Type.Object({
   repliesAllowed: Type.Boolean(),
   question: Type.Union([Question, Type.Null()]),
   sentAt: Instant,
+  /** The reader may acknowledge and answer (relatives; pupils where the school gave them the right). */
+  mayAcknowledge: Type.Boolean(),
+  /** The reader may reply (same rule, `reply` right). */
+  mayReply: Type.Boolean(),
   /** Changed after this user first read it. */
   modified: Type.Boolean(),
   unread: Type.Boolean(),

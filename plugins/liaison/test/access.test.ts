@@ -34,7 +34,11 @@ t.test('people outside the word are refused on every route, with a code', async 
   const asPupil = await platform.as(pupil).inject({ method: 'POST', url: `/api/liaison/words/${word.id}/pupils/${pupil.id}/acknowledgement` });
   t.equal(asPupil.statusCode, 403, 'a pupil reads but does not acknowledge');
   t.equal(asPupil.json().code, 'LIAISON_ERR_FAMILY_ONLY');
-  t.equal((await platform.as(pupil).inject('/api/liaison/me/words')).json().words[0].id, word.id, 'the pupil reads the word of their class');
+  const pupilView = (await platform.as(pupil).inject('/api/liaison/me/words')).json().words[0];
+  t.equal(pupilView.id, word.id, 'the pupil reads the word of their class');
+  t.same([pupilView.mayAcknowledge, pupilView.mayReply], [false, false], 'and is told they do not sign or reply');
+  const parentView = (await platform.as(families[3]!.relatives[0]!).inject(`/api/liaison/words/${word.id}/family`)).json()[0];
+  t.same([parentView.mayAcknowledge, parentView.mayReply], [true, true], 'a parent does');
   const forOther = await platform.as(families[3]!.relatives[0]!).inject({ method: 'POST', url: `/api/liaison/words/${word.id}/pupils/${pupilOfOther.id}/acknowledgement` });
   t.equal(forOther.statusCode, 403, 'a relative acknowledges only for their own child');
 

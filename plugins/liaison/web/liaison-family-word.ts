@@ -85,15 +85,15 @@ export class LiaisonFamilyWord extends LiaisonElement {
       </article>
       ${this.copies.map((copy) => html`<section class="card" aria-label=${this.childLabel(copy)}>
         ${this.copies.length > 1 || family ? html`<h3>${this.childLabel(copy)}</h3>` : nothing}
-        ${family && copy.requiresAck ? (copy.acknowledgement
+        ${copy.requiresAck && (copy.mayAcknowledge || copy.acknowledgement) ? (copy.acknowledgement
           ? html`<p class="ack">✓ ${this.f('acknowledgedBy', { name: copy.acknowledgement.by.displayName, date: formatInstant(copy.acknowledgement.at, lang) })}</p>`
           : html`<div class="actions"><button class="primary" @click=${() => this.acknowledge(copy.pupilId)}>${this.t('acknowledge')}</button></div>`) : nothing}
         ${copy.question ? html`<div class="question" role="group" aria-label=${copy.question.prompt}>
           <strong>${copy.question.prompt}</strong>
-          ${family ? copy.question.options.map((option, index) => html`<button aria-pressed=${copy.answer?.choice === index ? 'true' : 'false'} @click=${() => this.answer(copy.pupilId, index)}>${option}</button>`) : nothing}
+          ${copy.mayAcknowledge ? copy.question.options.map((option, index) => html`<button aria-pressed=${copy.answer?.choice === index ? 'true' : 'false'} @click=${() => this.answer(copy.pupilId, index)}>${option}</button>`) : nothing}
           ${copy.question.deadline ? html`<span class="muted">${this.f('deadline', { date: formatInstant(copy.question.deadline, lang) })}</span>` : nothing}
         </div>` : nothing}
-        ${family && copy.repliesAllowed ? html`<details ?open=${copy.replies > 0}>
+        ${copy.mayReply && copy.repliesAllowed ? html`<details ?open=${copy.replies > 0}>
           <summary>${this.t('reply')}${copy.replies ? ` (${copy.replies})` : ''}</summary>
           <liaison-conversation .wordId=${copy.id} .pupilId=${copy.pupilId} .canWrite=${true} .closedReason=${closed(copy)}></liaison-conversation>
         </details>` : nothing}
