@@ -1,6 +1,6 @@
 import { LitElement, css, html } from 'lit';
 import { ContextProvider } from '@lit/context';
-import { apiContext, childContext, languageContext, userContext, BADGES_CHANGED_EVENT, LIVE_NOTIFICATION_EVENT, LIVE_SIGNAL_EVENT, type LiveNotification, type LiveSignalDetail, type WebChild } from '@preau/sdk/web';
+import { apiContext, childContext, languageContext, userContext, BADGES_CHANGED_EVENT, LIVE_CONNECTED_EVENT, LIVE_NOTIFICATION_EVENT, LIVE_SIGNAL_EVENT, type LiveNotification, type LiveSignalDetail, type WebChild } from '@preau/sdk/web';
 import { liveNotifications } from './notifications/live-notifications.js';
 import type { LauncherApp } from './layout/preau-launcher.js';
 import type { Me, SignedIn } from './api-types.js';
@@ -71,6 +71,7 @@ export class PreauApp extends LitElement {
       this.reloadAppsSoon();
     });
     liveNotifications().on('signal', (signal) => window.dispatchEvent(new CustomEvent<LiveSignalDetail>(LIVE_SIGNAL_EVENT, { detail: signal })));
+    liveNotifications().on('connected', () => window.dispatchEvent(new CustomEvent(LIVE_CONNECTED_EVENT)));
     window.addEventListener(BADGES_CHANGED_EVENT, () => this.reloadAppsSoon());
     void this.start();
   }

@@ -1,6 +1,6 @@
 import { html, css, nothing } from 'lit';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
-import { onLiveSignal, onLiveNotification } from '@preau/sdk/web';
+import { onLiveConnected, onLiveSignal, onLiveNotification } from '@preau/sdk/web';
 import { LiaisonElement } from './liaison-element.js';
 import { formatInstant } from './i18n.js';
 import type { ReplyView } from './types.js';
@@ -36,6 +36,7 @@ export class LiaisonConversation extends LiaisonElement {
     this.stops = [
       onLiveSignal('liaison', (signal) => signal.data.wordId === this.wordId && reload()),
       onLiveNotification((n) => n.resource.id === String(this.wordId) && reload(), 'liaison'),
+      onLiveConnected(reload),
     ];
   }
 

@@ -1,5 +1,5 @@
 import { html, css } from 'lit';
-import { onLiveSignal } from '@preau/sdk/web';
+import { onLiveConnected, onLiveSignal } from '@preau/sdk/web';
 import { LiaisonElement } from './liaison-element.js';
 import { CATEGORY_LABELS, formatInstant } from './i18n.js';
 import { categoryTag, countsLine } from './word-summary.js';
@@ -28,7 +28,12 @@ export class LiaisonStaffHome extends LiaisonElement {
     super.connectedCallback();
     void this.load();
     // Counts move while families read: the list follows.
-    this.stop = onLiveSignal('liaison', () => void this.load());
+    const stopSignal = onLiveSignal('liaison', () => void this.load());
+    const stopConnected = onLiveConnected(() => void this.load());
+    this.stop = () => {
+      stopSignal();
+      stopConnected();
+    };
   }
 
   override disconnectedCallback(): void {

@@ -1,6 +1,6 @@
 import { html, css, nothing } from 'lit';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
-import { onLiveSignal } from '@preau/sdk/web';
+import { onLiveConnected, onLiveSignal } from '@preau/sdk/web';
 import { LiaisonElement } from './liaison-element.js';
 import { CATEGORY_LABELS, formatInstant } from './i18n.js';
 import { attachmentList } from './attachment-list.js';
@@ -38,9 +38,15 @@ export class LiaisonWordTracking extends LiaisonElement {
     super.connectedCallback();
     void this.load();
     void this.api.get<ClassView[]>('/api/liaison/classes').then((classes) => (this.classes = classes)).catch(() => undefined);
-    this.stop = onLiveSignal('liaison', (signal) => {
+    const stopSignal = onLiveSignal('liaison', (signal) => {
       if (signal.data.wordId === this.wordId) void this.load();
     });
+    // Signals sent while the tab was (re)connecting are not replayed: read the counts again then.
+    const stopConnected = onLiveConnected(() => void this.load());
+    this.stop = () => {
+      stopSignal();
+      stopConnected();
+    };
   }
 
   override disconnectedCallback(): void {

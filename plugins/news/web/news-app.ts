@@ -24,6 +24,7 @@ export class NewsApp extends LitElement {
   static override properties = {
     path: {}, threads: { state: true }, items: { state: true }, next: { state: true }, threadFilter: { state: true },
     item: { state: true }, editing: { state: true }, capabilities: { state: true }, error: { state: true }, status: { state: true },
+    teachersCreate: { state: true },
   };
   static override styles = [formStyles, css`
     nav.tabs { display: flex; gap: 0.5rem; flex-wrap: wrap; margin-bottom: 1rem; }
@@ -45,6 +46,8 @@ export class NewsApp extends LitElement {
   item?: Item;
   editing = false;
   capabilities: Capabilities = { createThreads: [], writeFlash: [], administer: [] };
+  /** Per school the user administers: may its teachers create threads? */
+  teachersCreate: Record<number, boolean> = {};
   error = '';
   status = '';
   private api = new ContextConsumer(this, { context: apiContext, subscribe: true });
@@ -81,6 +84,9 @@ export class NewsApp extends LitElement {
     await this.run(async () => {
       this.threads = (await this.api.value?.get<Thread[]>('/api/news/threads')) ?? [];
       this.capabilities = (await this.api.value?.get<Capabilities>('/api/news/capabilities')) ?? this.capabilities;
+      const settings = await Promise.all(this.capabilities.administer.map(async (schoolId) =>
+        [schoolId, (await this.api.value!.get<{ teachersCreateThreads: boolean }>(`/api/news/schools/${schoolId}/settings`)).teachersCreateThreads] as const));
+      this.teachersCreate = Object.fromEntries(settings);
     });
   }
 
@@ -193,7 +199,7 @@ export class NewsApp extends LitElement {
       ${this.capabilities.createThreads.map((schoolId) => html`<section class="thread"><h2>${this.t('newThread')}</h2>
         <news-thread-form .schoolId=${schoolId} @news-saved=${() => { this.status = this.t('threadCreated'); void this.loadThreads(); }}></news-thread-form></section>`)}
       ${this.capabilities.administer.map((schoolId) => html`<section class="thread">
-        <label class="check"><input type="checkbox" @change=${(e: Event) => this.run(() => this.api.value!.put(`/api/news/schools/${schoolId}/settings`, { teachersCreateThreads: (e.target as HTMLInputElement).checked }))} /> ${this.t('teachersCreate')}</label>
+        <label class="check"><input type="checkbox" .checked=${this.teachersCreate[schoolId] ?? false} @change=${(e: Event) => this.run(() => this.api.value!.put(`/api/news/schools/${schoolId}/settings`, { teachersCreateThreads: (e.target as HTMLInputElement).checked }))} /> ${this.t('teachersCreate')}</label>
       </section>`)}
       ${managed.map((thread) => html`<section class="thread"><h2>${thread.title}</h2>
         <news-thread-form .thread=${thread} @news-saved=${() => { this.status = this.t('saved'); void this.loadThreads(); }}></news-thread-form></section>`)}`;

@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { ContextConsumer } from '@lit/context';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
-import { apiContext, languageContext, onLiveSignal } from '@preau/sdk/web';
+import { apiContext, languageContext, onLiveConnected, onLiveSignal } from '@preau/sdk/web';
 import type { Flash } from './api-types.js';
 import { text } from './i18n.js';
 
@@ -42,9 +42,15 @@ export class NewsFlashMessages extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     void this.load();
-    this.stopLive = onLiveSignal('news', (signal) => {
+    const stopSignal = onLiveSignal('news', (signal) => {
       if (signal.name === 'flash-started') void this.load();
     });
+    // A message that started while the page was still connecting would otherwise wait for the next minute.
+    const stopConnected = onLiveConnected(() => void this.load());
+    this.stopLive = () => {
+      stopSignal();
+      stopConnected();
+    };
     document.addEventListener('visibilitychange', this.onVisible);
     this.timer = setInterval(() => void this.load(), REFRESH_MS);
   }

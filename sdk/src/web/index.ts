@@ -11,6 +11,6 @@ export { defineWebApp } from './define-web-app.js';
 export type { WebApp } from './define-web-app.js';
 export { localize, formatDay, formatDateTime, defineTexts } from './format.js';
 export type { LocalizedText } from './format.js';
-export { onLiveNotification, onLiveSignal, refreshBadges, LIVE_NOTIFICATION_EVENT, LIVE_SIGNAL_EVENT, BADGES_CHANGED_EVENT } from './live.js';
+export { onLiveNotification, onLiveSignal, onLiveConnected, refreshBadges, LIVE_NOTIFICATION_EVENT, LIVE_SIGNAL_EVENT, LIVE_CONNECTED_EVENT, BADGES_CHANGED_EVENT } from './live.js';
 export type { LiveNotification, LiveSignalDetail } from './live.js';
 export { PROFILES } from '../profiles.js';

@@ -51,3 +51,15 @@ export function onLiveSignal(app: string, handler: (signal: LiveSignalDetail) =>
   window.addEventListener(LIVE_SIGNAL_EVENT, listener);
   return () => window.removeEventListener(LIVE_SIGNAL_EVENT, listener);
 }
+
+/** The window event the shell dispatches each time its live connection opens or reopens. */
+export const LIVE_CONNECTED_EVENT = 'preau-live-connected';
+
+/**
+ * Calls `handler` each time the tab's live connection opens or reopens. Signals are not replayed: a view that
+ * follows them reloads here, so nothing sent while the page was still connecting (or offline) is missed.
+ */
+export function onLiveConnected(handler: () => void): () => void {
+  window.addEventListener(LIVE_CONNECTED_EVENT, handler);
+  return () => window.removeEventListener(LIVE_CONNECTED_EVENT, handler);
+}

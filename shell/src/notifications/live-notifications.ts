@@ -18,6 +18,8 @@ export interface LiveEvents {
   read: { ids?: number[]; all?: boolean; hidden?: number[] };
   /** An app's live-only signal (a tracking view refreshes). */
   signal: { app: string; name: string; data: Record<string, unknown> };
+  /** The connection (re)opened: live-only signals sent meanwhile were missed, views may reload. */
+  connected: Record<string, never>;
   /** Too much was missed while away: reload the timeline. */
   resync: Record<string, never>;
   /** The session ended (signed out elsewhere, blocked): the socket stays closed. */
@@ -73,7 +75,10 @@ export class LiveNotifications extends EventTarget {
     if (this.#lastId !== undefined) url.searchParams.set('after', String(this.#lastId));
     const socket = new WebSocket(url);
     this.#socket = socket;
-    socket.addEventListener('open', () => (this.#attempt = 0));
+    socket.addEventListener('open', () => {
+      this.#attempt = 0;
+      this.#emit('connected', {});
+    });
     socket.addEventListener('message', (event) => this.#receive(String(event.data)));
     socket.addEventListener('close', (event) => {
       if (this.#socket !== socket) return;
