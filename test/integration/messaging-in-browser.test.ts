@@ -23,7 +23,7 @@ async function signIn(browser: Browser, address: string, user: TestUser, errors:
   return page;
 }
 
-t.test('a parent writes to their child’s teacher with a photo, the teacher gets it live and replies', async (t) => {
+t.test('a parent writes to their child’s teacher with a photo, the teacher gets it live and replies, then approves a pupil’s message', async (t) => {
   const dir = await mkdtemp(join(tmpdir(), 'preau-messaging-browser-'));
   const platform = await createTestPlatform({ plugins: [messaging], buildWeb: true, config: { storage: { dir } } });
   t.teardown(async () => {
@@ -97,5 +97,18 @@ t.test('a parent writes to their child’s teacher with a photo, the teacher get
 
   const refused = await platform.as(parent).inject({ method: 'POST', url: '/api/messaging/messages', payload: { to: { users: [otherParent.id] }, subject: 'Bonjour', body: '<p>Bonjour</p>' } });
   t.equal(refused.statusCode, 403, 'the server refuses a parent of another school even when asked directly');
+
+  // The school asks for pupils' messages to be approved: the teacher approves one from the queue.
+  const director = await platform.createUser({ profile: 'Teacher', schools: [school], functions: [{ function: 'director', schoolId: school.id }] });
+  await platform.as(director).inject({ method: 'PUT', url: `/api/messaging/schools/${school.id}/settings`, payload: { moderatePupils: true } });
+  const pending = (await platform.as(cm2.pupils[0]!).inject({ method: 'POST', url: '/api/messaging/messages', payload: { to: { users: [teacher.id] }, subject: 'Mon exposé sur les volcans', body: '<p>Voici mon exposé.</p>' } })).json();
+  t.equal(pending.state, 'pending');
+  await teacherPage.getByRole('navigation', { name: 'Dossiers' }).getByRole('button', { name: 'À valider' }).click();
+  const queue = teacherPage.getByRole('list', { name: 'À valider' });
+  await queue.getByText('Mon exposé sur les volcans').waitFor();
+  await queue.getByRole('button', { name: 'Valider' }).click();
+  await queue.getByText('Aucun message.').waitFor();
+  const inbox = (await platform.as(teacher).inject('/api/messaging/folders/inbox/messages')).json();
+  t.ok(inbox.items.some((m: { id: number }) => m.id === pending.id), 'approved in the queue, the pupil’s message is delivered');
   t.same(errors, []);
 });

@@ -120,7 +120,7 @@ export function createStorage(deps: StorageDeps): CoreStorage {
           // A step ahead (fewer bytes near the quota), so a database round trip every 256 KiB, not per chunk.
           const got = await quota.reserve(owner, need, RESERVE_STEP, limit);
           if (!got) {
-            if (reserved > 0) await quota.release(owner, reserved);
+            if (reserved > 0) await quota.release(owner, reserved, undefined, limit);
             reserved = 0;
             await quota.warnFull(owner, limit);
             throw StorageQuotaExceeded(await quota.used(owner), limit);
@@ -151,12 +151,12 @@ export function createStorage(deps: StorageDeps): CoreStorage {
       const sha256 = hash.digest('hex');
       const createdAt = deps.clock.now();
       await knex('core.storage_blobs').insert({ id, owner_id: owner, name, media_type: mediaType, size, sha256, key: id, created_at: createdAt });
-      if (reserved > size) await quota.release(owner, reserved - size);
+      const used = reserved > size ? await quota.release(owner, reserved - size, undefined, limit) : undefined;
       reserved = size;
-      await quota.warnIfNeeded(owner, limit);
+      await quota.warnIfNeeded(owner, limit, used);
       return { id, owner, name, mediaType, size, sha256, createdAt };
     } catch (error) {
-      if (reserved > 0) await quota.release(owner, reserved).catch(() => {});
+      if (reserved > 0) await quota.release(owner, reserved, undefined, limit).catch(() => {});
       if (written) await driver.remove(id).catch(() => {});
       throw error;
     }

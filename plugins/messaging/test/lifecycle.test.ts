@@ -3,6 +3,7 @@ import { messagingPlatform, multipart, send } from './fixtures.js';
 
 const f = await messagingPlatform(t);
 const { platform, teacher, parent, pupil, cm2 } = f;
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a5e6b5d50000000049454e44ae426082', 'hex');
 
 t.test('a teacher recalls a message within 60 minutes, not after; a parent cannot recall', async (t) => {
@@ -19,6 +20,39 @@ t.test('a teacher recalls a message within 60 minutes, not after; a parent canno
   const fromParent = (await send(platform, parent, { to: { users: [teacher.id] } })).json().id;
   t.equal((await platform.as(parent).inject({ method: 'POST', url: `/api/messaging/messages/${fromParent}/recall` })).statusCode, 403);
   t.equal((await platform.as(parent).inject({ method: 'POST', url: `/api/messaging/messages/${late}/recall` })).statusCode, 404, 'not the author');
+});
+
+t.test('a teacher sends a PDF to "Parents — CM2", then recalls it: the parents see "Message rappelé" and lose the PDF', async (t) => {
+  const group = await platform.knex('core.groups').where({ name: 'Parents — CM2' }).first('id');
+  t.equal(Number(group?.id), f.parentsGroup, 'the class’s parents group has its school name');
+  const uploaded = await platform.as(teacher).inject({ method: 'POST', url: '/api/messaging/attachments', ...multipart('sortie-musee.pdf', PDF, 'application/octet-stream') });
+  const [file] = uploaded.json();
+  t.equal(file.mediaType, 'application/pdf', 'the type comes from the bytes');
+  const sent = await send(platform, teacher, { to: { groups: [f.parentsGroup] }, subject: 'Autorisation de sortie', attachments: [file.blobId] });
+  t.equal(sent.statusCode, 201);
+  const { id } = sent.json();
+  for (const [relative] of cm2.relatives) {
+    const download = await platform.as(relative!).inject(`/api/messaging/messages/${id}/attachments/${file.blobId}`);
+    t.equal(download.headers['content-type'], 'application/pdf');
+    t.same(download.rawPayload, PDF, 'each parent of the class downloads the PDF');
+  }
+  t.equal((await platform.as(f.otherClass.relatives[0]![0]!).inject(`/api/messaging/messages/${id}/attachments/${file.blobId}`)).statusCode, 404, 'not a parent of another school');
+
+  platform.clock.advance(10 * 60_000);
+  t.equal((await platform.as(teacher).inject({ method: 'POST', url: `/api/messaging/messages/${id}/recall` })).statusCode, 200);
+  for (const [relative] of cm2.relatives) {
+    const inbox = (await platform.as(relative!).inject('/api/messaging/folders/inbox/messages')).json();
+    const line = inbox.items.find((m: { id: number }) => m.id === id);
+    t.match(line, { subject: 'Message rappelé', preview: '', recalled: true, hasAttachments: false }, 'the inbox shows it recalled');
+    const seen = (await platform.as(relative!).inject(`/api/messaging/messages/${id}`)).json();
+    t.match(seen, { subject: 'Message rappelé', attachments: [] });
+    t.equal((await platform.as(relative!).inject(`/api/messaging/messages/${id}/attachments/${file.blobId}`)).statusCode, 404, 'the PDF is no longer theirs to download');
+    t.equal((await platform.as(relative!).inject(`/api/messaging/search?q=${encodeURIComponent('autorisation')}`)).json().length, 0, 'nor found by search');
+  }
+  const own = (await platform.as(teacher).inject(`/api/messaging/messages/${id}`)).json();
+  t.match(own, { subject: 'Autorisation de sortie', recalled: true });
+  t.equal(own.attachments.length, 1, 'the author keeps the message and its PDF');
+  t.equal((await platform.as(teacher).inject({ method: 'POST', url: `/api/messaging/messages/${id}/recall` })).json().code, 'MESSAGING_ERR_RECALL', 'recalled once');
 });
 
 t.test('a pupil’s message waits for the teacher’s approval when the school asks for it', async (t) => {
@@ -39,6 +73,9 @@ t.test('a pupil’s message waits for the teacher’s approval when the school a
   await platform.as(teacher).inject({ method: 'POST', url: `/api/messaging/moderation/${rejected.id}/reject` });
   t.equal((await platform.as(teacher).inject('/api/messaging/moderation')).json().length, 0);
   await platform.as(director).inject({ method: 'PUT', url: `/api/messaging/schools/${f.school.id}/settings`, payload: { moderatePupils: false } });
+  const direct = (await send(platform, pupil, { to: { users: [cm2.pupils[1]!.id] }, subject: 'Sans validation' })).json();
+  t.equal(direct.state, 'sent', 'once the school stops asking, a pupil’s message goes at once');
+  t.equal((await platform.as(cm2.pupils[1]!).inject(`/api/messaging/messages/${direct.id}`)).json().subject, 'Sans validation');
 });
 
 t.test('a scheduled message is delivered when its time comes', async (t) => {
@@ -69,9 +106,10 @@ t.test('attachments upload, download only for the message’s people, forward wi
   t.same(download.rawPayload, PNG);
   t.equal((await platform.as(cm2.relatives[1]![0]!).inject(`/api/messaging/messages/${id}/attachments/${file.blobId}`)).statusCode, 404);
   t.equal((await platform.as(cm2.relatives[1]![0]!).inject(`/api/core/storage/blobs/${file.blobId}`)).statusCode, 404, 'not readable by id');
+  const teacherUsed = (await platform.platform.storage.usage(teacher.id)).used;
   const forward = await send(platform, teacher, { to: { users: [f.cm2.relatives[2]![0]!.id] }, forwardOf: id, subject: 'TR: Photo', attachments: [file.blobId] });
   t.equal(forward.statusCode, 201);
-  t.equal((await platform.platform.storage.usage(teacher.id)).used, 0, 'forwarding does not count in the forwarder’s quota');
+  t.equal((await platform.platform.storage.usage(teacher.id)).used, teacherUsed, 'forwarding does not count in the forwarder’s quota');
   t.equal((await platform.platform.storage.usage(parent.id)).used, PNG.length);
   // Everyone deletes both messages: the file goes, and the parent's quota is freed.
   for (const [user, ids] of [[teacher, [id, forward.json().id]], [parent, [id]], [f.cm2.relatives[2]![0]!, [forward.json().id]]] as const) {
