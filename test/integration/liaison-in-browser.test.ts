@@ -1,20 +1,9 @@
 import t from 'tap';
-import { createTestPlatform, type TestUser } from '@preau/core/testing';
-import type { Browser, Page } from 'playwright-core';
+import { createTestPlatform } from '@preau/core/testing';
 import liaison from '@preau/plugin-liaison';
-import { launchChromium } from './browser.js';
+import { launchChromium, signIn } from './browser.js';
 
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
-
-async function signIn(browser: Browser, address: string, user: TestUser): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto(address);
-  await page.getByLabel('Identifiant').fill(user.login);
-  await page.getByLabel('Mot de passe').fill(user.password);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Accueil' }).waitFor();
-  return page;
-}
 
 t.test('the reference scenario: "Sortie à la piscine" to CM2, 0/27 then 7/27 lus · 8 réponses live, a reminder to the 20 others, printed slips', async (t) => {
   const platform = await createTestPlatform({ plugins: [liaison], buildWeb: true });

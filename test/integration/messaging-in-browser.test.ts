@@ -5,19 +5,15 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { createTestPlatform, type TestUser } from '@preau/core/testing';
 import messaging from '@preau/plugin-messaging';
-import { launchChromium } from './browser.js';
+import { launchChromium, signIn } from './browser.js';
 import { seriousViolations } from './axe.js';
 
 // A 1×1 PNG: the server detects its type from the bytes, not from the name.
 const PHOTO = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
-async function signIn(browser: Browser, address: string, user: TestUser, errors: string[]): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  page.on('pageerror', (error) => errors.push(`${user.login}: ${error.message}`));
-  await page.goto(address);
-  await page.getByLabel('Identifiant').fill(user.login);
-  await page.getByLabel('Mot de passe').fill(user.password);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
+/** Signs in and opens Messagerie. */
+async function openMessaging(browser: Browser, address: string, user: TestUser, errors: string[]): Promise<Page> {
+  const page = await signIn(browser, address, user, errors);
   await page.getByRole('link', { name: /Messagerie/ }).first().click();
   await page.getByRole('navigation', { name: 'Dossiers' }).waitFor();
   return page;
@@ -42,9 +38,9 @@ t.test('a parent writes to their child’s teacher with a photo, the teacher get
   const browser = await launchChromium();
   t.teardown(() => browser.close());
   const errors: string[] = [];
-  const teacherPage = await signIn(browser, address, teacher, errors);
+  const teacherPage = await openMessaging(browser, address, teacher, errors);
   await teacherPage.getByText('Aucun message.').waitFor();
-  const page = await signIn(browser, address, parent, errors);
+  const page = await openMessaging(browser, address, parent, errors);
 
   await page.getByRole('button', { name: 'Nouveau message' }).click();
   const to = page.getByRole('combobox', { name: 'À' });

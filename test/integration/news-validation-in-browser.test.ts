@@ -1,19 +1,7 @@
 import t from 'tap';
-import type { Browser, Page } from 'playwright-core';
-import { createTestPlatform, type TestUser } from '@preau/core/testing';
+import { createTestPlatform } from '@preau/core/testing';
 import news from '@preau/plugin-news';
-import { launchChromium } from './browser.js';
-
-async function signIn(browser: Browser, address: string, user: TestUser, errors: string[]): Promise<Page> {
-  const page = await browser.newPage();
-  page.on('pageerror', (error) => errors.push(`${user.login}: ${error.message}`));
-  await page.goto(address);
-  await page.getByLabel('Identifiant').fill(user.login);
-  await page.getByLabel('Mot de passe').fill(user.password);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.getByRole('heading', { name: 'Accueil', level: 1 }).waitFor();
-  return page;
-}
+import { launchChromium, signIn } from './browser.js';
 
 t.test("the director shares a new thread with the staff; a teacher's item waits in the queue until the director validates it", async (t) => {
   const platform = await createTestPlatform({ plugins: [news], buildWeb: true });
