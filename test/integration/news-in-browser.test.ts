@@ -35,6 +35,9 @@ t.test('the director posts a flash message that parents see on top of their home
   const form = directorPage.getByRole('form', { name: 'Nouveau message flash' });
   await form.getByLabel('Titre', { exact: true }).fill('École fermée jeudi (grève)');
   await form.getByRole('combobox', { name: 'Couleur' }).selectOption('urgent');
+  // The form starts the message at the browser's current minute: the server's test clock must not lag behind it
+  // (set at the test's start, it would when a minute boundary passed meanwhile, and the message would wait).
+  platform.clock.set(new Date());
   await form.getByRole('button', { name: 'Publier le message' }).click();
   await directorPage.getByText('0/1 lus').waitFor();
   t.pass('the director posts it for relatives and sees 0/1 read');
