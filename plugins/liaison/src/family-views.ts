@@ -1,20 +1,12 @@
 import type { CurrentUser, PluginServices } from '@preau/sdk';
-import type { FamilyWord, Question } from './schemas.js';
+import type { FamilyWord } from './schemas.js';
 import { attachmentsOf } from './attachments.js';
+import type { WordColumns } from './word-row.js';
 
-interface FamilyRow {
+interface FamilyRow extends WordColumns {
   id: number;
   pupil_id: number;
   pupil_name: string;
-  school_id: number;
-  author_id: number | null;
-  author_name: string;
-  title: string;
-  body: string;
-  category: string;
-  requires_ack: boolean;
-  replies_allowed: boolean;
-  question: Question | null;
   sent_at: Date;
   edited_at: Date | null;
   seen_at: Date | null;

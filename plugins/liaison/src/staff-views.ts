@@ -1,18 +1,10 @@
 import type { PluginServices } from '@preau/sdk';
 import type { Question, StaffWord } from './schemas.js';
 import { attachmentsOf } from './attachments.js';
+import type { WordColumns } from './word-row.js';
 
-interface StaffWordRow {
+interface StaffWordRow extends WordColumns {
   id: number;
-  school_id: number;
-  author_id: number | null;
-  author_name: string;
-  title: string;
-  body: string;
-  category: string;
-  requires_ack: boolean;
-  replies_allowed: boolean;
-  question: Question | null;
   send_at: Date;
   sent_at: Date | null;
   edited_at: Date | null;
