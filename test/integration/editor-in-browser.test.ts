@@ -29,6 +29,26 @@ async function paste(text: Locator, data: { html?: string; plain?: string; image
   }, data);
 }
 
+/**
+ * Waits until the editor's own selection is (or is not) collapsed. Keys that move the caret reach ProseMirror
+ * through the browser's selectionchange event, a task later: a user never picks a colour or a size in between,
+ * Playwright can, and the tool then applies to the old selection.
+ */
+async function caretIn(page: Page, collapsed: boolean): Promise<void> {
+  await page.waitForFunction((collapsed) => {
+    const find = (root: Document | ShadowRoot): Element | null => {
+      for (const element of root.querySelectorAll('*')) {
+        if (element.localName === 'preau-editor-view') return element;
+        const inner = element.shadowRoot && find(element.shadowRoot);
+        if (inner) return inner;
+      }
+      return null;
+    };
+    const view = find(document) as (Element & { editor?: { state: { selection: { empty: boolean } } } }) | null;
+    return view?.editor?.state.selection.empty === collapsed;
+  }, collapsed);
+}
+
 const latestNote = async (platform: Awaited<ReturnType<typeof createTestPlatform>>) =>
   (await platform.knex('notes.notes').orderBy('id', 'desc').first('id', 'html')) as { id: number; html: string };
 
@@ -101,9 +121,11 @@ t.test('a teacher writes formatted text with the editor, and only sanitized sche
   await page.keyboard.press('Enter');
   await page.keyboard.type('Pensez au goûter');
   await page.keyboard.press('Control+Shift+ArrowLeft');
+  await caretIn(page, false);
   await toolbar.getByRole('button', { name: 'Couleur du texte' }).click();
   await page.getByRole('group', { name: 'Couleur du texte' }).getByRole('button', { name: 'Rouge' }).click();
   await page.keyboard.press('End');
+  await caretIn(page, true);
   await page.keyboard.press('Enter');
   await toolbar.getByRole('button', { name: 'Liste à puces' }).click();
   t.equal(await toolbar.getByRole('button', { name: 'Liste à puces' }).getAttribute('aria-pressed'), 'true', 'the list button shows it is on');
@@ -207,9 +229,11 @@ t.test('every tool of the toolbar writes only what the rich-text schema allows',
   await toolbar.getByRole('combobox', { name: 'Taille du texte' }).selectOption({ label: 'Grande' });
   await page.keyboard.type('Important');
   await page.keyboard.press('Control+Shift+ArrowLeft');
+  await caretIn(page, false);
   await tool('Couleur de fond').click();
   await page.getByRole('group', { name: 'Couleur de fond' }).getByRole('button', { name: 'Jaune' }).click();
   await page.keyboard.press('End');
+  await caretIn(page, true);
   await toolbar.getByRole('combobox', { name: 'Taille du texte' }).selectOption({ label: 'Normale' });
   await page.keyboard.type(' H');
   await tool('Indice').click();

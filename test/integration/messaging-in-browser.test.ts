@@ -102,7 +102,7 @@ t.test('a parent writes to their child’s teacher with a photo, the teacher get
   await teacherPage.getByRole('navigation', { name: 'Dossiers' }).getByRole('button', { name: 'À valider' }).click();
   const queue = teacherPage.getByRole('list', { name: 'À valider' });
   await queue.getByText('Mon exposé sur les volcans').waitFor();
-  await queue.getByRole('button', { name: 'Valider' }).click();
+  await queue.getByRole('button', { name: /^Valider « Mon exposé sur les volcans » de / }).click();
   await queue.getByText('Aucun message.').waitFor();
   const inbox = (await platform.as(teacher).inject('/api/messaging/folders/inbox/messages')).json();
   t.ok(inbox.items.some((m: { id: number }) => m.id === pending.id), 'approved in the queue, the pupil’s message is delivered');

@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { ContextConsumer } from '@lit/context';
 import { ApiError, apiContext, languageContext, userContext, onLiveNotification, refreshBadges } from '@preau/sdk/web';
-import { T, type Word } from './strings.js';
+import { T, format, text, type Word } from './strings.js';
 import type { ComposeStart } from './messaging-compose.js';
 import './messaging-compose.js';
 
@@ -53,7 +53,12 @@ export class MessagingApp extends LitElement {
   private user = new ContextConsumer(this, { context: userContext, subscribe: true });
 
   private t(word: Word): string {
-    return T[word][this.language.value ?? 'fr'];
+    return text(word, this.language.value ?? 'fr');
+  }
+
+  // Every waiting message has its own two buttons: their names say which message, for screen readers and voice.
+  private named(word: 'approveOne' | 'rejectOne', m: { subject: string; author?: { displayName: string } | null }): string {
+    return format(word, this.language.value ?? 'fr', { subject: m.subject || this.t('noSubject'), author: m.author?.displayName ?? '' });
   }
 
   override connectedCallback(): void {
@@ -178,8 +183,8 @@ export class MessagingApp extends LitElement {
       return html`<ul class="list" aria-label=${this.t('moderation')}>${this.moderation.length === 0 ? html`<li class="muted">${this.t('empty')}</li>` : this.moderation.map((m) => html`<li>
         <strong>${m.subject}</strong> <span class="muted">${m.author?.displayName}</span>
         <div>${unsafeHTML(m.body)}</div>
-        <div class="actions"><button @click=${() => this.act(`/api/messaging/moderation/${m.id}/approve`)}>${this.t('approve')}</button>
-        <button @click=${() => this.act(`/api/messaging/moderation/${m.id}/reject`)}>${this.t('reject')}</button></div></li>`)}</ul>`;
+        <div class="actions"><button aria-label=${this.named('approveOne', m)} @click=${() => this.act(`/api/messaging/moderation/${m.id}/approve`)}>${this.t('approve')}</button>
+        <button aria-label=${this.named('rejectOne', m)} @click=${() => this.act(`/api/messaging/moderation/${m.id}/reject`)}>${this.t('reject')}</button></div></li>`)}</ul>`;
     }
     return html`<div>
       <ul class="list" aria-label=${this.folderName()}>

@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { ContextConsumer } from '@lit/context';
 import { ApiError, apiContext, languageContext } from '@preau/sdk/web';
-import { T, type Word } from './strings.js';
+import { text, type Word } from './strings.js';
 
 interface Pick { kind: 'user' | 'group'; id: number; label: string }
 interface Picked { to: Pick[]; cc: Pick[]; bcc: Pick[] }
@@ -36,7 +36,7 @@ export class MessagingCompose extends LitElement {
   private language = new ContextConsumer(this, { context: languageContext, subscribe: true });
 
   private t(word: Word): string {
-    return T[word][this.language.value ?? 'fr'];
+    return text(word, this.language.value ?? 'fr');
   }
 
   override connectedCallback(): void {

@@ -1,3 +1,5 @@
+import { defineTexts } from '@preau/sdk/web';
+
 /** The app's words, French first. */
 export const T = {
   folders: { fr: 'Dossiers', en: 'Folders' },
@@ -34,5 +36,8 @@ export const T = {
   attachments: { fr: 'Pièces jointes', en: 'Attachments' },
   search: { fr: 'Rechercher dans mes messages', en: 'Search my messages' },
   close: { fr: 'Fermer', en: 'Close' },
+  approveOne: { fr: 'Valider « {subject} » de {author}', en: 'Approve "{subject}" from {author}' },
+  rejectOne: { fr: 'Refuser « {subject} » de {author}', en: 'Reject "{subject}" from {author}' },
 } as const;
 export type Word = keyof typeof T;
+export const { text, format } = defineTexts(T);

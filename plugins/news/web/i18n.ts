@@ -1,3 +1,5 @@
+import { defineTexts } from '@preau/sdk/web';
+
 /** The news app's words, French first. */
 const TEXTS = {
   news: { fr: 'Actualités', en: 'News' },
@@ -78,5 +80,4 @@ const TEXTS = {
 } as const;
 
 export type TextKey = keyof typeof TEXTS;
-/** The text for `key` in `language`. */
-export const text = (key: TextKey, language: 'fr' | 'en' | undefined): string => TEXTS[key][language ?? 'fr'];
+export const { text } = defineTexts(TEXTS);

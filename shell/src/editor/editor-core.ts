@@ -10,6 +10,7 @@ import { renderToolbar } from './editor-toolbar.js';
 import { insertFormulaPanel } from './form-panels.js';
 import { cleanOfficeHtml, hasEmbeddedImages, htmlHasEmbeddedImages } from './paste-cleaning.js';
 import { toolbarGroups } from './toolbar-items.js';
+import { focusedChain } from './focused-chain.js';
 
 // Source view: one block per line, so that a teacher can find their way in it.
 const formatSource = (html: string) => html.replace(/(<\/(?:p|h2|h3|li|ul|ol|blockquote|table|tr|div)>|<hr>|<audio[^>]*><\/audio>)/g, '$1\n').trim();
@@ -153,7 +154,7 @@ export class PreauEditorView extends LitElement {
     this.closePanel(false);
     this.source = !this.source;
     if (this.source) this.sourceText = formatSource(this.html);
-    void this.updateComplete.then(() => (this.source ? this.renderRoot.querySelector('textarea')?.focus() : this.editor?.commands.focus()));
+    void this.updateComplete.then(() => (this.source ? this.renderRoot.querySelector('textarea')?.focus() : this.editor?.view.focus()));
   }
 
   // What is typed in the source goes through TipTap's parser at once: the document, and so the value, can only
@@ -166,14 +167,14 @@ export class PreauEditorView extends LitElement {
 
   private handle(): EditorHandle {
     return {
-      insertHTML: (content) => void this.editor?.chain().focus().insertContent(content).run(),
+      insertHTML: (content) => void (this.editor && focusedChain(this.editor).insertContent(content).run()),
       selectedText: () => {
         if (!this.editor) return '';
         const { from, to } = this.editor.state.selection;
         return this.editor.state.doc.textBetween(from, to, ' ');
       },
       getHTML: () => this.html,
-      focus: () => void this.editor?.commands.focus(),
+      focus: () => this.editor?.view.focus(),
       alert: (message) => (this.alertMessage = message),
     };
   }

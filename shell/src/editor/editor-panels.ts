@@ -3,6 +3,7 @@ import { styleMap } from 'lit/directives/style-map.js';
 import type { Editor } from '@tiptap/core';
 import { editorText, type Language } from './editor-labels.js';
 import { EMOJIS } from './extensions/emoji.js';
+import { focusedChain } from './focused-chain.js';
 
 /** One input of a form panel. */
 export interface FormField {
@@ -75,7 +76,7 @@ function colours(target: 'text' | 'background', ctx: PanelContext): TemplateResu
   const t = (key: Parameters<typeof editorText>[0]) => editorText(key, language);
   const text = target === 'text';
   const pick = (value: string | null) => {
-    const chain = editor.chain().focus();
+    const chain = focusedChain(editor);
     if (text) (value ? chain.setColor(value) : chain.unsetColor()).run();
     else (value ? chain.setHighlight({ color: value }) : chain.unsetHighlight()).run();
     ctx.close(false);
@@ -98,7 +99,7 @@ function emojis(ctx: PanelContext): TemplateResult {
     <p class="panel-title">${title}</p>
     <div class="swatches">
       ${EMOJIS.map((choice) => html`<button type="button" class="emoji" aria-label=${choice.label[ctx.language]} title=${choice.label[ctx.language]}
-        @click=${() => { ctx.editor.chain().focus().insertEmoji(choice.name).run(); ctx.close(false); }}>${choice.emoji}</button>`)}
+        @click=${() => { focusedChain(ctx.editor).insertEmoji(choice.name).run(); ctx.close(false); }}>${choice.emoji}</button>`)}
       <button type="button" class="text-button" @click=${() => ctx.close(true)}>${editorText('close', ctx.language)}</button>
     </div>
   </div>`;

@@ -4,6 +4,7 @@ import { editorText, type EditorLabelKey, type Language } from './editor-labels.
 import type { FormPanel } from './editor-panels.js';
 import { isSafeLatex } from './extensions/math.js';
 import { isLinkTarget, isMediaSource } from './schema-values.js';
+import { focusedChain } from './focused-chain.js';
 
 // The small forms the toolbar opens under itself (rather than `prompt()`, which screen readers and phones
 // handle badly): each validates against the rich-text schema and says why it refuses.
@@ -45,7 +46,7 @@ export function linkPanel(editor: Editor, language: Language): FormPanel {
     submit: (values) => {
       const href = withScheme(String(values.href ?? ''));
       if (!isLinkTarget(href)) return t('linkAddressInvalid');
-      const chain = editor.chain().focus();
+      const chain = focusedChain(editor);
       // Typing goes on after the new link, not inside it.
       if (needsText) chain.insertContent({ type: 'text', text: String(values.text || href), marks: [{ type: 'link', attrs: { href } }] }).unsetMark('link').run();
       else chain.extendMarkRange('link').setLink({ href }).run();
@@ -67,7 +68,7 @@ export function mediaPanel(kind: 'image' | 'audio', editor: Editor, language: La
     submit: (values) => {
       const src = String(values.src ?? '').trim();
       if (!isMediaSource(src)) return t('mediaAddressInvalid');
-      const chain = editor.chain().focus();
+      const chain = focusedChain(editor);
       thenCursorAfter(image ? chain.setImage({ src, alt: String(values.alt ?? '') }) : chain.insertAudio(src)).run();
       return null;
     },
@@ -87,7 +88,7 @@ export function documentPanel(editor: Editor, language: Language): FormPanel {
       const href = withScheme(String(values.href ?? ''));
       if (!isLinkTarget(href)) return t('linkAddressInvalid');
       const text = String(values.title || href);
-      editor.chain().focus().insertContent([{ type: 'text', text, marks: [{ type: 'link', attrs: { href } }] }, { type: 'text', text: ' ' }]).run();
+      focusedChain(editor).insertContent([{ type: 'text', text, marks: [{ type: 'link', attrs: { href } }] }, { type: 'text', text: ' ' }]).run();
       return null;
     },
   };
@@ -104,7 +105,7 @@ export function tablePanel(editor: Editor, language: Language): FormPanel {
     ],
     submit: (values) => {
       const clamp = (value: unknown, max: number) => Math.max(1, Math.min(max, Math.round(Number(value)) || 1));
-      editor.chain().focus().insertTable({ rows: clamp(values.rows, 30), cols: clamp(values.cols, 10), withHeaderRow: values.header === true }).run();
+      focusedChain(editor).insertTable({ rows: clamp(values.rows, 30), cols: clamp(values.cols, 10), withHeaderRow: values.header === true }).run();
       return null;
     },
   };
@@ -123,7 +124,7 @@ export function insertFormulaPanel(editor: Editor, language: Language, existing?
       const latex = String(values.latex ?? '').trim();
       if (!latex) return t('formulaEmpty');
       if (!isSafeLatex(latex)) return t('formulaUnsafe');
-      const chain = editor.chain().focus();
+      const chain = focusedChain(editor);
       if (existing?.kind === 'inline') chain.updateInlineMath({ latex, pos: existing.pos }).run();
       else if (existing) chain.updateBlockMath({ latex, pos: existing.pos }).run();
       else if (values.block === true) thenCursorAfter(chain.insertBlockMath({ latex })).run();

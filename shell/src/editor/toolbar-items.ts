@@ -3,6 +3,7 @@ import { editorText, type EditorLabelKey, type Language } from './editor-labels.
 import type { Panel } from './editor-panels.js';
 import { insertFormulaPanel, linkPanel, mediaPanel, documentPanel, tablePanel } from './form-panels.js';
 import { editorExtensions, type EditorHandle } from './editor-extension-registry.js';
+import { focusedChain } from './focused-chain.js';
 
 /** What the toolbar's commands act on. */
 export interface ToolbarContext {
@@ -64,16 +65,12 @@ export function todayText(language: Language, now = new Date()): string {
 export function toolbarGroups(ctx: ToolbarContext): ToolbarItem[][] {
   const { editor, language } = ctx;
   const t = (key: EditorLabelKey) => editorText(key, language);
-  const chain = () => editor.chain().focus();
+  const chain = () => focusedChain(editor);
   const off = ctx.source || ctx.disabled;
-  // TipTap's focus() waits for the next frame: the text takes the focus back at once, so that what is typed
-  // right after a click goes to the text, not to the button (where Enter would press it again).
-  const thenText = (run: () => void) => () => {
-    run();
-    editor.view.focus();
-  };
+  // Every command starts by giving the text the focus, at once: what is typed right after a click goes to the
+  // text, not to the button (where Enter would press it again).
   const button = (id: EditorLabelKey, icon: string, run: () => void, more: Partial<ToolbarButton> = {}): ToolbarButton => ({
-    type: 'button', id, label: t(id), icon, run: thenText(run), disabled: off || more.disabled, ...(more.shortcut ? { shortcut: more.shortcut } : {}),
+    type: 'button', id, label: t(id), icon, run, disabled: off || more.disabled, ...(more.shortcut ? { shortcut: more.shortcut } : {}),
     ...(more.pressed !== undefined ? { pressed: more.pressed } : {}),
   });
   const toggle = (id: EditorLabelKey, icon: string, mark: string, run: () => void, shortcut?: string) =>
@@ -95,12 +92,12 @@ export function toolbarGroups(ctx: ToolbarContext): ToolbarItem[][] {
       {
         type: 'select', id: 'paragraphStyle', label: t('paragraphStyle'), value: heading, disabled: off,
         options: [{ value: 'p', label: t('paragraph') }, { value: 'h2', label: t('title') }, { value: 'h3', label: t('subtitle') }],
-        change: (value) => thenText(() => (value === 'p' ? chain().setParagraph().run() : chain().setHeading({ level: value === 'h2' ? 2 : 3 }).run()))(),
+        change: (value) => void (value === 'p' ? chain().setParagraph().run() : chain().setHeading({ level: value === 'h2' ? 2 : 3 }).run()),
       },
       {
         type: 'select', id: 'size', label: t('size'), value: FONT_SIZES.some((s) => s.value === size) ? size : '', disabled: off,
         options: FONT_SIZES.map((s) => ({ value: s.value, label: t(s.key) })),
-        change: (value) => thenText(() => (value ? chain().setFontSize(value).run() : chain().unsetFontSize().run()))(),
+        change: (value) => void (value ? chain().setFontSize(value).run() : chain().unsetFontSize().run()),
       },
     ],
     [
