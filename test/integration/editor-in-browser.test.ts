@@ -337,14 +337,13 @@ t.test('every tool of the toolbar writes only what the rich-text schema allows',
   await page.getByRole('status').filter({ hasText: `Note ${stored.id + 1} enregistrée` }).waitFor();
   t.equal(await canonical(page, sample), await canonical(page, (await latestNote(platform)).html), 'the sanitizer keeps all of it');
 
-  // A plugin adds a button to every editor, the open one included; its HTML goes through the schema too.
+  // A plugin adds a button to every editor, the open one included, through the SDK (the shell's import map gives the
+  // page the same module a plugin's bundle imports); its HTML goes through the schema too.
   await page.evaluate(async () => {
-    const editorClass = (await customElements.whenDefined('preau-editor')) as unknown as {
-      registerExtension(extension: { name: string; button: { label: string; icon: string }; run(editor: { insertHTML(html: string): void }): void }): void;
-    };
-    editorClass.registerExtension({
+    const sdk = (await import('@preau/sdk/web')) as typeof import('@preau/sdk/web');
+    await sdk.registerEditorExtension({
       name: 'documents-insert',
-      button: { label: 'Insérer un document', icon: '📎' },
+      button: { label: { fr: 'Insérer un document', en: 'Insert a document' }, icon: '📎' },
       run: (editor) => editor.insertHTML('<p><a href="/api/documents/7">Compte rendu</a><img src="x" onerror="alert(1)"></p>'),
     });
   });

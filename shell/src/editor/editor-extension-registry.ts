@@ -1,42 +1,13 @@
-/** A label in both of the shell's languages, or one string used for both. */
-export type EditorLabel = string | { fr: string; en: string };
+import type { EditorExtension } from '@preau/sdk/web';
 
-/**
- * What an editor extension's `run` receives: a small, stable handle on the editor the button was pressed in,
- * so that a plugin depends neither on TipTap's version nor on its types.
- */
-export interface EditorHandle {
-  /** Inserts rich text at the cursor. It is parsed like a paste: what the rich-text schema does not allow is dropped. */
-  insertHTML(html: string): void;
-  /** The selected text, '' when nothing is selected. */
-  selectedText(): string;
-  /** The editor's content (schema HTML). */
-  getHTML(): string;
-  /** Gives the focus back to the text. */
-  focus(): void;
-  /** Shows a message in the editor's alert region (read out by screen readers). */
-  alert(message: string): void;
-}
-
-/**
- * A button a plugin adds to every `<preau-editor>` toolbar, e.g. the documents plugin's "insert a document":
- * `run` typically opens the plugin's own picker, then calls `editor.insertHTML('<a href="/api/documents/…">…</a>')`.
- */
-export interface EditorExtension {
-  /** Unique: registering the same name again replaces the previous one. Prefix it with the plugin's name. */
-  name: string;
-  /** `label` is the button's accessible name and tooltip; `icon` a short text or emoji drawn on it. */
-  button: { label: EditorLabel; icon: string };
-  run(editor: EditorHandle): void | Promise<void>;
-}
+export type { EditorExtension, EditorHandle, EditorLabel } from '@preau/sdk/web';
 
 const extensions = new Map<string, EditorExtension>();
 const changes = new EventTarget();
 
 /**
- * Adds a button to the toolbar of every editor, those already open included. A plugin's bundle cannot import
- * the shell's modules: it reaches this function as a static of the element's class,
- * `(await customElements.whenDefined('preau-editor')).registerExtension({ … })`.
+ * Adds a button to the toolbar of every editor, those already open included. Plugins call the SDK's
+ * `registerEditorExtension`, which reaches this function as a static of the element's class.
  */
 export function registerEditorExtension(extension: EditorExtension): void {
   if (!/^[a-z][a-z0-9-]*$/.test(extension.name)) throw new Error(`Préau: editor extension name "${extension.name}" must be lowercase words joined by "-"`);

@@ -27,7 +27,7 @@ const CHANGE_DELAY_MS = 300;
  */
 export class PreauEditor extends LitElement {
   static formAssociated = true;
-  /** For plugins, which cannot import the shell: `(await customElements.whenDefined('preau-editor')).registerExtension(…)`. */
+  /** Reached by the SDK's `registerEditorExtension`: a plugin's bundle cannot import the shell's modules. */
   static registerExtension = registerEditorExtension;
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
   static override properties = {
