@@ -51,6 +51,11 @@ t.test("the director shares a new thread with the staff; a teacher's item waits 
   t.same(shares, [{ group_id: groupOf('Relative'), role: 'read' }, { group_id: groupOf('Personnel'), role: 'publish' }], 'shared with the parents (read) and the staff (publish)');
   await directorPage.getByRole('form', { name: 'Restaurant scolaire' }).waitFor();
   t.pass('the new thread is listed with its own form');
+  // The switch on the app's page is the school's right in the core, the one Administration shows too.
+  await directorPage.getByRole('checkbox', { name: "Les enseignants peuvent créer des fils d'info" }).check();
+  const teachersMay = async () => ((await platform.as(teacher).inject({ method: 'GET', url: '/api/news/capabilities' })).json().createThreads as number[]).includes(school.id);
+  for (let tries = 0; tries < 50 && !(await teachersMay()); tries += 1) await new Promise((resolve) => setTimeout(resolve, 100));
+  t.ok(await teachersMay(), "ticked on the app's page, the school's teachers may create threads");
 
   const teacherPage = await signIn(browser, address, teacher, errors);
   await teacherPage.goto(`${address}/apps/news/write`);

@@ -77,12 +77,10 @@ export function schoolsWhereCreatingThreads(
   services: Pick<PluginServices, 'rights'>,
   user: CurrentUser,
   schools: readonly SchoolRef[],
-  teachersMayCreate: ReadonlySet<number>,
 ): number[] {
   return schools
     .filter((school) =>
       isSchoolAdmin(user, school.id)
-      || services.rights.can(user, 'news', 'createThreads', [school.id])
-      || (user.profile === 'Teacher' && teachersMayCreate.has(school.id)))
+      || services.rights.can(user, 'news', 'createThreads', [school.id]))
     .map((school) => school.id);
 }

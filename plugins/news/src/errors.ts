@@ -30,12 +30,6 @@ export const CannotCreateThreads = defineError('NEWS_ERR_CREATE_THREADS', 403, {
   en: 'You may not create news threads in this school.',
 });
 
-/** Only a director or a local administrator (or an academy administrator) changes the school's settings. */
-export const NotSchoolAdmin = defineError('NEWS_ERR_NOT_SCHOOL_ADMIN', 403, {
-  fr: "Seuls la direction et les administrateurs de l'école peuvent faire cela.",
-  en: "Only the school's director and administrators may do this.",
-});
-
 /** A thread shared with a group of another school or that the user may not address. */
 export const GroupNotAllowed = defineError('NEWS_ERR_GROUP', 400, (groupId: number) => ({
   fr: `Le groupe ${groupId} n'est pas un groupe de l'école que vous pouvez choisir.`,

@@ -13,9 +13,8 @@ export default definePlugin({
   description: { fr: "Les fils d'info de l'école et les messages flash de la direction.", en: "The school's news threads and the director's flash messages." },
   icon: '📰',
   rights: {
-    // Directors and local administrators always may; a school's administrators give it to other profiles in
-    // Administration (the core's per-school rights), or to teachers from the app's own page
-    // (PUT /api/news/schools/:id/settings); either is enough.
+    // Directors and local administrators always may; a school's administrators give it to other profiles (the
+    // core's per-school rights), in Administration or from the app's own page, which shows the same right.
     createThreads: { title: { fr: "Créer des fils d'info", en: 'Create news threads' }, default: [] },
   },
   notifications: {

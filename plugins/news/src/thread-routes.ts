@@ -1,10 +1,9 @@
 import { Type, type PluginApp, type PluginServices } from '@preau/sdk';
 import { isSchoolAdmin, requireSchool, schoolsWhereCreatingThreads } from './access.js';
-import { CannotCreateThreads, NotSchoolAdmin } from './errors.js';
+import { CannotCreateThreads } from './errors.js';
 import { Errors, Id, IdParams, NewThreadInput, Thread, ThreadInput } from './schemas.js';
-import { checkGroups, replaceShares, schoolsLettingTeachersCreate, threadFor, threadsOf, toThread } from './threads.js';
+import { checkGroups, replaceShares, threadFor, threadsOf, toThread } from './threads.js';
 
-const SchoolSettings = Type.Object({ teachersCreateThreads: Type.Boolean() }, { additionalProperties: false });
 
 /** Info threads: listing mine, creating (administrators, and teachers given the right), managing sharing. */
 export async function threadRoutes(app: PluginApp, services: PluginServices): Promise<void> {
@@ -30,8 +29,7 @@ export async function threadRoutes(app: PluginApp, services: PluginServices): Pr
     const user = request.currentUser!;
     const { schoolId, title, commentsEnabled, shares } = request.body;
     requireSchool(request.currentSchools, schoolId);
-    const teachersMayCreate = await schoolsLettingTeachersCreate(db, [schoolId]);
-    if (!schoolsWhereCreatingThreads(services, user, request.currentSchools, teachersMayCreate).includes(schoolId)) throw CannotCreateThreads();
+    if (!schoolsWhereCreatingThreads(services, user, request.currentSchools).includes(schoolId)) throw CannotCreateThreads();
     const names = await checkGroups(services, user.id, schoolId, shares.map((s) => s.groupId));
     const thread = await db.transaction(async (trx) => {
       const [row] = await trx('threads')
@@ -80,9 +78,8 @@ export async function threadRoutes(app: PluginApp, services: PluginServices): Pr
   }, async (request) => {
     const user = request.currentUser!;
     const schools = request.currentSchools;
-    const teachersMayCreate = await schoolsLettingTeachersCreate(db, schools.map((s) => s.id));
     const administer = schools.filter((s) => isSchoolAdmin(user, s.id)).map((s) => s.id);
-    return { createThreads: schoolsWhereCreatingThreads(services, user, schools, teachersMayCreate), writeFlash: administer, administer };
+    return { createThreads: schoolsWhereCreatingThreads(services, user, schools), writeFlash: administer, administer };
   });
 
   // The groups of a school a thread may be shared with (those the user may address).
@@ -95,25 +92,5 @@ export async function threadRoutes(app: PluginApp, services: PluginServices): Pr
     requireSchool(request.currentSchools, request.params.schoolId);
     const { groups } = await services.communication.visibleRecipients(request.currentUser!.id, { schoolId: request.params.schoolId, limit: 100 });
     return groups.filter((g) => g.schoolId === request.params.schoolId).map(({ id, name, kind, members }) => ({ id, name, kind, members }));
-  });
-
-  app.get('/schools/:schoolId/settings', {
-    schema: { params: Type.Object({ schoolId: Id }), response: { 200: SchoolSettings, ...Errors } },
-  }, async (request) => {
-    requireSchool(request.currentSchools, request.params.schoolId);
-    const row = await db('school_settings').where({ school_id: request.params.schoolId }).first('teachers_create_threads');
-    return { teachersCreateThreads: row?.teachers_create_threads ?? false };
-  });
-
-  // The director gives (or takes back) the right to create threads to the school's teachers.
-  app.put('/schools/:schoolId/settings', {
-    schema: { params: Type.Object({ schoolId: Id }), body: SchoolSettings, response: { 200: SchoolSettings, ...Errors } },
-  }, async (request) => {
-    const { schoolId } = request.params;
-    requireSchool(request.currentSchools, schoolId);
-    if (!isSchoolAdmin(request.currentUser!, schoolId)) throw NotSchoolAdmin();
-    await db('school_settings').insert({ school_id: schoolId, teachers_create_threads: request.body.teachersCreateThreads })
-      .onConflict('school_id').merge();
-    return request.body;
   });
 }

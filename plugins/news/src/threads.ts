@@ -76,9 +76,3 @@ export async function toThread(db: Knex, thread: ThreadRow, role: ThreadRole): P
     ...(role === 'manage' ? { shares: await sharesOf(db, thread.id) } : {}),
   };
 }
-
-/** The schools among `schoolIds` whose teachers were given the right to create threads. */
-export async function schoolsLettingTeachersCreate(db: Knex, schoolIds: readonly number[]): Promise<Set<number>> {
-  const rows = await db('school_settings').whereIn('school_id', schoolIds).where({ teachers_create_threads: true }).select('school_id');
-  return new Set(rows.map((r: { school_id: number }) => r.school_id));
-}

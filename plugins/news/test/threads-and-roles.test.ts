@@ -40,12 +40,16 @@ t.test('by default only directors and administrators create threads; a director 
   t.equal(refused.statusCode, 403);
   t.equal(refused.json().code, 'NEWS_ERR_CREATE_THREADS');
   t.equal((await post(s.cm2.relatives[0]![0]!, '/api/news/threads', payload)).statusCode, 403, 'nor a parent');
-  t.equal((await post(s.teacher, `/api/news/schools/${s.school.id}/settings`, { teachersCreateThreads: true }, 'PUT')).json().code, 'NEWS_ERR_NOT_SCHOOL_ADMIN', 'a teacher cannot give it to themselves');
-  t.equal((await post(s.director, `/api/news/schools/${s.school.id}/settings`, { teachersCreateThreads: true }, 'PUT')).statusCode, 200);
+  // The app's page and Administration show the same right: the core's news/createThreads of the school.
+  const right = `/api/core/schools/${s.school.id}/rights/news/createThreads`;
+  t.equal((await post(s.teacher, right, { profiles: ['Teacher'] }, 'PUT')).statusCode, 403, 'a teacher cannot give it to themselves');
+  t.match((await post(s.director, right, { profiles: ['Teacher'] }, 'PUT')).json(), { app: 'news', right: 'createThreads', profiles: ['Teacher'] });
   const created = await post(s.teacher, '/api/news/threads', payload);
   t.equal(created.statusCode, 201);
   t.match(created.json(), { title: 'Périscolaire', role: 'manage', shares: [] });
   t.equal((await post(s.cook, '/api/news/threads', payload)).statusCode, 403, 'personnel still cannot');
+  await post(s.director, right, { profiles: [] }, 'PUT');
+  t.equal((await post(s.teacher, '/api/news/threads', payload)).statusCode, 403, 'taken back, teachers cannot any more');
 });
 
 t.test('reader, contributor, publisher and manager each do exactly what their role allows', async (t) => {

@@ -1,3 +1,5 @@
+import type { PROFILES } from '@preau/sdk/web';
+
 /** The news API's answers, as the web side reads them. */
 export type Role = 'read' | 'contribute' | 'publish' | 'manage';
 export interface Thread {
@@ -59,4 +61,14 @@ export const fromLocalInput = (value: string): string | null => (value ? new Dat
 export function toLocalInput(date: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
+/** A profile, as the core names it. */
+export type Profile = (typeof PROFILES)[number];
+
+/** One of the core's per-school rights (`GET /api/core/schools/:id/rights`), as much of it as this page reads. */
+export interface SchoolRight {
+  app: string;
+  right: string;
+  profiles: Profile[];
 }

@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { ContextConsumer } from '@lit/context';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { ApiError, apiContext, formatDay, languageContext, refreshBadges } from '@preau/sdk/web';
-import { roleIncludes, type Capabilities, type Item, type Thread } from './api-types.js';
+import { roleIncludes, type Capabilities, type Item, type Profile, type SchoolRight, type Thread } from './api-types.js';
 import { text, type TextKey } from './i18n.js';
 import { formStyles } from './shared-styles.js';
 import './news-item-editor.js';
@@ -24,7 +24,7 @@ export class NewsApp extends LitElement {
   static override properties = {
     path: {}, threads: { state: true }, items: { state: true }, next: { state: true }, threadFilter: { state: true },
     item: { state: true }, editing: { state: true }, capabilities: { state: true }, error: { state: true }, status: { state: true },
-    teachersCreate: { state: true },
+    threadCreators: { state: true },
   };
   static override styles = [formStyles, css`
     nav.tabs { display: flex; gap: 0.5rem; flex-wrap: wrap; margin-bottom: 1rem; }
@@ -47,7 +47,8 @@ export class NewsApp extends LitElement {
   editing = false;
   capabilities: Capabilities = { createThreads: [], writeFlash: [], administer: [] };
   /** Per school the user administers: may its teachers create threads? */
-  teachersCreate: Record<number, boolean> = {};
+  /** Per school the user administers: the profiles holding the core's right `news/createThreads` there. */
+  threadCreators: Record<number, Profile[]> = {};
   error = '';
   status = '';
   private api = new ContextConsumer(this, { context: apiContext, subscribe: true });
@@ -84,10 +85,17 @@ export class NewsApp extends LitElement {
     await this.run(async () => {
       this.threads = (await this.api.value?.get<Thread[]>('/api/news/threads')) ?? [];
       this.capabilities = (await this.api.value?.get<Capabilities>('/api/news/capabilities')) ?? this.capabilities;
-      const settings = await Promise.all(this.capabilities.administer.map(async (schoolId) =>
-        [schoolId, (await this.api.value!.get<{ teachersCreateThreads: boolean }>(`/api/news/schools/${schoolId}/settings`)).teachersCreateThreads] as const));
-      this.teachersCreate = Object.fromEntries(settings);
+      const rights = await Promise.all(this.capabilities.administer.map(async (schoolId) => [schoolId,
+        (await this.api.value!.get<SchoolRight[]>(`/api/core/schools/${schoolId}/rights`)).find((r) => r.app === 'news' && r.right === 'createThreads')?.profiles ?? []] as const));
+      this.threadCreators = Object.fromEntries(rights);
     });
+  }
+
+  // The same right as in Administration → the school → Applications: only the teachers' part changes here.
+  private async letTeachersCreate(schoolId: number, on: boolean): Promise<void> {
+    const others = (this.threadCreators[schoolId] ?? []).filter((profile) => profile !== 'Teacher');
+    const changed = await this.run(() => this.api.value!.put<SchoolRight>(`/api/core/schools/${schoolId}/rights/news/createThreads`, { profiles: on ? [...others, 'Teacher'] : others }));
+    if (changed) this.threadCreators = { ...this.threadCreators, [schoolId]: changed.profiles };
   }
 
   private async loadView(): Promise<void> {
@@ -199,7 +207,7 @@ export class NewsApp extends LitElement {
       ${this.capabilities.createThreads.map((schoolId) => html`<section class="thread"><h2>${this.t('newThread')}</h2>
         <news-thread-form .schoolId=${schoolId} @news-saved=${() => { this.status = this.t('threadCreated'); void this.loadThreads(); }}></news-thread-form></section>`)}
       ${this.capabilities.administer.map((schoolId) => html`<section class="thread">
-        <label class="check"><input type="checkbox" .checked=${this.teachersCreate[schoolId] ?? false} @change=${(e: Event) => this.run(() => this.api.value!.put(`/api/news/schools/${schoolId}/settings`, { teachersCreateThreads: (e.target as HTMLInputElement).checked }))} /> ${this.t('teachersCreate')}</label>
+        <label class="check"><input type="checkbox" .checked=${this.threadCreators[schoolId]?.includes('Teacher') ?? false} @change=${(e: Event) => this.letTeachersCreate(schoolId, (e.target as HTMLInputElement).checked)} /> ${this.t('teachersCreate')}</label>
       </section>`)}
       ${managed.map((thread) => html`<section class="thread"><h2>${thread.title}</h2>
         <news-thread-form .thread=${thread} @news-saved=${() => { this.status = this.t('saved'); void this.loadThreads(); }}></news-thread-form></section>`)}`;
