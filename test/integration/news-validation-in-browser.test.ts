@@ -3,6 +3,9 @@ import { createTestPlatform } from '@preau/core/testing';
 import news from '@preau/plugin-news';
 import { launchChromium, signIn } from './browser.js';
 
+// The smallest valid PNG: storage detects its type from the bytes.
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+
 t.test("the director shares a new thread with the staff; a teacher's item waits in the queue until the director validates it", async (t) => {
   const platform = await createTestPlatform({ plugins: [news], buildWeb: true });
   t.teardown(() => platform.close());
@@ -64,10 +67,21 @@ t.test("the director shares a new thread with the staff; a teacher's item waits 
   await editor.getByLabel('Titre', { exact: true }).fill('Sortie à la médiathèque');
   await editor.getByRole('textbox', { name: 'Texte' }).fill('Les CM2 iront à la médiathèque jeudi matin.');
   t.equal(await editor.getByRole('button', { name: 'Publier' }).count(), 0, 'a contributor cannot publish');
+  await editor.getByLabel('Joindre des fichiers ou des images').setInputFiles({ name: 'plan de la médiathèque.png', mimeType: 'image/png', buffer: PNG });
+  await editor.getByRole('button', { name: 'Retirer plan de la médiathèque.png' }).waitFor();
   await editor.getByRole('button', { name: 'Proposer pour validation' }).click();
   await teacherPage.getByRole('heading', { name: 'Sortie à la médiathèque', level: 1 }).waitFor();
   await teacherPage.getByText('En attente de validation').waitFor();
   t.pass('the teacher submits it and sees it waiting for validation');
+  const image = teacherPage.getByRole('img', { name: 'plan de la médiathèque.png' });
+  await image.waitFor();
+  const loaded = await image.evaluate((element) => new Promise<boolean>((resolve) => {
+    const img = element as HTMLImageElement;
+    if (img.complete) resolve(img.naturalWidth > 0);
+    img.addEventListener('load', () => resolve(true));
+    img.addEventListener('error', () => resolve(false));
+  }));
+  t.ok(loaded, 'the attached image is uploaded through storage and shown with the item');
 
   await directorPage.goto(`${address}/apps/news/queue`);
   const waiting = directorPage.getByRole('listitem').filter({ hasText: 'Sortie à la médiathèque' });

@@ -77,3 +77,15 @@ export const ClassNotAllowed = defineError('NEWS_ERR_CLASS', 400, (classId: numb
   fr: `La classe ${classId} n'est pas une classe des écoles choisies.`,
   en: `Class ${classId} is not a class of the chosen schools.`,
 }), (classId: number) => ({ classId }));
+
+/** An attachment that is neither a file the writer uploaded nor one the item already has. */
+export const AttachmentRefused = defineError('NEWS_ERR_ATTACHMENT', 403, {
+  fr: "Une pièce jointe n'est pas un fichier que vous avez envoyé.",
+  en: 'An attachment is not a file you uploaded.',
+});
+
+/** Uploading files needs a thread to write in. */
+export const CannotUpload = defineError('NEWS_ERR_UPLOAD', 403, {
+  fr: "Vous n'écrivez dans aucun fil d'info : vous ne pouvez pas y joindre de fichier.",
+  en: 'You write in no news thread: you cannot attach files to one.',
+});

@@ -1,9 +1,10 @@
 import { Type, type CurrentUser, type PluginApp, type PluginServices, type SchoolRef } from '@preau/sdk';
 import { includes, type ThreadRole } from './access.js';
-import { BadDates, ItemNotFound, RoleTooLow, WrongStatus } from './errors.js';
+import { checkAttachments, releaseAttachments, writeAttachments } from './attachments.js';
+import { BadDates, CannotUpload, ItemNotFound, RoleTooLow, WrongStatus } from './errors.js';
 import { findItem, isLive, itemsQuery, livePage, toItems, type ItemRow } from './items.js';
 import { announceIfDue, announceSubmitted, planItem } from './publication.js';
-import { Errors, Id, IdParams, Item, ItemInput, ItemPage, ListQuery } from './schemas.js';
+import { AttachmentSchema, Errors, Id, IdParams, Item, ItemInput, ItemPage, ListQuery } from './schemas.js';
 import { threadFor, threadsOf } from './threads.js';
 
 const STATUS_OF = { draft: 'draft', submit: 'submitted', publish: 'published' } as const;
@@ -52,7 +53,7 @@ export async function itemRoutes(app: PluginApp, services: PluginServices): Prom
     if (row.status === 'submitted' && before !== 'submitted') await announceSubmitted(services, row, actor);
   };
 
-  const answer = async (id: number): Promise<Item> => (await toItems(services.structure, [(await findItem(db, id))!]))[0]!;
+  const answer = async (id: number): Promise<Item> => (await toItems(services, [(await findItem(db, id))!]))[0]!;
 
   app.post('/threads/:id/items', {
     schema: { params: IdParams, body: ItemInput, response: { 201: Item, ...Errors } },
@@ -60,10 +61,12 @@ export async function itemRoutes(app: PluginApp, services: PluginServices): Prom
     const user = request.currentUser!;
     const { thread, role } = await threadFor(services, user, request.currentSchools, request.params.id, 'contribute', 'écrire dans ce fil');
     const columns = columnsOf(request.body, role);
+    const attachments = await checkAttachments(services, user.id, request.body.attachmentIds ?? []);
     const row = await db.transaction(async (trx) => {
       const [inserted] = await trx('items')
         .insert({ ...columns, published_by: columns.status === 'published' ? user.id : null, thread_id: thread.id, school_id: thread.school_id, author_id: user.id, created_at: clock.now() })
         .returning(['id', 'thread_id', 'title', 'status', 'publish_at', 'expires_at']);
+      await writeAttachments(services, trx, inserted.id, attachments);
       await planItem(services, trx, inserted);
       return inserted;
     });
@@ -80,10 +83,14 @@ export async function itemRoutes(app: PluginApp, services: PluginServices): Prom
     const ownUnpublished = item.author_id === user.id && (item.status === 'draft' || item.status === 'submitted');
     if (!includes(role, 'publish') && !ownUnpublished) throw RoleTooLow('modifier cette actualité');
     const columns = columnsOf(request.body, role);
+    const { attachmentIds } = request.body;
+    const attached: string[] = attachmentIds ? await db('item_attachments').where({ item_id: item.id }).pluck('blob_id') : [];
+    const attachments = attachmentIds ? await checkAttachments(services, user.id, attachmentIds, attached) : null;
     const row = await db.transaction(async (trx) => {
       const [updated] = await trx('items').where({ id: item.id })
         .update({ ...columns, published_by: columns.status === 'published' ? user.id : null })
         .returning(['id', 'thread_id', 'title', 'status', 'publish_at', 'expires_at']);
+      if (attachments) await writeAttachments(services, trx, item.id, attachments);
       await planItem(services, trx, updated);
       return updated;
     });
@@ -125,17 +132,44 @@ export async function itemRoutes(app: PluginApp, services: PluginServices): Prom
     await db.transaction(async (trx) => {
       const [updated] = await trx('items').where({ id: item.id }).update({ status: 'trashed', headline: false, updated_at: clock.now() })
         .returning(['id', 'status', 'publish_at', 'expires_at']);
+      // A trashed item is never shown again: its files go now, not with the purge two years later.
+      await releaseAttachments(services, trx, [item.id]);
       await planItem(services, trx, updated);
     });
     reply.code(204);
     return null;
   });
 
+  // Files go up as soon as they are chosen, then an item names them: for whoever writes in a thread.
+  app.post('/attachments', {
+    schema: { response: { 201: Type.Array(AttachmentSchema), ...Errors } },
+  }, async (request, reply) => {
+    const user = request.currentUser!;
+    const mine = await threadsOf(services, user, request.currentSchools);
+    if (!mine.some((m) => includes(m.role, 'contribute'))) throw CannotUpload();
+    const { blobs } = await services.storage.receive(request, { owner: user.id, maxFiles: 10 });
+    return reply.code(201).send(blobs.map((b) => ({ id: b.id, name: b.name, mediaType: b.mediaType, size: b.size })));
+  });
+
+  // An item's file, for those who may see the item (images are shown in the page with `inline=true`).
+  app.get('/items/:id/attachments/:blobId', {
+    schema: {
+      params: Type.Object({ id: Id, blobId: Type.String({ minLength: 1, maxLength: 64 }) }),
+      querystring: Type.Object({ inline: Type.Boolean({ default: false }) }, { additionalProperties: false }),
+      response: { ...Errors },
+    },
+  }, async (request, reply) => {
+    const { item } = await itemFor(request.currentUser!, request.currentSchools, request.params.id);
+    const attachment = await db('item_attachments').where({ item_id: item.id, blob_id: request.params.blobId }).first('name');
+    if (!attachment) throw ItemNotFound();
+    return services.storage.send(reply, request.params.blobId, { name: attachment.name, inline: request.query.inline });
+  });
+
   app.get('/items/:id', {
     schema: { params: IdParams, response: { 200: Item, ...Errors } },
   }, async (request) => {
     const { item } = await itemFor(request.currentUser!, request.currentSchools, request.params.id);
-    return (await toItems(services.structure, [item]))[0]!;
+    return (await toItems(services, [item]))[0]!;
   });
 
   // The news of my threads, headlines first then newest first, by keyset pages.
@@ -146,7 +180,7 @@ export async function itemRoutes(app: PluginApp, services: PluginServices): Prom
     const { threadId, after, limit } = request.query;
     const threadIds = mine.map((m) => m.thread.id).filter((id) => threadId === undefined || id === threadId);
     const page = await livePage(db, threadIds, clock.now(), { after, limit });
-    return { items: await toItems(services.structure, page.rows), next: page.next };
+    return { items: await toItems(services, page.rows), next: page.next };
   });
 
   // The home widget: the latest headlines of my threads.
@@ -155,7 +189,7 @@ export async function itemRoutes(app: PluginApp, services: PluginServices): Prom
   }, async (request) => {
     const mine = await threadsOf(services, request.currentUser!, request.currentSchools);
     const page = await livePage(db, mine.map((m) => m.thread.id), clock.now(), { limit: request.query.limit });
-    return toItems(services.structure, page.rows);
+    return toItems(services, page.rows);
   });
 
   // What I wrote that readers do not see yet: drafts, submitted items, publications planned for later.
@@ -168,7 +202,7 @@ export async function itemRoutes(app: PluginApp, services: PluginServices): Prom
       .where('i.author_id', user.id)
       .where((q) => q.whereIn('i.status', ['draft', 'submitted']).orWhere((p) => p.where('i.status', 'published').where('i.publish_at', '>', clock.now())))
       .orderBy('i.updated_at', 'desc').limit(100);
-    return toItems(services.structure, rows);
+    return toItems(services, rows);
   });
 
   // The validation queue: submitted items of the threads where I publish, oldest first.
@@ -178,6 +212,6 @@ export async function itemRoutes(app: PluginApp, services: PluginServices): Prom
     const mine = await threadsOf(services, request.currentUser!, request.currentSchools);
     const threadIds = mine.filter((m) => includes(m.role, 'publish') && (request.query.threadId === undefined || m.thread.id === request.query.threadId)).map((m) => m.thread.id);
     const rows = await itemsQuery(db).whereIn('i.thread_id', threadIds).where('i.status', 'submitted').orderBy('i.updated_at').limit(200);
-    return toItems(services.structure, rows);
+    return toItems(services, rows);
   });
 }

@@ -1,5 +1,6 @@
 import type { Knex, PluginServices } from '@preau/sdk';
 import type { Item } from './schemas.js';
+import { attachmentsOf } from './attachments.js';
 
 /** An item row as read with its thread's title. */
 export interface ItemRow {
@@ -41,10 +42,13 @@ export function isLive(row: Pick<ItemRow, 'status' | 'publish_at' | 'expires_at'
 
 const iso = (date: Date | null): string | null => (date ? new Date(date).toISOString() : null);
 
-/** Rows as the API answers them, with their authors' names (asked once for the page). */
-export async function toItems(structure: PluginServices['structure'], rows: readonly ItemRow[]): Promise<Item[]> {
+/** Rows as the API answers them, with their authors' names and their files (each asked once for the page). */
+export async function toItems(services: Pick<PluginServices, 'structure' | 'db'>, rows: readonly ItemRow[]): Promise<Item[]> {
   const authorIds = [...new Set(rows.flatMap((r) => (r.author_id ? [r.author_id] : [])))];
-  const people = new Map((await structure.people(authorIds)).map((p) => [p.id, p]));
+  const [people, files] = await Promise.all([
+    services.structure.people(authorIds).then((found) => new Map(found.map((p) => [p.id, p]))),
+    attachmentsOf(services.db, rows.map((r) => r.id)),
+  ]);
   return rows.map((row) => {
     const author = row.author_id ? people.get(row.author_id) : undefined;
     return {
@@ -61,6 +65,7 @@ export async function toItems(structure: PluginServices['structure'], rows: read
       author: author ? { id: author.id, displayName: author.displayName } : null,
       createdAt: iso(row.created_at)!,
       updatedAt: iso(row.updated_at)!,
+      attachments: files.get(row.id) ?? [],
     };
   });
 }

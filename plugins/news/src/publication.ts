@@ -1,6 +1,7 @@
 import type { Knex, PluginServices } from '@preau/sdk';
+import { releaseAttachments } from './attachments.js';
 
-type Services = Pick<PluginServices, 'db' | 'notify' | 'jobs' | 'clock' | 'log' | 'settings'>;
+type Services = Pick<PluginServices, 'db' | 'notify' | 'jobs' | 'clock' | 'log' | 'settings' | 'storage'>;
 
 const publishKey = (id: number) => `publish:${id}`;
 const expireKey = (id: number) => `expire:${id}`;
@@ -77,11 +78,17 @@ export function defineItemJobs(services: Services): void {
 }
 
 /** Deletes items (and their comments) created more than `purgeAfterMonths` months ago (24 by default). */
-export async function purgeOldItems(services: Pick<Services, 'db' | 'settings' | 'log'>, now: Date): Promise<number> {
+export async function purgeOldItems(services: Pick<Services, 'db' | 'settings' | 'log' | 'storage'>, now: Date): Promise<number> {
   const months = Number(services.settings.purgeAfterMonths ?? 24);
   const limit = new Date(now);
   limit.setUTCMonth(limit.getUTCMonth() - months);
-  const purged = await services.db('items').where('created_at', '<', limit).delete();
+  // Their files are let go in the same transaction: a purge never leaves a file nobody holds, nor half an item.
+  const purged = await services.db.transaction(async (trx) => {
+    const ids: number[] = await trx('items').where('created_at', '<', limit).pluck('id');
+    await releaseAttachments(services, trx, ids);
+    if (ids.length) await trx('items').whereIn('id', ids).delete();
+    return ids.length;
+  });
   if (purged) services.log.info({ purged, months }, 'news: old items purged');
   return purged;
 }

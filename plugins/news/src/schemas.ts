@@ -33,6 +33,8 @@ export const ThreadInput = Type.Object({
 export const NewThreadInput = Type.Composite([Type.Object({ schoolId: Id }), ThreadInput], { additionalProperties: false });
 
 export const Status = Type.Union(['draft', 'submitted', 'published', 'expired', 'trashed'].map((s) => Type.Literal(s)));
+export const AttachmentSchema = Type.Object({ id: Type.String(), name: Type.String(), mediaType: Type.String(), size: Type.Integer() });
+
 export const Item = Type.Object({
   id: Type.Integer(),
   threadId: Type.Integer(),
@@ -47,6 +49,8 @@ export const Item = Type.Object({
   author: Type.Union([Type.Object({ id: Type.Integer(), displayName: Type.String() }), Type.Null()]),
   createdAt: Instant,
   updatedAt: Instant,
+  /** Files and images, downloaded from `/api/news/items/:id/attachments/:blobId` (images shown with `?inline=true`). */
+  attachments: Type.Array(AttachmentSchema),
 });
 export type Item = Static<typeof Item>;
 
@@ -58,6 +62,8 @@ export const ItemInput = Type.Object({
   expiresAt: Type.Optional(Nullable(Instant)),
   headline: Type.Optional(Type.Boolean()),
   action: Type.Union([Type.Literal('draft'), Type.Literal('submit'), Type.Literal('publish')]),
+  /** Files uploaded with `POST /attachments` (or already on the item). Left out, an edit keeps the item's files. */
+  attachmentIds: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 64 }), { maxItems: 10, uniqueItems: true })),
 }, { additionalProperties: false });
 export type ItemInput = Static<typeof ItemInput>;
 

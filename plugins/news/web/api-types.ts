@@ -23,6 +23,14 @@ export interface Item {
   headline: boolean;
   author: { id: number; displayName: string } | null;
   createdAt: string;
+  attachments: Attachment[];
+}
+/** A file or an image of an item. */
+export interface Attachment {
+  id: string;
+  name: string;
+  mediaType: string;
+  size: number;
 }
 export interface Flash {
   id: number;

@@ -49,6 +49,10 @@ const TEXTS = {
   save: { fr: 'Enregistrer', en: 'Save' },
   saved: { fr: 'Enregistré.', en: 'Saved.' },
   school: { fr: 'École', en: 'School' },
+  attachments: { fr: 'Pièces jointes et images', en: 'Attachments and images' },
+  addFiles: { fr: 'Joindre des fichiers ou des images', en: 'Attach files or images' },
+  uploading: { fr: 'Envoi des fichiers…', en: 'Uploading…' },
+  removeFile: { fr: 'Retirer {name}', en: 'Remove {name}' },
   teachersCreate: { fr: "Les enseignants peuvent créer des fils d'info", en: 'Teachers may create threads' },
   roleRead: { fr: 'Lecture', en: 'Read' },
   roleContribute: { fr: 'Contribution (avec validation)', en: 'Contribute (validated)' },
@@ -80,4 +84,4 @@ const TEXTS = {
 } as const;
 
 export type TextKey = keyof typeof TEXTS;
-export const { text } = defineTexts(TEXTS);
+export const { text, format } = defineTexts(TEXTS);

@@ -5,6 +5,7 @@ import { ApiError, apiContext, formatDay, languageContext, refreshBadges } from 
 import { roleIncludes, type Capabilities, type Item, type Profile, type SchoolRight, type Thread } from './api-types.js';
 import { text, type TextKey } from './i18n.js';
 import { formStyles } from './shared-styles.js';
+import { itemAttachments } from './item-attachments.js';
 import './news-item-editor.js';
 import './news-thread-form.js';
 import './news-flash-composer.js';
@@ -192,6 +193,7 @@ export class NewsApp extends LitElement {
         <p class="meta">${item.threadTitle} · ${formatDay(item.publishAt ?? item.createdAt, language)}${item.author ? ` · ${this.t('by')} ${item.author.displayName}` : ''}
           ${this.statusOf(item) ? html` · <span class="status">${this.statusOf(item)}</span>` : ''}</p>
         <div class="body">${unsafeHTML(item.body)}</div>
+        ${itemAttachments(item.id, item.attachments, this.t('attachments'))}
         <div class="actions">
           ${publishes && item.status === 'submitted' ? html`<button type="button" class="primary" @click=${() => this.validate(item)}>${this.t('validate')}</button>` : nothing}
           ${publishes || (item.status === 'draft' || item.status === 'submitted') ? html`<button type="button" @click=${() => (this.editing = true)}>${this.t('edit')}</button>

@@ -1,8 +1,8 @@
 import { LitElement, html, nothing } from 'lit';
 import { ContextConsumer } from '@lit/context';
 import { ApiError, apiContext, languageContext } from '@preau/sdk/web';
-import { fromLocalInput, roleIncludes, toLocalInput, type Item, type Thread } from './api-types.js';
-import { text } from './i18n.js';
+import { fromLocalInput, roleIncludes, toLocalInput, type Attachment, type Item, type Thread } from './api-types.js';
+import { format, text } from './i18n.js';
 import { formStyles } from './shared-styles.js';
 
 /**
@@ -10,14 +10,38 @@ import { formStyles } from './shared-styles.js';
  * publishes now or at a date. Reports `news-saved` with the stored item.
  */
 export class NewsItemEditor extends LitElement {
-  static override properties = { threads: { attribute: false }, item: { attribute: false }, threadId: { attribute: false }, error: { state: true } };
+  static override properties = { threads: { attribute: false }, item: { attribute: false }, threadId: { attribute: false }, error: { state: true }, files: { state: true }, uploading: { state: true } };
   static override styles = formStyles;
   threads: Thread[] = [];
   item?: Item;
   threadId?: number;
   error = '';
+  files: Attachment[] = [];
+  uploading = false;
   private api = new ContextConsumer(this, { context: apiContext, subscribe: true });
   private language = new ContextConsumer(this, { context: languageContext, subscribe: true });
+
+  override willUpdate(changed: Map<string, unknown>): void {
+    if (changed.has('item')) this.files = this.item?.attachments ?? [];
+  }
+
+  // Files go up as soon as they are chosen; the item then only names them.
+  private async upload(event: Event): Promise<void> {
+    const input = event.target as HTMLInputElement;
+    if (!input.files?.length) return;
+    const form = new FormData();
+    for (const file of input.files) form.append('file', file, file.name);
+    this.uploading = true;
+    this.error = '';
+    try {
+      this.files = [...this.files, ...(await this.api.value!.upload<Attachment[]>('/api/news/attachments', form))];
+      input.value = '';
+    } catch (error) {
+      this.error = error instanceof ApiError ? error.message : String(error);
+    } finally {
+      this.uploading = false;
+    }
+  }
 
   private get writable(): Thread[] {
     return this.threads.filter((thread) => roleIncludes(thread.role, 'contribute'));
@@ -34,6 +58,7 @@ export class NewsItemEditor extends LitElement {
       publishAt: fromLocalInput(String(data.get('publishAt') ?? '')),
       expiresAt: fromLocalInput(String(data.get('expiresAt') ?? '')),
       headline: data.get('headline') === 'on',
+      attachmentIds: this.files.map((f) => f.id),
       action,
     };
     this.error = '';
@@ -60,6 +85,13 @@ export class NewsItemEditor extends LitElement {
       </label>
       <label>${t('title')} <input name="title" required maxlength="160" .value=${this.item?.title ?? ''} /></label>
       <preau-editor label=${t('body')} .value=${this.item?.body ?? ''}></preau-editor>
+      <fieldset>
+        <legend>${t('attachments')}</legend>
+        <ul class="files">${this.files.map((f) => html`<li>📎 ${f.name}
+          <button type="button" aria-label=${format('removeFile', language, { name: f.name })} @click=${() => (this.files = this.files.filter((x) => x.id !== f.id))}>✕</button></li>`)}</ul>
+        <label>${t('addFiles')} <input type="file" multiple @change=${this.upload} ?disabled=${this.uploading} /></label>
+        ${this.uploading ? html`<p role="status">${t('uploading')}</p>` : nothing}
+      </fieldset>
       <label>${t('publishAt')} <input type="datetime-local" name="publishAt" .value=${this.item?.publishAt ? toLocalInput(new Date(this.item.publishAt)) : ''} /></label>
       <label>${t('expiresAt')} <input type="datetime-local" name="expiresAt" .value=${this.item?.expiresAt ? toLocalInput(new Date(this.item.expiresAt)) : ''} /></label>
       ${publishes ? html`<label class="check"><input type="checkbox" name="headline" ?checked=${this.item?.headline ?? false} /> ${t('headline')}</label>` : nothing}

@@ -15,4 +15,8 @@ export const formStyles = css`
   button.primary { background: #1f5fbf; color: #fff; }
   button:focus-visible, input:focus-visible, select:focus-visible, a:focus-visible { outline: var(--preau-focus, 3px solid #f2a900); outline-offset: 2px; }
   [role='alert'] { color: #b3261e; font-weight: 600; }
+  ul.files { list-style: none; padding: 0; margin: 0; display: grid; gap: 0.25rem; }
+  ul.files button { min-height: 44px; min-width: 44px; padding: 0 0.5rem; margin-left: 0.5rem; }
+  .attachments figure { margin: 0.75rem 0; }
+  .attachments img { max-width: 100%; height: auto; border-radius: 8px; }
 `;
