@@ -1,4 +1,4 @@
-import { definePlugin } from '@preau/sdk';
+import { Type, definePlugin } from '@preau/sdk';
 import { routes } from './routes.js';
 import { notebookBadge } from './badge.js';
 import { addDemoWords } from './demo.js';
@@ -48,6 +48,9 @@ export default definePlugin({
       defaultDelivery: 'immediate',
     },
   },
+  settings: Type.Object({
+    purgeAfterMonths: Type.Integer({ minimum: 1, maximum: 120, default: 24, description: 'Words sent longer ago than this are deleted every night.' }),
+  }, { additionalProperties: false }),
   migrations: new URL('../migrations', import.meta.url),
   routes,
   badge: notebookBadge,

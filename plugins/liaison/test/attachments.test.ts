@@ -57,3 +57,30 @@ t.test('a word carries the files its author uploaded; the families it reached do
   }
   t.notOk(left, 'gone with the last word');
 });
+
+t.test('the nightly purge deletes words sent more than 24 months ago, with their signatures and files, and keeps the others', async (t) => {
+  const s = await cm2School();
+  t.teardown(() => s.platform.close());
+  const { platform, teacher, families } = s;
+  const start = platform.clock.now();
+  const [file] = (await platform.as(teacher).inject({ method: 'POST', url: '/api/liaison/attachments', ...multipart('piscine.png', PNG) })).json();
+  const old = (await platform.as(teacher).inject({ method: 'POST', url: '/api/liaison/words', payload: { ...PISCINE, classIds: [s.classId], attachmentIds: [file.id] } })).json();
+  const parent = families[0]!.relatives[0]!;
+  t.equal((await platform.as(parent).inject({ method: 'POST', url: `/api/liaison/words/${old.id}/pupils/${families[0]!.pupil.id}/acknowledgement` })).statusCode, 201);
+  const recent = (await platform.as(teacher).inject({ method: 'POST', url: '/api/liaison/words', payload: { ...PISCINE, title: 'Réunion de rentrée', classIds: [s.classId] } })).json();
+  // The first word is made two years and a month old (the class, like any, lives in one school year).
+  const longAgo = new Date(start.getTime() - 760 * 86_400_000);
+  await platform.knex('liaison.words').where({ id: old.id }).update({ sent_at: longAgo, created_at: longAgo });
+
+  const purge = platform.platform.dailyJobs.find((job) => job.name === 'liaison:purge');
+  t.ok(purge, 'the purge is a daily job');
+  t.equal(Number(await purge!.run(platform.clock.now())), 1, 'one word is past 24 months');
+  t.same((await platform.knex('liaison.words').whereIn('id', [old.id, recent.id]).pluck('id')), [recent.id], 'the recent word stays');
+  t.equal((await platform.knex('liaison.acknowledgements').where({ word_id: old.id })).length, 0, 'the signatures go with the word');
+  let left = await platform.platform.storage.stat(file.id);
+  for (let tries = 0; left && tries < 40; tries += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    left = await platform.platform.storage.stat(file.id);
+  }
+  t.notOk(left, 'and its file is collected');
+});
