@@ -175,7 +175,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     await app.register(storageRoutes, { storage });
     const dailyJobs: DailyJob[] = [
       { name: 'storage-orphans', run: (now) => storage.sweepOrphans(now) },
-      { name: 'retention', run: (now) => runRetention(database.knex, { now, leaverDays: config.retention.leaverDays, auditDays: config.retention.auditDays }) },
+      { name: 'retention', run: (now) => runRetention(database.knex, { now, leaverDays: config.retention.leaverDays, auditDays: config.retention.auditDays, notificationDays: config.retention.notificationDays }) },
     ];
     let stopDailyJobs = (): void => {};
 

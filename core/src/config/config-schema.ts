@@ -109,6 +109,8 @@ export const ConfigSchema = Type.Object(
         auditDays: Type.Integer({ minimum: 1, default: 365 }),
         /** Accounts of people who left a school are deleted after this (arrêté du 30 novembre 2006, art. 6). */
         leaverDays: Type.Integer({ minimum: 1, default: 92 }),
+        /** Timeline notifications older than this are deleted, read or not (their apps keep the content). */
+        notificationDays: Type.Integer({ minimum: 1, default: 365 }),
       },
       { additionalProperties: false, default: {} },
     ),

@@ -34,15 +34,16 @@ export interface RetentionReport {
   deletedAccounts: number;
   bySchool: Record<number, number>;
   auditEntriesPurged: number;
+  notificationsPurged: number;
   expiredRowsPurged: number;
 }
 
 /**
  * Deletes the accounts of people who left more than `leaverDays` ago (their rows in apps go with them through
- * foreign keys), the audit log older than `auditDays`, and expired sessions, reset links, codes and sign-in
- * counters. One transaction: a failure deletes nothing.
+ * foreign keys), the audit log older than `auditDays`, timeline notifications older than `notificationDays`,
+ * and expired sessions, reset links, codes and sign-in counters. One transaction: a failure deletes nothing.
  */
-export async function runRetention(knex: Knex, options: { now: Date; leaverDays: number; auditDays: number }): Promise<RetentionReport> {
+export async function runRetention(knex: Knex, options: { now: Date; leaverDays: number; auditDays: number; notificationDays: number }): Promise<RetentionReport> {
   const { now } = options;
   const leaverCutoff = new Date(now.getTime() - options.leaverDays * 86_400_000);
   const auditCutoff = new Date(now.getTime() - options.auditDays * 86_400_000);
@@ -52,6 +53,18 @@ export async function runRetention(knex: Knex, options: { now: Date; leaverDays:
     for (const leaver of leavers) bySchool[leaver.schoolId] = (bySchool[leaver.schoolId] ?? 0) + 1;
     if (leavers.length) await trx('core.users').whereIn('id', leavers.map((l) => l.id)).delete();
     const auditEntriesPurged = await trx('core.audit_log').where('at', '<', auditCutoff).delete();
+    // Each bell's unread count is kept with the rows it counts: the unread ones purged are taken off first.
+    const notificationCutoff = new Date(now.getTime() - options.notificationDays * 86_400_000);
+    await trx.raw(
+      `update core.notification_unread c set count = greatest(c.count - gone.n, 0)
+         from (select r.user_id, count(*)::int as n
+                 from core.notification_recipients r join core.notifications n on n.id = r.notification_id
+                where n.created_at < ? and r.read_at is null and r.hidden_at is null
+                group by r.user_id) gone
+        where c.user_id = gone.user_id`,
+      [notificationCutoff],
+    );
+    const notificationsPurged = await trx('core.notifications').where('created_at', '<', notificationCutoff).delete();
     let expiredRowsPurged = 0;
     expiredRowsPurged += await trx('core.sessions').where('expires_at', '<', now).delete();
     expiredRowsPurged += await trx('core.password_resets').where('expires_at', '<', now).delete();
@@ -61,6 +74,6 @@ export async function runRetention(knex: Knex, options: { now: Date; leaverDays:
       .where((q) => q.whereNull('locked_until').orWhere('locked_until', '<', now))
       .delete();
     await audit(trx, ...Object.entries(bySchool).map(([schoolId, count]) => ({ action: 'leavers-deleted' as const, schoolId: Number(schoolId), at: now, details: { count } })));
-    return { deletedAccounts: leavers.length, bySchool, auditEntriesPurged, expiredRowsPurged };
+    return { deletedAccounts: leavers.length, bySchool, auditEntriesPurged, notificationsPurged, expiredRowsPurged };
   });
 }

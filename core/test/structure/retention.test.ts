@@ -50,6 +50,22 @@ t.test('the audit log is kept one year, then purged', async (t) => {
   t.ok(await knex('core.audit_log').where({ action: 'import-applied' }).first('id'), 'recent entries stay');
 });
 
+t.test('timeline notifications are kept one year, then purged, and the bell stops counting them', async (t) => {
+  const user = await platform.createUser({ profile: 'Teacher', schools: [imported.school] });
+  const notify = async (createdAt: Date) => {
+    const [row] = await knex('core.notifications').insert({ app: 'core', type: 'test', resource: {}, params: {}, created_at: createdAt }).returning('id');
+    await knex('core.notification_recipients').insert({ user_id: user.id, notification_id: row.id, delivery: 'never', email_state: 'skipped', created_at: createdAt });
+    return row.id as number;
+  };
+  const old = await notify(new Date(platform.clock.now().getTime() - 400 * DAY));
+  const recent = await notify(platform.clock.now());
+  await knex('core.notification_unread').insert({ user_id: user.id, count: 2 });
+  platform.clock.advance(DAY);
+  await runDueJobs(knex, platform.clock, platform.platform.dailyJobs, silent);
+  t.same(await knex('core.notifications').whereIn('id', [old, recent]).pluck('id'), [recent], 'the year-old one is gone, the recent one stays');
+  t.equal((await knex('core.notification_unread').where({ user_id: user.id }).first('count')).count, 1, 'the unread count follows');
+});
+
 t.test('only administrators of the school read the retention report', async (t) => {
   const teacher = await platform.createUser({ profile: 'Teacher', schools: [imported.school] });
   t.equal((await platform.as(teacher).inject(`/api/core/schools/${imported.school.id}/retention`)).statusCode, 403);
