@@ -1,5 +1,4 @@
 import { html, css, nothing } from 'lit';
-import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { onLiveConnected, onLiveSignal, onLiveNotification } from '@preau/sdk/web';
 import { LiaisonElement } from './liaison-element.js';
 import { formatInstant } from './i18n.js';
@@ -79,7 +78,7 @@ export class LiaisonConversation extends LiaisonElement {
       ${this.replies.length === 0 ? html`<p class="muted">${this.t('noReplies')}</p>` : html`<ol>
         ${this.replies.map((r) => html`<li class=${r.fromStaff ? 'staff' : ''}>
           <div class="muted"><strong>${r.author.displayName}</strong> — ${formatInstant(r.createdAt, this.language)}</div>
-          <div class="body">${unsafeHTML(r.body)}</div>
+          <preau-rich-text class="body" .html=${r.body}></preau-rich-text>
         </li>`)}
       </ol>`}
       ${this.closedReason ? html`<p class="muted" role="note">${this.closedReason}</p>` : nothing}

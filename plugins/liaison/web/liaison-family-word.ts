@@ -1,5 +1,4 @@
 import { html, css, nothing } from 'lit';
-import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { refreshBadges } from '@preau/sdk/web';
 import { LiaisonElement } from './liaison-element.js';
 import { CATEGORY_LABELS, formatInstant } from './i18n.js';
@@ -80,7 +79,7 @@ export class LiaisonFamilyWord extends LiaisonElement {
         <h2>${first.title} ${categoryTag(CATEGORY_LABELS[first.category]?.[lang] ?? first.category)}
           ${first.modified ? html`<span class="tag modified">${this.t('modified')}</span>` : nothing}</h2>
         <p class="muted">${first.author.displayName} — ${formatInstant(first.sentAt, lang)}</p>
-        <div class="body">${unsafeHTML(first.body)}</div>
+        <preau-rich-text class="body" .html=${first.body}></preau-rich-text>
         ${attachmentList(first.id, first.attachments, this.t('attachments'))}
       </article>
       ${this.copies.map((copy) => html`<section class="card" aria-label=${this.childLabel(copy)}>

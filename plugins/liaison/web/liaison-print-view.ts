@@ -1,5 +1,4 @@
 import { html, css, nothing } from 'lit';
-import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { LiaisonElement } from './liaison-element.js';
 import { formatInstant } from './i18n.js';
 import type { StaffWordView, TrackingView } from './types.js';
@@ -57,7 +56,7 @@ export class LiaisonPrintView extends LiaisonElement {
       <article class="card" data-print="word">
         <h2>${word.title}</h2>
         <p class="muted">${word.author.displayName} — ${date}</p>
-        <div class="body">${unsafeHTML(word.body)}</div>
+        <preau-rich-text class="body" .html=${word.body}></preau-rich-text>
         ${word.question ? html`<p><strong>${word.question.prompt}</strong> ${word.question.options.map((o) => html`☐ ${o} `)}</p>` : nothing}
       </article>
       <h2>${this.t('printSlips')}</h2>
@@ -65,7 +64,7 @@ export class LiaisonPrintView extends LiaisonElement {
         ${this.tracking.pupils.map((p) => html`<section class="slip" data-slip=${p.id}>
           <h3>${p.displayName} — ${p.classLabel}</h3>
           <strong>${word.title}</strong> <span class="muted">(${date})</span>
-          <div class="body">${unsafeHTML(word.body)}</div>
+          <preau-rich-text class="body" .html=${word.body}></preau-rich-text>
           <p class="sign">${this.t('signHere')}</p>
         </section>`)}
       </div>

@@ -1,5 +1,4 @@
 import { html, css, nothing } from 'lit';
-import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { onLiveConnected, onLiveSignal } from '@preau/sdk/web';
 import { LiaisonElement } from './liaison-element.js';
 import { CATEGORY_LABELS, formatInstant } from './i18n.js';
@@ -108,7 +107,7 @@ export class LiaisonWordTracking extends LiaisonElement {
       <article class="card">
         <h2>${word.title} ${categoryTag(CATEGORY_LABELS[word.category]?.[lang] ?? word.category)}</h2>
         <p class="muted">${word.classes.map((c) => c.label).join(', ')} — ${this.f('by', { name: word.author.displayName })}</p>
-        <div class="body">${unsafeHTML(word.body)}</div>
+        <preau-rich-text class="body" .html=${word.body}></preau-rich-text>
         ${attachmentList(word.id, word.attachments, this.t('attachments'))}
         ${word.question ? html`<p><strong>${word.question.prompt}</strong></p>` : nothing}
       </article>

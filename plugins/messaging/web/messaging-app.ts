@@ -1,5 +1,4 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { ContextConsumer } from '@lit/context';
 import { ApiError, apiContext, languageContext, userContext, onLiveNotification, refreshBadges } from '@preau/sdk/web';
 import { T, format, text, type Word } from './strings.js';
@@ -182,7 +181,7 @@ export class MessagingApp extends LitElement {
     if (this.folder === 'moderation') {
       return html`<ul class="list" aria-label=${this.t('moderation')}>${this.moderation.length === 0 ? html`<li class="muted">${this.t('empty')}</li>` : this.moderation.map((m) => html`<li>
         <strong>${m.subject}</strong> <span class="muted">${m.author?.displayName}</span>
-        <div>${unsafeHTML(m.body)}</div>
+        <preau-rich-text .html=${m.body}></preau-rich-text>
         <div class="actions"><button aria-label=${this.named('approveOne', m)} @click=${() => this.act(`/api/messaging/moderation/${m.id}/approve`)}>${this.t('approve')}</button>
         <button aria-label=${this.named('rejectOne', m)} @click=${() => this.act(`/api/messaging/moderation/${m.id}/reject`)}>${this.t('reject')}</button></div></li>`)}</ul>`;
     }
@@ -203,7 +202,7 @@ export class MessagingApp extends LitElement {
     return html`<article aria-labelledby="subject">
       <h2 id="subject" tabindex="-1">${m.subject}</h2>
       <p class="muted">${this.t('from')} ${m.author?.displayName ?? ''} · ${this.t('to')} ${m.recipients.map((r) => r.label).join(', ')}${m.sentAt ? html` · <time datetime=${m.sentAt}>${new Date(m.sentAt).toLocaleString(this.language.value ?? 'fr')}</time>` : nothing}</p>
-      <div class="body">${unsafeHTML(m.body)}</div>
+      <preau-rich-text class="body" .html=${m.body}></preau-rich-text>
       ${m.attachments.length ? html`<ul aria-label=${this.t('attachments')}>${m.attachments.map((a) => html`<li><a href="/api/messaging/messages/${m.id}/attachments/${a.blobId}" download>${a.name}</a> <span class="muted">(${Math.ceil(a.size / 1024)} Ko)</span></li>`)}</ul>` : nothing}
       <div class="actions">
         ${m.noReply || m.recalled ? nothing : html`<button @click=${() => this.respond('reply')}>${this.t('reply')}</button><button @click=${() => this.respond('replyAll')}>${this.t('replyAll')}</button>`}

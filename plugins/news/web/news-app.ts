@@ -1,6 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { ContextConsumer } from '@lit/context';
-import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { ApiError, apiContext, formatDay, languageContext, refreshBadges } from '@preau/sdk/web';
 import { roleIncludes, type Capabilities, type Item, type Profile, type SchoolRight, type Thread } from './api-types.js';
 import { text, type TextKey } from './i18n.js';
@@ -192,7 +191,7 @@ export class NewsApp extends LitElement {
         <h1 id="item-title">${item.title}</h1>
         <p class="meta">${item.threadTitle} · ${formatDay(item.publishAt ?? item.createdAt, language)}${item.author ? ` · ${this.t('by')} ${item.author.displayName}` : ''}
           ${this.statusOf(item) ? html` · <span class="status">${this.statusOf(item)}</span>` : ''}</p>
-        <div class="body">${unsafeHTML(item.body)}</div>
+        <preau-rich-text class="body" .html=${item.body}></preau-rich-text>
         ${itemAttachments(item.id, item.attachments, this.t('attachments'))}
         <div class="actions">
           ${publishes && item.status === 'submitted' ? html`<button type="button" class="primary" @click=${() => this.validate(item)}>${this.t('validate')}</button>` : nothing}

@@ -1,6 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { ContextConsumer } from '@lit/context';
-import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { apiContext, languageContext, onLiveConnected, onLiveSignal } from '@preau/sdk/web';
 import type { Flash } from './api-types.js';
 import { text } from './i18n.js';
@@ -83,7 +82,7 @@ export class NewsFlashMessages extends LitElement {
     return html`<section aria-label=${text('flashRegion', language)}>
       ${this.messages.map((message) => html`<article class=${message.colour} role=${message.colour === 'urgent' ? 'alert' : 'status'} aria-labelledby="flash-${message.id}" data-flash=${message.id}>
         <h2 id="flash-${message.id}">${message.title}</h2>
-        <div class="body">${unsafeHTML(message.body)}</div>
+        <preau-rich-text class="body" .html=${message.body}></preau-rich-text>
         <footer>
           <span class="signature">${message.signature}</span>
           <button type="button" @click=${() => this.dismiss(message)} aria-describedby="flash-${message.id}">${text('dismiss', language)}</button>

@@ -2,7 +2,7 @@ import type { ChainedCommands, Editor } from '@tiptap/core';
 import { NodeSelection, Selection, TextSelection } from '@tiptap/pm/state';
 import { editorText, type EditorLabelKey, type Language } from './editor-labels.js';
 import type { FormPanel } from './editor-panels.js';
-import { isSafeLatex } from './extensions/math.js';
+import { isSafeLatex } from '../rich-text/draw-formula.js';
 import { isLinkTarget, isMediaSource } from './schema-values.js';
 import { focusedChain } from './focused-chain.js';
 

@@ -1,4 +1,5 @@
 import { Node } from '@tiptap/core';
+import { drawFormula, isSafeLatex } from '../../rich-text/draw-formula.js';
 
 declare module '@tiptap/core' {
   interface Commands<ReturnType> {
@@ -9,35 +10,6 @@ declare module '@tiptap/core' {
       updateBlockMath: (options: { latex: string; pos: number }) => ReturnType;
     };
   }
-}
-
-// The commands that make links or raw HTML: KaTeX runs without `trust`, so it would not render them, and the
-// server's sanitizer drops a formula that holds them; the editor drops them too, so that both agree.
-const UNSAFE_LATEX = /\\(href|url|includegraphics|html[a-z]*)\b/i;
-
-/** Whether the formula may be stored. */
-export function isSafeLatex(latex: string): boolean {
-  return !UNSAFE_LATEX.test(latex);
-}
-
-let katex: Promise<typeof import('katex')> | undefined;
-
-/**
- * Draws a formula. KaTeX (a quarter of a megabyte) is imported the first time a formula is shown, not with
- * the editor; it writes MathML, which the browser draws without KaTeX's stylesheet and fonts.
- */
-function draw(latex: string, target: HTMLElement, displayMode: boolean): void {
-  target.textContent = latex;
-  katex ??= import('katex');
-  void katex.then(({ default: renderer }) => {
-    try {
-      renderer.render(latex, target, { output: 'mathml', displayMode, throwOnError: false, trust: false, strict: 'ignore' });
-      target.classList.remove('math-error');
-    } catch {
-      target.textContent = latex;
-      target.classList.add('math-error');
-    }
-  });
 }
 
 /** Where a formula was clicked, to edit it. */
@@ -80,7 +52,7 @@ function mathNode(kind: 'inline' | 'block', onClick: FormulaClick) {
         const dom = document.createElement(tag);
         dom.dataset.type = type;
         let latex = String(node.attrs.latex ?? '');
-        draw(latex, dom, !inline);
+        drawFormula(latex, dom, !inline);
         dom.addEventListener('click', () => {
           const pos = getPos();
           if (typeof pos === 'number' && this.editor.isEditable) onClick(kind, latex, pos);
@@ -89,7 +61,7 @@ function mathNode(kind: 'inline' | 'block', onClick: FormulaClick) {
           dom,
           update: (updated) => {
             if (updated.type !== node.type) return false;
-            if (updated.attrs.latex !== latex) draw((latex = String(updated.attrs.latex ?? '')), dom, !inline);
+            if (updated.attrs.latex !== latex) drawFormula((latex = String(updated.attrs.latex ?? '')), dom, !inline);
             return true;
           },
           ignoreMutation: () => true,
