@@ -1,3 +1,4 @@
+import type { Language } from '@preau/sdk';
 import type { NotificationDeps } from './notification-deps.js';
 import { emailItem, preferencesLink, quietHoursOf, unsubscribeLink } from './notification-deps.js';
 import { digestEmail } from './notification-emails.js';
@@ -200,8 +201,9 @@ export async function runDigests(
         [batch.users, period.kind, period.cutoff],
       )
     ).rows;
-    const people = new Map<number, { email: string | null; display_name: string }>(
-      (await deps.knex('core.users').whereIn('id', batch.users).select('id', 'email', 'display_name')).map((u: { id: number; email: string | null; display_name: string }) => [u.id, u]),
+    const people = new Map<number, { email: string | null; display_name: string; language: Language }>(
+      (await deps.knex('core.users').whereIn('id', batch.users).select('id', 'email', 'display_name', 'language'))
+        .map((u: { id: number; email: string | null; display_name: string; language: Language }) => [u.id, u]),
     );
     const byUser = new Map<number, ItemRow[]>();
     for (const row of rows) byUser.set(row.user_id, [...(byUser.get(row.user_id) ?? []), row]);
@@ -218,7 +220,8 @@ export async function runDigests(
           to: person.email!,
           name: person.display_name,
           period: kind,
-          items: userItems.map((row) => emailItem(deps, row, userId, declared(row.app, row.type))),
+          language: person.language,
+          items: userItems.map((row) => emailItem(deps, row, userId, declared(row.app, row.type), person.language)),
           unsubscribeAll: unsubscribeLink(deps, userId, '*', '*'),
           preferencesLink: preferencesLink(deps),
           messageId: `<digest-${period.key.replace(':', '-')}-${userId}@preau>`,

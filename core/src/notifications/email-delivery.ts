@@ -1,3 +1,4 @@
+import type { Language } from '@preau/sdk';
 import type { NotificationDeps } from './notification-deps.js';
 import { emailItem, preferencesLink } from './notification-deps.js';
 import { immediateEmail } from './notification-emails.js';
@@ -17,6 +18,7 @@ interface DueRow extends NotificationRow {
   email_attempts: number;
   email: string | null;
   display_name: string;
+  language: Language;
 }
 
 /** Runs `task` over `items` with at most `limit` at a time; returns which succeeded. */
@@ -59,7 +61,7 @@ export async function deliverDueEmails(deps: NotificationDeps, options: { notifi
            update core.notification_recipients r set deliver_after = ?, email_attempts = r.email_attempts + 1
              from due where r.user_id = due.user_id and r.notification_id = due.notification_id
            returning r.user_id, r.notification_id, r.read_at, r.hidden_at, r.email_attempts)
-         select c.*, n.id, n.app, n.type, n.actor_id, a.display_name as actor_name, n.resource, n.params, n.created_at, u.email, u.display_name
+         select c.*, n.id, n.app, n.type, n.actor_id, a.display_name as actor_name, n.resource, n.params, n.created_at, u.email, u.display_name, u.language
            from claimed c
            join core.notifications n on n.id = c.notification_id
            join core.users u on u.id = c.user_id
@@ -76,7 +78,8 @@ export async function deliverDueEmails(deps: NotificationDeps, options: { notifi
         immediateEmail({
           to: row.email!,
           name: row.display_name,
-          item: emailItem(deps, row, row.user_id),
+          language: row.language,
+          item: emailItem(deps, row, row.user_id, undefined, row.language),
           preferencesLink: preferencesLink(deps),
           messageId: `<notification-${row.notification_id}-${row.user_id}@preau>`,
         }),

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import type { Clock, Profile } from '@preau/sdk';
+import type { Clock, Language, Profile } from '@preau/sdk';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Mailer } from '../mail/mailer.js';
 import type { PluginRegistry } from '../plugins/plugin-registry.js';
@@ -64,11 +64,12 @@ export function emailItem(
   row: NotificationRow,
   userId: number,
   declared: DeclaredType | undefined = findType(deps.registry(), row.app, row.type),
+  language: Language = 'fr',
 ): EmailItem {
   return {
-    appTitle: declared?.appTitle.fr ?? row.app,
-    typeTitle: declared?.declaration.title?.fr ?? row.type,
-    text: notificationText(declared, row, 'fr'),
+    appTitle: declared?.appTitle[language] ?? declared?.appTitle.fr ?? row.app,
+    typeTitle: declared?.declaration.title?.[language] ?? declared?.declaration.title?.fr ?? row.type,
+    text: notificationText(declared, row, language),
     link: `${deps.publicUrl}${row.resource.url}`,
     unsubscribe: unsubscribeLink(deps, userId, row.app, row.type),
     createdAt: new Date(row.created_at),

@@ -1,3 +1,4 @@
+import type { Language } from '@preau/sdk';
 import type { Mail } from '../mail/mailer.js';
 import { escapeHtml } from './render-notification.js';
 
@@ -13,7 +14,47 @@ export interface EmailItem {
   createdAt: Date;
 }
 
-const DATE = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' });
+// Dates are Paris time whatever the language: the school's time.
+const DATE: Record<Language, Intl.DateTimeFormat> = {
+  fr: new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' }),
+  en: new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' }),
+};
+
+/** The emails' words, in the recipient's language (French unless they chose English). */
+const WORDS = {
+  fr: {
+    hello: (name: string) => `Bonjour ${name},`,
+    seeIt: 'Pour le voir dans Préau :',
+    seeButton: 'Voir dans Préau',
+    why: (type: string, app: string) => `Vous recevez ce courriel parce que vos préférences de notification le prévoient pour « ${type} » (${app}).`,
+    stopThese: 'Ne plus recevoir ces courriels',
+    managePreferences: 'Gérer mes préférences',
+    manageAll: 'Gérer toutes vos préférences',
+    daily: 'Votre résumé du jour',
+    weekly: 'Votre résumé de la semaine',
+    news: (count: number) => `${count} nouveauté${count > 1 ? 's' : ''}`,
+    onPreau: 'sur Préau',
+    stopByEmail: 'Ne plus recevoir par courriel',
+    noEmailAtAll: 'aucun courriel de Préau',
+    colon: ' :',
+  },
+  en: {
+    hello: (name: string) => `Hello ${name},`,
+    seeIt: 'To see it in Préau:',
+    seeButton: 'See it in Préau',
+    why: (type: string, app: string) => `You receive this email because your notification preferences ask for it for "${type}" (${app}).`,
+    stopThese: 'Stop these emails',
+    managePreferences: 'Manage my preferences',
+    manageAll: 'Manage all your preferences',
+    daily: 'Your daily summary',
+    weekly: 'Your weekly summary',
+    news: (count: number) => `${count} new item${count > 1 ? 's' : ''}`,
+    onPreau: 'on Préau',
+    stopByEmail: 'Stop receiving by email',
+    noEmailAtAll: 'no email from Préau at all',
+    colon: ':',
+  },
+} satisfies Record<Language, unknown>;
 
 const STYLE = {
   body: 'margin:0;padding:24px;background:#f5f3ef;font-family:Arial,Helvetica,sans-serif;color:#1f2933;font-size:15px;line-height:1.5',
@@ -22,8 +63,8 @@ const STYLE = {
   small: 'font-size:12px;color:#52606d',
 };
 
-function page(title: string, content: string, footer: string): string {
-  return `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head>` +
+function page(language: Language, title: string, content: string, footer: string): string {
+  return `<!doctype html><html lang="${language}"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head>` +
     `<body style="${STYLE.body}"><div style="${STYLE.card}">${content}<hr style="border:none;border-top:1px solid #e4e7eb;margin:24px 0 12px">` +
     `<div style="${STYLE.small}">${footer}</div></div></body></html>`;
 }
@@ -38,23 +79,25 @@ function unsubscribeHeaders(link: string): Record<string, string> {
   return { 'List-Unsubscribe': `<${link}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' };
 }
 
-/** The email for one notification sent at once (or at the end of quiet hours). */
-export function immediateEmail(input: { to: string; name: string; item: EmailItem; preferencesLink: string; messageId: string }): Mail {
+/** The email for one notification sent at once (or at the end of quiet hours), in the recipient's language. */
+export function immediateEmail(input: { to: string; name: string; language: Language; item: EmailItem; preferencesLink: string; messageId: string }): Mail {
   const { item } = input;
+  const w = WORDS[input.language];
   const text =
-    `Bonjour ${input.name},\n\n${item.text}\n\nPour le voir dans Préau : ${item.link}\n\n-- \n` +
-    `Vous recevez ce courriel parce que vos préférences de notification le prévoient pour « ${item.typeTitle} » (${item.appTitle}).\n` +
-    `Ne plus recevoir ces courriels : ${item.unsubscribe}\nGérer toutes vos préférences : ${input.preferencesLink}\n`;
+    `${w.hello(input.name)}\n\n${item.text}\n\n${w.seeIt} ${item.link}\n\n-- \n` +
+    `${w.why(item.typeTitle, item.appTitle)}\n` +
+    `${w.stopThese}${w.colon} ${item.unsubscribe}\n${w.manageAll}${w.colon} ${input.preferencesLink}\n`;
   const html = page(
+    input.language,
     item.text,
-    `<p>Bonjour ${escapeHtml(input.name)},</p><p style="font-size:17px">${escapeHtml(item.text)}</p>` +
-      `<p><a href="${escapeHtml(item.link)}" style="${STYLE.button}">Voir dans Préau</a></p>`,
-    `Vous recevez ce courriel parce que vos préférences de notification le prévoient pour « ${escapeHtml(item.typeTitle)} » (${escapeHtml(item.appTitle)}).<br>` +
-      `<a href="${escapeHtml(item.unsubscribe)}">Ne plus recevoir ces courriels</a> · <a href="${escapeHtml(input.preferencesLink)}">Gérer mes préférences</a>`,
+    `<p>${escapeHtml(w.hello(input.name))}</p><p style="font-size:17px">${escapeHtml(item.text)}</p>` +
+      `<p><a href="${escapeHtml(item.link)}" style="${STYLE.button}">${w.seeButton}</a></p>`,
+    `${escapeHtml(w.why(item.typeTitle, item.appTitle))}<br>` +
+      `<a href="${escapeHtml(item.unsubscribe)}">${w.stopThese}</a> · <a href="${escapeHtml(input.preferencesLink)}">${w.managePreferences}</a>`,
   );
   return {
     to: input.to,
-    subject: `${item.appTitle} : ${subjectLine(item.text)}`,
+    subject: `${item.appTitle}${w.colon} ${subjectLine(item.text)}`,
     text,
     html,
     headers: unsubscribeHeaders(item.unsubscribe),
@@ -67,44 +110,45 @@ export function digestEmail(input: {
   to: string;
   name: string;
   period: 'daily' | 'weekly';
+  language: Language;
   items: readonly EmailItem[];
   /** Stops every email from Préau (the List-Unsubscribe of a digest, which covers several types). */
   unsubscribeAll: string;
   preferencesLink: string;
   messageId: string;
 }): Mail {
-  const heading = input.period === 'daily' ? 'Votre résumé du jour' : 'Votre résumé de la semaine';
-  const count = input.items.length;
-  const news = `${count} nouveauté${count > 1 ? 's' : ''}`;
+  const w = WORDS[input.language];
+  const heading = input.period === 'daily' ? w.daily : w.weekly;
+  const news = w.news(input.items.length);
   const byApp = new Map<string, EmailItem[]>();
   for (const item of input.items) byApp.set(item.appTitle, [...(byApp.get(item.appTitle) ?? []), item]);
   const types = new Map<string, EmailItem>();
   for (const item of input.items) types.set(item.unsubscribe, item);
 
-  let text = `Bonjour ${input.name},\n\n${heading} sur Préau : ${news}.\n`;
-  let html = `<p>Bonjour ${escapeHtml(input.name)},</p><h1 style="font-size:20px;margin:0 0 8px">${heading}</h1><p>${news} sur Préau.</p>`;
+  let text = `${w.hello(input.name)}\n\n${heading} ${w.onPreau}${w.colon} ${news}.\n`;
+  let html = `<p>${escapeHtml(w.hello(input.name))}</p><h1 style="font-size:20px;margin:0 0 8px">${heading}</h1><p>${news} ${w.onPreau}.</p>`;
   for (const [app, items] of byApp) {
     text += `\n${app}\n${'-'.repeat(app.length)}\n`;
     html += `<h2 style="font-size:16px;margin:20px 0 8px">${escapeHtml(app)}</h2><ul style="padding-left:20px;margin:0">`;
     for (const item of items) {
-      const when = DATE.format(item.createdAt);
+      const when = DATE[input.language].format(item.createdAt);
       text += `- ${item.text} (${when})\n  ${item.link}\n`;
       html += `<li style="margin-bottom:8px"><a href="${escapeHtml(item.link)}">${escapeHtml(item.text)}</a><br><span style="${STYLE.small}">${escapeHtml(when)}</span></li>`;
     }
     html += '</ul>';
   }
-  text += '\n-- \nNe plus recevoir par courriel :\n';
-  for (const item of types.values()) text += `- ${item.typeTitle} (${item.appTitle}) : ${item.unsubscribe}\n`;
-  text += `- aucun courriel de Préau : ${input.unsubscribeAll}\nGérer toutes vos préférences : ${input.preferencesLink}\n`;
+  text += `\n-- \n${w.stopByEmail}${w.colon}\n`;
+  for (const item of types.values()) text += `- ${item.typeTitle} (${item.appTitle})${w.colon} ${item.unsubscribe}\n`;
+  text += `- ${w.noEmailAtAll}${w.colon} ${input.unsubscribeAll}\n${w.manageAll}${w.colon} ${input.preferencesLink}\n`;
   const footer =
-    'Ne plus recevoir par courriel : ' +
+    `${w.stopByEmail}${w.colon} ` +
     [...types.values()].map((item) => `<a href="${escapeHtml(item.unsubscribe)}">${escapeHtml(item.typeTitle)}</a>`).join(' · ') +
-    ` · <a href="${escapeHtml(input.unsubscribeAll)}">aucun courriel de Préau</a><br><a href="${escapeHtml(input.preferencesLink)}">Gérer mes préférences</a>`;
+    ` · <a href="${escapeHtml(input.unsubscribeAll)}">${w.noEmailAtAll}</a><br><a href="${escapeHtml(input.preferencesLink)}">${w.managePreferences}</a>`;
   return {
     to: input.to,
-    subject: `Préau : ${heading.toLowerCase()} (${news})`,
+    subject: `Préau${w.colon} ${heading.toLowerCase()} (${news})`,
     text,
-    html: page(heading, html, footer),
+    html: page(input.language, heading, html, footer),
     headers: unsubscribeHeaders(input.unsubscribeAll),
     messageId: input.messageId,
   };

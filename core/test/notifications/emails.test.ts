@@ -69,6 +69,23 @@ t.test('an immediate notification is emailed at once with a text and an HTML par
   t.match(forged.body, 'Lien invalide');
 });
 
+t.test('someone who chose English gets their emails in English, dates still Paris time', async (t) => {
+  const english = await platform.createUser({ profile: 'Relative', schools: [school] });
+  await giveEmails(platform, [english]);
+  await platform.knex('core.users').where({ id: english.id }).update({ language: 'en' });
+  const sent = await notify().send(word(cm2.teacher, { users: [english.id] }, 'Swimming trip', '2'));
+  await center.drain();
+  const mail = emailsOf(sent.id).find((m) => m.to[0] === `${english.login}@familles.example.fr`);
+  t.ok(mail, 'emailed at once');
+  const decoded = Buffer.from(textPart(Buffer.from(mail!.raw, 'utf8').toString('latin1')), 'latin1').toString('utf8');
+  t.match(decoded, /Hello /);
+  t.match(decoded, 'wrote a word: Swimming trip', "the type's English message");
+  t.match(decoded, 'To see it in Préau: https://ent.example.fr/apps/carnet/words/2');
+  t.match(decoded, 'Stop these emails: https://ent.example.fr/api/core/notifications/unsubscribe?token=');
+  t.match(decoded, '<html lang="en">');
+  t.notMatch(decoded, /Bonjour|Ne plus recevoir/, 'no French left');
+});
+
 t.test('a mail client unsubscribes in one click with the RFC 8058 POST', async (t) => {
   await notify().send(word(cm2.teacher, { users: [second.id] }, 'Pour le clic'));
   await center.drain();
