@@ -325,6 +325,11 @@ export const StorageUploadInvalid = defineError('PREAU_ERR_STORAGE_UPLOAD', 400,
   fr: `Envoi de fichier invalide : ${reason}.`,
   en: `Invalid file upload: ${reason}.`,
 }));
+/** An image for a text (pasted or dropped in the editor) that is not a PNG, JPEG, GIF or WebP picture. */
+export const StorageNotAnImage = defineError('PREAU_ERR_STORAGE_NOT_AN_IMAGE', 415, {
+  fr: "Ce fichier n'est pas une image (PNG, JPEG, GIF ou WebP).",
+  en: 'This file is not an image (PNG, JPEG, GIF or WebP).',
+});
 /** The file store (disk or S3) failed. */
 export const StorageUnavailable = defineError('PREAU_ERR_STORAGE_UNAVAILABLE', 503, {
   fr: 'Le stockage des fichiers est indisponible pour le moment.',

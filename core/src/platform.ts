@@ -42,6 +42,7 @@ import { shellIndex, webRoutes } from './web/web-routes.js';
 import { systemClock } from './clock.js';
 import { openStorage } from './storage/open-storage.js';
 import { storageRoutes } from './storage/storage-routes.js';
+import { textImageRoutes } from './storage/text-image-routes.js';
 import type { CoreStorage } from './storage/storage-service.js';
 
 /** The core's migrations: the `core` schema. */
@@ -173,6 +174,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     await app.register(communicationRoutes, { knex: database.knex, clock, communication, notify: notifications.service });
     const storage = openStorage(config, { knex: database.knex, clock, log: app.log, notify: notifications.service });
     await app.register(storageRoutes, { storage });
+    await app.register(textImageRoutes, { storage, knex: database.knex });
     const dailyJobs: DailyJob[] = [
       { name: 'storage-orphans', run: (now) => storage.sweepOrphans(now) },
       { name: 'retention', run: (now) => runRetention(database.knex, { now, leaverDays: config.retention.leaverDays, auditDays: config.retention.auditDays, notificationDays: config.retention.notificationDays }) },

@@ -6,7 +6,6 @@ import notes from '../fixtures/plugins/notes/src/index.js';
 import { launchChromium } from './browser.js';
 import { seriousViolations } from './axe.js';
 
-const EMBEDDED_IMAGE_MESSAGE = 'Les images collées ne sont pas encore prises en charge : insérez une image depuis une adresse https.';
 const PIXEL = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
 
 /** The same HTML as the browser reads it, styles written one way: tells apart content, not spelling. */
@@ -19,12 +18,13 @@ async function canonical(page: Page, html: string): Promise<string> {
 }
 
 /** Sends a paste event to the editor's text, as a browser does for Ctrl+V (playwright cannot fill the clipboard). */
-async function paste(text: Locator, data: { html?: string; plain?: string; image?: boolean }): Promise<void> {
+async function paste(text: Locator, data: { html?: string; plain?: string; image?: string }): Promise<void> {
   await text.evaluate((element, { html, plain, image }) => {
     const transfer = new DataTransfer();
     if (html) transfer.setData('text/html', html);
     if (plain) transfer.setData('text/plain', plain);
-    if (image) transfer.items.add(new File([new Uint8Array([137, 80, 78, 71])], 'capture.png', { type: 'image/png' }));
+    // A screenshot: a PNG file in the clipboard (`image` is a data: URL of its bytes).
+    if (image) transfer.items.add(new File([Uint8Array.from(atob(image.split(',')[1]!), (c) => c.charCodeAt(0))], 'capture-ecran.png', { type: 'image/png' }));
     element.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true, composed: true }));
   }, data);
 }
@@ -167,18 +167,31 @@ t.test('a teacher writes formatted text with the editor, and only sanitized sche
   t.same(dialogs, []);
   await toolbar.getByRole('button', { name: 'Source HTML' }).click();
 
-  // Pasted images without an address are refused aloud; the rest of the paste goes in.
+  // Pasted pictures go to the user's storage and come back as images of the text; the rest of the paste goes in.
   await text.click();
   await page.keyboard.press('Control+End');
   await paste(text, { html: `<p>Photo de la sortie</p><img src="${PIXEL}">`, plain: 'Photo de la sortie' });
-  await page.getByRole('alert').filter({ hasText: EMBEDDED_IMAGE_MESSAGE }).waitFor();
+  await page.getByRole('status').filter({ hasText: 'Image ajoutée.' }).waitFor();
   const pasted = await editor.evaluate((element) => (element as HTMLElement & { value: string }).value);
   t.match(pasted, /Photo de la sortie/, 'the text of the paste is kept');
-  t.notMatch(pasted, /<img|data:/, 'the embedded image is not');
-  await page.getByRole('button', { name: 'Fermer le message' }).click();
-  await paste(text, { image: true });
-  await page.getByRole('alert').filter({ hasText: EMBEDDED_IMAGE_MESSAGE }).waitFor();
-  t.pass('a screenshot pasted alone is refused with the same message');
+  t.match(pasted, /<img src="\/api\/core\/text-images\/[a-f0-9]{32}" alt="image 1">/, 'the embedded image is uploaded, then shown from storage');
+  t.notMatch(pasted, /data:/, 'nothing embedded is kept');
+  await paste(text, { image: PIXEL });
+  await page.waitForFunction(() => {
+    const find = (root: Document | ShadowRoot): HTMLElement & { value?: string } | null => {
+      for (const element of root.querySelectorAll('*')) {
+        if (element.localName === 'preau-editor') return element as HTMLElement;
+        const inner = element.shadowRoot && find(element.shadowRoot);
+        if (inner) return inner;
+      }
+      return null;
+    };
+    return /alt="capture ecran"/.test(find(document)?.value ?? '');
+  });
+  const screenshot = /src="(\/api\/core\/text-images\/[a-f0-9]{32})" alt="capture ecran"/.exec(await editor.evaluate((element) => (element as HTMLElement & { value: string }).value))![1]!;
+  const served = await page.request.get(`${address}${screenshot}`);
+  t.equal(served.status(), 200, 'a screenshot pasted alone is uploaded too, and served to signed-in readers');
+  t.equal(served.headers()['content-type'], 'image/png');
 
   // Word's markup is cleaned: no mso- styles, classes or hand-drawn bullets.
   await paste(text, {

@@ -1,4 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
+import { ContextConsumer } from '@lit/context';
+import { ApiError, apiContext } from '@preau/sdk/web';
 import { Editor } from '@tiptap/core';
 import type { EditorView } from '@tiptap/pm/view';
 import { editorExtensions } from './editor-extensions.js';
@@ -9,6 +11,7 @@ import { editorStyles } from './editor-styles.js';
 import { renderToolbar } from './editor-toolbar.js';
 import { insertFormulaPanel } from './form-panels.js';
 import { cleanOfficeHtml, hasEmbeddedImages, htmlHasEmbeddedImages } from './paste-cleaning.js';
+import { picturesIn, uploadPicture } from './picture-upload.js';
 import { toolbarGroups } from './toolbar-items.js';
 import { focusedChain } from './focused-chain.js';
 
@@ -30,6 +33,7 @@ export class PreauEditorView extends LitElement {
     panelError: { state: true },
     source: { state: true },
     alertMessage: { state: true },
+    statusMessage: { state: true },
     focusId: { state: true },
   };
   static override styles = editorStyles;
@@ -45,12 +49,15 @@ export class PreauEditorView extends LitElement {
   source = false;
   sourceText = '';
   alertMessage = '';
+  statusMessage = '';
   focusId = 'undo';
 
   private editor?: Editor;
   private content = '';
   private focusPanel = false;
   private stopListening?: () => void;
+  // The shell's API client (with the session's CSRF token): pasted and dropped pictures go to the user's storage.
+  private api = new ContextConsumer(this, { context: apiContext, subscribe: true });
 
   /** The content as schema HTML, '' when empty. */
   get html(): string {
@@ -97,8 +104,8 @@ export class PreauEditorView extends LitElement {
       editorProps: {
         attributes: { role: 'textbox', 'aria-multiline': 'true', 'aria-label': this.label },
         transformPastedHTML: cleanOfficeHtml,
-        handlePaste: (_view: EditorView, event: ClipboardEvent) => this.refuseEmbeddedImages(event.clipboardData),
-        handleDrop: (_view: EditorView, event: DragEvent) => this.refuseEmbeddedImages(event.dataTransfer),
+        handlePaste: (_view: EditorView, event: ClipboardEvent) => this.takePictures(event.clipboardData),
+        handleDrop: (_view: EditorView, event: DragEvent) => this.takePictures(event.dataTransfer),
       },
       onUpdate: () => this.dispatchEvent(new Event('preau-editor-update')),
       onTransaction: () => (this.revision += 1),
@@ -107,13 +114,33 @@ export class PreauEditorView extends LitElement {
   }
 
   /**
-   * Tells the user that embedded images are refused; when they came alone, the paste or drop stops there
-   * (true), otherwise the rest goes in without them (the image node only accepts allowed sources).
+   * Pictures pasted or dropped (a screenshot, a photo, Word's embedded images) go to the user's storage and come
+   * back as images of the text, at the cursor. When they came alone the paste or drop stops here (true);
+   * otherwise its text goes in as usual (the image node only accepts the platform's and https sources). Without
+   * the shell's API (an editor outside Préau) they are refused with a message.
    */
-  private refuseEmbeddedImages(data: DataTransfer | null): boolean {
-    if (!hasEmbeddedImages(data)) return false;
-    this.alertMessage = this.t('embeddedImage');
-    return !data?.getData('text/html') && !data?.getData('text/plain');
+  private takePictures(data: DataTransfer | null): boolean {
+    if (!data || !hasEmbeddedImages(data)) return false;
+    const alone = !data.getData('text/html') && !data.getData('text/plain');
+    const api = this.api.value;
+    if (!api) {
+      this.alertMessage = this.t('embeddedImage');
+      return alone;
+    }
+    this.statusMessage = this.t('pictureUploading');
+    void picturesIn(data)
+      .then(async (files) => {
+        for (const file of files) {
+          const picture = await uploadPicture(api, file);
+          if (this.editor) focusedChain(this.editor).setImage(picture).run();
+        }
+        this.statusMessage = files.length ? this.t('pictureAdded') : '';
+      })
+      .catch((error: unknown) => {
+        this.statusMessage = '';
+        this.alertMessage = `${this.t('pictureFailed')}${this.language === 'fr' ? ' : ' : ': '}${error instanceof ApiError ? error.message : String(error)}`;
+      });
+    return alone;
   }
 
   private t(key: EditorLabelKey): string {
@@ -202,6 +229,7 @@ export class PreauEditorView extends LitElement {
         setError: (message) => (this.panelError = message),
         close: (backToToolbar) => this.closePanel(backToToolbar),
       }) : nothing}
+      <p class="status" role="status">${this.statusMessage}</p>
       <div class="alert" role="alert">${this.alertMessage ? html`<p>${this.alertMessage}</p>
         <button type="button" @click=${() => (this.alertMessage = '')}>${this.t('closeMessage')}</button>` : nothing}</div>
       <div class="surface" ?hidden=${this.source}></div>

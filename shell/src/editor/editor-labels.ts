@@ -67,9 +67,12 @@ export const EDITOR_LABELS = {
   headerRow: { fr: "Première ligne d'en-tête", en: 'First row as header' },
   insertTable: { fr: 'Insérer le tableau', en: 'Insert the table' },
   embeddedImage: {
-    fr: 'Les images collées ne sont pas encore prises en charge : insérez une image depuis une adresse https.',
-    en: 'Pasted images are not supported yet: insert an image from an https address.',
+    fr: "Les images collées ne peuvent pas être envoyées ici : insérez une image depuis une adresse https.",
+    en: 'Pasted images cannot be uploaded here: insert an image from an https address.',
   },
+  pictureUploading: { fr: "Envoi de l'image…", en: 'Uploading the image…' },
+  pictureAdded: { fr: 'Image ajoutée.', en: 'Image added.' },
+  pictureFailed: { fr: "L'image n'a pas pu être ajoutée", en: 'The image could not be added' },
 } as const;
 
 export type EditorLabelKey = keyof typeof EDITOR_LABELS;

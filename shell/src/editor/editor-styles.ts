@@ -36,7 +36,8 @@ export const editorStyles = css`
   .panel input:not([type='checkbox']) { font: inherit; flex: 1 1 16rem; min-height: 2.5rem; padding: 0 0.5rem; border: 1px solid #6b7385; border-radius: 6px; }
   .check { display: flex; gap: 0.35rem; align-items: center; flex-basis: 100%; }
   .error { flex-basis: 100%; margin: 0; color: var(--preau-danger, #b3261e); }
-  .error:empty, .alert:empty { display: none; }
+  .error:empty, .alert:empty, .status:empty { display: none; }
+  .status { margin: 0; padding: 0.4rem 0.75rem; color: #1f2933; background: #eef4fb; }
   .actions { display: flex; gap: 0.5rem; flex-basis: 100%; }
   .alert { display: flex; gap: 0.75rem; align-items: center; justify-content: space-between; margin: 0; padding: 0.5rem 0.75rem; background: #fdecea; color: #7a1c15; border-bottom: 1px solid #f3b8b2; }
   .alert p { margin: 0; }
