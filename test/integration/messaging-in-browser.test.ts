@@ -91,6 +91,16 @@ t.test('a parent writes to their child’s teacher with a photo, the teacher get
   await page.getByRole('article').getByText('Bien reçu, merci !').waitFor();
   t.pass('the parent reads the reply');
 
+  // The teacher recalls the reply from the sent folder: the parent then sees "Message rappelé" instead.
+  await teacherPage.getByRole('navigation', { name: 'Dossiers' }).getByRole('button', { name: /^Envoyés/ }).click();
+  await teacherPage.getByRole('button', { name: /RE : Sortie de jeudi/ }).click();
+  await teacherPage.getByRole('button', { name: 'Rappeler', exact: true }).click();
+  await teacherPage.getByRole('article').getByRole('button', { name: 'Rappeler', exact: true }).waitFor({ state: 'detached' });
+  await page.reload();
+  await page.getByRole('button', { name: /Message rappelé/ }).first().click();
+  await page.getByRole('article').getByText('Message rappelé par son expéditeur.').waitFor();
+  t.equal(await page.getByRole('article').getByText('Bien reçu, merci !').count(), 0, 'recalled, the reply is gone for the parent');
+
   const refused = await platform.as(parent).inject({ method: 'POST', url: '/api/messaging/messages', payload: { to: { users: [otherParent.id] }, subject: 'Bonjour', body: '<p>Bonjour</p>' } });
   t.equal(refused.statusCode, 403, 'the server refuses a parent of another school even when asked directly');
 
