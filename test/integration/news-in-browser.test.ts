@@ -66,6 +66,16 @@ t.test('the director posts a flash message that parents see on top of their home
   await directorPage.getByText('1/1 lus').waitFor();
   t.pass('the director sees 1/1 read');
 
+  // A correction keeps who read it: the form shows the message, the list its new title and the same count.
+  await directorPage.getByRole('button', { name: 'Corriger École fermée jeudi (grève)' }).click();
+  const correcting = directorPage.getByRole('form', { name: 'Corriger le message flash' });
+  t.equal(await correcting.getByLabel('Titre', { exact: true }).inputValue(), 'École fermée jeudi (grève)', 'the form holds the message');
+  t.equal(await correcting.getByRole('combobox', { name: 'Couleur' }).inputValue(), 'urgent');
+  await correcting.getByLabel('Titre', { exact: true }).fill('École fermée jeudi et vendredi (grève)');
+  await correcting.getByRole('button', { name: 'Enregistrer la correction' }).click();
+  await directorPage.getByRole('listitem').filter({ hasText: 'École fermée jeudi et vendredi (grève)' }).getByText('1/1 lus').waitFor();
+  t.equal(await directorPage.getByRole('form', { name: 'Nouveau message flash' }).getByLabel('Titre', { exact: true }).inputValue(), '', 'then the form is blank again');
+
   const published = await platform.as(teacher).inject({
     method: 'POST', url: `/api/news/threads/${thread.json().id}/items`,
     payload: { title: 'Marché de Noël vendredi', body: '<p>Dans la cour, de 16 h 30 à 19 h.</p>', action: 'publish' },

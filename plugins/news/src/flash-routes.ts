@@ -37,12 +37,9 @@ export async function flashRoutes(app: PluginApp, services: PluginServices): Pro
     return null;
   });
 
-  app.post('/flash', {
-    schema: { body: FlashInput, response: { 201: AuthoredFlash, ...Errors } },
-  }, async (request, reply) => {
-    const user = request.currentUser!;
-    const input = request.body;
-    const allowed = writableSchools(user, request.currentSchools);
+  /** The columns of a message as written or rewritten, checked: the author's schools, a window still to come, classes of those schools. */
+  const columnsOf = async (user: CurrentUser, schools: readonly SchoolRef[], input: FlashInput) => {
+    const allowed = writableSchools(user, schools);
     if (input.schoolIds.some((id) => !allowed.includes(id))) throw CannotWriteFlash();
     const startsAt = new Date(input.startsAt);
     const endsAt = new Date(input.endsAt);
@@ -52,18 +49,50 @@ export async function flashRoutes(app: PluginApp, services: PluginServices): Pro
     for (const id of classIds) {
       if (!classes.some((c) => c.id === id && input.schoolIds.includes(c.schoolId))) throw ClassNotAllowed(id);
     }
+    return {
+      school_ids: input.schoolIds, title: input.title.trim(), body: sanitize.richText(input.body), colour: input.colour,
+      signature: input.signature.trim(), profiles: input.profiles, class_ids: classIds, starts_at: startsAt, ends_at: endsAt,
+      notify: input.notify ?? false,
+    };
+  };
+
+  app.post('/flash', {
+    schema: { body: FlashInput, response: { 201: AuthoredFlash, ...Errors } },
+  }, async (request, reply) => {
+    const user = request.currentUser!;
+    const columns = await columnsOf(user, request.currentSchools, request.body);
     const row = await db.transaction(async (trx) => {
-      const [inserted] = (await trx('flash_messages').insert({
-        school_ids: input.schoolIds, title: input.title.trim(), body: sanitize.richText(input.body), colour: input.colour,
-        signature: input.signature.trim(), profiles: input.profiles, class_ids: classIds, starts_at: startsAt, ends_at: endsAt,
-        notify: input.notify ?? false, author_id: user.id, created_at: clock.now(),
-      }).returning('id')) as { id: number }[];
-      if (startsAt > clock.now()) await jobs.schedule('flash-start', startsAt, { flashId: inserted!.id }, { key: `flash:${inserted!.id}`, transaction: trx });
+      const [inserted] = (await trx('flash_messages').insert({ ...columns, author_id: user.id, created_at: clock.now() }).returning('id')) as { id: number }[];
+      if (columns.starts_at > clock.now()) await jobs.schedule('flash-start', columns.starts_at, { flashId: inserted!.id }, { key: `flash:${inserted!.id}`, transaction: trx });
       return inserted!;
     });
-    if (startsAt <= clock.now()) await startFlash(services, row.id);
+    if (columns.starts_at <= clock.now()) await startFlash(services, row.id);
     reply.code(201);
     return authored((await flashQuery(db).where({ id: row.id }).first()) as FlashRow);
+  });
+
+  // Correcting a message (a wrong day, a typo) keeps who already read it; a new window is planned again.
+  app.put('/flash/:id', {
+    schema: { params: IdParams, body: FlashInput, response: { 200: AuthoredFlash, ...Errors } },
+  }, async (request) => {
+    const user = request.currentUser!;
+    const before = (await flashQuery(db).where({ id: request.params.id }).first()) as FlashRow | undefined;
+    const schools = writableSchools(user, request.currentSchools);
+    if (!before || !before.school_ids.every((id) => schools.includes(id))) throw FlashNotFound();
+    const columns = await columnsOf(user, request.currentSchools, request.body);
+    const future = columns.starts_at > clock.now();
+    await db.transaction(async (trx) => {
+      // Moved to later, it is announced again when its new window opens.
+      await trx('flash_messages').where({ id: before.id }).update({ ...columns, ...(future ? { started_at: null } : {}) });
+      await jobs.cancel(`flash:${before.id}`, { transaction: trx });
+      if (future) await jobs.schedule('flash-start', columns.starts_at, { flashId: before.id }, { key: `flash:${before.id}`, transaction: trx });
+    });
+    const row = (await flashQuery(db).where({ id: before.id }).first()) as FlashRow;
+    // Already shown: the open home pages read it again, without a second announcement.
+    if (!future && !(await startFlash(services, row.id))) {
+      await services.notify.signal({ app: 'news', name: 'flash-started', users: await targetedUsers(services.structure, row), data: { flashId: row.id } });
+    }
+    return authored(row);
   });
 
   /** The message with how many of those it targets have read it. */

@@ -119,3 +119,27 @@ t.test('the director withdraws a flash message before it starts, and nothing is 
   t.same(await shown(s.cm2.relatives[0]![0]!), []);
   platform.clock.set(start);
 });
+
+t.test('the director corrects a flash message: who read it stays read, a window moved later opens again', async (t) => {
+  const s = await makeSchool(platform);
+  const [reader, other] = s.cm2.relatives[0]! as [TestUser, TestUser];
+  const id = (await platform.as(s.director).inject({ method: 'POST', url: '/api/news/flash', payload: flash(s.school.id) })).json().id;
+  await platform.as(reader).inject({ method: 'POST', url: `/api/news/flash/${id}/read` });
+
+  const fixed = await platform.as(s.director).inject({ method: 'PUT', url: `/api/news/flash/${id}`, payload: flash(s.school.id, { title: 'École fermée vendredi (grève)' }) });
+  t.equal(fixed.statusCode, 200, fixed.body);
+  t.match(fixed.json(), { id, title: 'École fermée vendredi (grève)', read: 1, targeted: 5 }, 'corrected, the read count stays');
+  t.same(await shown(other), ['École fermée vendredi (grève)'], 'those who had not read it see the correction');
+  t.same(await shown(reader), [], 'who read it is not asked again');
+
+  t.equal((await platform.as(s.teacher).inject({ method: 'PUT', url: `/api/news/flash/${id}`, payload: flash(s.school.id) })).statusCode, 404, 'a teacher cannot');
+  t.equal((await platform.as(s.director).inject({ method: 'PUT', url: `/api/news/flash/${id}`, payload: flash(s.school.id, { endsAt: at(-1) }) })).json().code, 'NEWS_ERR_DATES', 'a window already over is refused');
+  t.equal((await platform.as(s.director).inject('/api/news/flash/authored')).json().find((f: { id: number }) => f.id === id).title, 'École fermée vendredi (grève)', 'a refused correction changes nothing');
+
+  await platform.as(s.director).inject({ method: 'PUT', url: `/api/news/flash/${id}`, payload: flash(s.school.id, { title: 'Réunion reportée', startsAt: at(2), endsAt: at(24) }) });
+  t.same(await shown(other), [], 'moved to later, it leaves the home pages');
+  platform.clock.advance(3 * HOUR);
+  await platform.runScheduledJobs();
+  t.same(await shown(other), ['Réunion reportée'], 'and comes back when its new window opens');
+  platform.clock.advance(-3 * HOUR);
+});

@@ -45,6 +45,7 @@ export interface AuthoredFlash extends Flash {
   schoolIds: number[];
   profiles: string[];
   classIds: number[];
+  notify: boolean;
   read: number;
   targeted: number;
 }

@@ -9,12 +9,14 @@ const PROFILES = ['Relative', 'Teacher', 'Student', 'Personnel', 'Guest'] as con
 
 /** The director's flash messages: writing one, and how many of those targeted have read each ("212/240 lus"). */
 export class NewsFlashComposer extends LitElement {
-  static override properties = { schoolIds: { attribute: false }, authored: { state: true }, error: { state: true }, classes: { state: true } };
+  static override properties = { schoolIds: { attribute: false }, authored: { state: true }, error: { state: true }, classes: { state: true }, editing: { state: true } };
   static override styles = formStyles;
   schoolIds: number[] = [];
   authored: AuthoredFlash[] = [];
   classes: { id: number; label: string; schoolId: number }[] = [];
   error = '';
+  /** The message being corrected in the form (its readers stay counted), or null for a new one. */
+  editing: AuthoredFlash | null = null;
   private api = new ContextConsumer(this, { context: apiContext, subscribe: true });
   private language = new ContextConsumer(this, { context: languageContext, subscribe: true });
   private user = new ContextConsumer(this, { context: userContext, subscribe: true });
@@ -40,19 +42,36 @@ export class NewsFlashComposer extends LitElement {
     const data = new FormData(form);
     const editor = this.renderRoot.querySelector<HTMLElement & { value: string }>('preau-editor');
     this.error = '';
+    const body = {
+      schoolIds: data.getAll('school').map(Number),
+      title: String(data.get('title')), body: editor?.value ?? '', colour: String(data.get('colour')), signature: String(data.get('signature')),
+      profiles: data.getAll('profile').map(String), classIds: data.getAll('class').map(Number),
+      startsAt: fromLocalInput(String(data.get('startsAt'))), endsAt: fromLocalInput(String(data.get('endsAt'))), notify: data.get('notify') === 'on',
+    };
     try {
-      await this.api.value!.post('/api/news/flash', {
-        schoolIds: data.getAll('school').map(Number),
-        title: String(data.get('title')), body: editor?.value ?? '', colour: String(data.get('colour')), signature: String(data.get('signature')),
-        profiles: data.getAll('profile').map(String), classIds: data.getAll('class').map(Number),
-        startsAt: fromLocalInput(String(data.get('startsAt'))), endsAt: fromLocalInput(String(data.get('endsAt'))), notify: data.get('notify') === 'on',
-      });
-      form.reset();
-      if (editor) editor.value = '';
+      if (this.editing) await this.api.value!.put(`/api/news/flash/${this.editing.id}`, body);
+      else await this.api.value!.post('/api/news/flash', body);
       await this.load();
+      await this.fill(null);
     } catch (error) {
       this.error = error instanceof ApiError ? error.message : String(error);
     }
+  }
+
+  // The form's fields hold their values as defaults (attributes): a reset then shows the message being corrected,
+  // or a blank one, whatever was typed before.
+  private async fill(flash: AuthoredFlash | null): Promise<void> {
+    this.editing = flash;
+    this.error = '';
+    await this.updateComplete;
+    this.renderRoot.querySelector('form')?.reset();
+    const editor = this.renderRoot.querySelector<HTMLElement & { value: string }>('preau-editor');
+    if (editor) editor.value = flash?.body ?? '';
+  }
+
+  private async correct(flash: AuthoredFlash | null): Promise<void> {
+    await this.fill(flash);
+    this.renderRoot.querySelector<HTMLInputElement>('input[name="title"]')?.focus();
   }
 
   private async withdraw(id: number): Promise<void> {
@@ -65,36 +84,42 @@ export class NewsFlashComposer extends LitElement {
     const t = (key: Parameters<typeof text>[0]) => text(key, language);
     const now = new Date();
     const schools = (this.user.value?.schools ?? []).filter((s) => this.schoolIds.includes(s.id));
+    const e = this.editing;
+    const colour = e?.colour ?? 'info';
     return html`
-      <form @submit=${this.post} aria-label=${t('flashNew')}>
+      <form @submit=${this.post} aria-label=${t(e ? 'flashEdit' : 'flashNew')}>
         <fieldset><legend>${t('school')}</legend>
-          ${schools.map((s) => html`<label class="check"><input type="checkbox" name="school" value=${s.id} ?checked=${schools.length === 1} /> ${s.name}</label>`)}
+          ${schools.map((s) => html`<label class="check"><input type="checkbox" name="school" value=${s.id} ?checked=${e ? e.schoolIds.includes(s.id) : schools.length === 1} /> ${s.name}</label>`)}
         </fieldset>
-        <label>${t('title')} <input name="title" required maxlength="120" /></label>
+        <label>${t('title')} <input name="title" required maxlength="120" value=${e?.title ?? ''} /></label>
         <preau-editor label=${t('body')}></preau-editor>
         <label>${t('colour')}
           <select name="colour">
-            <option value="info">${t('colourInfo')}</option><option value="warning">${t('colourWarning')}</option><option value="urgent">${t('colourUrgent')}</option>
+            ${(['info', 'warning', 'urgent'] as const).map((c) => html`<option value=${c} ?selected=${c === colour}>${t(c === 'info' ? 'colourInfo' : c === 'warning' ? 'colourWarning' : 'colourUrgent')}</option>`)}
           </select>
         </label>
-        <label>${t('signature')} <input name="signature" required maxlength="120" .value=${this.user.value?.displayName ?? ''} /></label>
+        <label>${t('signature')} <input name="signature" required maxlength="120" value=${e?.signature ?? this.user.value?.displayName ?? ''} /></label>
         <fieldset><legend>${t('targets')}</legend>
-          ${PROFILES.map((p) => html`<label class="check"><input type="checkbox" name="profile" value=${p} ?checked=${p === 'Relative'} /> ${t(p)}</label>`)}
+          ${PROFILES.map((p) => html`<label class="check"><input type="checkbox" name="profile" value=${p} ?checked=${e ? e.profiles.includes(p) : p === 'Relative'} /> ${t(p)}</label>`)}
         </fieldset>
         ${this.classes.length ? html`<fieldset><legend>${t('classes')}</legend>
-          ${this.classes.map((c) => html`<label class="check"><input type="checkbox" name="class" value=${c.id} /> ${c.label}</label>`)}
+          ${this.classes.map((c) => html`<label class="check"><input type="checkbox" name="class" value=${c.id} ?checked=${e?.classIds.includes(c.id) ?? false} /> ${c.label}</label>`)}
         </fieldset>` : nothing}
-        <label>${t('startsAt')} <input type="datetime-local" name="startsAt" required .value=${toLocalInput(now)} /></label>
-        <label>${t('endsAt')} <input type="datetime-local" name="endsAt" required .value=${toLocalInput(new Date(now.getTime() + 2 * 86_400_000))} /></label>
-        <label class="check"><input type="checkbox" name="notify" /> ${t('notify')}</label>
+        <label>${t('startsAt')} <input type="datetime-local" name="startsAt" required value=${toLocalInput(e ? new Date(e.startsAt) : now)} /></label>
+        <label>${t('endsAt')} <input type="datetime-local" name="endsAt" required value=${toLocalInput(e ? new Date(e.endsAt) : new Date(now.getTime() + 2 * 86_400_000))} /></label>
+        <label class="check"><input type="checkbox" name="notify" ?checked=${e?.notify ?? false} /> ${t('notify')}</label>
         ${this.error ? html`<p role="alert">${this.error}</p>` : nothing}
-        <div class="actions"><button type="submit" class="primary">${t('post')}</button></div>
+        <div class="actions">
+          <button type="submit" class="primary">${t(e ? 'flashSave' : 'post')}</button>
+          ${e ? html`<button type="button" @click=${() => this.correct(null)}>${t('flashCancel')}</button>` : nothing}
+        </div>
       </form>
       <h2>${t('flash')}</h2>
       <ul class="authored">
         ${this.authored.map((f) => html`<li data-flash=${f.id}>
           <strong>${f.title}</strong> — ${formatDateTime(f.startsAt, language)} → ${formatDateTime(f.endsAt, language)}
           — <span class="reads">${f.read}/${f.targeted} ${t('reads')}</span>
+          <button type="button" @click=${() => this.correct(f)} aria-label="${t('flashFix')} ${f.title}">${t('flashFix')}</button>
           <button type="button" @click=${() => this.withdraw(f.id)} aria-label="${t('withdraw')} ${f.title}">${t('withdraw')}</button>
         </li>`)}
       </ul>`;
