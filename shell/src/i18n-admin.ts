@@ -33,6 +33,10 @@ export const ADMIN_TEXTS = {
   pupil: { fr: 'Élève', en: 'Pupil' },
   pupilAccount: { fr: "Compte de l'élève", en: "Pupil's account" },
   relatives: { fr: 'Responsables légaux', en: 'Parents and guardians' },
+  linkRelativeTo: { fr: 'Rattacher un responsable à {pupil}', en: 'Link a parent to {pupil}' },
+  linkRelative: { fr: 'Rattacher', en: 'Link' },
+  unlinkRelative: { fr: 'Détacher', en: 'Unlink' },
+  unlinkRelativeOf: { fr: 'Détacher {relative} de {pupil}', en: 'Unlink {relative} from {pupil}' },
   slipsTitle: { fr: "Fiches d'activation", en: 'Activation slips' },
   slipsWarning: {
     fr: "Imprimer les fiches donne de nouveaux codes d'activation : les fiches déjà distribuées aux mêmes personnes ne fonctionneront plus.",
@@ -206,4 +210,6 @@ export const AUDIT_ACTIONS: Record<string, { fr: string; en: string }> = {
   'function-revoked': { fr: 'Fonction retirée', en: 'Function revoked' },
   'leavers-deleted': { fr: 'Comptes des partis supprimés', en: 'Leavers deleted' },
   'right-changed': { fr: "Droit d'une application modifié", en: "An app's right changed" },
+  'relative-linked': { fr: 'Responsable rattaché à un élève', en: 'Relative linked to a pupil' },
+  'relative-unlinked': { fr: "Responsable détaché d'un élève", en: 'Relative unlinked from a pupil' },
 };

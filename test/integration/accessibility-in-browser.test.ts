@@ -20,6 +20,7 @@ t.test('every main page of the shell passes axe-core with no serious or critical
   });
   const director = await platform.createUser({ profile: 'Teacher', schools: [school], login: 'louis.beranger', functions: [{ function: 'director', schoolId: school.id }] });
   const parent = await platform.createUser({ profile: 'Relative', schools: [school], login: 'emilie.parent' });
+  const guardian = await platform.createUser({ profile: 'Relative', schools: [school], login: 'nadia.hamidi', displayName: 'HAMIDI Nadia' });
   const [pupil] = await platform.knex('core.users').where({ profile: 'Student' }).orderBy('id').limit(1).pluck('id');
   await platform.knex('core.relative_links').insert({ relative_id: parent.id, pupil_id: pupil });
   const [classId] = await platform.knex('core.classes').where({ school_id: school.id }).orderBy('label').pluck('id');
@@ -68,6 +69,19 @@ t.test('every main page of the shell passes axe-core with no serious or critical
   await admin.getByRole('link', { name: 'CP - M. ROUX' }).waitFor();
   await admin.goto(`${address}${base}/groups`);
   await admin.getByRole('rowheader', { name: "Parents de l'école" }).waitFor();
+
+  // From the class page, the director links a guardian ONDE does not know to a pupil, then undoes it.
+  await admin.goto(`${address}${base}/classes/${classId}`);
+  const linking = admin.getByLabel(/^Rattacher un responsable à /).first();
+  const pupilName = (await linking.evaluate((select) => select.closest('tr')!.querySelector('th')!.textContent!)).trim();
+  await linking.selectOption({ label: 'HAMIDI Nadia (nadia.hamidi)' });
+  await admin.getByRole('button', { name: 'Rattacher', exact: true }).first().click();
+  const unlink = admin.getByRole('button', { name: `Détacher HAMIDI Nadia de ${pupilName}` });
+  await unlink.waitFor();
+  t.equal((await platform.knex('core.relative_links').where({ relative_id: guardian.id })).length, 1, 'linked to the pupil');
+  await unlink.click();
+  await unlink.waitFor({ state: 'detached' });
+  t.equal((await platform.knex('core.relative_links').where({ relative_id: guardian.id })).length, 0, 'and unlinked');
 
   for (const [path, violations] of Object.entries(found)) {
     t.same(violations, [], `${path}: ${violations.map((v) => `${v.id} (${v.impact}) ${v.targets.slice(0, 2).join(', ')}`).join('; ') || 'no violation'}`);

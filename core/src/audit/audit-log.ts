@@ -32,7 +32,9 @@ export type AuditAction =
   | 'gateway-opened'
   | 'gateway-refused'
   | 'gateway-closed'
-  | 'right-changed';
+  | 'right-changed'
+  | 'relative-linked'
+  | 'relative-unlinked';
 
 /** One line of the audit log. */
 export interface AuditEntry {

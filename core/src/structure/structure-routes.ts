@@ -9,6 +9,7 @@ import { groupRoutes } from './group-routes.js';
 import { auditRoutes } from '../audit/audit-routes.js';
 import { importRoutes } from '../onde/import-routes.js';
 import { staffImportRoutes } from './staff-import-routes.js';
+import { relativeLinkRoutes } from './relative-link-routes.js';
 
 /** School administration: classes, people, activation slips, groups, imports and the audit log. */
 export async function structureRoutes(app: FastifyInstance, deps: IdentityDeps & { config: PreauConfig }): Promise<void> {
@@ -20,6 +21,7 @@ export async function structureRoutes(app: FastifyInstance, deps: IdentityDeps &
   await app.register(userAdminRoutes, { ...common, sessions: deps.sessions, throttle: deps.throttle });
   await app.register(slipRoutes, { ...common, publicUrl: deps.publicUrl });
   await app.register(groupRoutes, common);
+  await app.register(relativeLinkRoutes, common);
   await app.register(auditRoutes, common);
   await app.register(importRoutes, { ...common, maxFileMb });
   await app.register(staffImportRoutes, { ...common, maxFileMb });

@@ -34,6 +34,7 @@ export class PreauClassPage extends LitElement {
     slipsLink: { state: true },
     issued: { state: true },
     busy: { state: true },
+    schoolRelatives: { state: true },
   };
   static override styles = [
     formStyles,
@@ -46,6 +47,8 @@ export class PreauClassPage extends LitElement {
       .relatives li + li { border-top: 1px dashed #d5d9e2; margin-top: 0.4rem; padding-top: 0.4rem; }
       .login { font-family: ui-monospace, monospace; }
       .back { display: inline-flex; align-items: center; min-height: 44px; }
+      .link { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; margin-top: 0.5rem; }
+      .link label { flex-basis: 100%; font-weight: 600; }
     `,
   ];
   schoolId = 0;
@@ -58,6 +61,8 @@ export class PreauClassPage extends LitElement {
   slipsLink = '';
   issued: (IssuedCode & { displayName: string }) | null = null;
   busy = false;
+  /** The school's parents, for its administrators to link one to a pupil by hand; null for other staff. */
+  schoolRelatives: { id: number; displayName: string; login: string }[] | null = null;
   private api = new ContextConsumer(this, { context: shellApiContext });
 
   private t(key: TextKey): string {
@@ -80,6 +85,39 @@ export class PreauClassPage extends LitElement {
     } catch (error) {
       this.error = errorMessage(error);
     }
+    // Only the school's administrators may read its people: for a teacher this answers 403, and the links stay read-only.
+    this.schoolRelatives = await this.api.value!.get<{ id: number; displayName: string; login: string }[]>(`/api/core/schools/${this.schoolId}/users?profile=Relative&limit=500`)
+      .catch(() => null);
+  }
+
+  private async link(pupilId: number, relativeId: number, on: boolean): Promise<void> {
+    this.busy = true;
+    this.error = '';
+    try {
+      const path = `/api/core/schools/${this.schoolId}/pupils/${pupilId}/relatives/${relativeId}`;
+      if (on) await this.api.value!.put(path, {});
+      else await this.api.value!.delete(path);
+      this.members = await this.api.value!.get<ClassMembers>(`/api/core/schools/${this.schoolId}/classes/${this.classId}/members`);
+    } catch (error) {
+      this.error = errorMessage(error);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private renderLinking(pupil: ClassMembers['pupils'][number]) {
+    const others = (this.schoolRelatives ?? []).filter((r) => !pupil.relatives.some((x) => x.id === r.id));
+    if (!this.schoolRelatives || others.length === 0) return '';
+    const id = `link-${pupil.id}`;
+    return html`<form class="link" @submit=${(event: SubmitEvent) => {
+      event.preventDefault();
+      const chosen = Number(new FormData(event.target as HTMLFormElement).get('relative'));
+      if (chosen) void this.link(pupil.id, chosen, true);
+    }}>
+      <label for=${id}>${format('linkRelativeTo', this.language, { pupil: pupil.displayName })}</label>
+      <select id=${id} name="relative">${others.map((r) => html`<option value=${r.id}>${r.displayName} (${r.login})</option>`)}</select>
+      <button type="submit" class="secondary" ?disabled=${this.busy}>${this.t('linkRelative')}</button>
+    </form>`;
   }
 
   private slipsBody(kind: 'html' | 'pdf') {
@@ -186,8 +224,11 @@ export class PreauClassPage extends LitElement {
           <th scope="row">${pupil.displayName}</th>
           <td>${this.renderPerson(pupil, false)}</td>
           <td>${pupil.relatives.length
-            ? html`<ul class="plain relatives">${pupil.relatives.map((r) => html`<li>${this.renderPerson(r, true)}</li>`)}</ul>`
-            : '—'}</td>
+            ? html`<ul class="plain relatives">${pupil.relatives.map((r) => html`<li>${this.renderPerson(r, true)}
+                ${this.schoolRelatives ? html`<button class="secondary" ?disabled=${this.busy} @click=${() => void this.link(pupil.id, r.id, false)}
+                  aria-label=${format('unlinkRelativeOf', this.language, { relative: r.displayName, pupil: pupil.displayName })}>${this.t('unlinkRelative')}</button>` : ''}</li>`)}</ul>`
+            : '—'}
+            ${this.renderLinking(pupil)}</td>
         </tr>`)}
       </tbody>
     </table></div>`;

@@ -1,0 +1,61 @@
+import type { FastifyInstance } from 'fastify';
+import { Type } from '@sinclair/typebox';
+import type { Knex } from 'knex';
+import type { TypeBoxTypeProvider } from '@preau/sdk';
+import { requireSchoolAdmin, requireUser } from '../identity/access.js';
+import { requireSchool, requireSchoolMember } from './school-access.js';
+import { audit } from '../audit/audit-log.js';
+import { ErrorResponses } from '../http/common-schemas.js';
+import { BadRequest } from '../errors.js';
+
+const LinkParams = Type.Object({
+  schoolId: Type.Integer({ minimum: 1 }),
+  pupilId: Type.Integer({ minimum: 1 }),
+  relativeId: Type.Integer({ minimum: 1 }),
+});
+
+/**
+ * A school's administrators link a relative to a pupil by hand, or undo a link: a guardian ONDE does not know
+ * yet (a new partner given parental authority, a foster family), or a link that is wrong. Both must be members
+ * of the school (a parent new to it is first created in its people). The next ONDE import keeps what ONDE says.
+ */
+export async function relativeLinkRoutes(parent: FastifyInstance, deps: { knex: Knex }): Promise<void> {
+  const app = parent.withTypeProvider<TypeBoxTypeProvider>();
+  const { knex } = deps;
+
+  const check = async (request: { params: { schoolId: number; pupilId: number; relativeId: number } }, actor: ReturnType<typeof requireUser>) => {
+    const { schoolId, pupilId, relativeId } = request.params;
+    await requireSchool(knex, schoolId);
+    requireSchoolAdmin(actor, schoolId);
+    const pupil = await requireSchoolMember(knex, schoolId, pupilId);
+    const relative = await requireSchoolMember(knex, schoolId, relativeId);
+    if (pupil.profile !== 'Student') throw BadRequest(`${pupil.login} n'est pas un élève`);
+    if (relative.profile !== 'Relative') throw BadRequest(`${relative.login} n'est pas un responsable`);
+  };
+
+  app.put('/api/core/schools/:schoolId/pupils/:pupilId/relatives/:relativeId', {
+    schema: { params: LinkParams, response: { 204: Type.Null(), ...ErrorResponses } },
+  }, async (request, reply) => {
+    const actor = requireUser(request);
+    await check(request, actor);
+    const { schoolId, pupilId, relativeId } = request.params;
+    await knex.transaction(async (trx) => {
+      await trx('core.relative_links').insert({ relative_id: relativeId, pupil_id: pupilId }).onConflict(['relative_id', 'pupil_id']).ignore();
+      await audit(trx, { action: 'relative-linked', schoolId, actorId: actor.id, targetUserId: relativeId, ip: request.ip, details: { pupilId } });
+    });
+    return reply.code(204).send(null);
+  });
+
+  app.delete('/api/core/schools/:schoolId/pupils/:pupilId/relatives/:relativeId', {
+    schema: { params: LinkParams, response: { 204: Type.Null(), ...ErrorResponses } },
+  }, async (request, reply) => {
+    const actor = requireUser(request);
+    await check(request, actor);
+    const { schoolId, pupilId, relativeId } = request.params;
+    await knex.transaction(async (trx) => {
+      await trx('core.relative_links').where({ relative_id: relativeId, pupil_id: pupilId }).delete();
+      await audit(trx, { action: 'relative-unlinked', schoolId, actorId: actor.id, targetUserId: relativeId, ip: request.ip, details: { pupilId } });
+    });
+    return reply.code(204).send(null);
+  });
+}
