@@ -171,8 +171,14 @@ t.test('a parent finds the teacher of their child, and a family of another schoo
   t.equal(await adminPage.getByRole('button', { name: "Retirer la règle Élèves de l'école → Élèves de l'école" }).count(), 0, 'the added rule is gone');
   t.equal(await rules.count(), defaults, 'as many rules as the defaults');
 
-  // A local administrator knows only their own school: they propose by number, and B's director accepts.
-  await adminPage.getByLabel('Numéro de l’autre école').fill(String(b.id));
+  // A local administrator knows only their own school: they name the other by its UAI code, and B's director accepts.
+  const uai = adminPage.getByLabel('Code UAI de l’autre école');
+  await uai.fill('0000000Z');
+  await adminPage.getByLabel('Enseignants', { exact: true }).check();
+  await adminPage.getByRole('button', { name: 'Proposer la passerelle' }).click();
+  await adminPage.getByText('École introuvable : 0000000Z.').waitFor();
+  t.pass('an unknown UAI code is said so');
+  await uai.fill(b.uai.toLowerCase());
   await adminPage.getByLabel('Enseignants', { exact: true }).check();
   await adminPage.getByRole('button', { name: 'Proposer la passerelle' }).click();
   await adminPage.getByText('Passerelle proposée à École Louise Michel : un de ses administrateurs doit l’accepter.').waitFor();

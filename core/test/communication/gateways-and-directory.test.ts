@@ -108,3 +108,13 @@ t.test('a person shows their email on their card only if they chose to', async (
   await platform.as(asUser(teacherA)).inject({ method: 'PATCH', url: '/api/core/me', payload: { showEmail: true } });
   t.equal((await platform.as(asUser(parent)).inject(`/api/core/directory/people/${teacherA.id}`)).json().email, 'sabine@ecole.fr');
 });
+
+t.test('a school administrator finds another school by its UAI code to propose a gateway; nobody else may look', async (t) => {
+  const uai = (await platform.knex('core.schools').where({ id: b.id }).first('uai')).uai as string;
+  const found = await platform.as(localAdminA).inject(`/api/core/schools/by-uai/${uai.toLowerCase()}`);
+  t.equal(found.statusCode, 200, found.body);
+  t.match(found.json(), { id: b.id, uai, name: 'École B' }, 'found whatever the letter case');
+  t.equal((await platform.as(localAdminA).inject('/api/core/schools/by-uai/0000000Z')).json().code, 'PREAU_ERR_SCHOOL_NOT_FOUND');
+  t.equal((await platform.as(localAdminA).inject('/api/core/schools/by-uai/not-a-code')).statusCode, 400, 'only a UAI code is asked for');
+  t.equal((await platform.as(asUser(teacherA)).inject(`/api/core/schools/by-uai/${uai}`)).statusCode, 403, 'a teacher may not look schools up');
+});

@@ -77,20 +77,29 @@ export class PreauGatewayForm extends LitElement {
     return this.user ? isAcademyAdmin(this.user) : false;
   }
 
-  /** The other school's id from the form, or a message saying what is wrong. */
-  private otherSchool(data: FormData): number | string {
+  /** The other school's id from the form (typed as its UAI code, or its number), or a message saying what is wrong. */
+  private async otherSchool(data: FormData): Promise<number | string> {
     const byNumber = this.schools.length === 0 || this.choice === BY_NUMBER;
     const raw = String(data.get(byNumber ? 'schoolNumber' : 'school') ?? '').trim();
-    if (!/^[0-9]{1,9}$/.test(raw) || Number(raw) < 1) return this.t('otherSchoolInvalid');
-    if (Number(raw) === this.schoolId) return this.t('sameSchool');
-    return Number(raw);
+    let id = Number(raw);
+    if (/^[0-9]{7}[A-Za-z]$/.test(raw)) {
+      try {
+        id = (await this.api.value!.get<{ id: number }>(`/api/core/schools/by-uai/${encodeURIComponent(raw.toUpperCase())}`)).id;
+      } catch (error) {
+        return errorMessage(error);
+      }
+    } else if (!/^[0-9]{1,9}$/.test(raw) || id < 1) {
+      return this.t('otherSchoolInvalid');
+    }
+    if (id === this.schoolId) return this.t('sameSchool');
+    return id;
   }
 
   private async submit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     const form = event.target as HTMLFormElement;
     const data = new FormData(form);
-    const schoolB = this.otherSchool(data);
+    const schoolB = await this.otherSchool(data);
     const profiles = data.getAll('profiles').map(String);
     const endsOn = String(data.get('endsOn') ?? '');
     const purpose = String(data.get('purpose') ?? '').trim();
@@ -120,7 +129,7 @@ export class PreauGatewayForm extends LitElement {
   private renderSchool() {
     const number = html`<div class="field">
       <label for="school-number">${this.t('otherSchoolNumber')}</label>
-      <input id="school-number" name="schoolNumber" inputmode="numeric" pattern="[0-9]*" autocomplete="off" aria-describedby="school-number-hint">
+      <input id="school-number" name="schoolNumber" autocomplete="off" aria-describedby="school-number-hint">
       <p class="hint" id="school-number-hint">${this.t('otherSchoolNumberHint')}</p>
     </div>`;
     if (this.schools.length === 0) return number;
