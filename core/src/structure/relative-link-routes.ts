@@ -1,5 +1,5 @@
-import type { FastifyInstance } from 'fastify';
-import { Type } from '@sinclair/typebox';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { Type, type Static } from '@sinclair/typebox';
 import type { Knex } from 'knex';
 import type { TypeBoxTypeProvider } from '@preau/sdk';
 import { requireSchoolAdmin, requireUser } from '../identity/access.js';
@@ -23,7 +23,9 @@ export async function relativeLinkRoutes(parent: FastifyInstance, deps: { knex: 
   const app = parent.withTypeProvider<TypeBoxTypeProvider>();
   const { knex } = deps;
 
-  const check = async (request: { params: { schoolId: number; pupilId: number; relativeId: number } }, actor: ReturnType<typeof requireUser>) => {
+  // Linking and unlinking check the same things, write in one transaction with their audit line, and answer 204.
+  const change = (linked: boolean) => async (request: FastifyRequest<{ Params: Static<typeof LinkParams> }>, reply: FastifyReply) => {
+    const actor = requireUser(request);
     const { schoolId, pupilId, relativeId } = request.params;
     await requireSchool(knex, schoolId);
     requireSchoolAdmin(actor, schoolId);
@@ -31,31 +33,15 @@ export async function relativeLinkRoutes(parent: FastifyInstance, deps: { knex: 
     const relative = await requireSchoolMember(knex, schoolId, relativeId);
     if (pupil.profile !== 'Student') throw BadRequest(`${pupil.login} n'est pas un élève`);
     if (relative.profile !== 'Relative') throw BadRequest(`${relative.login} n'est pas un responsable`);
+    await knex.transaction(async (trx) => {
+      const link = { relative_id: relativeId, pupil_id: pupilId };
+      if (linked) await trx('core.relative_links').insert(link).onConflict(['relative_id', 'pupil_id']).ignore();
+      else await trx('core.relative_links').where(link).delete();
+      await audit(trx, { action: linked ? 'relative-linked' : 'relative-unlinked', schoolId, actorId: actor.id, targetUserId: relativeId, ip: request.ip, details: { pupilId } });
+    });
+    return reply.code(204).send(null);
   };
-
-  app.put('/api/core/schools/:schoolId/pupils/:pupilId/relatives/:relativeId', {
-    schema: { params: LinkParams, response: { 204: Type.Null(), ...ErrorResponses } },
-  }, async (request, reply) => {
-    const actor = requireUser(request);
-    await check(request, actor);
-    const { schoolId, pupilId, relativeId } = request.params;
-    await knex.transaction(async (trx) => {
-      await trx('core.relative_links').insert({ relative_id: relativeId, pupil_id: pupilId }).onConflict(['relative_id', 'pupil_id']).ignore();
-      await audit(trx, { action: 'relative-linked', schoolId, actorId: actor.id, targetUserId: relativeId, ip: request.ip, details: { pupilId } });
-    });
-    return reply.code(204).send(null);
-  });
-
-  app.delete('/api/core/schools/:schoolId/pupils/:pupilId/relatives/:relativeId', {
-    schema: { params: LinkParams, response: { 204: Type.Null(), ...ErrorResponses } },
-  }, async (request, reply) => {
-    const actor = requireUser(request);
-    await check(request, actor);
-    const { schoolId, pupilId, relativeId } = request.params;
-    await knex.transaction(async (trx) => {
-      await trx('core.relative_links').where({ relative_id: relativeId, pupil_id: pupilId }).delete();
-      await audit(trx, { action: 'relative-unlinked', schoolId, actorId: actor.id, targetUserId: relativeId, ip: request.ip, details: { pupilId } });
-    });
-    return reply.code(204).send(null);
-  });
+  const schema = { params: LinkParams, response: { 204: Type.Null(), ...ErrorResponses } };
+  app.put('/api/core/schools/:schoolId/pupils/:pupilId/relatives/:relativeId', { schema }, change(true));
+  app.delete('/api/core/schools/:schoolId/pupils/:pupilId/relatives/:relativeId', { schema }, change(false));
 }

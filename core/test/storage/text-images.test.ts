@@ -1,6 +1,6 @@
 import t from 'tap';
 import { Readable } from 'node:stream';
-import { createTestPlatform } from '../../src/testing/index.js';
+import { createTestPlatform, fileUpload } from '../../src/testing/index.js';
 import { sanitizeRichText } from '../../src/index.js';
 import { PNG } from './storage-fixtures.js';
 
@@ -10,20 +10,9 @@ const school = await platform.createSchool();
 const teacher = await platform.createUser({ profile: 'Teacher', schools: [school] });
 const parent = await platform.createUser({ profile: 'Relative', schools: [school] });
 
-function multipart(name: string, content: Buffer) {
-  const boundary = `----image${Math.random().toString(16).slice(2)}`;
-  return {
-    payload: Buffer.concat([
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: image/png\r\n\r\n`),
-      content,
-      Buffer.from(`\r\n--${boundary}--\r\n`),
-    ]),
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-  };
-}
 
 t.test('a picture pasted in a text is stored in its writer’s space and shown to signed-in readers of the text', async (t) => {
-  const uploaded = await platform.as(teacher).inject({ method: 'POST', url: '/api/core/text-images', ...multipart('sortie.png', PNG) });
+  const uploaded = await platform.as(teacher).inject({ method: 'POST', url: '/api/core/text-images', ...fileUpload('sortie.png', PNG) });
   t.equal(uploaded.statusCode, 201, uploaded.body);
   const { id, src } = uploaded.json();
   t.equal(src, `/api/core/text-images/${id}`);
@@ -46,10 +35,10 @@ t.test('a picture pasted in a text is stored in its writer’s space and shown t
 });
 
 t.test('only pictures, and only those uploaded for texts, are served this way', async (t) => {
-  const pdf = await platform.as(teacher).inject({ method: 'POST', url: '/api/core/text-images', ...multipart('menu.png', Buffer.from('%PDF-1.4\n%…\n')) });
+  const pdf = await platform.as(teacher).inject({ method: 'POST', url: '/api/core/text-images', ...fileUpload('menu.png', Buffer.from('%PDF-1.4\n%…\n')) });
   t.equal(pdf.statusCode, 415);
   t.equal(pdf.json().code, 'PREAU_ERR_STORAGE_NOT_AN_IMAGE', 'the type is read from the bytes, not the name');
   const attachment = await platform.platform.storage.put(Readable.from([PNG]), { owner: teacher.id, name: 'piece-jointe.png' });
   t.equal((await platform.as(parent).inject(`/api/core/text-images/${attachment.id}`)).statusCode, 404, "another upload's id gives nothing");
-  t.equal((await platform.inject({ method: 'POST', url: '/api/core/text-images', ...multipart('x.png', PNG) })).statusCode, 401);
+  t.equal((await platform.inject({ method: 'POST', url: '/api/core/text-images', ...fileUpload('x.png', PNG) })).statusCode, 401);
 });

@@ -1,26 +1,16 @@
 import t from 'tap';
+import { fileUpload } from '@preau/core/testing';
 import { cm2School, PISCINE } from './helpers/cm2-school.js';
 
 // The smallest valid PNG: storage detects its type from the bytes.
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
-function multipart(name: string, content: Buffer) {
-  const boundary = `----liaison${Math.random().toString(16).slice(2)}`;
-  return {
-    payload: Buffer.concat([
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: image/png\r\n\r\n`),
-      content,
-      Buffer.from(`\r\n--${boundary}--\r\n`),
-    ]),
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-  };
-}
 
 t.test('a word carries the files its author uploaded; the families it reached download them, nobody else', async (t) => {
   const s = await cm2School();
   t.teardown(() => s.platform.close());
   const { platform, teacher, families } = s;
-  const uploaded = await platform.as(teacher).inject({ method: 'POST', url: '/api/liaison/attachments', ...multipart('autorisation piscine.png', PNG) });
+  const uploaded = await platform.as(teacher).inject({ method: 'POST', url: '/api/liaison/attachments', ...fileUpload('autorisation piscine.png', PNG) });
   t.equal(uploaded.statusCode, 201, uploaded.body);
   const [file] = uploaded.json();
   t.equal(file.mediaType, 'image/png');
@@ -39,7 +29,7 @@ t.test('a word carries the files its author uploaded; the families it reached do
   t.equal((await platform.as(s.foreignTeacher).inject(`/api/liaison/words/${word.id}/attachments/${file.id}`)).statusCode, 404, "another school's teacher cannot");
 
   // Someone else's upload cannot be attached by guessing its id.
-  const other = (await platform.as(s.otherTeacher).inject({ method: 'POST', url: '/api/liaison/attachments', ...multipart('x.png', PNG) })).json()[0];
+  const other = (await platform.as(s.otherTeacher).inject({ method: 'POST', url: '/api/liaison/attachments', ...fileUpload('x.png', PNG) })).json()[0];
   const stolen = await platform.as(teacher).inject({ method: 'POST', url: '/api/liaison/words', payload: { ...PISCINE, classIds: [s.classId], attachmentIds: [other.id] } });
   t.equal(stolen.json().code, 'LIAISON_ERR_ATTACHMENT');
 
@@ -63,7 +53,7 @@ t.test('the nightly purge deletes words sent more than 24 months ago, with their
   t.teardown(() => s.platform.close());
   const { platform, teacher, families } = s;
   const start = platform.clock.now();
-  const [file] = (await platform.as(teacher).inject({ method: 'POST', url: '/api/liaison/attachments', ...multipart('piscine.png', PNG) })).json();
+  const [file] = (await platform.as(teacher).inject({ method: 'POST', url: '/api/liaison/attachments', ...fileUpload('piscine.png', PNG) })).json();
   const old = (await platform.as(teacher).inject({ method: 'POST', url: '/api/liaison/words', payload: { ...PISCINE, classIds: [s.classId], attachmentIds: [file.id] } })).json();
   const parent = families[0]!.relatives[0]!;
   t.equal((await platform.as(parent).inject({ method: 'POST', url: `/api/liaison/words/${old.id}/pupils/${families[0]!.pupil.id}/acknowledgement` })).statusCode, 201);

@@ -29,13 +29,3 @@ export function send(platform: TestPlatform, user: TestUser, body: Record<string
   return platform.as(user).inject({ method: 'POST', url: '/api/messaging/messages', payload: { subject: 'Bonjour', body: '<p>Texte</p>', ...body } });
 }
 
-/** A multipart/form-data body with one file. */
-export function multipart(name: string, content: Buffer, type = 'application/octet-stream') {
-  const boundary = `----preau${Math.random().toString(16).slice(2)}`;
-  const payload = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: ${type}\r\n\r\n`),
-    content,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}

@@ -1,5 +1,6 @@
 import t from 'tap';
-import { messagingPlatform, multipart, send } from './fixtures.js';
+import { fileUpload } from '@preau/core/testing';
+import { messagingPlatform, send } from './fixtures.js';
 
 const f = await messagingPlatform(t);
 const { platform, teacher, parent, pupil, cm2 } = f;
@@ -25,7 +26,7 @@ t.test('a teacher recalls a message within 60 minutes, not after; a parent canno
 t.test('a teacher sends a PDF to "Parents — CM2", then recalls it: the parents see "Message rappelé" and lose the PDF', async (t) => {
   const group = await platform.knex('core.groups').where({ name: 'Parents — CM2' }).first('id');
   t.equal(Number(group?.id), f.parentsGroup, 'the class’s parents group has its school name');
-  const uploaded = await platform.as(teacher).inject({ method: 'POST', url: '/api/messaging/attachments', ...multipart('sortie-musee.pdf', PDF, 'application/octet-stream') });
+  const uploaded = await platform.as(teacher).inject({ method: 'POST', url: '/api/messaging/attachments', ...fileUpload('sortie-musee.pdf', PDF, 'application/octet-stream') });
   const [file] = uploaded.json();
   t.equal(file.mediaType, 'application/pdf', 'the type comes from the bytes');
   const sent = await send(platform, teacher, { to: { groups: [f.parentsGroup] }, subject: 'Autorisation de sortie', attachments: [file.blobId] });
@@ -92,7 +93,7 @@ t.test('a scheduled message is delivered when its time comes', async (t) => {
 });
 
 t.test('attachments upload, download only for the message’s people, forward without copy, and go with the last message', async (t) => {
-  const upload = multipart('photo de classe.png', PNG, 'image/png');
+  const upload = fileUpload('photo de classe.png', PNG, 'image/png');
   const uploaded = await platform.as(parent).inject({ method: 'POST', url: '/api/messaging/attachments', ...upload });
   t.equal(uploaded.statusCode, 201);
   const [file] = uploaded.json();

@@ -1,5 +1,5 @@
 import t from 'tap';
-import { createTestPlatform, type TestPlatform, type TestUser } from '@preau/core/testing';
+import { createTestPlatform, fileUpload, type TestPlatform, type TestUser } from '@preau/core/testing';
 import news from '../src/index.js';
 import { makeSchool } from './school.js';
 
@@ -12,20 +12,9 @@ t.before(async () => {
 });
 t.teardown(() => platform.close());
 
-function multipart(name: string, content: Buffer) {
-  const boundary = `----news${Math.random().toString(16).slice(2)}`;
-  return {
-    payload: Buffer.concat([
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
-      content,
-      Buffer.from(`\r\n--${boundary}--\r\n`),
-    ]),
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-  };
-}
 
 const upload = async (user: TestUser, name: string, content: Buffer) =>
-  platform.as(user).inject({ method: 'POST', url: '/api/news/attachments', ...multipart(name, content) });
+  platform.as(user).inject({ method: 'POST', url: '/api/news/attachments', ...fileUpload(name, content) });
 
 /** Waits until storage collected the file (after the releasing transaction committed). */
 async function collected(id: string): Promise<boolean> {
@@ -73,12 +62,12 @@ t.test("a news item carries the images and files its writer uploaded; the thread
   t.equal((await platform.as(s.outsider).inject(`/api/news/items/${item.id}/attachments/${image.id}`)).statusCode, 404, 'not for a parent the thread is not shared with');
   const [stray] = (await upload(s.cook, 'autre.png', PNG)).json();
   t.equal((await platform.as(s.parent).inject(`/api/news/items/${item.id}/attachments/${stray.id}`)).statusCode, 404, 'nor a file the item does not have');
-  t.equal((await platform.as(s.parent).inject({ method: 'POST', url: '/api/news/attachments', ...multipart('x.png', PNG) })).json().code, 'NEWS_ERR_UPLOAD', 'a reader uploads nothing');
+  t.equal((await platform.as(s.parent).inject({ method: 'POST', url: '/api/news/attachments', ...fileUpload('x.png', PNG) })).json().code, 'NEWS_ERR_UPLOAD', 'a reader uploads nothing');
 
   // An edit that leaves the attachments out keeps them; naming another writer's file is refused.
   const kept = await platform.as(s.cook).inject({ method: 'PATCH', url: `/api/news/items/${item.id}`, payload: { title: 'Menu de la semaine (modifié)', body: '<p>Bon appétit !</p>', action: 'publish' } });
   t.equal(kept.json().attachments.length, 2, 'an edit without attachmentIds keeps the files');
-  const [teachersFile] = (await platform.as(s.director).inject({ method: 'POST', url: '/api/news/attachments', ...multipart('a moi.png', PNG) })).json();
+  const [teachersFile] = (await platform.as(s.director).inject({ method: 'POST', url: '/api/news/attachments', ...fileUpload('a moi.png', PNG) })).json();
   const refused = await platform.as(s.cook).inject({ method: 'PATCH', url: `/api/news/items/${item.id}`, payload: { title: 'Menu', body: '', action: 'publish', attachmentIds: [image.id, teachersFile.id] } });
   t.equal(refused.json().code, 'NEWS_ERR_ATTACHMENT');
   t.equal((await platform.as(s.parent).inject(`/api/news/items/${item.id}`)).json().title, 'Menu de la semaine (modifié)', 'a refused edit changes nothing');
