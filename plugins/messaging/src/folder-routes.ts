@@ -78,6 +78,9 @@ export async function folderRoutes(app: PluginApp, services: PluginServices): Pr
       const { rows } = await trx.raw(`with recursive t(id) as (select ?::bigint union all select f.id from folders f join t on f.parent_id = t.id) select array_agg(id) as ids from t`, [folder.id]);
       await trx('mailbox').where({ user_id: userId, folder: 'user' }).whereIn('folder_id', rows[0].ids)
         .update({ folder: 'trash', folder_id: null, previous_folder: 'inbox', previous_folder_id: null, trashed_at: clock.now() });
+      // Messages trashed from these folders earlier would be restored into folders that no longer exist: the inbox.
+      await trx('mailbox').where({ user_id: userId, folder: 'trash' }).whereIn('previous_folder_id', rows[0].ids)
+        .update({ previous_folder: 'inbox', previous_folder_id: null });
       await trx('folders').where({ id: folder.id }).delete();
     });
     return reply.code(204).send(null);

@@ -95,6 +95,18 @@ t.test('folders nest three levels deep at most; messages move, go to the trash a
   t.equal((await platform.as(parent).inject(`/api/messaging/messages/${incoming}`)).statusCode, 200, 'the author keeps their copy');
 });
 
+t.test('a message trashed from a folder deleted since is restored to the inbox', async (t) => {
+  const as = platform.as(teacher);
+  const folder = (await as.inject({ method: 'POST', url: '/api/messaging/folders', payload: { name: 'Projets' } })).json().id;
+  const message = (await send(platform, parent, { to: { users: [teacher.id] }, subject: 'Projet jardin' })).json().id;
+  await as.inject({ method: 'POST', url: '/api/messaging/messages/move', payload: { ids: [message], to: folder } });
+  await as.inject({ method: 'POST', url: '/api/messaging/messages/move', payload: { ids: [message], to: 'trash' } });
+  t.equal((await as.inject({ method: 'DELETE', url: `/api/messaging/folders/${folder}` })).statusCode, 204);
+  const restored = await as.inject({ method: 'POST', url: '/api/messaging/trash/restore', payload: { ids: [message] } });
+  t.equal(restored.statusCode, 200, restored.body);
+  t.ok((await as.inject('/api/messaging/folders/inbox/messages')).json().items.some((m: { id: number }) => m.id === message), 'back in the inbox, its folder being gone');
+});
+
 t.test('pages of a folder follow each other by keyset', async (t) => {
   const pupil = cm2.pupils[2]!;
   for (let i = 0; i < 5; i += 1) {
