@@ -1,4 +1,5 @@
 import { html, css, nothing } from 'lit';
+import { uploadChosenFiles } from '@preau/sdk/web';
 import { LiaisonElement } from './liaison-element.js';
 import { CATEGORY_LABELS } from './i18n.js';
 import { isoToParisLocal, parisLocalToIso } from './paris-time.js';
@@ -83,15 +84,11 @@ export class LiaisonWordForm extends LiaisonElement {
 
   // Files go up as soon as they are chosen; the word then only names them.
   private async upload(event: Event): Promise<void> {
-    const input = event.target as HTMLInputElement;
-    if (!input.files?.length) return;
-    const form = new FormData();
-    for (const file of input.files) form.append('file', file, file.name);
     this.uploading = true;
     this.error = '';
     try {
-      this.files = [...this.files, ...(await this.api.upload<StaffWordView['attachments']>('/api/liaison/attachments', form))];
-      input.value = '';
+      const added = await uploadChosenFiles<StaffWordView['attachments'][number]>(this.api, '/api/liaison/attachments', event.target as HTMLInputElement);
+      this.files = [...this.files, ...added];
     } catch (error) {
       this.error = this.message(error);
     } finally {

@@ -1,6 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
 import { ContextConsumer } from '@lit/context';
-import { ApiError, apiContext, languageContext } from '@preau/sdk/web';
+import { ApiError, apiContext, languageContext, uploadChosenFiles } from '@preau/sdk/web';
 import { fromLocalInput, roleIncludes, toLocalInput, type Attachment, type Item, type Thread } from './api-types.js';
 import { format, text } from './i18n.js';
 import { formStyles } from './shared-styles.js';
@@ -27,15 +27,10 @@ export class NewsItemEditor extends LitElement {
 
   // Files go up as soon as they are chosen; the item then only names them.
   private async upload(event: Event): Promise<void> {
-    const input = event.target as HTMLInputElement;
-    if (!input.files?.length) return;
-    const form = new FormData();
-    for (const file of input.files) form.append('file', file, file.name);
     this.uploading = true;
     this.error = '';
     try {
-      this.files = [...this.files, ...(await this.api.value!.upload<Attachment[]>('/api/news/attachments', form))];
-      input.value = '';
+      this.files = [...this.files, ...(await uploadChosenFiles<Attachment>(this.api.value!, '/api/news/attachments', event.target as HTMLInputElement))];
     } catch (error) {
       this.error = error instanceof ApiError ? error.message : String(error);
     } finally {

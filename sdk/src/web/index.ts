@@ -14,5 +14,6 @@ export type { LocalizedText } from './format.js';
 export { onLiveNotification, onLiveSignal, onLiveConnected, refreshBadges, LIVE_NOTIFICATION_EVENT, LIVE_SIGNAL_EVENT, LIVE_CONNECTED_EVENT, BADGES_CHANGED_EVENT } from './live.js';
 export type { LiveNotification, LiveSignalDetail } from './live.js';
 export { registerEditorExtension } from './editor-extension.js';
+export { uploadChosenFiles } from './upload-chosen-files.js';
 export type { EditorExtension, EditorHandle, EditorLabel } from './editor-extension.js';
 export { PROFILES } from '../profiles.js';
