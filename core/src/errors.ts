@@ -236,6 +236,11 @@ export const ImportStale = defineError('PREAU_ERR_IMPORT_STALE', 409, {
   fr: "Les données de l'école ont changé depuis cet aperçu (un autre import a eu lieu). Relancez l'aperçu.",
   en: "The school's data changed since this preview (another import ran). Preview again.",
 });
+/** No transfer request has that id, or it was decided already. */
+export const TransferRequestNotFound = defineError('PREAU_ERR_TRANSFER_REQUEST_NOT_FOUND', 404, {
+  fr: 'Demande de transfert introuvable, ou déjà traitée.',
+  en: 'Transfer request not found, or already decided.',
+});
 /** The demo refuses to run on a database that holds real schools. */
 export const DemoRefused = defineError('PREAU_ERR_DEMO_REFUSED', 409, {
   fr: 'Cette base contient déjà des écoles : la démonstration ne la modifie pas (ajoutez --force pour passer outre).',

@@ -152,3 +152,16 @@ export interface AuditRow {
   ip: string | null;
   details: unknown;
 }
+
+/** A request to take a person of another school in (`GET /api/core/transfer-requests`, academy administrators). */
+export interface TransferRequestRow {
+  id: number;
+  status: 'requested' | 'approved' | 'refused' | 'done';
+  person: { id: number; displayName: string; profile: string; birthDate: string | null; ine: string | null; schools: { id: number; name: string; uai: string }[] };
+  file: { firstName: string; lastName: string; birthDate: string | null };
+  toSchool: { id: number; name: string; uai: string };
+  requestedBy: string | null;
+  requestedAt: string;
+  decidedBy: string | null;
+  decidedAt: string | null;
+}

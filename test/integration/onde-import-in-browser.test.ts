@@ -2,7 +2,7 @@ import t from 'tap';
 import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from 'playwright-core';
 import { createTestPlatform } from '@preau/core/testing';
-import { launchChromium } from './browser.js';
+import { launchChromium, signIn } from './browser.js';
 
 const fixtures = fileURLToPath(new URL('../../core/test/fixtures/onde/ecole-jean-moulin/', import.meta.url));
 
@@ -128,6 +128,35 @@ t.test('a director imports ONDE in the browser, prints the slips, and a parent a
   t.match(await card.textContent(), /CP - M\. ROUX/, 'with their class');
   t.match(await card.textContent(), /École Jean Moulin/, 'and their school');
   t.equal((await platform.knex('core.users').where({ login }).first('state')).state, 'active');
+
+  // Another school's director imports the same files: nobody enrolled at École Jean Moulin is taken, and
+  // the preview names nothing of that school.
+  const port = await platform.createSchool({ name: 'École du Port' });
+  const portDirector = await platform.createUser({ profile: 'Teacher', schools: [port], functions: [{ function: 'director', schoolId: port.id }] });
+  const portPage = await signIn(browser, address, portDirector, errors);
+  await portPage.goto(`${address}/admin/schools/${port.id}/import`);
+  await portPage.getByLabel('Fichier des élèves (CSVExtraction.csv, catégorie Élèves)').setInputFiles(`${fixtures}CSVExtraction-eleves.csv`);
+  await portPage.getByLabel('Fichier des responsables (CSVExtraction.csv, catégorie Responsables)').setInputFiles(`${fixtures}CSVExtraction-responsables.csv`);
+  await portPage.getByRole('button', { name: 'Prévisualiser' }).click();
+  await portPage.getByRole('heading', { name: "Aperçu de l'import" }).waitFor();
+  t.equal((await counts(portPage, 'Élèves'))[0], '0', 'no pupil to create');
+  t.ok(await portPage.getByText("cet INE correspond à un élève inscrit dans une autre école").first().isVisible(), 'each pupil is a transfer to validate');
+  t.notOk((await portPage.content()).includes('Jean Moulin'), 'the other school is not named');
+  await portPage.getByRole('button', { name: "Confirmer l'import" }).click();
+  await portPage.getByRole('heading', { name: 'Import terminé' }).waitFor();
+  t.equal(await platform.knex('core.memberships').where({ school_id: port.id }).count<{ count: string }[]>('* as count').then((r) => Number(r[0]!.count)), 1, 'only the director is a member of École du Port');
+
+  // The academy administrator finds the requests on the administration page and validates one.
+  const adminPage = await signIn(browser, address, platform.admin, errors);
+  await adminPage.getByRole('link', { name: 'Administration' }).click();
+  const queue = adminPage.getByRole('region', { name: 'Transferts entre écoles à valider' });
+  await queue.getByRole('table').waitFor();
+  t.equal(await queue.getByRole('row').count(), 73, 'one row per pupil, under the header');
+  const first = queue.getByRole('button', { name: /^Valider le transfert de / }).first();
+  const name = (await first.getAttribute('aria-label'))!.replace('Valider le transfert de ', '');
+  await first.click();
+  await queue.getByRole('status').filter({ hasText: `Validé : le prochain import de École du Port accueillera ${name}.` }).waitFor();
+  t.equal(await platform.knex('core.transfer_requests').where({ status: 'approved' }).count<{ count: string }[]>('* as count').then((r) => Number(r[0]!.count)), 1);
   t.same(errors, [], 'no script error on the way');
 });
 

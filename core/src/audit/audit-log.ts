@@ -34,7 +34,9 @@ export type AuditAction =
   | 'gateway-closed'
   | 'right-changed'
   | 'relative-linked'
-  | 'relative-unlinked';
+  | 'relative-unlinked'
+  | 'transfer-approved'
+  | 'transfer-refused';
 
 /** One line of the audit log. */
 export interface AuditEntry {

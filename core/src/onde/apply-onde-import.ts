@@ -147,7 +147,8 @@ export async function applyOndeImport(
   }
 
   // This year's class lists: every pupil of the file in their class, nowhere else in this school this year.
-  const placements = plan.pupils.map((p, index) => ({ userId: pupilIdOfPlanned.get(index)!, classId: classIdByKey.get(p.classKey)! }));
+  const placements = plan.pupils.flatMap((p, index) =>
+    p.action === 'conflict' ? [] : [{ userId: pupilIdOfPlanned.get(index)!, classId: classIdByKey.get(p.classKey)! }]);
   await trx.raw(
     `delete from core.class_members cm using core.classes c, unnest(?::int[], ?::int[]) as keep(user_id, class_id)
       where c.id = cm.class_id and c.school_id = ? and c.start_year = ? and cm.user_id = keep.user_id and cm.class_id <> keep.class_id`,
@@ -179,6 +180,8 @@ export async function applyOndeImport(
     );
   }
 
+  await recordTransfers(trx, plan, { schoolId, startYear, now, actorId: context.actorId });
+
   // First activation codes of the new accounts (a keyed hash: 100,000 of them take well under a second).
   const codes = newUsers.map((user, index) => ({ userId: newIds[index]!, login: user.login, displayName: user.displayName, profile: user.profile, code: newActivationCode() }));
   await bulkInsert<(typeof codes)[number]>(trx, 'core.activation_codes', [
@@ -190,4 +193,42 @@ export async function applyOndeImport(
   ], codes);
 
   return { createdUserIds: newIds, codes };
+}
+
+/**
+ * People of other schools: new requests for an academy administrator, and the approved ones carried out. A
+ * pupil who transfers leaves their other schools (memberships end, this year's classes there are left); a
+ * parent joins this school and stays in theirs.
+ */
+async function recordTransfers(
+  trx: Knex.Transaction,
+  plan: OndePlan,
+  context: { schoolId: number; startYear: number; now: Date; actorId: number | null },
+): Promise<void> {
+  const { schoolId, now } = context;
+  if (plan.transferRequests.length) {
+    await bulkInsert<(typeof plan.transferRequests)[number]>(trx, 'core.transfer_requests', [
+      { name: 'person_id', type: 'integer', value: (r) => r.personId },
+      { name: 'to_school_id', type: 'integer', value: () => schoolId },
+      { name: 'file_first_name', type: 'text', value: (r) => r.fields.firstName },
+      { name: 'file_last_name', type: 'text', value: (r) => r.fields.lastName },
+      { name: 'file_birth_date', type: 'date', value: (r) => r.fields.birthDate },
+      { name: 'requested_by', type: 'integer', value: () => context.actorId },
+      { name: 'requested_at', type: 'timestamptz', value: () => now },
+    ], plan.transferRequests, { onConflict: `on conflict (person_id, to_school_id) where status in ('requested', 'approved') do nothing` });
+  }
+  if (!plan.completedTransfers.length) return;
+  const leaving = plan.completedTransfers.filter((t) => t.leavesOtherSchools).map((t) => t.personId);
+  if (leaving.length) {
+    await trx.raw('update core.memberships set left_at = ? where school_id <> ? and left_at is null and user_id = any(?::int[])', [now, schoolId, leaving]);
+    await trx.raw(
+      `delete from core.class_members cm using core.classes c
+        where c.id = cm.class_id and c.school_id <> ? and c.start_year = ? and cm.user_id = any(?::int[])`,
+      [schoolId, context.startYear, leaving],
+    );
+  }
+  await trx('core.transfer_requests')
+    .where({ to_school_id: schoolId, status: 'approved' })
+    .whereIn('person_id', plan.completedTransfers.map((t) => t.personId))
+    .update({ status: 'done' });
 }

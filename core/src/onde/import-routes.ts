@@ -45,12 +45,13 @@ function describePlan(id: number, status: string, plan: OndePlan, files: unknown
     unchanged: plan.unchanged,
     summary: plan.summary,
     classes: plan.classes.map((c) => ({ label: c.label, levels: c.levels, pupils: c.pupils, action: c.action })),
+    // Conflicts are told in the problems; what the import knows of a pupil from elsewhere stays unsaid.
     pupils: plan.pupils
-      .filter((p) => p.action !== 'unchanged')
-      .map((p) => ({ name: name(p.fields), classLabel: labelOf.get(p.classKey) ?? '', action: p.action, fromClass: p.fromClass, changes: p.changes, line: p.line })),
+      .filter((p) => p.action !== 'unchanged' && p.action !== 'conflict')
+      .map((p) => ({ name: name(p.fields), classLabel: labelOf.get(p.classKey) ?? '', action: p.action, fromClass: p.fromClass, changes: p.outside ? [] : p.changes, line: p.line })),
     detachedPupils: plan.detachedPupils.map((p) => ({ name: p.displayName, classLabel: p.classLabel })),
     relatives: plan.relatives
-      .filter((r) => r.action !== 'unchanged')
+      .filter((r) => r.action === 'create' || r.action === 'update')
       .map((r) => ({ name: name(r.fields), action: r.action, changes: r.changes, lines: r.lines })),
     detachedRelatives: plan.detachedRelatives.map((r) => ({ name: r.displayName })),
     files,

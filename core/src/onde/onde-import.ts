@@ -76,12 +76,11 @@ export async function runOndeImport(knex: Knex, options: RunOndeImportOptions): 
   const { files, schoolId, now } = options;
   const families = matchFamilies(files.pupils, files.guardians);
   const ines = files.pupils.flatMap((p) => (p.ine ? [p.ine] : []));
-  const emails = families.guardians.flatMap((g) => (g.email ? [g.email] : []));
   await refreshStatisticsIfStale(knex, ['core.users', 'core.memberships', 'core.relative_links', 'core.class_members']);
   return knex.transaction(async (trx) => {
     await trx.raw('select pg_advisory_xact_lock(hashtext(?))', [`preau-import-${schoolId}`]);
     const startYear = await currentStartYear(trx, now);
-    const snapshot = await loadSchoolSnapshot(trx, { schoolId, startYear, ines, emails });
+    const snapshot = await loadSchoolSnapshot(trx, { schoolId, startYear, ines });
     const plan = planOndeImport(snapshot, { pupils: files.pupils, families, problems: [...files.problems, ...families.problems] });
     if (options.expectedSummary && counts(options.expectedSummary) !== counts(plan.summary)) throw ImportStale();
     if (options.dryRun) return { plan, startYear };
@@ -104,7 +103,7 @@ export async function runOndeImport(knex: Knex, options: RunOndeImportOptions): 
       importId = row.id as number;
     }
     const { problems, ...figures } = plan.summary;
-    await audit(trx, { action: 'import-applied', schoolId, actorId: options.actorId, ip: options.ip ?? null, at: now, details: { importId, ...figures, problems: problems.length } });
+    await audit(trx, { action: 'import-applied', schoolId, actorId: options.actorId, ip: options.ip ?? null, at: now, details: { importId, ...figures, problems: problems.length, transferRequests: plan.transferRequests.length, transfers: plan.completedTransfers.length } });
     return { plan, startYear, applied, importId };
   });
 }

@@ -38,9 +38,12 @@ export interface PersonFields {
   mobile: string | null;
 }
 
-/** A pupil of the file and what the import does with them. */
+/**
+ * A pupil of the file and what the import does with them. `conflict`: the line names a pupil who is a
+ * current member of another school (or an INE that belongs to someone else): nothing is written for them.
+ */
 export interface PlannedPupil {
-  action: 'create' | 'update' | 'move' | 'unchanged';
+  action: 'create' | 'update' | 'move' | 'unchanged' | 'conflict';
   id: number | null;
   fields: PersonFields;
   classKey: string;
@@ -50,17 +53,31 @@ export interface PlannedPupil {
   fromClass: string | null;
   /** A membership of the school must be created or re-opened. */
   join: boolean;
+  /** Matched outside the school's current members: the preview keeps what it knows of them to itself. */
+  outside: boolean;
+  /** An approved transfer: the pupil's memberships of other schools end as they join this one. */
+  transfer: boolean;
   line: number;
 }
 
-/** A relative of the file and what the import does with them. */
+/**
+ * A relative of the file and what the import does with them. `conflict`: a current member of another school
+ * (matched through a child who changed schools) whom this import may not attach; `skip`: none of their
+ * children is imported.
+ */
 export interface PlannedRelative {
-  action: 'create' | 'update' | 'unchanged';
+  action: 'create' | 'update' | 'unchanged' | 'conflict' | 'skip';
   id: number | null;
   fields: PersonFields;
   changes: string[];
   join: boolean;
   lines: number[];
+}
+
+/** A person this import may not take in without an academy administrator's approval. */
+export interface TransferRequest {
+  personId: number;
+  fields: PersonFields;
 }
 
 /** A link to create: each side is an existing id or the index of a planned creation. */
@@ -79,6 +96,10 @@ export interface OndePlan {
   detachedRelatives: { id: number; displayName: string }[];
   linksToCreate: PlannedLink[];
   linksToRemove: { relativeId: number; pupilId: number }[];
+  /** People of other schools the file names, left alone until an academy administrator approves (new requests only). */
+  transferRequests: TransferRequest[];
+  /** Approved transfers this import carries out; a pupil's other schools end, a parent's stay. */
+  completedTransfers: { personId: number; leavesOtherSchools: boolean }[];
   /** True when applying would change nothing. */
   unchanged: boolean;
 }
@@ -155,10 +176,22 @@ function planClasses(pupils: readonly OndePupil[], snapshot: SchoolSnapshot): Pl
   });
 }
 
+// What the preview says of a line it may not import. It names nothing of the other school or person: the
+// director learns only that the transfer is for the academy administrator to validate.
+const ENROLLED_ELSEWHERE = "cet INE correspond à un élève inscrit dans une autre école : le transfert doit être validé par l'administrateur académique. L'élève n'est pas importé ; la demande lui a été transmise.";
+const INE_MISMATCH = "l'INE ne correspond pas à la date de naissance indiquée : vérifiez cette ligne dans ONDE. L'élève n'est pas importé.";
+const RELATIVE_ELSEWHERE = "ce responsable est déjà inscrit dans une autre école : son rattachement doit être validé par l'administrateur académique. Il n'est pas rattaché ; la demande lui a été transmise.";
+
 /**
  * Compares the files with the school and decides every change, without writing. Pupils are matched by INE
  * (in any school: one account follows a pupil), else by name and birth date in this school; relatives by
- * name and a shared child, else by name and email (a parent with children in another school).
+ * name and a shared child, else (members of this school only) by name and email.
+ *
+ * Nobody who is a current member of another school is attached, moved or renamed: such a pupil is a
+ * `conflict` (a transfer request for an academy administrator) until approved, and a relative of another
+ * school is matched only through a child legitimately matched here, attached only once approved (their own
+ * request, or a child's approved transfer), and never renamed. A pupil found elsewhere by INE who is no one's pupil any more (they left their school) moves
+ * here as before, provided the birth date agrees.
  */
 export function planOndeImport(
   snapshot: SchoolSnapshot,
@@ -166,6 +199,8 @@ export function planOndeImport(
 ): OndePlan {
   const problems: ImportProblem[] = [...files.problems];
   const classes = planClasses(files.pupils, snapshot);
+  const transferRequests: TransferRequest[] = [];
+  const completedTransfers: OndePlan['completedTransfers'] = [];
 
   // Pupils
   const byIne = new Map<string, ExistingPupil>();
@@ -191,21 +226,39 @@ export function planOndeImport(
       existing = candidates[0];
     }
     if (existing && matchedPupilIds.has(existing.id)) existing = undefined;
-    pupilIdOfIndex[index] = existing?.id ?? null;
-    if (!existing) return { action: 'create', id: null, fields, classKey: key, changes: [], fromClass: null, join: true, line: pupil.line };
+    pupilIdOfIndex[index] = null;
+    const planned = { fields, classKey: key, line: pupil.line, outside: false, transfer: false };
+    if (!existing) return { ...planned, action: 'create', id: null, changes: [], fromClass: null, join: true };
+    const current = existing.member && !existing.left;
+    const conflict = (code: string, message: string): PlannedPupil => {
+      problems.push({ file: 'pupils', line: pupil.line, code, message: `Ligne ${pupil.line} (${pupil.lastName} ${pupil.firstName}) : ${message}` });
+      return { ...planned, action: 'conflict', id: null, changes: [], fromClass: null, join: false };
+    };
+    if (!current && existing.activeElsewhere && !existing.transferApproved) {
+      if (!existing.transferRequested) transferRequests.push({ personId: existing.id, fields });
+      return conflict('PUPIL_ENROLLED_ELSEWHERE', ENROLLED_ELSEWHERE);
+    }
+    // An INE is a national identifier, but a typing error in ONDE must not hand one child's account to another.
+    if (!existing.member && pupil.birthDate !== null && existing.birthDate !== null && pupil.birthDate !== existing.birthDate) {
+      return conflict('PUPIL_INE_MISMATCH', INE_MISMATCH);
+    }
+    pupilIdOfIndex[index] = existing.id;
     matchedPupilIds.add(existing.id);
-    const changes = changedFields(fields, existing, 'pupil');
+    const transfer = !current && existing.activeElsewhere;
+    if (transfer) completedTransfers.push({ personId: existing.id, leavesOtherSchools: true });
+    // A pupil still at another school (a double enrolment) keeps the civil fields that school knows.
+    const changes = existing.activeElsewhere && !transfer ? [] : changedFields(fields, existing, 'pupil');
     const join = !existing.member || existing.left;
     const moved = join || existing.latestClassKey !== key;
     return {
+      ...planned,
       action: moved ? 'move' : changes.length ? 'update' : 'unchanged',
       id: existing.id,
-      fields,
-      classKey: key,
       changes,
-      fromClass: moved ? (existing.member && !existing.left ? existing.latestClassLabel : null) : null,
+      fromClass: moved ? (current ? existing.latestClassLabel : null) : null,
       join,
-      line: pupil.line,
+      outside: !existing.member,
+      transfer,
     } satisfies PlannedPupil;
   });
   const detachedPupils = snapshot.pupils
@@ -213,6 +266,7 @@ export function planOndeImport(
     .map((p) => ({ id: p.id, displayName: p.displayName, classLabel: p.latestClassLabel }));
 
   // Relatives
+  const transferredPupilIds = new Set(plannedPupils.filter((p) => p.transfer).map((p) => p.id!));
   const relativesByName = new Map<string, ExistingRelative[]>();
   for (const relative of snapshot.relatives) {
     const key = personKey(relative.lastName, relative.firstName);
@@ -223,14 +277,33 @@ export function planOndeImport(
   const matchedRelativeIds = new Set<number>();
   const plannedRelatives: PlannedRelative[] = files.families.guardians.map((guardian, index) => {
     const fields = guardianFields(guardian);
-    const childIds = new Set((childrenOf.get(index) ?? []).map((p) => pupilIdOfIndex[p]).filter((id): id is number => id !== null));
+    const children = childrenOf.get(index) ?? [];
+    if (children.every((p) => plannedPupils[p]!.action === 'conflict')) {
+      const line = guardian.lines[0]!;
+      problems.push({ file: 'guardians', line, code: 'GUARDIAN_WITHOUT_PUPIL', message: `Ligne ${line} : aucun enfant de ${guardian.firstName} ${guardian.lastName} n'est importé ; ce responsable ne l'est pas non plus.` });
+      return { action: 'skip', id: null, fields, changes: [], join: false, lines: guardian.lines };
+    }
+    const childIds = new Set(children.map((p) => pupilIdOfIndex[p]).filter((id): id is number => id !== null));
     const sameName = (relativesByName.get(personKey(guardian.lastName, guardian.firstName)) ?? []).filter((r) => !matchedRelativeIds.has(r.id));
+    // Ours: a current member, or one who left us and belongs to no other school.
+    const ours = (r: ExistingRelative) => r.member && !(r.left && r.activeElsewhere);
     const existing =
       sameName.find((r) => r.childIds.some((id) => childIds.has(id))) ??
-      (guardian.email ? sameName.find((r) => r.email?.toLowerCase() === guardian.email!.toLowerCase()) : undefined);
+      (guardian.email ? sameName.find((r) => ours(r) && r.email?.toLowerCase() === guardian.email!.toLowerCase()) : undefined);
     if (!existing) return { action: 'create', id: null, fields, changes: [], join: true, lines: guardian.lines };
     matchedRelativeIds.add(existing.id);
-    const changes = changedFields(fields, existing, 'relative');
+    const current = existing.member && !existing.left;
+    // The academy's approval of a child's transfer brings the parents who come with the child.
+    const approved = existing.transferApproved || existing.childIds.some((id) => transferredPupilIds.has(id));
+    if (!current && existing.activeElsewhere && !approved) {
+      if (!existing.transferRequested) transferRequests.push({ personId: existing.id, fields });
+      const line = guardian.lines[0]!;
+      problems.push({ file: 'guardians', line, code: 'RELATIVE_ENROLLED_ELSEWHERE', message: `Ligne ${line} (${guardian.lastName} ${guardian.firstName}) : ${RELATIVE_ELSEWHERE}` });
+      return { action: 'conflict', id: existing.id, fields, changes: [], join: false, lines: guardian.lines };
+    }
+    if (!current && existing.activeElsewhere) completedTransfers.push({ personId: existing.id, leavesOtherSchools: false });
+    // A parent who also belongs to another school keeps the civil fields that school knows.
+    const changes = existing.activeElsewhere ? [] : changedFields(fields, existing, 'relative');
     const join = !existing.member || existing.left;
     return { action: changes.length || join ? 'update' : 'unchanged', id: existing.id, fields, changes, join, lines: guardian.lines } satisfies PlannedRelative;
   });
@@ -241,8 +314,11 @@ export function planOndeImport(
   const linksToCreate: PlannedLink[] = [];
   let linksUnchanged = 0;
   for (const link of files.families.links) {
-    const relativeId = plannedRelatives[link.guardian]!.id;
-    const pupilId = plannedPupils[link.pupil]!.id;
+    const relative = plannedRelatives[link.guardian]!;
+    const pupil = plannedPupils[link.pupil]!;
+    if (pupil.action === 'conflict' || relative.action === 'conflict' || relative.action === 'skip') continue;
+    const relativeId = relative.id;
+    const pupilId = pupil.id;
     if (relativeId !== null && pupilId !== null) {
       const key = `${relativeId}|${pupilId}`;
       if (wanted.has(key)) continue;
@@ -286,7 +362,8 @@ export function planOndeImport(
     summary.pupils.created + summary.pupils.updated + summary.pupils.moved + summary.pupils.detached === 0 &&
     summary.relatives.created + summary.relatives.updated === 0 &&
     summary.links.created + summary.links.removed === 0 &&
-    detachedRelatives.length === 0;
+    detachedRelatives.length === 0 &&
+    transferRequests.length === 0;
   return {
     summary,
     classes,
@@ -296,6 +373,8 @@ export function planOndeImport(
     detachedRelatives,
     linksToCreate,
     linksToRemove,
+    transferRequests,
+    completedTransfers,
     unchanged,
   };
 }

@@ -8,6 +8,7 @@ import { slipRoutes } from './slip-routes.js';
 import { groupRoutes } from './group-routes.js';
 import { auditRoutes } from '../audit/audit-routes.js';
 import { importRoutes } from '../onde/import-routes.js';
+import { transferRoutes } from '../onde/transfer-routes.js';
 import { staffImportRoutes } from './staff-import-routes.js';
 import { relativeLinkRoutes } from './relative-link-routes.js';
 
@@ -24,5 +25,6 @@ export async function structureRoutes(app: FastifyInstance, deps: IdentityDeps &
   await app.register(relativeLinkRoutes, common);
   await app.register(auditRoutes, common);
   await app.register(importRoutes, { ...common, maxFileMb });
+  await app.register(transferRoutes, common);
   await app.register(staffImportRoutes, { ...common, maxFileMb });
 }

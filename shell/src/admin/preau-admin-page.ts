@@ -7,6 +7,7 @@ import { errorMessage, shellApiContext } from '../api.js';
 import type { SchoolRow } from '../api-types.js';
 import { isAcademyAdmin } from '../access.js';
 import { schoolPath } from '../routes.js';
+import './preau-transfer-requests.js';
 
 /** `/admin`: the schools I administer (or teach in); an academy administrator also creates schools here. */
 export class PreauAdminPage extends LitElement {
@@ -129,7 +130,9 @@ export class PreauAdminPage extends LitElement {
                 )}
               </ul>`}
       </section>
-      ${this.user && isAcademyAdmin(this.user) ? this.renderCreate() : ''}
+      ${this.user && isAcademyAdmin(this.user)
+        ? html`<preau-transfer-requests .language=${this.language}></preau-transfer-requests>${this.renderCreate()}`
+        : ''}
     `;
   }
 }
