@@ -174,7 +174,8 @@ export async function buildWorld(platform: TestPlatform): Promise<World> {
     week: { value: '2026-W48', audience: 'everyone' },
     app: { value: 'liaison', audience: 'everyone' },
     right: { value: 'post', audience: 'everyone' },
-    class1Parents: { value: class1Parents, audience: ALL_A },
+    // The CM2's parents group, which the school's staff and the CM2's parents may write to (communication rules).
+    class1Parents: { value: class1Parents, audience: ['teacher', 'otherTeacher', ...ADMINS, 'parent', 'otherFamilyParent'] },
   };
   return { A, B, callers, resources };
 }
