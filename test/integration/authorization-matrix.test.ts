@@ -152,7 +152,7 @@ t.test('no caller gets a 2xx the rules do not allow, on any route of the core an
     if (call.variant === 'A in the body') return response;
     if (call.verdict.mayAct) {
       if (call.caller.school === 'A' && !call.route.public) ownersServed.set(key, (ownersServed.get(key) ?? false) || response.statusCode < 300);
-      return;
+      return response;
     }
     if (response.statusCode >= 200 && response.statusCode < 300) {
       const gap = `${call.caller.label} | ${key}`;
