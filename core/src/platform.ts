@@ -37,6 +37,7 @@ import { buildShell, type BuiltShell } from './web/build-shell.js';
 import { errorHandler } from './http/error-handler.js';
 import { createAjv } from './http/ajv.js';
 import { notFoundHandler } from './http/not-found.js';
+import { recordRoutes, type RouteEntry } from './http/route-table.js';
 import { coreRoutes } from './core-routes.js';
 import { shellIndex, webRoutes } from './web/web-routes.js';
 import { systemClock } from './clock.js';
@@ -89,6 +90,8 @@ export interface Platform {
   /** Starts checking for due daily and scheduled jobs (the server does; tests run them by hand). */
   startDailyJobs(): void;
   shell?: BuiltShell;
+  /** Every route registered, the plugins' included (generated tests walk it). */
+  routes: readonly RouteEntry[];
   /** Closes the HTTP server (letting in-flight requests finish), the event bus and the database. */
   close(): Promise<void>;
 }
@@ -114,6 +117,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   });
   app.setValidatorCompiler(({ schema }) => ajv.compile(schema));
   app.setErrorHandler(errorHandler);
+  const routes = recordRoutes(app);
   const refs: Parameters<typeof notFoundHandler>[0] = {};
   app.setNotFoundHandler(notFoundHandler(refs));
 
@@ -228,6 +232,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
         notifications.start();
       },
       shell,
+      routes,
       async close() {
         stopDailyJobs();
         scheduledJobs.stop();

@@ -6,7 +6,8 @@ import { AppDisabled, Forbidden, PluginUnavailable, Unauthenticated } from '../e
 /**
  * The checks in front of every route of a plugin, in its own Fastify context: the plugin is serving, someone
  * is signed in, the app is on for one of their schools today, and they hold the route's right there.
- * It narrows `currentSchools` to the schools where the app is on.
+ * It narrows `currentSchools` to the schools where the app is on and, on a route that asks for a right, where
+ * the user holds it.
  */
 export function pluginGate(record: PluginRecord, apps: AppEnablementService, rights: RightsService) {
   return async function gate(request: FastifyRequest): Promise<void> {
@@ -15,10 +16,11 @@ export function pluginGate(record: PluginRecord, apps: AppEnablementService, rig
     if (!user) throw Unauthenticated();
     const schools = user.schools.filter((school) => apps.isEnabled(school.id, record.name));
     if (schools.length === 0) throw AppDisabled(record.name);
-    request.currentSchools = schools;
+    // Rights are chosen per school: a teacher of two schools acts only for the one that gives them the route's
+    // right, and every handler that scopes its work to `currentSchools` keeps to it.
     const right = request.routeOptions.config.right;
-    if (right && !rights.can(user, record.name, right, schools.map((s) => s.id))) {
-      throw Forbidden(`utiliser « ${right} » dans ${record.name}`);
-    }
+    const holding = right ? schools.filter((school) => rights.can(user, record.name, right, [school.id])) : schools;
+    if (holding.length === 0) throw Forbidden(`utiliser « ${right} » dans ${record.name}`);
+    request.currentSchools = holding;
   };
 }

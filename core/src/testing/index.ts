@@ -10,7 +10,7 @@ export { createTestClock } from './test-clock.js';
 export type { TestClock } from './test-clock.js';
 export { generateOndeSchool, generateOndeAcademy } from '../onde/generate-onde.js';
 export { XSS_PAYLOADS } from './xss-payloads.js';
-export { fileUpload } from './file-upload.js';
+export { fileUpload, filesUpload } from './file-upload.js';
 export { startSmtpSink } from './smtp-sink.js';
 export type { SmtpSink, ReceivedMail } from './smtp-sink.js';
 export type { School } from '../structure/schools.js';

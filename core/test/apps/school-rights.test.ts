@@ -11,6 +11,14 @@ const slips = definePlugin({
   rights: { acknowledge: { title: { fr: 'Signer un coupon', en: 'Sign a slip' }, default: ['Relative'] } },
   routes: (app) => {
     app.post('/signatures', { config: { right: 'acknowledge' }, schema: { response: { 201: Type.Object({ ok: Type.Boolean() }) } } }, async (_request, reply) => reply.code(201).send({ ok: true }));
+    // As the lunch menu publishes: for one of the schools the request may act for.
+    app.post('/schools/:schoolId/signatures', {
+      config: { right: 'acknowledge' },
+      schema: { params: Type.Object({ schoolId: Type.Integer() }), response: { 201: Type.Object({ ok: Type.Boolean() }), 403: Type.Object({ ok: Type.Boolean() }) } },
+    }, async (request, reply) => {
+      const mine = request.currentSchools.some((school) => school.id === request.params.schoolId);
+      return reply.code(mine ? 201 : 403).send({ ok: mine });
+    });
   },
 });
 
@@ -45,4 +53,19 @@ t.test("a school's administrators give a plugin's right to another profile in th
 
   const reset = await platform.as(director).inject({ method: 'DELETE', url: `/api/core/schools/${school.id}/rights/slips/acknowledge` });
   t.same([reset.json().profiles, reset.json().overridden], [['Relative'], false], 'back to the default');
+});
+
+t.test('a member of two schools uses a right only in the school that gives it to them', async (t) => {
+  const platform = await createTestPlatform({ plugins: [slips] });
+  t.teardown(() => platform.close());
+  const giving = await platform.createSchool({ name: 'École Jean Moulin' });
+  const keeping = await platform.createSchool({ name: 'École Victor Hugo' });
+  const director = await platform.createUser({ profile: 'Teacher', schools: [giving], functions: [{ function: 'director', schoolId: giving.id }] });
+  // A pupil enrolled in two schools (a ULIS pupil between their school and the one of the scheme).
+  const pupil = await platform.createUser({ profile: 'Student', schools: [giving, keeping] });
+  const sign = (schoolId: number) => platform.as(pupil).inject({ method: 'POST', url: `/api/slips/schools/${schoolId}/signatures` });
+  t.equal((await platform.as(director).inject({ method: 'PUT', url: `/api/core/schools/${giving.id}/rights/slips/acknowledge`, payload: { profiles: ['Relative', 'Student'] } })).statusCode, 200);
+
+  t.equal((await sign(giving.id)).statusCode, 201, 'in the school that gave pupils the right');
+  t.equal((await sign(keeping.id)).statusCode, 403, 'not in the school that keeps it for relatives');
 });

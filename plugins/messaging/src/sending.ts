@@ -123,10 +123,35 @@ export async function moderatorsOf(services: PluginServices, pupilId: number): P
   return [...new Set(staff.filter((s) => s.user.profile === 'Teacher').map((s) => s.user.id))];
 }
 
+/**
+ * What a draft or a message may name: people and groups its author may write to (a draft shows its recipients'
+ * names, so naming anyone else would tell who exists), and a message answered or forwarded from the author's
+ * own mailbox. Returns the thread it continues and the users it names.
+ */
+async function checkReferences(services: PluginServices, user: CurrentUser, input: MessageInput): Promise<{ threadId?: number; users: number[] }> {
+  const rows = addressed(input);
+  let threadId: number | undefined;
+  if (input.parentId !== undefined) {
+    const parent = await findEntry(services.db, user.id, input.parentId);
+    if (!parent || parent.state !== 'sent') throw MessageNotFound();
+    if (parent.no_reply && parent.role !== 'author') throw NoReplyAllowed();
+    threadId = Number(parent.thread_id);
+  }
+  if (input.forwardOf !== undefined && !(await findEntry(services.db, user.id, input.forwardOf))) throw MessageNotFound();
+  const users = [...new Set(rows.flatMap((r) => (r.user_id ? [r.user_id] : [])))];
+  const groups = [...new Set(rows.flatMap((r) => (r.group_id ? [r.group_id] : [])))];
+  if (users.length || groups.length) {
+    const allowed = await services.communication.canCommunicate(user.id, { users, groups });
+    if (!allowed.all) throw RecipientsRefused({ users: users.filter((id) => !allowed.users.includes(id)), groups: groups.filter((id) => !allowed.groups.includes(id)) });
+  }
+  return { threadId, users };
+}
+
 /** Saves a draft (new, or the author's existing one). */
 export async function saveDraft(services: PluginServices, user: CurrentUser, input: MessageInput, draftId?: number): Promise<number> {
   const now = services.clock.now();
   if (draftId !== undefined) await ownDraft(services, user.id, draftId);
+  await checkReferences(services, user, input);
   const attachments = await checkAttachments(services, user.id, input.attachments);
   return services.db.transaction(async (trx) => {
     const id = await writeMessage(trx, services, { id: draftId, authorId: user.id, schoolId: user.schools[0]?.id ?? null, input: { ...input, scheduledAt: undefined }, attachments, state: 'draft', people: '', now });
@@ -152,24 +177,11 @@ export async function sendMessage(services: PluginServices, user: CurrentUser, i
   const rows = addressed(input);
   if (rows.length === 0) throw NoRecipient();
   if (draftId !== undefined) await ownDraft(services, user.id, draftId);
-  let threadId: number | undefined;
-  if (input.parentId !== undefined) {
-    const parent = await findEntry(services.db, user.id, input.parentId);
-    if (!parent || parent.state !== 'sent') throw MessageNotFound();
-    if (parent.no_reply && parent.role !== 'author') throw NoReplyAllowed();
-    threadId = Number(parent.thread_id);
-  }
-  if (input.forwardOf !== undefined && !(await findEntry(services.db, user.id, input.forwardOf))) throw MessageNotFound();
+  const { threadId, users: allUsers } = await checkReferences(services, user, input);
   let scheduledAt: Date | undefined;
   if (input.scheduledAt) {
     scheduledAt = new Date(input.scheduledAt);
     if (scheduledAt.getTime() <= now.getTime() || scheduledAt.getTime() > now.getTime() + 366 * 86_400_000) throw ScheduleInvalid();
-  }
-  const allUsers = [...new Set(rows.flatMap((r) => (r.user_id ? [r.user_id] : [])))];
-  const allGroups = [...new Set(rows.flatMap((r) => (r.group_id ? [r.group_id] : [])))];
-  const allowed = await services.communication.canCommunicate(user.id, { users: allUsers, groups: allGroups });
-  if (!allowed.all) {
-    throw RecipientsRefused({ users: allUsers.filter((id) => !allowed.users.includes(id)), groups: allGroups.filter((id) => !allowed.groups.includes(id)) });
   }
   const attachments = await checkAttachments(services, user.id, input.attachments);
   const moderated = await moderatedSchool(services, user);

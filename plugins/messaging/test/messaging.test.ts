@@ -2,7 +2,7 @@ import t from 'tap';
 import { messagingPlatform, send } from './fixtures.js';
 
 const f = await messagingPlatform(t);
-const { platform, teacher, parent, otherClass, parentsGroup, cm2 } = f;
+const { platform, teacher, parent, otherClass, otherTeacher, parentsGroup, cm2 } = f;
 
 t.test('a parent writes to their child’s teacher, who finds it unread in the inbox', async (t) => {
   const sent = await send(platform, parent, { to: { users: [teacher.id] }, subject: 'Absence de Léa', body: '<p>Léa sera absente <script>x</script>demain.</p>' });
@@ -139,6 +139,26 @@ t.test('a draft is saved, saved again, then sent', async (t) => {
   t.equal(sent.statusCode, 201);
   t.equal((await as.inject('/api/messaging/folders/drafts/messages')).json().items.length, 0);
   t.equal((await platform.as(parent).inject(`/api/messaging/messages/${draft.id}`)).json().subject, 'Brouillon');
+});
+
+t.test('a draft names only people and groups its author may write to, so it never shows anyone else’s name', async (t) => {
+  const as = platform.as(parent);
+  const otherGroup = Number((await platform.knex('core.groups').where({ class_id: otherClass.id, profile: 'Relative' }).first('id')).id);
+  const drafts = async () => Number((await platform.knex('messaging.messages').where({ author_id: parent.id, state: 'draft' }).count('id as n'))[0]!.n);
+  const before = await drafts();
+  for (const to of [{ users: [otherTeacher.id] }, { groups: [otherGroup] }]) {
+    const refused = await as.inject({ method: 'POST', url: '/api/messaging/drafts', payload: { subject: 'Qui est-ce ?', to } });
+    t.equal(refused.statusCode, 403, JSON.stringify(to));
+    t.equal(refused.json().code, 'MESSAGING_ERR_RECIPIENTS_REFUSED');
+  }
+  const othersMessage = (await send(platform, teacher, { to: { users: [cm2.relatives[1]![0]!.id] }, subject: 'Privé' })).json().id;
+  for (const reference of [{ parentId: othersMessage }, { forwardOf: othersMessage }]) {
+    t.equal((await as.inject({ method: 'POST', url: '/api/messaging/drafts', payload: { subject: 'Re', ...reference } })).statusCode, 404, JSON.stringify(reference));
+  }
+  const draft = (await as.inject({ method: 'POST', url: '/api/messaging/drafts', payload: { subject: 'À la maîtresse', to: { users: [teacher.id] } } })).json();
+  t.equal((await as.inject({ method: 'PUT', url: `/api/messaging/drafts/${draft.id}`, payload: { to: { users: [otherTeacher.id] } } })).statusCode, 403);
+  t.same((await as.inject(`/api/messaging/messages/${draft.id}`)).json().recipients.map((r: { label: string }) => r.label), ['MARTIN Claire'], 'the saved draft keeps its reachable recipient');
+  t.equal(await drafts(), before + 1, 'only the allowed draft was written');
 });
 
 t.test('sending to 300 people is one transaction: everyone has it', async (t) => {
