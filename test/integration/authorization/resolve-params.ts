@@ -31,6 +31,7 @@ const BY_SEGMENT: Record<string, string> = {
   // The directory shows a person to whoever the communication rules let write to them.
   'core/people': 'person',
   'core/timeline': 'notification',
+  'core/transfer-requests': 'transferRequest',
   'core/blobs': 'blob',
   'core/text-images': 'textImage',
   'liaison/attachments': 'wordFile',

@@ -125,6 +125,10 @@ export async function buildWorld(platform: TestPlatform): Promise<World> {
   // The message's notification went to the parent alone (the word's went to every family of the class).
   const timeline = (await as(parent).inject('/api/core/timeline?app=messaging')).json() as { items: { id: number }[] };
   const session = await platform.knex('core.sessions').where({ user_id: parent.id }).first('id');
+  // A's pupil named by school B's ONDE file: a transfer only the academy administrator decides.
+  const [transfer] = await platform.knex('core.transfer_requests')
+    .insert({ person_id: pupil.id, to_school_id: B.school.id, file_first_name: 'Paul', file_last_name: 'ESPION', requested_by: B.people.director.id, requested_at: platform.clock.now() })
+    .returning('id');
 
   const callers: Caller[] = [{ label: 'anonymous', school: null, role: null, user: null }];
   for (const [letter, school] of [['A', A], ['B', B]] as const) {
@@ -171,6 +175,7 @@ export async function buildWorld(platform: TestPlatform): Promise<World> {
     textImage: { value: String(textImage.id), audience: 'everyone' },
     notification: { value: timeline.items[0]!.id, audience: ['parent'] },
     session: { value: String(session.id), audience: ['parent'] },
+    transferRequest: { value: Number(transfer.id), audience: [] },
     week: { value: '2026-W48', audience: 'everyone' },
     app: { value: 'liaison', audience: 'everyone' },
     right: { value: 'post', audience: 'everyone' },
