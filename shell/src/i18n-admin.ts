@@ -195,6 +195,7 @@ export const AUDIT_ACTIONS: Record<string, { fr: string; en: string }> = {
   'password-reset': { fr: 'Mot de passe réinitialisé', en: 'Password reset' },
   'password-changed': { fr: 'Mot de passe changé', en: 'Password changed' },
   'codes-issued': { fr: "Codes d'activation émis", en: 'Activation codes issued' },
+  'access-reset': { fr: 'Accès réinitialisé (sessions fermées)', en: 'Access reset (sessions closed)' },
   'user-blocked': { fr: 'Compte bloqué', en: 'Account blocked' },
   'user-unblocked': { fr: 'Compte débloqué', en: 'Account unblocked' },
   'user-created': { fr: 'Compte créé', en: 'Account created' },

@@ -11,6 +11,7 @@ export type AuditAction =
   | 'password-reset'
   | 'password-changed'
   | 'codes-issued'
+  | 'access-reset'
   | 'user-blocked'
   | 'user-unblocked'
   | 'user-created'
