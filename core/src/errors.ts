@@ -194,6 +194,11 @@ export const CurrentPasswordWrong = defineError('PREAU_ERR_CURRENT_PASSWORD', 40
   fr: 'Le mot de passe actuel est incorrect.',
   en: 'The current password is wrong.',
 });
+/** The email confirmation link is wrong, used, replaced by a newer one or expired. */
+export const EmailLinkInvalid = defineError('PREAU_ERR_EMAIL_LINK', 400, {
+  fr: "Ce lien de confirmation n'est pas valide ou a expiré. Refaites la demande depuis « Mon compte ».",
+  en: 'This confirmation link is invalid or has expired. Ask again from “My account”.',
+});
 /** An administrator tried to set the email of an account its owner has activated: only the owner changes it. */
 export const EmailOwnedByPerson = defineError('PREAU_ERR_EMAIL_OWNED', 403, {
   fr: "Seule la personne change l'adresse électronique d'un compte déjà activé, depuis « Mon compte » et avec son mot de passe.",

@@ -194,6 +194,8 @@ export const AUDIT_ACTIONS: Record<string, { fr: string; en: string }> = {
   'password-reset-requested': { fr: 'Lien de mot de passe demandé', en: 'Password link requested' },
   'password-reset': { fr: 'Mot de passe réinitialisé', en: 'Password reset' },
   'password-changed': { fr: 'Mot de passe changé', en: 'Password changed' },
+  'email-change-requested': { fr: "Changement d'adresse électronique demandé", en: 'Email change requested' },
+  'email-changed': { fr: 'Adresse électronique changée', en: 'Email address changed' },
   'codes-issued': { fr: "Codes d'activation émis", en: 'Activation codes issued' },
   'access-reset': { fr: 'Accès réinitialisé (sessions fermées)', en: 'Access reset (sessions closed)' },
   'user-blocked': { fr: 'Compte bloqué', en: 'Account blocked' },

@@ -10,6 +10,8 @@ export type AuditAction =
   | 'password-reset-requested'
   | 'password-reset'
   | 'password-changed'
+  | 'email-change-requested'
+  | 'email-changed'
   | 'codes-issued'
   | 'access-reset'
   | 'user-blocked'

@@ -77,8 +77,9 @@ export async function recoveryRoutes(parent: FastifyInstance, deps: IdentityDeps
     await knex.transaction(async (trx) => {
       const used = await trx('core.password_resets').where({ token_hash: tokenHash }).delete();
       if (used === 0) throw ResetLinkInvalid();
-      // Every other reset link of this user dies too, and so does every session.
+      // Every other reset link of this user dies too, and so do every session and any email change waiting.
       await trx('core.password_resets').where({ user_id: found.id }).delete();
+      await trx('core.email_changes').where({ user_id: found.id }).delete();
       await trx('core.users').where({ id: found.id }).update({ password_hash: passwordHash, updated_at: now });
       await trx('core.sessions').where({ user_id: found.id }).delete();
       const schools = await schoolsOfUser(trx, found.id);

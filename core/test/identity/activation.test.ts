@@ -31,7 +31,7 @@ t.test('a parent activates their account with the code from their slip, then sig
   t.equal(me.user.login, slip.login);
   t.same(me.children.map((c: { displayName: string }) => c.displayName).sort(), [...slip.children].sort(), 'the children on the slip are the children on the home page');
   t.ok(me.children.every((c: { classes: { label: string }[]; school: { name: string } }) => c.classes.length === 1 && c.school.name === 'École Jean Moulin'));
-  t.same(me.contact, { email: 'parent@example.fr', mobile: '06 12 34 56 78', showEmail: false, showMobile: false });
+  t.same(me.contact, { email: 'parent@example.fr', pendingEmail: null, mobile: '06 12 34 56 78', showEmail: false, showMobile: false });
   t.ok(me.groups.some((g: { name: string }) => g.name === 'Parents — CP - M. ROUX'), 'a member of the derived parents group of the class');
   const row = await platform.knex('core.users').where({ login: slip.login }).first('state', 'charter_accepted_at');
   t.equal(row.state, 'active');
