@@ -69,8 +69,8 @@ const SHELL_TEXTS = {
   mobileInvalid: { fr: 'Le numéro de téléphone n’est pas valide (exemple : 06 12 34 56 78).', en: 'The phone number is not valid (e.g. 06 12 34 56 78).' },
   otherCode: { fr: 'Saisir un autre code', en: 'Enter another code' },
   forgottenPasswordIntro: {
-    fr: "Saisissez votre identifiant : si votre compte a une adresse électronique, vous y recevrez un lien pour choisir un nouveau mot de passe. Les élèves demandent un nouveau code à leur enseignant.",
-    en: 'Enter your login: if your account has an email address, you will receive a link there to choose a new password. Pupils ask their teacher for a new code.',
+    fr: "Saisissez votre identifiant : si votre compte a une adresse électronique, vous y recevrez un lien pour choisir un nouveau mot de passe. Sans adresse (les élèves), demandez un nouveau code à la direction de l'école.",
+    en: 'Enter your login: if your account has an email address, you will receive a link there to choose a new password. Without one (pupils), ask the school office for a new code.',
   },
   sendLink: { fr: 'Recevoir un lien', en: 'Send me a link' },
   forgottenLoginIntro: {
