@@ -194,6 +194,21 @@ export const CurrentPasswordWrong = defineError('PREAU_ERR_CURRENT_PASSWORD', 40
   fr: 'Le mot de passe actuel est incorrect.',
   en: 'The current password is wrong.',
 });
+/** The email confirmation link is wrong, used, replaced by a newer one or expired. */
+export const EmailLinkInvalid = defineError('PREAU_ERR_EMAIL_LINK', 400, {
+  fr: "Ce lien de confirmation n'est pas valide ou a expiré. Refaites la demande depuis « Mon compte ».",
+  en: 'This confirmation link is invalid or has expired. Ask again from “My account”.',
+});
+/** An administrator tried to set the email of an account its owner has activated: only the owner changes it. */
+export const EmailOwnedByPerson = defineError('PREAU_ERR_EMAIL_OWNED', 403, {
+  fr: "Seule la personne change l'adresse électronique d'un compte déjà activé, depuis « Mon compte » et avec son mot de passe.",
+  en: 'Only the person changes the email address of an account already activated, from “My account” and with their password.',
+});
+/** A teacher asked for a new code for an account already activated: resetting an access is the school administrators' action. */
+export const AccessResetNeedsAdmin = defineError('PREAU_ERR_ACCESS_RESET_ADMIN', 403, {
+  fr: "Ce compte est déjà activé : seule la direction (ou l'administrateur local) peut réinitialiser son accès.",
+  en: 'This account is already activated: only the school office (or the local administrator) can reset its access.',
+});
 /** No user has that id in a school the caller administers. */
 export const UserNotFound = defineError('PREAU_ERR_USER_NOT_FOUND', 404, {
   fr: 'Utilisateur introuvable.',

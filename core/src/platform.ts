@@ -13,6 +13,7 @@ import { signInRoutes } from './identity/sign-in-routes.js';
 import { activationRoutes } from './identity/activation-routes.js';
 import { recoveryRoutes } from './identity/recovery-routes.js';
 import { meRoutes } from './identity/me-routes.js';
+import { emailChangeRoutes } from './identity/email-change-routes.js';
 import { createSignInThrottle } from './identity/sign-in-throttle.js';
 import { instanceSecret } from './identity/instance-secret.js';
 import type { IdentityDeps } from './identity/identity-deps.js';
@@ -166,7 +167,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       absoluteHours: config.sessions.absoluteHours,
       exporters,
     };
-    for (const routes of [signInRoutes, activationRoutes, recoveryRoutes, meRoutes]) await app.register(routes, identity);
+    for (const routes of [signInRoutes, activationRoutes, recoveryRoutes, meRoutes, emailChangeRoutes]) await app.register(routes, identity);
     await app.register(structureRoutes, { ...identity, config });
     await app.register(retentionRoutes, { knex: database.knex, clock, leaverDays: config.retention.leaverDays });
     // Notifications (timeline, realtime, email): registered here.

@@ -13,7 +13,15 @@ export interface Me {
     classes: { id: number; label: string; levels: string[] }[];
   }[];
   groups: { id: number; name: string; kind: string; schoolId: number }[];
-  contact: { email: string | null; mobile: string | null };
+  /** `pendingEmail`: a new address asked for, used once the link mailed to it is opened. */
+  contact: { email: string | null; pendingEmail: string | null; mobile: string | null; showEmail?: boolean; showMobile?: boolean };
+}
+
+/** The answer of `PUT /api/core/me/email`: the account's address and the one waiting for confirmation. */
+export interface EmailChange {
+  email: string | null;
+  pendingEmail: string | null;
+  pendingUntil: string | null;
 }
 
 /** The answer of a sign-in or an activation. */
@@ -84,7 +92,6 @@ export interface UserRow {
   profile: string;
   state: AccountState;
   email: string | null;
-  left: boolean;
   classes: string[];
   functions: string[];
 }
@@ -95,6 +102,15 @@ export interface IssuedCode {
   login: string;
   code: string;
   expiresAt: string;
+}
+
+/**
+ * `POST …/users/:userId/activation-code`: for an activated account (`reset`), its sessions were closed and the
+ * person was told by email when they have one (`emailed`).
+ */
+export interface ReissuedCode extends IssuedCode {
+  reset: boolean;
+  emailed: boolean;
 }
 
 /** The counts of an ONDE import. */

@@ -10,6 +10,7 @@ import './pages/preau-activation-page.js';
 import './pages/preau-password-forgotten-page.js';
 import './pages/preau-login-forgotten-page.js';
 import './pages/preau-password-reset-page.js';
+import './pages/preau-email-confirm-page.js';
 import './pages/preau-home-page.js';
 import './pages/preau-account-page.js';
 import './directory/preau-directory-page.js';
@@ -19,7 +20,8 @@ import './admin/preau-school-page.js';
 import './admin/preau-class-page.js';
 import './layout/preau-app-frame.js';
 
-const resetToken = () => new URLSearchParams(location.search).get('token') ?? '';
+// The token of an emailed link (password reset, email confirmation).
+const linkToken = () => new URLSearchParams(location.search).get('token') ?? '';
 
 /** The page shown to someone who is not signed in. */
 export function renderSignedOut(route: Route, language: Language): TemplateResult {
@@ -31,7 +33,9 @@ export function renderSignedOut(route: Route, language: Language): TemplateResul
     case 'login-forgotten':
       return html`<preau-login-forgotten-page .language=${language}></preau-login-forgotten-page>`;
     case 'password-reset':
-      return html`<preau-password-reset-page .token=${resetToken()} .language=${language}></preau-password-reset-page>`;
+      return html`<preau-password-reset-page .token=${linkToken()} .language=${language}></preau-password-reset-page>`;
+    case 'email-confirm':
+      return html`<preau-email-confirm-page .token=${linkToken()} .signedIn=${false} .language=${language}></preau-email-confirm-page>`;
     default:
       return html`<preau-login-page .language=${language}></preau-login-page>`;
   }
@@ -67,9 +71,11 @@ export function renderSignedIn({ route, me, apps, language }: SignedInView): Tem
     case 'school':
       return html`<preau-school-page .user=${me.user} .schoolId=${route.schoolId} .tab=${route.tab} .language=${language}></preau-school-page>`;
     case 'class':
-      return html`<preau-class-page .schoolId=${route.schoolId} .classId=${route.classId} .language=${language}></preau-class-page>`;
+      return html`<preau-class-page .user=${me.user} .schoolId=${route.schoolId} .classId=${route.classId} .language=${language}></preau-class-page>`;
     case 'password-reset':
-      return html`<preau-password-reset-page .token=${resetToken()} .language=${language}></preau-password-reset-page>`;
+      return html`<preau-password-reset-page .token=${linkToken()} .language=${language}></preau-password-reset-page>`;
+    case 'email-confirm':
+      return html`<preau-email-confirm-page .token=${linkToken()} .signedIn=${true} .language=${language}></preau-email-confirm-page>`;
     default:
       break;
   }

@@ -17,6 +17,7 @@ export type Route =
   | { page: 'password-forgotten' }
   | { page: 'login-forgotten' }
   | { page: 'password-reset' }
+  | { page: 'email-confirm' }
   | { page: 'not-found' };
 
 /** Pages for people who are not signed in: a signed-in visitor is sent home. */
@@ -32,6 +33,7 @@ const SIMPLE: Record<string, Route> = {
   '/password-forgotten': { page: 'password-forgotten' },
   '/login-forgotten': { page: 'login-forgotten' },
   '/password-reset': { page: 'password-reset' },
+  '/email-confirm': { page: 'email-confirm' },
 };
 
 /** The page for a path (`location.pathname`). */

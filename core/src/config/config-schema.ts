@@ -87,6 +87,8 @@ export const ConfigSchema = Type.Object(
         }),
         /** How long a password reset link stays valid. */
         resetLinkMinutes: Type.Integer({ minimum: 5, maximum: 24 * 60, default: 60 }),
+        /** How long the link confirming a new email address stays valid. */
+        emailLinkHours: Type.Integer({ minimum: 1, maximum: 7 * 24, default: 24 }),
         /** Sign-in failures allowed before a temporary lock, per account and per IP address. */
         maxFailuresPerAccount: Type.Integer({ minimum: 1, default: 5 }),
         maxFailuresPerIp: Type.Integer({ minimum: 1, default: 50 }),

@@ -2,14 +2,15 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import type { TypeBoxTypeProvider } from '@preau/sdk';
 import { requireUser } from './access.js';
-import { checkPasswordPolicy, hashPassword, verifyPassword } from './password.js';
+import { checkPasswordPolicy, hashPassword } from './password.js';
+import { requireCurrentPassword } from './current-password.js';
 import type { IdentityDeps } from './identity-deps.js';
 import { PasswordSchema } from './sign-in-routes.js';
 import { exportCoreData } from './personal-data-export.js';
 import { describeUser } from '../structure/user-context.js';
 import { currentStartYear } from '../structure/school-years.js';
 import { audit, schoolsOfUser } from '../audit/audit-log.js';
-import { CurrentPasswordWrong, SessionNotFound } from '../errors.js';
+import { SessionNotFound } from '../errors.js';
 import { CurrentUserSchema, ErrorResponses } from '../http/common-schemas.js';
 
 const Levels = Type.Array(Type.String());
@@ -29,6 +30,8 @@ const MeSchema = Type.Object({
   groups: Type.Array(Type.Object({ id: Type.Integer(), name: Type.String(), kind: Type.String(), schoolId: Type.Integer() })),
   contact: Type.Object({
     email: Type.Union([Type.String(), Type.Null()]),
+    /** A new address asked for from « Mon compte », not confirmed yet (the link sent to it was not opened). */
+    pendingEmail: Type.Union([Type.String(), Type.Null()]),
     mobile: Type.Union([Type.String(), Type.Null()]),
     showEmail: Type.Boolean(),
     showMobile: Type.Boolean(),
@@ -55,14 +58,16 @@ export async function meRoutes(parent: FastifyInstance, deps: IdentityDeps): Pro
     const user = requireUser(request);
     const context = await describeUser(knex, user.id, await currentStartYear(knex, clock.now()));
     const contact = await knex('core.users').where({ id: user.id }).first('email', 'mobile', 'show_email as showEmail', 'show_mobile as showMobile');
-    return { user, csrfToken: request.session!.csrfToken, ...context, contact };
+    const pending = await knex('core.email_changes').where({ user_id: user.id }).where('expires_at', '>', clock.now()).first('email');
+    return { user, csrfToken: request.session!.csrfToken, ...context, contact: { ...contact, pendingEmail: pending?.email ?? null } };
   });
 
+  // The email is not here: changing it asks for the password and a confirmation (PUT /api/core/me/email). The
+  // mobile is only shown in the address book and used for no recovery, so an open session may change it.
   app.patch('/api/core/me', {
     schema: {
       body: Type.Object(
         {
-          email: Type.Optional(Type.Union([Type.String({ format: 'email', maxLength: 200 }), Type.Null()])),
           mobile: Type.Optional(Type.Union([Type.String({ pattern: '^\\+?[0-9 .-]{8,20}$' }), Type.Null()])),
           language: Type.Optional(Type.Union([Type.Literal('fr'), Type.Literal('en')])),
           /** Show the email or the mobile on the person's card in the address book. */
@@ -93,14 +98,15 @@ export async function meRoutes(parent: FastifyInstance, deps: IdentityDeps): Pro
     },
   }, async (request, reply) => {
     const user = requireUser(request);
-    const row = await knex('core.users').where({ id: user.id }).first('password_hash');
-    if (!(await verifyPassword(row.password_hash ?? '', request.body.currentPassword))) throw CurrentPasswordWrong();
+    await requireCurrentPassword(deps, user, request.body.currentPassword, request.ip);
     checkPasswordPolicy(request.body.newPassword, deps.identity.passwordMinLength[user.profile]);
     const passwordHash = await hashPassword(request.body.newPassword);
     await knex.transaction(async (trx) => {
       await trx('core.users').where({ id: user.id }).update({ password_hash: passwordHash, updated_at: clock.now() });
-      // Other sessions end: changing a password is what people do when they fear someone else has it.
+      // Other sessions end, and so does an email change waiting for confirmation: changing a password is what
+      // people do when they fear someone else has it.
       await trx('core.sessions').where({ user_id: user.id }).whereNot({ id: request.session!.sessionId }).delete();
+      await trx('core.email_changes').where({ user_id: user.id }).delete();
       const schools = await schoolsOfUser(trx, user.id);
       await audit(trx, ...(schools.length ? schools : [null]).map((schoolId) => ({ action: 'password-changed' as const, schoolId, actorId: user.id, targetUserId: user.id, ip: request.ip })));
     });

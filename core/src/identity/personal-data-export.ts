@@ -26,7 +26,8 @@ export async function exportCoreData(knex: Knex, userId: number): Promise<Record
   const functions = await knex('core.user_functions').where({ user_id: userId }).select('function', 'school_id as schoolId');
   const sessions = await knex('core.sessions').where({ user_id: userId })
     .select('created_at as createdAt', 'last_seen_at as lastSeenAt', 'ip', 'user_agent as userAgent');
+  const pendingEmailChange = (await knex('core.email_changes').where({ user_id: userId }).first('email', 'created_at as requestedAt', 'expires_at as expiresAt')) ?? null;
   const auditTrail = await knex('core.audit_log').where({ target_user_id: userId }).orWhere({ actor_id: userId })
     .orderBy('at').select('at', 'action', 'ip', 'details');
-  return { account, schools, classes, children, relatives, functions, sessions, auditTrail };
+  return { account, pendingEmailChange, schools, classes, children, relatives, functions, sessions, auditTrail };
 }

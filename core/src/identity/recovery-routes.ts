@@ -11,13 +11,14 @@ import { ErrorResponses } from '../http/common-schemas.js';
 
 const Accepted = Type.Object({ message: Type.String() });
 const SAME_ANSWER = {
-  message: "Si un compte correspond et qu'il a une adresse électronique, un message vient d'y être envoyé. Sinon, demandez un nouveau code d'activation à l'enseignant ou à la direction.",
+  message: "Si un compte correspond et qu'il a une adresse électronique, un message vient d'y être envoyé. Sinon, demandez un nouveau code d'activation à la direction de l'école.",
 };
 
 /**
  * "Forgotten password" and "forgotten login" by email. Both answer the same whether or not the account
  * exists, so they cannot be used to find out who is registered. People without an email (pupils) get a new
- * activation code from their teacher or the director instead.
+ * activation code from the school's administrators instead (a reset of their access: a teacher gives codes only
+ * to accounts not activated yet).
  */
 export async function recoveryRoutes(parent: FastifyInstance, deps: IdentityDeps): Promise<void> {
   const app = parent.withTypeProvider<TypeBoxTypeProvider>();
@@ -77,8 +78,9 @@ export async function recoveryRoutes(parent: FastifyInstance, deps: IdentityDeps
     await knex.transaction(async (trx) => {
       const used = await trx('core.password_resets').where({ token_hash: tokenHash }).delete();
       if (used === 0) throw ResetLinkInvalid();
-      // Every other reset link of this user dies too, and so does every session.
+      // Every other reset link of this user dies too, and so do every session and any email change waiting.
       await trx('core.password_resets').where({ user_id: found.id }).delete();
+      await trx('core.email_changes').where({ user_id: found.id }).delete();
       await trx('core.users').where({ id: found.id }).update({ password_hash: passwordHash, updated_at: now });
       await trx('core.sessions').where({ user_id: found.id }).delete();
       const schools = await schoolsOfUser(trx, found.id);

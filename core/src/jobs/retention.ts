@@ -68,6 +68,7 @@ export async function runRetention(knex: Knex, options: { now: Date; leaverDays:
     let expiredRowsPurged = 0;
     expiredRowsPurged += await trx('core.sessions').where('expires_at', '<', now).delete();
     expiredRowsPurged += await trx('core.password_resets').where('expires_at', '<', now).delete();
+    expiredRowsPurged += await trx('core.email_changes').where('expires_at', '<', now).delete();
     expiredRowsPurged += await trx('core.activation_codes').where('expires_at', '<', now).delete();
     expiredRowsPurged += await trx('core.sign_in_throttle')
       .where('last_failure_at', '<', new Date(now.getTime() - 86_400_000))

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { Clock } from '@preau/sdk';
 import { issueActivationCodes } from '../identity/activation-codes.js';
+import { recordAccessResets } from '../identity/access-reset.js';
 import { audit } from '../audit/audit-log.js';
 
 /** One activation slip: who, with what login and code, and for a relative, which children. */
@@ -23,15 +24,17 @@ export interface SlipSheet {
 }
 
 /**
- * Issues fresh activation codes to the pupils of a class and their relatives (by default only those who have
- * not activated their account yet) and returns the slips to print. Codes are stored only as keyed hashes, so
- * printing again issues new codes, and the earlier slips of the same people stop working.
+ * Issues fresh activation codes to the pupils of a class and their relatives who are current members of the
+ * school (by default only those who have not activated their account yet) and returns the slips to print.
+ * Codes are stored only as keyed hashes, so printing again issues new codes, and the earlier slips of the same
+ * people stop working. With `all`, activated accounts are reset (their sessions end, audited): `resets` names
+ * them, for the caller to tell them once committed. Only the school's administrators may ask for `all`.
  */
 export async function issueClassSlips(
   knex: Knex,
   input: { schoolId: number; classId: number; only: 'pending' | 'all'; userIds?: readonly number[]; activationKey: Buffer; codeDays: number; clock: Clock; actorId: number; ip: string | null },
-): Promise<ActivationSlip[]> {
-  const { rows } = await knex.raw<{ rows: Omit<ActivationSlip, 'code'>[] }>(
+): Promise<{ slips: ActivationSlip[]; resets: number[] }> {
+  const { rows } = await knex.raw<{ rows: (Omit<ActivationSlip, 'code'> & { state: string })[] }>(
     `with pupils as (
        select u.id from core.class_members cm join core.users u on u.id = cm.user_id
         where cm.class_id = :class and u.profile = 'Student'
@@ -39,18 +42,20 @@ export async function issueClassSlips(
        select id from pupils
        union select rl.relative_id from core.relative_links rl join pupils p on p.id = rl.pupil_id
      )
-     select u.id as "userId", u.display_name as "displayName", u.login, u.profile,
+     select u.id as "userId", u.display_name as "displayName", u.login, u.profile, u.state,
             coalesce((select array_agg(c.display_name order by c.display_name)
                         from core.relative_links rl join core.users c on c.id = rl.pupil_id
                         join core.memberships m on m.user_id = c.id and m.school_id = :school and m.left_at is null
                        where rl.relative_id = u.id), '{}') as children
        from people x join core.users u on u.id = x.id
+       join core.memberships here on here.user_id = u.id and here.school_id = :school and here.left_at is null
       where u.state <> 'blocked' ${input.only === 'pending' ? "and u.state = 'pending'" : ''}
         ${input.userIds ? 'and u.id = any(:ids::int[])' : ''}
       order by case u.profile when 'Student' then 0 else 1 end, u.display_name`,
     { class: input.classId, school: input.schoolId, ids: input.userIds ? [...input.userIds] : [] },
   );
   const now = input.clock.now();
+  const resets = rows.filter((r) => r.state === 'active').map((r) => r.userId);
   return knex.transaction(async (trx) => {
     const codes = await issueActivationCodes(trx, input.activationKey, rows.map((r) => r.userId), {
       expiresAt: new Date(now.getTime() + input.codeDays * 86_400_000),
@@ -58,7 +63,8 @@ export async function issueClassSlips(
       now,
     });
     await audit(trx, { action: 'codes-issued', schoolId: input.schoolId, actorId: input.actorId, ip: input.ip, details: { classId: input.classId, count: rows.length } });
-    return rows.map((r) => ({ ...r, code: codes.get(r.userId)! }));
+    await recordAccessResets(trx, { userIds: resets, schoolId: input.schoolId, actorId: input.actorId, ip: input.ip, at: now });
+    return { slips: rows.map(({ state: _state, ...r }) => ({ ...r, code: codes.get(r.userId)! })), resets };
   });
 }
 

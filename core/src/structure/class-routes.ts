@@ -132,13 +132,17 @@ export async function classRoutes(parent: FastifyInstance, deps: { knex: Knex; c
     const user = requireUser(request);
     const { schoolId, classId } = request.params;
     await requireClassAccess(knex, user, schoolId, classId);
+    // Current members of the school only: someone who left is out of its reach (a class of a past year keeps its lists).
     const { rows } = await knex.raw(
       `select u.id, u.display_name as "displayName", u.login, u.state, u.profile,
               coalesce((select json_agg(json_build_object('id', r.id, 'displayName', r.display_name, 'login', r.login, 'state', r.state) order by r.display_name)
-                          from core.relative_links rl join core.users r on r.id = rl.relative_id where rl.pupil_id = u.id), '[]') as relatives
+                          from core.relative_links rl join core.users r on r.id = rl.relative_id
+                          join core.memberships rm on rm.user_id = r.id and rm.school_id = :school and rm.left_at is null
+                         where rl.pupil_id = u.id), '[]') as relatives
          from core.class_members cm join core.users u on u.id = cm.user_id
-        where cm.class_id = ? order by u.display_name`,
-      [classId],
+         join core.memberships m on m.user_id = u.id and m.school_id = :school and m.left_at is null
+        where cm.class_id = :class order by u.display_name`,
+      { school: schoolId, class: classId },
     );
     const pupils = rows.filter((r: { profile: string }) => r.profile === 'Student').map(({ profile: _p, ...r }: { profile: string }) => r);
     const teachers = rows.filter((r: { profile: string }) => r.profile !== 'Student').map(({ profile: _p, relatives: _r, ...r }: { profile: string; relatives: unknown }) => r);

@@ -35,11 +35,15 @@ export async function requireClassAccess(
   return found;
 }
 
-/** A user who is (or was) a member of the school; a 404 otherwise. */
+/**
+ * A current member of the school; a 404 otherwise. Someone who left is unknown here, as if they had never come:
+ * the school's administrators keep no power over them (they see them only in the retention report).
+ */
 export async function requireSchoolMember(knex: Knex, schoolId: number, userId: number): Promise<{ id: number; login: string; profile: string; state: string }> {
   const found = await knex('core.users as u')
     .join('core.memberships as m', 'm.user_id', 'u.id')
     .where({ 'm.school_id': schoolId, 'u.id': userId })
+    .whereNull('m.left_at')
     .first('u.id', 'u.login', 'u.profile', 'u.state');
   if (!found) throw UserNotFound();
   return found;
@@ -47,20 +51,20 @@ export async function requireSchoolMember(knex: Knex, schoolId: number, userId: 
 
 /**
  * May this staff member act on this person (re-issue a code, print a slip)? Administrators: anyone of the
- * school. Teachers: the pupils of their classes and those pupils' relatives.
+ * school. Teachers: the pupils of their classes of this school year and those pupils' relatives.
  */
-export async function mayActOnPerson(knex: Knex, user: CurrentUser, schoolId: number, personId: number): Promise<boolean> {
+export async function mayActOnPerson(knex: Knex, user: CurrentUser, schoolId: number, personId: number, startYear: number): Promise<boolean> {
   if (administers(user, schoolId)) return true;
   if (!teachesIn(user, schoolId)) return false;
   const { rows } = await knex.raw<{ rows: unknown[] }>(
     `select 1 from core.class_members mine
-       join core.classes c on c.id = mine.class_id and c.school_id = :school
+       join core.classes c on c.id = mine.class_id and c.school_id = :school and c.start_year = :year
        join core.class_members theirs on theirs.class_id = c.id
       where mine.user_id = :me
         and (theirs.user_id = :person
              or exists (select 1 from core.relative_links rl where rl.pupil_id = theirs.user_id and rl.relative_id = :person))
       limit 1`,
-    { school: schoolId, me: user.id, person: personId },
+    { school: schoolId, year: startYear, me: user.id, person: personId },
   );
   return rows.length > 0;
 }

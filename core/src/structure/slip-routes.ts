@@ -2,7 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import type { Clock, TypeBoxTypeProvider } from '@preau/sdk';
 import type { Knex } from 'knex';
-import { requireUser } from '../identity/access.js';
+import { administers, requireUser } from '../identity/access.js';
+import { announceAccessResets } from '../identity/access-reset.js';
+import type { SessionStore } from '../identity/sessions.js';
+import type { Mailer } from '../mail/mailer.js';
+import { AccessResetNeedsAdmin } from '../errors.js';
 import { requireClassAccess, requireSchool } from './school-access.js';
 import { issueClassSlips, renderSlipsHtml, type SlipSheet } from './activation-slips.js';
 import { renderSlipsPdf } from './activation-slips-pdf.js';
@@ -10,11 +14,12 @@ import { ErrorResponses } from '../http/common-schemas.js';
 
 /**
  * Activation slips of a class: a POST, because printing issues new codes (the previous ones of the same people
- * stop working). The director or the class's teacher prints them for the start-of-year meeting.
+ * stop working). The director or the class's teacher prints them for the start-of-year meeting; slips for
+ * accounts already activated (`only: 'all'`) reset those accounts, which only the school's administrators do.
  */
 export async function slipRoutes(
   parent: FastifyInstance,
-  deps: { knex: Knex; clock: Clock; activationKey: Buffer; codeDays: number; publicUrl: string },
+  deps: { knex: Knex; clock: Clock; sessions: SessionStore; mailer: Mailer; activationKey: Buffer; codeDays: number; publicUrl: string },
 ): Promise<void> {
   const app = parent.withTypeProvider<TypeBoxTypeProvider>();
   const { knex, clock } = deps;
@@ -23,7 +28,7 @@ export async function slipRoutes(
     schema: {
       params: Type.Object({ schoolId: Type.Integer({ minimum: 1 }), classId: Type.Integer({ minimum: 1 }) }),
       body: Type.Object({
-        /** `pending`: people who have not activated their account yet (the default); `all`: everyone. */
+        /** `pending`: people who have not activated their account yet (the default); `all`: everyone (administrators only). */
         only: Type.Union([Type.Literal('pending'), Type.Literal('all')], { default: 'pending' }),
         format: Type.Union([Type.Literal('html'), Type.Literal('pdf'), Type.Literal('json')], { default: 'html' }),
         userIds: Type.Optional(Type.Array(Type.Integer({ minimum: 1 }), { minItems: 1, maxItems: 500, uniqueItems: true })),
@@ -46,10 +51,12 @@ export async function slipRoutes(
     const { schoolId, classId } = request.params;
     const school = await requireSchool(knex, schoolId);
     const found = await requireClassAccess(knex, user, schoolId, classId);
-    const slips = await issueClassSlips(knex, {
+    if (request.body.only === 'all' && !administers(user, schoolId)) throw AccessResetNeedsAdmin();
+    const { slips, resets } = await issueClassSlips(knex, {
       schoolId, classId, only: request.body.only, userIds: request.body.userIds, activationKey: deps.activationKey,
       codeDays: deps.codeDays, clock, actorId: user.id, ip: request.ip,
     });
+    await announceAccessResets({ ...deps, log: request.log }, { userIds: resets, schoolId, actorId: user.id, ip: request.ip, at: clock.now() });
     const expiresAt = new Date(clock.now().getTime() + deps.codeDays * 86_400_000);
     const sheet: SlipSheet = { school: { name: school.name, city: school.city }, classLabel: found.label, url: deps.publicUrl, expiresAt, slips };
     // The codes are in the answer: nothing may keep a copy.

@@ -94,8 +94,10 @@ export async function importStaff(
     const startYear = await currentStartYear(trx, input.now);
     const classes = await trx('core.classes').where({ school_id: input.schoolId, start_year: startYear }).select('id', 'label');
     const classByLabel = new Map(classes.map((c: { id: number; label: string }) => [normalizeKey(c.label), c.id]));
+    // Current members only: a teacher who left is no longer the school's to assign or name director (a namesake
+    // in the file gets an account of their own).
     const staff = await trx('core.users as u').join('core.memberships as m', 'm.user_id', 'u.id')
-      .where('m.school_id', input.schoolId).whereIn('u.profile', ['Teacher', 'Personnel']).select('u.id', 'u.first_name', 'u.last_name', 'u.email');
+      .where('m.school_id', input.schoolId).whereNull('m.left_at').whereIn('u.profile', ['Teacher', 'Personnel']).select('u.id', 'u.first_name', 'u.last_name', 'u.email');
     const existing = new Map(staff.map((s: { id: number; first_name: string | null; last_name: string | null }) => [`${normalizeKey(s.last_name ?? '')}|${normalizeKey(s.first_name ?? '')}`, s.id]));
     const problems: StaffProblem[] = [];
     const result: StaffImportResult = { created: 0, unchanged: 0, classAssignments: 0, directors: 0, problems, codes: [] };

@@ -19,8 +19,8 @@ export async function structureRoutes(app: FastifyInstance, deps: IdentityDeps &
   await app.register(multipart, { limits: { fileSize: Math.floor(maxFileMb * 1024 * 1024) + 1, files: 2, fields: 10, parts: 12 } });
   const common = { knex: deps.knex, clock: deps.clock, activationKey: deps.activationKey, codeDays: deps.identity.activationCodeDays };
   await app.register(classRoutes, common);
-  await app.register(userAdminRoutes, { ...common, sessions: deps.sessions, throttle: deps.throttle });
-  await app.register(slipRoutes, { ...common, publicUrl: deps.publicUrl });
+  await app.register(userAdminRoutes, { ...common, sessions: deps.sessions, throttle: deps.throttle, mailer: deps.mailer, publicUrl: deps.publicUrl });
+  await app.register(slipRoutes, { ...common, sessions: deps.sessions, mailer: deps.mailer, publicUrl: deps.publicUrl });
   await app.register(groupRoutes, common);
   await app.register(relativeLinkRoutes, common);
   await app.register(auditRoutes, common);

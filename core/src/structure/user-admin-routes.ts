@@ -4,6 +4,8 @@ import { PROFILES, type Clock, type TypeBoxTypeProvider } from '@preau/sdk';
 import type { Knex } from 'knex';
 import { administers, isAcademyAdmin, requireSchoolAdmin, requireUser } from '../identity/access.js';
 import { issueActivationCodes } from '../identity/activation-codes.js';
+import { announceAccessResets, recordAccessResets } from '../identity/access-reset.js';
+import type { Mailer } from '../mail/mailer.js';
 import { allocateLogins, displayNameOf, loginBase } from '../identity/logins.js';
 import type { SessionStore } from '../identity/sessions.js';
 import type { SignInThrottle } from '../identity/sign-in-throttle.js';
@@ -12,7 +14,7 @@ import { currentStartYear } from './school-years.js';
 import { ensureSchoolGroups } from './groups.js';
 import { audit } from '../audit/audit-log.js';
 import { ErrorResponses } from '../http/common-schemas.js';
-import { ClassNotFound, Forbidden } from '../errors.js';
+import { AccessResetNeedsAdmin, ClassNotFound, EmailOwnedByPerson, Forbidden } from '../errors.js';
 
 const SchoolParams = Type.Object({ schoolId: Type.Integer({ minimum: 1 }) });
 const UserParams = Type.Object({ schoolId: Type.Integer({ minimum: 1 }), userId: Type.Integer({ minimum: 1 }) });
@@ -24,16 +26,25 @@ const UserRow = Type.Object({
   profile: Type.String(),
   state: Type.String(),
   email: Type.Union([Type.String(), Type.Null()]),
-  left: Type.Boolean(),
   classes: Type.Array(Type.String()),
   functions: Type.Array(Type.String()),
 });
 const IssuedCode = Type.Object({ userId: Type.Integer(), login: Type.String(), code: Type.String(), expiresAt: Type.String() });
+const ReissuedCode = Type.Object({
+  ...IssuedCode.properties,
+  /** The account was already activated: its sessions were closed and the reset is in the audit log. */
+  reset: Type.Boolean(),
+  /** The person was told of the reset at their email address. */
+  emailed: Type.Boolean(),
+});
 
-/** People of a school, for its administrators: search, create by hand, edit, block, unlock, re-issue codes. */
+/**
+ * People of a school, for its administrators: search, create by hand, edit, block, unlock, re-issue codes.
+ * Only its current members: someone who left is unknown here (404), as if they had never come.
+ */
 export async function userAdminRoutes(
   parent: FastifyInstance,
-  deps: { knex: Knex; clock: Clock; sessions: SessionStore; throttle: SignInThrottle; activationKey: Buffer; codeDays: number },
+  deps: { knex: Knex; clock: Clock; sessions: SessionStore; throttle: SignInThrottle; mailer: Mailer; publicUrl: string; activationKey: Buffer; codeDays: number },
 ): Promise<void> {
   const app = parent.withTypeProvider<TypeBoxTypeProvider>();
   const { knex, clock } = deps;
@@ -41,13 +52,13 @@ export async function userAdminRoutes(
   const listUsers = async (schoolId: number, filters: { q?: string; profile?: string; state?: string; ids?: number[]; limit: number; offset: number }) => {
     const startYear = await currentStartYear(knex, clock.now());
     const { rows } = await knex.raw(
-      `select u.id, u.login, u.display_name as "displayName", u.profile, u.state, u.email, m.left_at is not null as "left",
+      `select u.id, u.login, u.display_name as "displayName", u.profile, u.state, u.email,
               coalesce((select array_agg(c.label order by c.label) from core.class_members cm join core.classes c on c.id = cm.class_id
                          where cm.user_id = u.id and c.school_id = :school and c.start_year = :year), '{}') as classes,
               coalesce((select array_agg(f.function order by f.function) from core.user_functions f
                          where f.user_id = u.id and f.school_id = :school), '{}') as functions
          from core.memberships m join core.users u on u.id = m.user_id
-        where m.school_id = :school
+        where m.school_id = :school and m.left_at is null
           ${filters.q ? 'and (lower(u.display_name) like :q or u.login like :q)' : ''}
           ${filters.profile ? 'and u.profile = :profile' : ''}
           ${filters.state ? 'and u.state = :state' : ''}
@@ -58,12 +69,14 @@ export async function userAdminRoutes(
     return rows;
   };
 
-  const issueOne = async (schoolId: number, userId: number, actorId: number, ip: string) => {
+  // `reset`: the account was already activated (only its school's administrators get here with one).
+  const issueOne = async (schoolId: number, userId: number, actorId: number, ip: string, reset = false) => {
     const now = clock.now();
     const expiresAt = new Date(now.getTime() + deps.codeDays * 86_400_000);
     return knex.transaction(async (trx) => {
       const codes = await issueActivationCodes(trx, deps.activationKey, [userId], { expiresAt, createdBy: actorId, now });
       await audit(trx, { action: 'codes-issued', schoolId, actorId, targetUserId: userId, ip, details: { count: 1 } });
+      if (reset) await recordAccessResets(trx, { userIds: [userId], schoolId, actorId, ip, at: now });
       const { login } = await trx('core.users').where({ id: userId }).first('login');
       return { userId, login, code: codes.get(userId)!, expiresAt: expiresAt.toISOString() };
     });
@@ -144,7 +157,9 @@ export async function userAdminRoutes(
     const actor = requireUser(request);
     const { schoolId, userId } = request.params;
     requireSchoolAdmin(actor, schoolId);
-    await requireSchoolMember(knex, schoolId, userId);
+    const target = await requireSchoolMember(knex, schoolId, userId);
+    // Once activated, the address belongs to the person: set by an administrator, it would receive the reset links.
+    if (request.body.email !== undefined && target.state !== 'pending') throw EmailOwnedByPerson();
     await knex.transaction(async (trx) => {
       const current = await trx('core.users').where({ id: userId }).first('first_name', 'last_name');
       const firstName = request.body.firstName ?? current.first_name ?? '';
@@ -198,18 +213,25 @@ export async function userAdminRoutes(
   });
 
   // A new code for someone who lost theirs or their password (pupils have no email): the old code stops working.
+  // Teachers give codes to the pending accounts of their classes. Whoever holds a code chooses the password, so
+  // a new code for an activated account resets its access: the school's administrators only, its sessions end,
+  // it is audited and the person is told by email.
   app.post('/api/core/schools/:schoolId/users/:userId/activation-code', {
-    schema: { params: UserParams, response: { 201: IssuedCode, ...ErrorResponses } },
+    schema: { params: UserParams, response: { 201: ReissuedCode, ...ErrorResponses } },
   }, async (request, reply) => {
     const actor = requireUser(request);
     const { schoolId, userId } = request.params;
     requireSchoolStaff(actor, schoolId);
     const target = await requireSchoolMember(knex, schoolId, userId);
-    if (!(await mayActOnPerson(knex, actor, schoolId, userId))) throw Forbidden("donner un code d'activation à cette personne");
+    if (!(await mayActOnPerson(knex, actor, schoolId, userId, await currentStartYear(knex, clock.now())))) throw Forbidden("donner un code d'activation à cette personne");
     if (target.state === 'blocked') throw Forbidden("donner un code d'activation à un compte bloqué");
     const targetIsAdmin = await knex('core.user_functions').where({ user_id: userId }).first('function');
     if (targetIsAdmin && !administers(actor, schoolId)) throw Forbidden("donner un code d'activation à un administrateur");
-    return reply.code(201).send(await issueOne(schoolId, userId, actor.id, request.ip));
+    const reset = target.state === 'active';
+    if (reset && !administers(actor, schoolId)) throw AccessResetNeedsAdmin();
+    const issued = await issueOne(schoolId, userId, actor.id, request.ip, reset);
+    const emailed = reset ? await announceAccessResets({ ...deps, log: request.log }, { userIds: [userId], schoolId, actorId: actor.id, ip: request.ip, at: clock.now() }) : [];
+    return reply.code(201).send({ ...issued, reset, emailed: emailed.length > 0 });
   });
 
   // Functions in a school: academy administrators name directors and local administrators; a school's

@@ -31,7 +31,7 @@ t.test('a parent activates their account with the code from their slip, then sig
   t.equal(me.user.login, slip.login);
   t.same(me.children.map((c: { displayName: string }) => c.displayName).sort(), [...slip.children].sort(), 'the children on the slip are the children on the home page');
   t.ok(me.children.every((c: { classes: { label: string }[]; school: { name: string } }) => c.classes.length === 1 && c.school.name === 'École Jean Moulin'));
-  t.same(me.contact, { email: 'parent@example.fr', mobile: '06 12 34 56 78', showEmail: false, showMobile: false });
+  t.same(me.contact, { email: 'parent@example.fr', pendingEmail: null, mobile: '06 12 34 56 78', showEmail: false, showMobile: false });
   t.ok(me.groups.some((g: { name: string }) => g.name === 'Parents — CP - M. ROUX'), 'a member of the derived parents group of the class');
   const row = await platform.knex('core.users').where({ login: slip.login }).first('state', 'charter_accepted_at');
   t.equal(row.state, 'active');
@@ -58,13 +58,21 @@ t.test('printing the slips again issues new codes and the earlier ones stop work
   platform.clock.advance(-91 * DAY);
 });
 
-t.test('a teacher re-issues a code to a pupil of their class who forgot their password, and only to them', async (t) => {
+t.test('a teacher re-issues a code to a pending pupil of their class, and only to them; a pupil who forgot their password gets one from the director', async (t) => {
   const teacher = await platform.createUser({ profile: 'Teacher', schools: [imported.school] });
   await platform.knex('core.class_members').insert({ class_id: cp.id, user_id: teacher.id });
   const [pupil] = (await slipsOf(platform, imported, cp.id)).filter((s) => s.profile === 'Student');
-  await activate({ login: pupil!.login, code: pupil!.code, password: 'ma-trousse-rouge', acceptCharter: true });
-  const reissued = await platform.as(teacher).inject({ method: 'POST', url: `/api/core/schools/${imported.school.id}/users/${pupil!.userId}/activation-code` });
+  const lostSlip = await platform.as(teacher).inject({ method: 'POST', url: `/api/core/schools/${imported.school.id}/users/${pupil!.userId}/activation-code` });
+  t.equal(lostSlip.statusCode, 201, lostSlip.body);
+  t.match(lostSlip.json(), { reset: false, emailed: false }, 'a pending account is not a reset');
+  await activate({ login: pupil!.login, code: lostSlip.json().code, password: 'ma-trousse-rouge', acceptCharter: true });
+
+  const byTeacher = await platform.as(teacher).inject({ method: 'POST', url: `/api/core/schools/${imported.school.id}/users/${pupil!.userId}/activation-code` });
+  t.equal(byTeacher.statusCode, 403, 'once activated, the teacher no longer gives codes');
+  t.equal(byTeacher.json().code, 'PREAU_ERR_ACCESS_RESET_ADMIN');
+  const reissued = await platform.as(imported.director).inject({ method: 'POST', url: `/api/core/schools/${imported.school.id}/users/${pupil!.userId}/activation-code` });
   t.equal(reissued.statusCode, 201, reissued.body);
+  t.match(reissued.json(), { reset: true, emailed: false }, 'no email to tell a pupil');
   const renewed = await activate({ login: pupil!.login, code: reissued.json().code, password: 'ma-trousse-bleue', acceptCharter: true });
   t.equal(renewed.statusCode, 201, 'the new code lets the pupil choose a new password');
   t.notOk('cookie' in (await signIn(platform, pupil!.login, 'ma-trousse-rouge')), 'the old password no longer works');

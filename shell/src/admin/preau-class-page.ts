@@ -1,10 +1,12 @@
 import { LitElement, css, html } from 'lit';
 import { ContextConsumer } from '@lit/context';
+import type { WebUser } from '@preau/sdk/web';
 import { formStyles, tableStyles } from '../styles.js';
 import { format, text, type Language, type TextKey } from '../i18n.js';
 import { errorMessage, shellApiContext } from '../api.js';
-import type { ClassMembers, ClassPerson, IssuedCode, SchoolClass } from '../api-types.js';
+import type { ClassMembers, ClassPerson, ReissuedCode, SchoolClass } from '../api-types.js';
 import { schoolPath } from '../routes.js';
+import { administers } from '../access.js';
 import { stateName } from './account-state.js';
 import './preau-issued-code.js';
 
@@ -20,16 +22,19 @@ function download(blob: Blob, name: string): void {
 
 /**
  * A class: its pupils with their relatives and the state of each account, the activation slips to print
- * (printing issues new codes: the page says so first), and a new code for one person.
+ * (printing issues new codes: the page says so first), and a new code for one person. Teachers give codes to
+ * accounts not activated yet; resetting an activated one is for the school's administrators.
  */
 export class PreauClassPage extends LitElement {
   static override properties = {
     schoolId: { type: Number },
     classId: { type: Number },
+    user: { attribute: false },
     language: {},
     schoolClass: { state: true },
     members: { state: true },
     error: { state: true },
+    notice: { state: true },
     slipsError: { state: true },
     slipsLink: { state: true },
     issued: { state: true },
@@ -53,13 +58,15 @@ export class PreauClassPage extends LitElement {
   ];
   schoolId = 0;
   classId = 0;
+  user?: WebUser;
   language: Language = 'fr';
   schoolClass: SchoolClass | null = null;
   members: ClassMembers | null = null;
   error = '';
+  notice = '';
   slipsError = '';
   slipsLink = '';
-  issued: (IssuedCode & { displayName: string }) | null = null;
+  issued: (ReissuedCode & { displayName: string }) | null = null;
   busy = false;
   /** The school's parents, for its administrators to link one to a pupil by hand; null for other staff. */
   schoolRelatives: { id: number; displayName: string; login: string }[] | null = null;
@@ -67,6 +74,11 @@ export class PreauClassPage extends LitElement {
 
   private t(key: TextKey): string {
     return text(key, this.language);
+  }
+
+  /** The school's administrators reset activated accounts; the server decides, this only chooses what to offer. */
+  private get administers(): boolean {
+    return this.user ? administers(this.user, this.schoolId) : false;
   }
 
   override willUpdate(changed: Map<string, unknown>): void {
@@ -166,11 +178,14 @@ export class PreauClassPage extends LitElement {
   }
 
   private async newCode(person: ClassPerson): Promise<void> {
+    if (person.state === 'active' && !confirm(format('confirmReset', this.language, { name: person.displayName }))) return;
     this.busy = true;
     this.error = '';
+    this.notice = '';
     try {
-      const issued = await this.api.value!.post<IssuedCode>(`/api/core/schools/${this.schoolId}/users/${person.id}/activation-code`);
+      const issued = await this.api.value!.post<ReissuedCode>(`/api/core/schools/${this.schoolId}/users/${person.id}/activation-code`);
       this.issued = { ...issued, displayName: person.displayName };
+      if (issued.reset) this.notice = format(issued.emailed ? 'accessResetEmailed' : 'accessResetNotEmailed', this.language, { name: person.displayName });
       await this.updateComplete;
       this.renderRoot.querySelector('preau-issued-code')?.scrollIntoView({ block: 'nearest' });
     } catch (error) {
@@ -185,11 +200,13 @@ export class PreauClassPage extends LitElement {
       <section aria-labelledby="slips" class="panel">
         <h2 id="slips">${this.t('slipsTitle')}</h2>
         <p class="notice">${this.t('slipsWarning')}</p>
-        <fieldset>
-          <legend>${this.t('slipsFor')}</legend>
-          <label class="check"><input type="radio" name="only" value="pending" checked>${this.t('slipsPending')}</label>
-          <label class="check"><input type="radio" name="only" value="all">${this.t('slipsAll')}</label>
-        </fieldset>
+        ${this.administers
+          ? html`<fieldset>
+              <legend>${this.t('slipsFor')}</legend>
+              <label class="check"><input type="radio" name="only" value="pending" checked>${this.t('slipsPending')}</label>
+              <label class="check"><input type="radio" name="only" value="all">${this.t('slipsAll')}</label>
+            </fieldset>`
+          : html`<p class="hint">${this.t('slipsPendingOnly')}</p>`}
         <div class="actions">
           <button ?disabled=${this.busy} @click=${() => void this.printSlips()}>${this.t('printSlips')}</button>
           <button class="secondary" ?disabled=${this.busy} @click=${() => void this.downloadPdf()}>${this.t('slipsPdf')}</button>
@@ -200,18 +217,19 @@ export class PreauClassPage extends LitElement {
     `;
   }
 
-  /** A person's account: login and state, and a button for a new code (the name too for a relative). */
+  /** A person's account: login and state, and a button for a new code or a reset (the name too for a relative). */
   private renderPerson(person: ClassPerson, named: boolean) {
+    const reset = person.state === 'active';
     return html`<div class="person">
       <span class="who">
         ${named ? html`<strong>${person.displayName}</strong>` : ''}
         <span class="login">${person.login}</span>
         <span class="state-${person.state}">${stateName(person.state, this.language)}</span>
       </span>
-      ${person.state === 'blocked'
+      ${person.state === 'blocked' || (reset && !this.administers)
         ? ''
-        : html`<button class="secondary" ?disabled=${this.busy} aria-label=${format('newCodeOf', this.language, { name: person.displayName })}
-            @click=${() => void this.newCode(person)}>${this.t('newCode')}</button>`}
+        : html`<button class="secondary" ?disabled=${this.busy} aria-label=${format(reset ? 'resetAccessOf' : 'newCodeOf', this.language, { name: person.displayName })}
+            @click=${() => void this.newCode(person)}>${this.t(reset ? 'resetAccess' : 'newCode')}</button>`}
     </div>`;
   }
 
@@ -244,6 +262,7 @@ export class PreauClassPage extends LitElement {
             ${this.schoolClass.teachers.length ? html` · ${this.t('teachers')} : ${this.schoolClass.teachers.map((t) => t.displayName).join(', ')}` : ''}</p>`
         : ''}
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : ''}
+      <div role="status">${this.notice ? html`<p class="success">${this.notice}</p>` : ''}</div>
       ${this.renderSlips()}
       ${this.issued ? html`<preau-issued-code .issued=${this.issued} .name=${this.issued.displayName} .language=${this.language}></preau-issued-code>` : ''}
       <section aria-labelledby="pupils">

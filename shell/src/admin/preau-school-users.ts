@@ -3,7 +3,7 @@ import { ContextConsumer } from '@lit/context';
 import { formStyles, tableStyles } from '../styles.js';
 import { format, profileName, text, type Language, type TextKey } from '../i18n.js';
 import { errorMessage, shellApiContext } from '../api.js';
-import type { IssuedCode, UserRow } from '../api-types.js';
+import type { ReissuedCode, UserRow } from '../api-types.js';
 import { stateName } from './account-state.js';
 import './preau-issued-code.js';
 
@@ -11,7 +11,10 @@ const PAGE = 50;
 const PROFILES = ['Teacher', 'Student', 'Relative', 'Personnel', 'Guest'] as const;
 const STATES = ['pending', 'active', 'blocked'] as const;
 
-/** The people of a school: search and filters, block or unblock, lift a sign-in lock, issue a new code. */
+/**
+ * The current people of a school (those who left are in the retention report only): search and filters, block
+ * or unblock, lift a sign-in lock, issue a new code, which for an activated account resets its access.
+ */
 export class PreauSchoolUsers extends LitElement {
   static override properties = {
     schoolId: { type: Number },
@@ -38,7 +41,7 @@ export class PreauSchoolUsers extends LitElement {
   more = false;
   error = '';
   notice = '';
-  issued: (IssuedCode & { displayName: string }) | null = null;
+  issued: (ReissuedCode & { displayName: string }) | null = null;
   busy = false;
   private filters = new URLSearchParams();
   private api = new ContextConsumer(this, { context: shellApiContext });
@@ -82,13 +85,15 @@ export class PreauSchoolUsers extends LitElement {
   /** Runs one action on a person and puts the changed row in place. */
   private async act(user: UserRow, action: 'block' | 'unblock' | 'unlock' | 'activation-code'): Promise<void> {
     if (action === 'block' && !confirm(format('confirmBlock', this.language, { name: user.displayName }))) return;
+    if (action === 'activation-code' && user.state === 'active' && !confirm(format('confirmReset', this.language, { name: user.displayName }))) return;
     this.busy = true;
     this.error = '';
     this.notice = '';
     try {
       const path = `/api/core/schools/${this.schoolId}/users/${user.id}/${action}`;
       if (action === 'activation-code') {
-        this.issued = { ...(await this.api.value!.post<IssuedCode>(path)), displayName: user.displayName };
+        this.issued = { ...(await this.api.value!.post<ReissuedCode>(path)), displayName: user.displayName };
+        if (this.issued.reset) this.notice = format(this.issued.emailed ? 'accessResetEmailed' : 'accessResetNotEmailed', this.language, { name: user.displayName });
       } else if (action === 'unlock') {
         await this.api.value!.post(path);
         this.notice = format('unlocked', this.language, { name: user.displayName });
@@ -132,7 +137,7 @@ export class PreauSchoolUsers extends LitElement {
     return html`<div class="actions">
       ${user.state === 'blocked' ? button('unblock', 'unblockOf', 'unblock') : button('block', 'blockOf', 'block', 'danger')}
       ${button('unlock', 'unlockOf', 'unlock')}
-      ${user.state === 'blocked' ? '' : button('newCode', 'newCodeOf', 'activation-code')}
+      ${user.state === 'blocked' ? '' : user.state === 'active' ? button('resetAccess', 'resetAccessOf', 'activation-code') : button('newCode', 'newCodeOf', 'activation-code')}
     </div>`;
   }
 
@@ -145,7 +150,7 @@ export class PreauSchoolUsers extends LitElement {
       </tr></thead>
       <tbody>
         ${users.map((user) => html`<tr>
-          <th scope="row">${user.displayName}${user.left ? html` <span class="hint">(${this.t('leftSchool')})</span>` : ''}</th>
+          <th scope="row">${user.displayName}</th>
           <td>${user.login}</td>
           <td>${profileName(user.profile, this.language)}</td>
           <td class="state-${user.state}">${stateName(user.state, this.language)}</td>

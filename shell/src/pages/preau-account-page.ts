@@ -6,13 +6,15 @@ import { errorMessage, shellApiContext } from '../api.js';
 import type { Me } from '../api-types.js';
 import { contactProblem } from '../contact-checks.js';
 import '../account/preau-sessions-list.js';
+import '../account/preau-email-change.js';
 import '../directory/preau-directory-visibility.js';
 import '../notifications/preau-notification-preferences.js';
 
 type Outcome = { ok: boolean; message: string } | null;
 
 /**
- * "Mon compte": who I am, my email, mobile and language, my password, my open sessions, my data.
+ * "Mon compte": who I am, my email (changed with my password, confirmed from the new address), mobile and
+ * language, my password, my open sessions, my data.
  * Reports `preau-me-changed` when the user changed, so that the shell reads it again.
  */
 export class PreauAccountPage extends LitElement {
@@ -41,17 +43,16 @@ export class PreauAccountPage extends LitElement {
   private async saveContact(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     const data = new FormData(event.target as HTMLFormElement);
-    const email = String(data.get('email') ?? '').trim();
     const mobile = String(data.get('mobile') ?? '').trim();
     const language = data.get('language') === 'en' ? 'en' : 'fr';
-    const problem = contactProblem({ email, mobile }, this.language);
+    const problem = contactProblem({ email: '', mobile }, this.language);
     if (problem) {
       this.contactOutcome = { ok: false, message: problem };
       return;
     }
     this.busy = true;
     try {
-      await this.api.value!.patch('/api/core/me', { email: email || null, mobile: mobile || null, language });
+      await this.api.value!.patch('/api/core/me', { mobile: mobile || null, language });
       this.contactOutcome = { ok: true, message: text('saved', language) };
       this.dispatchEvent(new CustomEvent('preau-me-changed', { bubbles: true, composed: true }));
     } catch (error) {
@@ -107,11 +108,6 @@ export class PreauAccountPage extends LitElement {
         <h2 id="contact">${this.t('contactSection')}</h2>
         <form @submit=${this.saveContact} novalidate>
           <div class="field">
-            <label for="email">${this.t('email')}</label>
-            <input id="email" name="email" type="email" autocomplete="email" .value=${me.contact.email ?? ''} aria-describedby="email-hint">
-            <p class="hint" id="email-hint">${this.t('emailHint')}</p>
-          </div>
-          <div class="field">
             <label for="mobile">${this.t('mobile')}</label>
             <input id="mobile" name="mobile" type="tel" autocomplete="tel" .value=${me.contact.mobile ?? ''} aria-describedby="mobile-hint">
             <p class="hint" id="mobile-hint">${this.t('mobileHint')}</p>
@@ -151,6 +147,7 @@ export class PreauAccountPage extends LitElement {
     return html`
       <h1>${this.t('myAccount')}</h1>
       ${this.renderProfile(me)}
+      <preau-email-change .email=${me.contact.email} .pendingEmail=${me.contact.pendingEmail} .login=${me.user.login} .language=${this.language}></preau-email-change>
       ${this.renderContact(me)}
       <preau-directory-visibility .contact=${me.contact} .language=${this.language}></preau-directory-visibility>
       ${this.renderPassword()}
