@@ -5,6 +5,7 @@
  */
 export { createPlatform, CORE_MIGRATIONS } from './platform.js';
 export type { Platform, PlatformOptions } from './platform.js';
+export type { RouteEntry } from './http/route-table.js';
 export { startServer } from './server.js';
 export type { RunningServer } from './server.js';
 export { loadConfig, parseConfig } from './config/load-config.js';
