@@ -37,6 +37,8 @@ import { buildShell, type BuiltShell } from './web/build-shell.js';
 import { errorHandler } from './http/error-handler.js';
 import { createAjv } from './http/ajv.js';
 import { notFoundHandler } from './http/not-found.js';
+import { collectRoutes, type RouteEntry } from './http/route-table.js';
+import { refuseNulCharacters } from './http/refuse-nul.js';
 import { coreRoutes } from './core-routes.js';
 import { shellIndex, webRoutes } from './web/web-routes.js';
 import { systemClock } from './clock.js';
@@ -86,6 +88,8 @@ export interface Platform {
   scheduledJobs: ScheduledJobs;
   /** The file store (disk or S3) with per-user quotas. */
   storage: CoreStorage;
+  /** Every route of the core and of the plugins that started, with its schemas (generated tests walk it). */
+  routes(): readonly RouteEntry[];
   /** Starts checking for due daily and scheduled jobs (the server does; tests run them by hand). */
   startDailyJobs(): void;
   shell?: BuiltShell;
@@ -116,6 +120,8 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   app.setErrorHandler(errorHandler);
   const refs: Parameters<typeof notFoundHandler>[0] = {};
   app.setNotFoundHandler(notFoundHandler(refs));
+  const routes = collectRoutes(app);
+  app.addHook('preValidation', refuseNulCharacters);
 
   try {
     await migrateUp(database.knex, CORE_MIGRATIONS);
@@ -222,6 +228,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       dailyJobs,
       scheduledJobs,
       storage,
+      routes,
       startDailyJobs() {
         stopDailyJobs = scheduleDailyJobs(database.knex, clock, dailyJobs, app.log);
         scheduledJobs.start();
