@@ -127,6 +127,7 @@ export async function moderatorsOf(services: PluginServices, pupilId: number): P
 export async function saveDraft(services: PluginServices, user: CurrentUser, input: MessageInput, draftId?: number): Promise<number> {
   const now = services.clock.now();
   if (draftId !== undefined) await ownDraft(services, user.id, draftId);
+  await answeredThread(services, user.id, input);
   const attachments = await checkAttachments(services, user.id, input.attachments);
   return services.db.transaction(async (trx) => {
     const id = await writeMessage(trx, services, { id: draftId, authorId: user.id, schoolId: user.schools[0]?.id ?? null, input: { ...input, scheduledAt: undefined }, attachments, state: 'draft', people: '', now });
@@ -134,6 +135,19 @@ export async function saveDraft(services: PluginServices, user: CurrentUser, inp
     else await trx('mailbox').where({ user_id: user.id, message_id: id }).update({ sort_at: now });
     return id;
   });
+}
+
+/**
+ * The thread a reply continues. The message answered (`parentId`) or forwarded (`forwardOf`) must be one this
+ * user received or sent, for a draft as for a message sent: otherwise a 404 that does not tell whether it exists.
+ */
+async function answeredThread(services: PluginServices, userId: number, input: MessageInput): Promise<number | undefined> {
+  if (input.forwardOf !== undefined && !(await findEntry(services.db, userId, input.forwardOf))) throw MessageNotFound();
+  if (input.parentId === undefined) return undefined;
+  const parent = await findEntry(services.db, userId, input.parentId);
+  if (!parent || parent.state !== 'sent') throw MessageNotFound();
+  if (parent.no_reply && parent.role !== 'author') throw NoReplyAllowed();
+  return Number(parent.thread_id);
 }
 
 async function ownDraft(services: PluginServices, userId: number, draftId: number): Promise<void> {
@@ -152,14 +166,7 @@ export async function sendMessage(services: PluginServices, user: CurrentUser, i
   const rows = addressed(input);
   if (rows.length === 0) throw NoRecipient();
   if (draftId !== undefined) await ownDraft(services, user.id, draftId);
-  let threadId: number | undefined;
-  if (input.parentId !== undefined) {
-    const parent = await findEntry(services.db, user.id, input.parentId);
-    if (!parent || parent.state !== 'sent') throw MessageNotFound();
-    if (parent.no_reply && parent.role !== 'author') throw NoReplyAllowed();
-    threadId = Number(parent.thread_id);
-  }
-  if (input.forwardOf !== undefined && !(await findEntry(services.db, user.id, input.forwardOf))) throw MessageNotFound();
+  const threadId = await answeredThread(services, user.id, input);
   let scheduledAt: Date | undefined;
   if (input.scheduledAt) {
     scheduledAt = new Date(input.scheduledAt);
