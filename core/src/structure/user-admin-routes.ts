@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from '@sinclair/typebox';
-import { PROFILES, type Clock, type TypeBoxTypeProvider, Id } from '@preau/sdk';
+import { PROFILES, type Clock, type TypeBoxTypeProvider, Id, MAX_ID } from '@preau/sdk';
 import type { Knex } from 'knex';
 import { administers, isAcademyAdmin, requireSchoolAdmin, requireUser } from '../identity/access.js';
 import { issueActivationCodes } from '../identity/activation-codes.js';
@@ -77,7 +77,7 @@ export async function userAdminRoutes(
         profile: Type.Optional(ProfileSchema),
         state: Type.Optional(Type.Union([Type.Literal('pending'), Type.Literal('active'), Type.Literal('blocked')])),
         limit: Type.Integer({ minimum: 1, maximum: 500, default: 100 }),
-        offset: Type.Integer({ minimum: 0, default: 0 }),
+        offset: Type.Integer({ minimum: 0, maximum: MAX_ID, default: 0 }),
       }, { additionalProperties: false }),
       response: { 200: Type.Array(UserRow), ...ErrorResponses },
     },
