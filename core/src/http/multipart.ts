@@ -1,4 +1,5 @@
 import multipart, { type FastifyMultipartOptions, type Multipart, type MultipartFile } from '@fastify/multipart';
+import type { IncomingMessage } from 'node:http';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { NulCharacterRefused } from '../errors.js';
 import { findNul } from './refuse-nul.js';
@@ -20,12 +21,32 @@ async function* checkedParts(parts: AsyncIterableIterator<Multipart>): AsyncIter
 }
 
 /**
+ * Reads and drops what is left of an upload answered before its end (refused for quota, rights, a bad part…).
+ * Without it the parser, stuck on a file nobody reads, stops reading the socket: the client, still sending, never
+ * reads the 413 and ends with a reset connection. Past `limit` more bytes the connection is closed instead.
+ */
+function discardRest(raw: IncomingMessage, limit: number): void {
+  if (raw.readableEnded || raw.destroyed) return;
+  raw.unpipe();
+  let left = limit;
+  raw.on('data', (chunk: Buffer) => {
+    left -= chunk.length;
+    if (left < 0) raw.socket?.destroy();
+  });
+  raw.resume();
+}
+
+/**
  * Registers `@fastify/multipart` in `app` (the core's upload routes, each plugin's context) with the platform's
  * rule on text: the NUL check that a `preValidation` hook applies to JSON bodies cannot see multipart parts,
- * which are read as the handler streams them, so `parts()`, `file()` and `files()` check each part as it comes.
+ * which are read as the handler streams them, so `parts()`, `file()` and `files()` check each part as it comes. An
+ * upload answered before its end has the rest of its body read and dropped, so the client gets the answer.
  */
 export async function registerMultipart(app: FastifyInstance, limits: NonNullable<FastifyMultipartOptions['limits']>): Promise<void> {
   await app.register(multipart, { limits });
+  app.addHook('onSend', async (request) => {
+    if (request.isMultipart()) discardRest(request.raw, limits.fileSize ?? 0);
+  });
   app.addHook('preHandler', async (request) => {
     if (!request.isMultipart()) return;
     const parts = request.parts.bind(request);
