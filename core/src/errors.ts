@@ -116,6 +116,25 @@ export const BadRequest = defineError('PREAU_ERR_BAD_REQUEST', 400, (reason: str
   fr: `Requête mal formée : ${reason}`,
   en: `Malformed request: ${reason}`,
 }));
+/** A string of the request (path, query, body, multipart field or file name) holds a NUL character (U+0000). */
+export const NulCharacterRefused = defineError(
+  'PREAU_ERR_NUL_CHARACTER',
+  400,
+  (field: string) => ({
+    fr: `Requête invalide : le caractère nul (U+0000) n'est pas accepté (${field}).`,
+    en: `Invalid request: the NUL character (U+0000) is not accepted (${field}).`,
+  }),
+  (field: string) => [{ field, problem: 'must not contain U+0000' }],
+);
+/**
+ * The database refused a value the route's schema let through (a number out of range, text it cannot read, a
+ * reference to nothing). A safety net only: schemas are where input is checked, so this code in a test's
+ * answers means a schema to tighten.
+ */
+export const InputRejected = defineError('PREAU_ERR_INPUT_REJECTED', 400, {
+  fr: 'Requête invalide : une valeur envoyée est hors limites ou désigne un élément qui n’existe pas.',
+  en: 'Invalid request: a value sent is out of range or names something that does not exist.',
+});
 /** An unexpected failure; the details are in the server log, never in the response. */
 export const InternalError = defineError('PREAU_ERR_INTERNAL', 500, {
   fr: 'Une erreur inattendue est survenue. Réessayez dans un instant.',

@@ -38,7 +38,8 @@ import { buildShell, type BuiltShell } from './web/build-shell.js';
 import { errorHandler } from './http/error-handler.js';
 import { createAjv } from './http/ajv.js';
 import { notFoundHandler } from './http/not-found.js';
-import { recordRoutes, type RouteEntry } from './http/route-table.js';
+import { collectRoutes, type RouteEntry } from './http/route-table.js';
+import { refuseNulCharacters } from './http/refuse-nul.js';
 import { coreRoutes } from './core-routes.js';
 import { shellIndex, webRoutes } from './web/web-routes.js';
 import { systemClock } from './clock.js';
@@ -88,11 +89,11 @@ export interface Platform {
   scheduledJobs: ScheduledJobs;
   /** The file store (disk or S3) with per-user quotas. */
   storage: CoreStorage;
+  /** Every route of the core and of the plugins that started, with its schemas (generated tests walk it). */
+  routes(): readonly RouteEntry[];
   /** Starts checking for due daily and scheduled jobs (the server does; tests run them by hand). */
   startDailyJobs(): void;
   shell?: BuiltShell;
-  /** Every route registered, the plugins' included (generated tests walk it). */
-  routes: readonly RouteEntry[];
   /** Closes the HTTP server (letting in-flight requests finish), the event bus and the database. */
   close(): Promise<void>;
 }
@@ -118,9 +119,10 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   });
   app.setValidatorCompiler(({ schema }) => ajv.compile(schema));
   app.setErrorHandler(errorHandler);
-  const routes = recordRoutes(app);
   const refs: Parameters<typeof notFoundHandler>[0] = {};
   app.setNotFoundHandler(notFoundHandler(refs));
+  const routes = collectRoutes(app);
+  app.addHook('preValidation', refuseNulCharacters);
 
   try {
     await migrateUp(database.knex, CORE_MIGRATIONS);
@@ -227,13 +229,13 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       dailyJobs,
       scheduledJobs,
       storage,
+      routes,
       startDailyJobs() {
         stopDailyJobs = scheduleDailyJobs(database.knex, clock, dailyJobs, app.log);
         scheduledJobs.start();
         notifications.start();
       },
       shell,
-      routes,
       async close() {
         stopDailyJobs();
         scheduledJobs.stop();

@@ -122,7 +122,7 @@ t.test('no caller gets a 2xx the rules do not allow, on any route of the core an
   const built = Date.now();
 
   const rightDefaults = (plugin: string, right: string) => platform.platform.plugins.get(plugin)?.manifest?.rights?.[right]?.default ?? [];
-  const routes = platform.platform.routes.filter((route) => route.url.startsWith('/api/'));
+  const routes = platform.platform.routes().filter((route) => route.url.startsWith('/api/'));
   const apps = new Set(routes.map((route) => route.plugin ?? 'core'));
   t.same([...apps].sort(), ['core', 'liaison', 'lunch-menu', 'messaging', 'news'], 'the routes of every loaded app are in the table');
 

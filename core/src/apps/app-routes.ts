@@ -7,10 +7,11 @@ import type { AppEnablement } from './app-enablement.js';
 import { requireSchoolAdmin, requireUser } from '../identity/access.js';
 import { AppUnknown, SchoolNotFound } from '../errors.js';
 import { ErrorResponses } from '../http/common-schemas.js';
+import { Id } from '@preau/sdk';
 
 const Title = Type.Object({ fr: Type.String(), en: Type.String() });
 const Day = Type.String({ format: 'date' });
-const SchoolParams = Type.Object({ schoolId: Type.Integer({ minimum: 1 }) });
+const SchoolParams = Type.Object({ schoolId: Id() });
 
 /** The launcher's list of apps, and the administrators' per-school switches. */
 export async function appRoutes(parent: FastifyInstance, deps: { registry: PluginRegistry; apps: AppEnablement; knex: Knex }): Promise<void> {
@@ -110,7 +111,7 @@ export async function appRoutes(parent: FastifyInstance, deps: { registry: Plugi
 
   app.put('/api/core/schools/:schoolId/apps/:app', {
     schema: {
-      params: Type.Object({ schoolId: Type.Integer({ minimum: 1 }), app: Type.String({ pattern: '^[a-z][a-z0-9-]*$' }) }),
+      params: Type.Object({ schoolId: Id(), app: Type.String({ pattern: '^[a-z][a-z0-9-]*$' }) }),
       body: Type.Object(
         {
           enabled: Type.Boolean(),

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from '@sinclair/typebox';
-import { PROFILES, type Profile, type TypeBoxTypeProvider } from '@preau/sdk';
+import { PROFILES, type Profile, type TypeBoxTypeProvider, Id } from '@preau/sdk';
 import type { Knex } from 'knex';
 import type { PluginRegistry } from '../plugins/plugin-registry.js';
 import type { Rights } from '../plugins/rights.js';
@@ -12,7 +12,7 @@ import { ErrorResponses } from '../http/common-schemas.js';
 const Title = Type.Object({ fr: Type.String(), en: Type.String() });
 const ProfileSchema = Type.Union(PROFILES.map((p) => Type.Literal(p)));
 const RightParams = Type.Object({
-  schoolId: Type.Integer({ minimum: 1 }),
+  schoolId: Id(),
   app: Type.String({ pattern: '^[a-z][a-z0-9-]*$', maxLength: 40 }),
   right: Type.String({ pattern: '^[a-z][a-zA-Z0-9-]*$', maxLength: 60 }),
 });
@@ -45,7 +45,7 @@ export async function rightRoutes(parent: FastifyInstance, deps: { registry: Plu
     })));
 
   app.get('/api/core/schools/:schoolId/rights', {
-    schema: { params: Type.Object({ schoolId: Type.Integer({ minimum: 1 }) }), response: { 200: Type.Array(SchoolRight), ...ErrorResponses } },
+    schema: { params: Type.Object({ schoolId: Id() }), response: { 200: Type.Array(SchoolRight), ...ErrorResponses } },
   }, async (request) => {
     requireSchoolAdmin(requireUser(request), request.params.schoolId);
     await schoolExists(request.params.schoolId);

@@ -5,6 +5,7 @@ import type { Knex } from 'knex';
 import { requireSchoolAdmin, requireUser } from '../identity/access.js';
 import { requireSchool } from '../structure/school-access.js';
 import { ErrorResponses } from '../http/common-schemas.js';
+import { Id, BigId } from '@preau/sdk';
 
 const Entry = Type.Object({
   id: Type.Integer(),
@@ -21,11 +22,11 @@ export async function auditRoutes(parent: FastifyInstance, deps: { knex: Knex })
   const app = parent.withTypeProvider<TypeBoxTypeProvider>();
   app.get('/api/core/schools/:schoolId/audit', {
     schema: {
-      params: Type.Object({ schoolId: Type.Integer({ minimum: 1 }) }),
+      params: Type.Object({ schoolId: Id() }),
       querystring: Type.Object({
         action: Type.Optional(Type.String({ pattern: '^[a-z-]{3,40}$' })),
         /** Entries older than this id (the next page). */
-        before: Type.Optional(Type.Integer({ minimum: 1 })),
+        before: Type.Optional(BigId()),
         limit: Type.Integer({ minimum: 1, maximum: 500, default: 100 }),
       }, { additionalProperties: false }),
       response: { 200: Type.Array(Entry), ...ErrorResponses },

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from '@sinclair/typebox';
-import { PROFILES, type Clock, type CommunicationService, type TypeBoxTypeProvider } from '@preau/sdk';
+import { PROFILES, type Clock, type CommunicationService, type TypeBoxTypeProvider, Id } from '@preau/sdk';
 import type { Knex } from 'knex';
 import { requireUser } from '../identity/access.js';
 import { currentStartYear } from '../structure/school-years.js';
@@ -24,7 +24,7 @@ export async function directoryRoutes(parent: FastifyInstance, deps: { knex: Kne
       querystring: Type.Object({
         q: Type.String({ maxLength: 100, default: '' }),
         profile: Type.Optional(Type.Union(PROFILES.map((p) => Type.Literal(p)))),
-        schoolId: Type.Optional(Type.Integer({ minimum: 1 })),
+        schoolId: Type.Optional(Id()),
         limit: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
       }, { additionalProperties: false }),
       response: { 200: Type.Object({ users: Type.Array(UserHit), groups: Type.Array(GroupHit) }), ...ErrorResponses },
@@ -37,7 +37,7 @@ export async function directoryRoutes(parent: FastifyInstance, deps: { knex: Kne
 
   app.get('/api/core/directory/people/:userId', {
     schema: {
-      params: Type.Object({ userId: Type.Integer({ minimum: 1 }) }),
+      params: Type.Object({ userId: Id() }),
       response: {
         200: Type.Object({
           id: Type.Integer(),

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from '@sinclair/typebox';
-import { PROFILES, type Clock, type NotifyService, type TypeBoxTypeProvider } from '@preau/sdk';
+import { PROFILES, type Clock, type NotifyService, type TypeBoxTypeProvider, Id } from '@preau/sdk';
 import type { Knex } from 'knex';
 import { administers, isAcademyAdmin, requireSchoolAdmin, requireUser } from '../identity/access.js';
 import { requireSchool } from '../structure/school-access.js';
@@ -18,7 +18,7 @@ const GatewaySchema = Type.Object({
   endsOn: Type.Union([Type.String(), Type.Null()]),
   pairs: Type.Array(Type.Object({ a: GroupRef, b: GroupRef })),
 });
-const IdParams = Type.Object({ gatewayId: Type.Integer({ minimum: 1 }) });
+const IdParams = Type.Object({ gatewayId: Id() });
 
 /**
  * Gateways (passerelles) between two schools: a local administrator of school A proposes, an administrator of
@@ -65,7 +65,7 @@ export async function gatewayRoutes(parent: FastifyInstance, deps: { knex: Knex;
 
   app.get('/api/core/gateways', {
     schema: {
-      querystring: Type.Object({ schoolId: Type.Optional(Type.Integer({ minimum: 1 })) }, { additionalProperties: false }),
+      querystring: Type.Object({ schoolId: Type.Optional(Id()) }, { additionalProperties: false }),
       response: { 200: Type.Array(GatewaySchema), ...ErrorResponses },
     },
   }, async (request) => {
@@ -81,12 +81,12 @@ export async function gatewayRoutes(parent: FastifyInstance, deps: { knex: Knex;
   app.post('/api/core/gateways', {
     schema: {
       body: Type.Object({
-        schoolA: Type.Integer({ minimum: 1 }),
-        schoolB: Type.Integer({ minimum: 1 }),
+        schoolA: Id(),
+        schoolB: Id(),
         /** Open the school-wide groups of these profiles to each other (teachers of A ↔ teachers of B…). */
         profiles: Type.Optional(Type.Array(Type.Union(PROFILES.map((p) => Type.Literal(p))), { maxItems: 5, uniqueItems: true })),
         /** Or chosen pairs of groups (the CM2 of A ↔ the CM2 of B). */
-        pairs: Type.Optional(Type.Array(Type.Object({ groupA: Type.Integer({ minimum: 1 }), groupB: Type.Integer({ minimum: 1 }) }, { additionalProperties: false }), { maxItems: 50 })),
+        pairs: Type.Optional(Type.Array(Type.Object({ groupA: Id(), groupB: Id() }, { additionalProperties: false }), { maxItems: 50 })),
         purpose: Type.Optional(Type.String({ maxLength: 300 })),
         endsOn: Type.Optional(Type.String({ format: 'date' })),
       }, { additionalProperties: false }),

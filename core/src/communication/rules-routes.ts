@@ -8,14 +8,15 @@ import { audit } from '../audit/audit-log.js';
 import { LIVE_GROUP_SQL } from './reach-sql.js';
 import { ErrorResponses } from '../http/common-schemas.js';
 import { GroupOutsideSchool } from '../errors.js';
+import { Id } from '@preau/sdk';
 
 const GroupRef = Type.Object({ id: Type.Integer(), name: Type.String() });
 const RulesSchema = Type.Object({
   custom: Type.Boolean(),
   rules: Type.Array(Type.Object({ from: GroupRef, to: GroupRef })),
 });
-const SchoolParams = Type.Object({ schoolId: Type.Integer({ minimum: 1 }) });
-const PairParams = Type.Object({ schoolId: Type.Integer({ minimum: 1 }), fromGroupId: Type.Integer({ minimum: 1 }), toGroupId: Type.Integer({ minimum: 1 }) });
+const SchoolParams = Type.Object({ schoolId: Id() });
+const PairParams = Type.Object({ schoolId: Id(), fromGroupId: Id(), toGroupId: Id() });
 
 // The default rules of one school as rows (see reach-sql.ts for what they say).
 const DEFAULT_EDGES_SQL = `

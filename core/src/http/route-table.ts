@@ -3,8 +3,12 @@ import type { FastifyInstance, FastifySchema, RouteOptions } from 'fastify';
 /** One route as registered: what generated tests (authorization matrix, robustness) walk. */
 export interface RouteEntry {
   method: string;
+  /** The full path with its prefix and parameters, e.g. `/api/news/items/:itemId`. */
   url: string;
+  /** The route's schemas (params, querystring, body, response), when it declared some. */
   schema: FastifySchema | undefined;
+  /** The route's `config` (a plugin's `right`, …). */
+  config: unknown;
   /** The workflow right the route's plugin asks for (`config.right`), if any. */
   right: string | undefined;
   /** The plugin whose context registered it (`/api/<name>/…`), or undefined for the core's. */
@@ -29,33 +33,36 @@ export const PUBLIC_ROUTES: ReadonlySet<string> = new Set([
   'POST /api/core/password/forgotten',
   'POST /api/core/password/reset',
   'POST /api/core/login/forgotten',
-  // Reached from a link in an email, by a signed token in the query.
+  // Opened from the link mailed to a new address, signed in or not: the token is the proof.
+  'POST /api/core/email/confirm',
+  // Reached from a link in an email, by a signed token in the query or the body.
   'GET /api/core/notifications/unsubscribe',
   'POST /api/core/notifications/unsubscribe',
 ]);
 
 /**
- * Records every route registered on `app` from now on, in every encapsulated context (plugins included):
- * Fastify calls a root `onRoute` hook for the routes of child contexts too. HEAD routes that Fastify adds
- * for each GET are left out.
+ * Records every route registered on `app` from now on, in the core and in every plugin's context (an `onRoute`
+ * hook on the root reaches encapsulated children). Call it before any route is registered. The HEAD twins
+ * Fastify adds for each GET are left out: they run the GET's handler and checks.
  */
-export function recordRoutes(app: FastifyInstance): RouteEntry[] {
-  const table: RouteEntry[] = [];
+export function collectRoutes(app: FastifyInstance): () => readonly RouteEntry[] {
+  const routes: RouteEntry[] = [];
   app.addHook('onRoute', (route: RouteOptions) => {
-    for (const method of [route.method].flat()) {
-      // Fastify adds a HEAD twin to every GET, with the GET's handler and checks.
-      if (method === 'HEAD') continue;
-      const url = route.url;
-      const plugin = /^\/api\/([a-z][a-z0-9-]*)\//.exec(url)?.[1];
-      table.push({
+    const methods = [route.method].flat();
+    for (const method of methods) {
+      if (method === 'HEAD' && methods.length === 1 && routes.some((r) => r.method === 'GET' && r.url === route.url)) continue;
+      if (method === 'HEAD' && methods.length > 1) continue;
+      const plugin = /^\/api\/([a-z][a-z0-9-]*)\//.exec(route.url)?.[1];
+      routes.push({
         method,
-        url,
+        url: route.url,
         schema: route.schema,
+        config: route.config,
         right: (route.config as { right?: string } | undefined)?.right,
         plugin: plugin === 'core' ? undefined : plugin,
-        public: PUBLIC_ROUTES.has(`${method} ${url}`),
+        public: PUBLIC_ROUTES.has(`${method} ${route.url}`),
       });
     }
   });
-  return table;
+  return () => routes;
 }

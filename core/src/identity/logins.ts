@@ -28,10 +28,13 @@ export function displayNameOf(firstName: string, lastName: string): string {
 /**
  * Allocates one free login per requested base, in order, with a numeric suffix on collision (`marie.martin`,
  * `marie.martin2`, …). One read for the whole batch (an index on the login without its digits), so an import
- * of 100,000 pupils does not make 100,000 round trips.
+ * of 100,000 pupils does not make 100,000 round trips. Call it in the transaction that inserts the users: it
+ * holds a lock until that transaction ends, so two administrators creating a namesake at the same moment do not
+ * both pick `marie.martin` (the second insert failed on the unique login, a 500).
  */
 export async function allocateLogins(knex: Knex, bases: readonly string[]): Promise<string[]> {
   if (bases.length === 0) return [];
+  await knex.raw(`select pg_advisory_xact_lock(hashtext('preau.core.logins'))`);
   const distinct = [...new Set(bases)];
   const { rows } = await knex.raw<{ rows: { login: string }[] }>(
     `select login from core.users where regexp_replace(login, '[0-9]+$', '') = any(?::text[])`,

@@ -6,6 +6,7 @@ import { requireSchoolAdmin, requireUser } from '../identity/access.js';
 import { requireSchool } from '../structure/school-access.js';
 import { leaversToDelete } from './retention.js';
 import { ErrorResponses } from '../http/common-schemas.js';
+import { Id } from '@preau/sdk';
 
 /**
  * The dry-run report of the retention job for a school: whose account the coming runs will delete, and when,
@@ -15,7 +16,7 @@ export async function retentionRoutes(parent: FastifyInstance, deps: { knex: Kne
   const app = parent.withTypeProvider<TypeBoxTypeProvider>();
   app.get('/api/core/schools/:schoolId/retention', {
     schema: {
-      params: Type.Object({ schoolId: Type.Integer({ minimum: 1 }) }),
+      params: Type.Object({ schoolId: Id() }),
       querystring: Type.Object({ withinDays: Type.Integer({ minimum: 0, maximum: 366, default: 30 }) }, { additionalProperties: false }),
       response: {
         200: Type.Object({

@@ -7,6 +7,7 @@ import { NotificationNotFound } from '../errors.js';
 import type { NotificationCenter } from './notification-center.js';
 import { TimelineItemSchema } from './notification-schemas.js';
 import { hideItem, markRead, timelinePage, unreadCount } from './timeline.js';
+import { BigId } from '@preau/sdk';
 
 /** The home feed: a user's own notifications, newest first, by cursor; read and hidden state. */
 export async function timelineRoutes(parent: FastifyInstance, center: NotificationCenter): Promise<void> {
@@ -17,7 +18,7 @@ export async function timelineRoutes(parent: FastifyInstance, center: Notificati
     schema: {
       querystring: Type.Object(
         {
-          before: Type.Optional(Type.Integer({ minimum: 1 })),
+          before: Type.Optional(BigId()),
           limit: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
           app: Type.Optional(Type.String({ pattern: '^[a-z][a-z0-9-]*$', maxLength: 40 })),
         },
@@ -41,7 +42,7 @@ export async function timelineRoutes(parent: FastifyInstance, center: Notificati
   app.post('/api/core/timeline/read', {
     schema: {
       body: Type.Union([
-        Type.Object({ ids: Type.Array(Type.Integer({ minimum: 1 }), { minItems: 1, maxItems: 500 }) }, { additionalProperties: false }),
+        Type.Object({ ids: Type.Array(BigId(), { minItems: 1, maxItems: 500 }) }, { additionalProperties: false }),
         Type.Object({ all: Type.Literal(true) }, { additionalProperties: false }),
       ]),
       response: { 200: Type.Object({ read: Type.Integer(), unread: Type.Integer() }), ...ErrorResponses },
@@ -56,7 +57,7 @@ export async function timelineRoutes(parent: FastifyInstance, center: Notificati
 
   app.post('/api/core/timeline/:id/hide', {
     schema: {
-      params: Type.Object({ id: Type.Integer({ minimum: 1 }) }),
+      params: Type.Object({ id: BigId() }),
       response: { 204: Type.Null(), ...ErrorResponses },
     },
   }, async (request, reply) => {

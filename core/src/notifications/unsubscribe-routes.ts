@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import type { TypeBoxTypeProvider } from '@preau/sdk';
-import { ErrorResponses } from '../http/common-schemas.js';
+import { ErrorResponses, ErrorSchema } from '../http/common-schemas.js';
 import { UnsubscribeLinkInvalid } from '../errors.js';
 import type { NotificationCenter } from './notification-center.js';
 import { readUnsubscribeToken, type UnsubscribeScope } from './unsubscribe-token.js';
@@ -53,7 +53,9 @@ export async function unsubscribeRoutes(parent: FastifyInstance, center: Notific
     );
 
   app.get('/api/core/notifications/unsubscribe', {
-    schema: { querystring: Query, response: { 200: Type.String(), 400: Type.String() } },
+    // The handler's own 400 is a page (a string, sent as is); a request the schemas or the platform's rules refuse
+    // gets the coded JSON error, which a 400 of `Type.String()` alone would have serialized as "[object Object]".
+    schema: { querystring: Query, response: { 200: Type.String(), 400: Type.Union([Type.String(), ErrorSchema]) } },
   }, async (request, reply) => {
     reply.type('text/html; charset=utf-8').header('cache-control', 'no-store');
     const scope = readUnsubscribeToken(deps.unsubscribeKey, request.query.token);

@@ -10,6 +10,7 @@ import type { ImportSummary, OndePlan } from './plan-onde-import.js';
 import { OndeFileEmpty, OndeFileTooLarge, type OndeFileKind } from './onde-errors.js';
 import { BadRequest, ImportNotFound } from '../errors.js';
 import { ErrorResponses } from '../http/common-schemas.js';
+import { Id } from '@preau/sdk';
 
 const Counts = (keys: readonly string[]) => Type.Object(Object.fromEntries(keys.map((k) => [k, Type.Integer()])));
 const Problem = Type.Object({ file: Type.String(), line: Type.Integer(), code: Type.String(), message: Type.String() });
@@ -33,7 +34,7 @@ const PreviewSchema = Type.Object({
   detachedRelatives: Type.Array(Type.Object({ name: Type.String() })),
   files: Type.Unknown(),
 });
-const ImportParams = Type.Object({ schoolId: Type.Integer({ minimum: 1 }), importId: Type.Integer({ minimum: 1 }) });
+const ImportParams = Type.Object({ schoolId: Id(), importId: Id() });
 
 /** The preview the user reads before confirming: what changes (unchanged people are only counted). */
 function describePlan(id: number, status: string, plan: OndePlan, files: unknown) {
@@ -95,7 +96,7 @@ export async function importRoutes(
 
   app.post('/api/core/schools/:schoolId/imports/onde', {
     schema: {
-      params: Type.Object({ schoolId: Type.Integer({ minimum: 1 }) }),
+      params: Type.Object({ schoolId: Id() }),
       response: { 201: PreviewSchema, ...ErrorResponses },
     },
   }, async (request, reply) => {
@@ -145,7 +146,7 @@ export async function importRoutes(
 
   app.get('/api/core/schools/:schoolId/imports', {
     schema: {
-      params: Type.Object({ schoolId: Type.Integer({ minimum: 1 }) }),
+      params: Type.Object({ schoolId: Id() }),
       response: {
         200: Type.Array(Type.Object({
           id: Type.Integer(), kind: Type.String(), status: Type.String(), createdAt: Type.String(), appliedAt: Nullable(Type.String()),

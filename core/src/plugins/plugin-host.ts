@@ -1,8 +1,8 @@
 import semver from 'semver';
+import { registerMultipart } from '../http/multipart.js';
 import type { FastifyInstance } from 'fastify';
 import type { Knex } from 'knex';
 import { asValue, createContainer } from 'awilix';
-import multipart from '@fastify/multipart';
 import { SDK_VERSION, isPreauError, type DefinedBundle, type PluginServices, type PreauError } from '@preau/sdk';
 import { importDefault, isDefinedPlugin, resolvePluginSources, type PluginEntry, type PluginSource } from './plugin-source.js';
 import { nameForReport, validateManifest } from './validate-manifest.js';
@@ -96,7 +96,7 @@ async function mountRoutes(record: PluginRecord, options: MountOptions, services
       // Added before the plugin's own routes so that it guards every one of them, even when routes() throws half-way.
       context.addHook('onRequest', pluginGate(record, options.services.apps, options.services.rights));
       // Uploads stream through `storage.receive(request)`, which enforces the real size limit and quota.
-      await context.register(multipart, { limits: { fileSize: options.services.storage.maxUploadBytes + 1, files: 10, fields: 20, parts: 30 } });
+      await registerMultipart(context, { fileSize: options.services.storage.maxUploadBytes + 1, files: 10, fields: 20, parts: 30 });
       try {
         await manifest.routes?.(context as unknown as Parameters<NonNullable<typeof manifest.routes>>[0], services);
       } catch (error) {

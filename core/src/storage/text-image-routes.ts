@@ -1,5 +1,5 @@
+import { registerMultipart } from '../http/multipart.js';
 import type { FastifyInstance } from 'fastify';
-import multipart from '@fastify/multipart';
 import { Type } from '@sinclair/typebox';
 import type { Knex } from 'knex';
 import type { TypeBoxTypeProvider } from '@preau/sdk';
@@ -21,7 +21,7 @@ const PICTURE = /^image\/(png|jpeg|gif|webp)$/;
 export async function textImageRoutes(parent: FastifyInstance, deps: { storage: CoreStorage; knex: Knex }): Promise<void> {
   const app = parent.withTypeProvider<TypeBoxTypeProvider>();
   const { storage, knex } = deps;
-  await app.register(multipart, { limits: { fileSize: storage.maxUploadBytes + 1, files: 1, fields: 5, parts: 6 } });
+  await registerMultipart(app, { fileSize: storage.maxUploadBytes + 1, files: 1, fields: 5, parts: 6 });
 
   app.post('/api/core/text-images', {
     schema: { response: { 201: Type.Object({ id: Type.String(), src: Type.String(), name: Type.String() }), ...ErrorResponses } },

@@ -9,6 +9,7 @@ import { ensureClassGroups, ensureSchoolGroups } from './groups.js';
 import { audit } from '../audit/audit-log.js';
 import { ErrorResponses } from '../http/common-schemas.js';
 import { Forbidden } from '../errors.js';
+import { Id } from '@preau/sdk';
 
 const Level = Type.Union(['TPS', 'PS', 'MS', 'GS', 'CP', 'CE1', 'CE2', 'CM1', 'CM2', 'ULIS'].map((l) => Type.Literal(l)));
 const Person = Type.Object({ id: Type.Integer(), displayName: Type.String(), login: Type.String(), state: Type.String() });
@@ -21,8 +22,8 @@ const ClassSchema = Type.Object({
   pupils: Type.Integer(),
   teachers: Type.Array(Type.Object({ id: Type.Integer(), displayName: Type.String() })),
 });
-const SchoolParams = Type.Object({ schoolId: Type.Integer({ minimum: 1 }) });
-const ClassParams = Type.Object({ schoolId: Type.Integer({ minimum: 1 }), classId: Type.Integer({ minimum: 1 }) });
+const SchoolParams = Type.Object({ schoolId: Id() });
+const ClassParams = Type.Object({ schoolId: Id(), classId: Id() });
 
 /** Classes of a school this year: listed by its staff, created and edited by its administrators. */
 export async function classRoutes(parent: FastifyInstance, deps: { knex: Knex; clock: Clock }): Promise<void> {
@@ -98,7 +99,7 @@ export async function classRoutes(parent: FastifyInstance, deps: { knex: Knex; c
   app.put('/api/core/schools/:schoolId/classes/:classId/teachers', {
     schema: {
       params: ClassParams,
-      body: Type.Object({ userIds: Type.Array(Type.Integer({ minimum: 1 }), { maxItems: 20, uniqueItems: true }) }, { additionalProperties: false }),
+      body: Type.Object({ userIds: Type.Array(Id(), { maxItems: 20, uniqueItems: true }) }, { additionalProperties: false }),
       response: { 200: ClassSchema, ...ErrorResponses },
     },
   }, async (request) => {

@@ -7,6 +7,7 @@ import { requireSchool, requireSchoolStaff } from './school-access.js';
 import { audit } from '../audit/audit-log.js';
 import { ErrorResponses } from '../http/common-schemas.js';
 import { GroupNotFound, Forbidden } from '../errors.js';
+import { Id } from '@preau/sdk';
 
 const GroupSchema = Type.Object({
   id: Type.Integer(),
@@ -16,11 +17,11 @@ const GroupSchema = Type.Object({
   classId: Type.Union([Type.Integer(), Type.Null()]),
   members: Type.Integer(),
 });
-const SchoolParams = Type.Object({ schoolId: Type.Integer({ minimum: 1 }) });
-const GroupParams = Type.Object({ schoolId: Type.Integer({ minimum: 1 }), groupId: Type.Integer({ minimum: 1 }) });
+const SchoolParams = Type.Object({ schoolId: Id() });
+const GroupParams = Type.Object({ schoolId: Id(), groupId: Id() });
 const GroupBody = Type.Object({
   name: Type.String({ minLength: 1, maxLength: 160 }),
-  memberIds: Type.Array(Type.Integer({ minimum: 1 }), { maxItems: 2000, uniqueItems: true }),
+  memberIds: Type.Array(Id(), { maxItems: 2000, uniqueItems: true }),
 }, { additionalProperties: false });
 
 /**

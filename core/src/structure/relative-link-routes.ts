@@ -7,11 +7,12 @@ import { requireSchool, requireSchoolMember } from './school-access.js';
 import { audit } from '../audit/audit-log.js';
 import { ErrorResponses } from '../http/common-schemas.js';
 import { BadRequest } from '../errors.js';
+import { Id } from '@preau/sdk';
 
 const LinkParams = Type.Object({
-  schoolId: Type.Integer({ minimum: 1 }),
-  pupilId: Type.Integer({ minimum: 1 }),
-  relativeId: Type.Integer({ minimum: 1 }),
+  schoolId: Id(),
+  pupilId: Id(),
+  relativeId: Id(),
 });
 
 /**

@@ -11,6 +11,7 @@ import { requireClassAccess, requireSchool } from './school-access.js';
 import { issueClassSlips, renderSlipsHtml, type SlipSheet } from './activation-slips.js';
 import { renderSlipsPdf } from './activation-slips-pdf.js';
 import { ErrorResponses } from '../http/common-schemas.js';
+import { Id } from '@preau/sdk';
 
 /**
  * Activation slips of a class: a POST, because printing issues new codes (the previous ones of the same people
@@ -26,12 +27,12 @@ export async function slipRoutes(
 
   app.post('/api/core/schools/:schoolId/classes/:classId/activation-slips', {
     schema: {
-      params: Type.Object({ schoolId: Type.Integer({ minimum: 1 }), classId: Type.Integer({ minimum: 1 }) }),
+      params: Type.Object({ schoolId: Id(), classId: Id() }),
       body: Type.Object({
         /** `pending`: people who have not activated their account yet (the default); `all`: everyone (administrators only). */
         only: Type.Union([Type.Literal('pending'), Type.Literal('all')], { default: 'pending' }),
         format: Type.Union([Type.Literal('html'), Type.Literal('pdf'), Type.Literal('json')], { default: 'html' }),
-        userIds: Type.Optional(Type.Array(Type.Integer({ minimum: 1 }), { minItems: 1, maxItems: 500, uniqueItems: true })),
+        userIds: Type.Optional(Type.Array(Id(), { minItems: 1, maxItems: 500, uniqueItems: true })),
       }, { additionalProperties: false }),
       response: {
         200: Type.Union([

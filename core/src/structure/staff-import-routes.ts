@@ -7,6 +7,7 @@ import { requireSchool } from './school-access.js';
 import { importStaff, readStaffFile } from './staff-import.js';
 import { BadRequest, StaffFileInvalid } from '../errors.js';
 import { ErrorResponses } from '../http/common-schemas.js';
+import { Id } from '@preau/sdk';
 
 /** The teachers and staff CSV of a school: `?dryRun=true` previews, without it the import is written. */
 export async function staffImportRoutes(
@@ -16,7 +17,7 @@ export async function staffImportRoutes(
   const app = parent.withTypeProvider<TypeBoxTypeProvider>();
   app.post('/api/core/schools/:schoolId/imports/staff', {
     schema: {
-      params: Type.Object({ schoolId: Type.Integer({ minimum: 1 }) }),
+      params: Type.Object({ schoolId: Id() }),
       querystring: Type.Object({ dryRun: Type.Boolean({ default: false }) }, { additionalProperties: false }),
       response: {
         200: Type.Object({

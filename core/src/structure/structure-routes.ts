@@ -1,5 +1,5 @@
+import { registerMultipart } from '../http/multipart.js';
 import type { FastifyInstance } from 'fastify';
-import multipart from '@fastify/multipart';
 import type { PreauConfig } from '../config/config-schema.js';
 import type { IdentityDeps } from '../identity/identity-deps.js';
 import { classRoutes } from './class-routes.js';
@@ -16,7 +16,7 @@ import { relativeLinkRoutes } from './relative-link-routes.js';
 export async function structureRoutes(app: FastifyInstance, deps: IdentityDeps & { config: PreauConfig }): Promise<void> {
   const maxFileMb = deps.config.imports.maxFileMb;
   // One byte over the limit is enough to know a file is too large; the rest is never read.
-  await app.register(multipart, { limits: { fileSize: Math.floor(maxFileMb * 1024 * 1024) + 1, files: 2, fields: 10, parts: 12 } });
+  await registerMultipart(app, { fileSize: Math.floor(maxFileMb * 1024 * 1024) + 1, files: 2, fields: 10, parts: 12 });
   const common = { knex: deps.knex, clock: deps.clock, activationKey: deps.activationKey, codeDays: deps.identity.activationCodeDays };
   await app.register(classRoutes, common);
   await app.register(userAdminRoutes, { ...common, sessions: deps.sessions, throttle: deps.throttle, mailer: deps.mailer, publicUrl: deps.publicUrl });

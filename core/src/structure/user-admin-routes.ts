@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from '@sinclair/typebox';
-import { PROFILES, type Clock, type TypeBoxTypeProvider } from '@preau/sdk';
+import { PROFILES, type Clock, type TypeBoxTypeProvider, Id, MAX_ID } from '@preau/sdk';
 import type { Knex } from 'knex';
 import { administers, isAcademyAdmin, requireSchoolAdmin, requireUser } from '../identity/access.js';
 import { issueActivationCodes } from '../identity/activation-codes.js';
@@ -16,8 +16,8 @@ import { audit } from '../audit/audit-log.js';
 import { ErrorResponses } from '../http/common-schemas.js';
 import { AccessResetNeedsAdmin, ClassNotFound, EmailOwnedByPerson, Forbidden } from '../errors.js';
 
-const SchoolParams = Type.Object({ schoolId: Type.Integer({ minimum: 1 }) });
-const UserParams = Type.Object({ schoolId: Type.Integer({ minimum: 1 }), userId: Type.Integer({ minimum: 1 }) });
+const SchoolParams = Type.Object({ schoolId: Id() });
+const UserParams = Type.Object({ schoolId: Id(), userId: Id() });
 const ProfileSchema = Type.Union(PROFILES.map((p) => Type.Literal(p)));
 const UserRow = Type.Object({
   id: Type.Integer(),
@@ -90,7 +90,7 @@ export async function userAdminRoutes(
         profile: Type.Optional(ProfileSchema),
         state: Type.Optional(Type.Union([Type.Literal('pending'), Type.Literal('active'), Type.Literal('blocked')])),
         limit: Type.Integer({ minimum: 1, maximum: 500, default: 100 }),
-        offset: Type.Integer({ minimum: 0, default: 0 }),
+        offset: Type.Integer({ minimum: 0, maximum: MAX_ID, default: 0 }),
       }, { additionalProperties: false }),
       response: { 200: Type.Array(UserRow), ...ErrorResponses },
     },
@@ -110,7 +110,7 @@ export async function userAdminRoutes(
         firstName: Type.String({ minLength: 1, maxLength: 80 }),
         lastName: Type.String({ minLength: 1, maxLength: 80 }),
         email: Type.Optional(Type.String({ format: 'email', maxLength: 200 })),
-        classIds: Type.Optional(Type.Array(Type.Integer({ minimum: 1 }), { maxItems: 10, uniqueItems: true })),
+        classIds: Type.Optional(Type.Array(Id(), { maxItems: 10, uniqueItems: true })),
         birthDate: Type.Optional(Type.String({ format: 'date' })),
       }, { additionalProperties: false }),
       response: { 201: Type.Object({ user: UserRow, activation: IssuedCode }), ...ErrorResponses },

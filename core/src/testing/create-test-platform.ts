@@ -190,11 +190,14 @@ export async function createTestPlatform(options: TestPlatformOptions = {}): Pro
         sessions.set(user.id, session);
       }
       const opts: InjectOptions = typeof injectOptions === 'string' ? { method: 'GET', url: injectOptions } : injectOptions;
-      return platform.app.inject({
+      const response = await platform.app.inject({
         ...opts,
         cookies: { ...(opts.cookies ?? {}), [SESSION_COOKIE]: session.token },
         headers: { [CSRF_HEADER]: session.csrfToken, ...(opts.headers ?? {}) },
       });
+      // A request that closed this session (signing out, changing the password) leaves the next one a new session.
+      if (response.statusCode === 401) sessions.delete(user.id);
+      return response;
     },
   });
 

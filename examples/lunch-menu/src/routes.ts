@@ -1,11 +1,11 @@
-import { Type, type PluginApp, type PluginServices } from '@preau/sdk';
+import { Type, type PluginApp, type PluginServices, Id } from '@preau/sdk';
 import { Menu, MenuInput, Week } from './menu-schemas.js';
 import { findMenu, findMenus, publishMenu } from './menus.js';
 import { DuplicateDay, MenuNotFound, SchoolNotAllowed } from './errors.js';
 
 const ErrorBody = Type.Object({ code: Type.String(), message: Type.String(), details: Type.Optional(Type.Unknown()) });
 const Errors = { "4xx": ErrorBody, "5xx": ErrorBody };
-const SchoolWeek = Type.Object({ schoolId: Type.Integer({ minimum: 1 }), week: Week });
+const SchoolWeek = Type.Object({ schoolId: Id(), week: Week });
 
 /** Reading the menus of my schools, and publishing a school's menu. */
 export async function routes(app: PluginApp, { db, clock }: PluginServices): Promise<void> {

@@ -1,9 +1,9 @@
-import { Type, type CurrentUser, type PluginApp, type PluginServices, type SchoolRef } from '@preau/sdk';
+import { Type, type CurrentUser, type PluginApp, type PluginServices, type SchoolRef, Id, decodePageCursor, encodePageCursor, MAX_ID } from '@preau/sdk';
 import { childrenInSchools } from './access.js';
 import { FamilyOnly, NotebookPaused, RepliesClosed, WordNotFound } from './errors.js';
-import { Errors, FamilyWord, Page, Reply, ReplyInput, WordParams, WordPupilParams } from './schemas.js';
+import { Errors, FamilyWord, FamilyPageQuery, Reply, ReplyInput, WordParams, WordPupilParams } from './schemas.js';
 import { familyPupils, loadFamilyWord, loadFollowedWord, parisDay } from './word-access.js';
-import { familyWords, parseFamilyCursor, unreadCounts } from './family-views.js';
+import { familyWords, unreadCounts } from './family-views.js';
 import { acknowledge, answer, markRead } from './family-actions.js';
 import { addReply, editReply, listReplies } from './replies.js';
 import { pausesOf } from './pauses.js';
@@ -18,10 +18,10 @@ export async function familyRoutes(app: PluginApp, services: PluginServices): Pr
 
   const page = async (user: CurrentUser, schools: readonly SchoolRef[], pupilIds: number[], query: { before?: string; limit: number }) => {
     const words = await familyWords(services, {
-      user, pupilIds, schools: schoolIds(schools), before: parseFamilyCursor(query.before), limit: query.limit, today: parisDay(clock.now()),
+      user, pupilIds, schools: schoolIds(schools), before: decodePageCursor(query.before, { maxId: MAX_ID }), limit: query.limit, today: parisDay(clock.now()),
     });
     const last = words.at(-1);
-    return { words, next: words.length === query.limit && last ? `${new Date(last.sentAt).getTime()}.${last.id}` : null };
+    return { words, next: words.length === query.limit && last ? encodePageCursor({ at: new Date(last.sentAt), id: last.id }) : null };
   };
 
   app.get('/children', {
@@ -33,7 +33,7 @@ export async function familyRoutes(app: PluginApp, services: PluginServices): Pr
   });
 
   app.get('/children/:pupilId/words', {
-    schema: { params: Type.Object({ pupilId: Type.Integer({ minimum: 1 }) }), querystring: Page, response: { 200: FamilyPage, ...Errors } },
+    schema: { params: Type.Object({ pupilId: Id() }), querystring: FamilyPageQuery, response: { 200: FamilyPage, ...Errors } },
   }, async (request) => {
     const pupils = await familyPupils(services, request.currentUser!, request.currentSchools);
     if (!pupils.includes(request.params.pupilId)) throw FamilyOnly();
@@ -119,7 +119,7 @@ export async function familyRoutes(app: PluginApp, services: PluginServices): Pr
   });
 
   app.patch('/replies/:replyId', {
-    schema: { params: Type.Object({ replyId: Type.Integer({ minimum: 1 }) }), body: ReplyInput, response: { 200: Reply, ...Errors } },
+    schema: { params: Type.Object({ replyId: Id() }), body: ReplyInput, response: { 200: Reply, ...Errors } },
   }, async (request) => {
     const edited = await editReply(services, request.currentUser!, request.params.replyId, request.body.body);
     if (!edited) throw WordNotFound();
@@ -129,7 +129,7 @@ export async function familyRoutes(app: PluginApp, services: PluginServices): Pr
   // A word's file, for those who may read the word: its followers, and the families of the pupils it reached.
   app.get('/words/:wordId/attachments/:blobId', {
     schema: {
-      params: Type.Object({ wordId: Type.Integer({ minimum: 1 }), blobId: Type.String({ minLength: 1, maxLength: 64 }) }),
+      params: Type.Object({ wordId: Id(), blobId: Type.String({ minLength: 1, maxLength: 64 }) }),
       querystring: Type.Object({ inline: Type.Boolean({ default: false }) }),
       response: { ...Errors },
     },
@@ -148,7 +148,7 @@ export async function familyRoutes(app: PluginApp, services: PluginServices): Pr
   });
 
   app.get('/me/words', {
-    schema: { querystring: Page, response: { 200: FamilyPage, ...Errors } },
+    schema: { querystring: FamilyPageQuery, response: { 200: FamilyPage, ...Errors } },
   }, async (request) => {
     if (request.currentUser!.profile !== 'Student') return { words: [], next: null };
     return page(request.currentUser!, request.currentSchools, [request.currentUser!.id], request.query);

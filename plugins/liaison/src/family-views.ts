@@ -1,4 +1,4 @@
-import type { CurrentUser, PluginServices } from '@preau/sdk';
+import type { CurrentUser, PageCursor, PluginServices } from '@preau/sdk';
 import type { FamilyWord } from './schemas.js';
 import { attachmentsOf } from './attachments.js';
 import type { WordColumns } from './word-row.js';
@@ -23,18 +23,6 @@ interface FamilyRow extends WordColumns {
   pause_reason: string | null;
 }
 
-/** Where a family's list of words stops: the sending instant and id of the last word shown. */
-export interface FamilyCursor {
-  sentAt: number;
-  id: number;
-}
-
-/** `"<ms>.<id>"` ↔ cursor. */
-export function parseFamilyCursor(before: string | undefined): FamilyCursor | null {
-  if (!before) return null;
-  const [sentAt, id] = before.split('.').map(Number);
-  return id ? { sentAt: sentAt!, id } : null;
-}
 
 const iso = (date: Date): string => new Date(date).toISOString();
 
@@ -45,7 +33,7 @@ const iso = (date: Date): string => new Date(date).toISOString();
  */
 export async function familyWords(
   services: PluginServices,
-  options: { user: CurrentUser; pupilIds: readonly number[]; schools: readonly number[]; wordId?: number; before?: FamilyCursor | null; limit: number; today: string },
+  options: { user: CurrentUser; pupilIds: readonly number[]; schools: readonly number[]; wordId?: number; before?: PageCursor; limit: number; today: string },
 ): Promise<FamilyWord[]> {
   if (options.pupilIds.length === 0) return [];
   const { rows } = await services.db.raw<{ rows: FamilyRow[] }>(
@@ -71,7 +59,7 @@ export async function familyWords(
       pupils: [...options.pupilIds],
       schools: [...options.schools],
       wordId: options.wordId ?? null,
-      beforeAt: options.before ? new Date(options.before.sentAt) : null,
+      beforeAt: options.before?.at ?? null,
       beforeId: options.before?.id ?? null,
       limit: options.limit,
       today: options.today,

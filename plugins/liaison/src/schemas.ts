@@ -1,10 +1,9 @@
-import { Type, type Static } from '@preau/sdk';
+import { Type, type Static, Id, PageCursorSchema } from '@preau/sdk';
 
 /** The kinds of words a teacher files a word under (the paper notebook's coloured stickers). */
 export const CATEGORIES = ['information', 'sortie', 'reunion', 'sante', 'autorisation', 'vie-de-classe', 'autre'] as const;
 export type Category = (typeof CATEGORIES)[number];
 
-const Id = Type.Integer({ minimum: 1 });
 const Instant = Type.String({ format: 'date-time' });
 const Person = Type.Object({ id: Type.Union([Type.Integer(), Type.Null()]), displayName: Type.String() });
 
@@ -37,9 +36,9 @@ export const WordInput = Type.Object(
     title: Type.String({ minLength: 1, maxLength: 200 }),
     body: Type.String({ maxLength: 200_000 }),
     category: Type.Union(CATEGORIES.map((c) => Type.Literal(c))),
-    classIds: Type.Array(Id, { maxItems: 30, uniqueItems: true, default: [] }),
+    classIds: Type.Array(Id(), { maxItems: 30, uniqueItems: true, default: [] }),
     /** Chosen pupils (in classes the author manages) instead of, or besides, whole classes. */
-    pupilIds: Type.Array(Id, { maxItems: 500, uniqueItems: true, default: [] }),
+    pupilIds: Type.Array(Id(), { maxItems: 500, uniqueItems: true, default: [] }),
     requiresAck: Type.Boolean({ default: true }),
     repliesAllowed: Type.Boolean({ default: true }),
     /** When to send it; now when absent or past. */
@@ -53,7 +52,7 @@ export const WordInput = Type.Object(
 export type WordInput = Static<typeof WordInput>;
 
 export const CopyInput = Type.Object(
-  { classIds: Type.Array(Id, { minItems: 1, maxItems: 30, uniqueItems: true }), sendAt: Type.Optional(Type.Union([Instant, Type.Null()])) },
+  { classIds: Type.Array(Id(), { minItems: 1, maxItems: 30, uniqueItems: true }), sendAt: Type.Optional(Type.Union([Instant, Type.Null()])) },
   { additionalProperties: false },
 );
 
@@ -68,8 +67,8 @@ export const Counts = Type.Object({
 
 /** A word as its author and the class staff see it. */
 export const StaffWord = Type.Object({
-  id: Id,
-  schoolId: Id,
+  id: Id(),
+  schoolId: Id(),
   author: Person,
   title: Type.String(),
   body: Type.String(),
@@ -81,9 +80,9 @@ export const StaffWord = Type.Object({
   sentAt: Type.Union([Instant, Type.Null()]),
   editedAt: Type.Union([Instant, Type.Null()]),
   createdAt: Instant,
-  classes: Type.Array(Type.Object({ id: Id, label: Type.String() })),
+  classes: Type.Array(Type.Object({ id: Id(), label: Type.String() })),
   /** Chosen pupils (empty when whole classes are addressed). */
-  pupilIds: Type.Array(Id),
+  pupilIds: Type.Array(Id()),
   counts: Counts,
   attachments: Type.Array(AttachmentSchema),
   /** The reader may change or delete it (author, direction). */
@@ -93,10 +92,10 @@ export type StaffWord = Static<typeof StaffWord>;
 
 /** A word as a family sees it for one child. */
 export const FamilyWord = Type.Object({
-  id: Id,
-  pupilId: Id,
+  id: Id(),
+  pupilId: Id(),
   pupilName: Type.String(),
-  schoolId: Id,
+  schoolId: Id(),
   author: Person,
   title: Type.String(),
   body: Type.String(),
@@ -122,8 +121,8 @@ export const FamilyWord = Type.Object({
 export type FamilyWord = Static<typeof FamilyWord>;
 
 export const Reply = Type.Object({
-  id: Id,
-  pupilId: Id,
+  id: Id(),
+  pupilId: Id(),
   author: Person,
   fromStaff: Type.Boolean(),
   body: Type.String(),
@@ -137,15 +136,15 @@ export const ReplyInput = Type.Object({ body: Type.String({ minLength: 1, maxLen
 
 /** The "Suivi du mot": per pupil, who acknowledged and when, the answer, the replies. */
 export const Tracking = Type.Object({
-  wordId: Id,
+  wordId: Id(),
   counts: Counts,
   /** For a question: how many pupils' families chose each option. */
   answers: Type.Array(Type.Object({ option: Type.String(), count: Type.Integer() })),
   pupils: Type.Array(
     Type.Object({
-      id: Id,
+      id: Id(),
       displayName: Type.String(),
-      classId: Id,
+      classId: Id(),
       classLabel: Type.String(),
       acknowledgement: Type.Union([Type.Object({ by: Person, at: Instant }), Type.Null()]),
       answer: Type.Union([Type.Object({ choice: Type.Integer(), option: Type.String(), by: Person, at: Instant }), Type.Null()]),
@@ -155,12 +154,17 @@ export const Tracking = Type.Object({
   lastReminder: Type.Union([Type.Object({ at: Instant, pupils: Type.Integer() }), Type.Null()]),
 });
 
-export const WordParams = Type.Object({ wordId: Id });
-export const WordPupilParams = Type.Object({ wordId: Id, pupilId: Id });
-export const ClassParams = Type.Object({ classId: Id });
-export const Page = Type.Object({
-  /** The cursor of the previous page's last word. */
-  before: Type.Optional(Type.String({ pattern: '^\\d+(\\.\\d+)?$', maxLength: 40 })),
+export const WordParams = Type.Object({ wordId: Id() });
+export const WordPupilParams = Type.Object({ wordId: Id(), pupilId: Id() });
+export const ClassParams = Type.Object({ classId: Id() });
+/** A page of a teacher's words: those older than the previous page's last word (`before`, its id). */
+export const StaffPage = Type.Object({
+  before: Type.Optional(Id()),
+  limit: Type.Integer({ minimum: 1, maximum: 50, default: 20 }),
+});
+/** A page of a family's words: `before` is the cursor (sending instant and id) of the previous page's last word. */
+export const FamilyPageQuery = Type.Object({
+  before: Type.Optional(PageCursorSchema()),
   limit: Type.Integer({ minimum: 1, maximum: 50, default: 20 }),
 });
 export const PauseInput = Type.Object(
@@ -168,9 +172,9 @@ export const PauseInput = Type.Object(
   { additionalProperties: false },
 );
 export const ClassInfo = Type.Object({
-  id: Id,
-  schoolId: Id,
+  id: Id(),
+  schoolId: Id(),
   label: Type.String(),
-  pupils: Type.Array(Type.Object({ id: Id, displayName: Type.String() })),
+  pupils: Type.Array(Type.Object({ id: Id(), displayName: Type.String() })),
   pause: Type.Union([Type.Object({ until: Type.Union([Type.String(), Type.Null()]), reason: Type.Union([Type.String(), Type.Null()]) }), Type.Null()]),
 });

@@ -1,7 +1,7 @@
 import { Type, type PluginApp, type PluginServices } from '@preau/sdk';
 import { editsWord, headsSchool, manageableClasses } from './access.js';
 import { NotSentYet, NotTheAuthor, AudienceNotAllowed } from './errors.js';
-import { AttachmentSchema, ClassInfo, ClassParams, CopyInput, Errors, Page, PauseInput, StaffWord, Tracking, WordInput, WordParams } from './schemas.js';
+import { AttachmentSchema, ClassInfo, ClassParams, CopyInput, Errors, StaffPage, PauseInput, StaffWord, Tracking, WordInput, WordParams } from './schemas.js';
 import { createWord, deleteWord, updateWord } from './words.js';
 import { staffWordIds, staffWords, tracking } from './staff-views.js';
 import { sendReminder } from './reminders.js';
@@ -62,7 +62,7 @@ export async function staffRoutes(app: PluginApp, services: PluginServices): Pro
   });
 
   app.get('/words', {
-    schema: { querystring: Page, response: { 200: Type.Array(StaffWord), ...Errors } },
+    schema: { querystring: StaffPage, response: { 200: Type.Array(StaffWord), ...Errors } },
   }, async (request) => {
     const user = request.currentUser!;
     if (user.profile !== 'Teacher' && user.profile !== 'Personnel') return [];
@@ -70,7 +70,7 @@ export async function staffRoutes(app: PluginApp, services: PluginServices): Pro
     const classes = await structure.classesOf(user.id);
     const ids = await staffWordIds(services, {
       userId: user.id, classIds: classes.map((c) => c.id), headedSchools: schools.filter((id) => headsSchool(user, id)), schools,
-      before: request.query.before ? Number(request.query.before) : undefined, limit: request.query.limit,
+      before: request.query.before, limit: request.query.limit,
     });
     return staffWords(services, ids, editable(user));
   });

@@ -1,4 +1,4 @@
-import { Type, type CurrentUser, type PluginApp, type PluginServices } from '@preau/sdk';
+import { Type, type CurrentUser, type PluginApp, type PluginServices, BigId } from '@preau/sdk';
 import { Errors, FolderList, IdParams, IdsBody } from './schemas.js';
 import { unreadCounts } from './mailbox.js';
 import { collectMessages } from './sending.js';
@@ -6,7 +6,7 @@ import { FolderNotFound, FolderTooDeep, MessageNotFound } from './errors.js';
 
 const Ok = Type.Object({ ok: Type.Boolean() });
 const Name = Type.String({ minLength: 1, maxLength: 80, pattern: '\\S' });
-const Destination = Type.Union([Type.Literal('inbox'), Type.Literal('trash'), Type.Integer({ minimum: 1 })]);
+const Destination = Type.Union([Type.Literal('inbox'), Type.Literal('trash'), BigId()]);
 
 /** Folders: the system ones with their counts, the user's own (three levels at most), moving and the trash. */
 export async function folderRoutes(app: PluginApp, services: PluginServices): Promise<void> {
@@ -41,7 +41,7 @@ export async function folderRoutes(app: PluginApp, services: PluginServices): Pr
     };
   });
 
-  app.post('/folders', { schema: { body: Type.Object({ name: Name, parentId: Type.Optional(Type.Integer({ minimum: 1 })) }, { additionalProperties: false }), response: { 201: Type.Object({ id: Type.Integer() }), ...Errors } } }, async (request, reply) => {
+  app.post('/folders', { schema: { body: Type.Object({ name: Name, parentId: Type.Optional(BigId()) }, { additionalProperties: false }), response: { 201: Type.Object({ id: Type.Integer() }), ...Errors } } }, async (request, reply) => {
     const userId = me(request).id;
     const parent = request.body.parentId ? await ownFolder(userId, request.body.parentId) : null;
     const depth = (parent?.depth ?? 0) + 1;
@@ -51,7 +51,7 @@ export async function folderRoutes(app: PluginApp, services: PluginServices): Pr
   });
 
   // Rename, or move under another folder (null: to the top): never inside itself, never deeper than three.
-  app.patch('/folders/:id', { schema: { params: IdParams, body: Type.Object({ name: Type.Optional(Name), parentId: Type.Optional(Type.Union([Type.Integer({ minimum: 1 }), Type.Null()])) }, { additionalProperties: false }), response: { 200: Ok, ...Errors } } }, async (request) => {
+  app.patch('/folders/:id', { schema: { params: IdParams, body: Type.Object({ name: Type.Optional(Name), parentId: Type.Optional(Type.Union([BigId(), Type.Null()])) }, { additionalProperties: false }), response: { 200: Ok, ...Errors } } }, async (request) => {
     const userId = me(request).id;
     const folder = await ownFolder(userId, request.params.id);
     if (request.body.name) await db('folders').where({ id: folder.id }).update({ name: request.body.name.trim() });
@@ -109,7 +109,7 @@ export async function folderRoutes(app: PluginApp, services: PluginServices): Pr
     return { ok: true };
   });
 
-  app.delete('/trash', { schema: { querystring: Type.Object({ ids: Type.Optional(Type.Array(Type.Integer({ minimum: 1 }), { maxItems: 500 })) }), response: { 200: Type.Object({ deleted: Type.Integer() }), ...Errors } } }, async (request) => {
+  app.delete('/trash', { schema: { querystring: Type.Object({ ids: Type.Optional(Type.Array(BigId(), { maxItems: 500 })) }), response: { 200: Type.Object({ deleted: Type.Integer() }), ...Errors } } }, async (request) => {
     const userId = me(request).id;
     const deleted = await db.transaction(async (trx) => {
       const query = trx('mailbox').where({ user_id: userId, folder: 'trash' });

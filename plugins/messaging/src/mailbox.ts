@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type { Message, MessageSummary } from './schemas.js';
+import { decodePageCursor, encodePageCursor } from '@preau/sdk';
 
 /** A message's summary for a list, and its full view for its reader. */
 interface Row {
@@ -53,12 +54,7 @@ function summary(row: Row): MessageSummary {
 
 /** Where a list starts: after this (sort time, id) of the previous page. */
 export function encodeCursor(item: MessageSummary): string {
-  return `${Date.parse(item.sortAt)}.${item.id}`;
-}
-
-function decodeCursor(cursor: string | undefined): { at: Date; id: number } | undefined {
-  const match = /^(\d{1,15})\.(\d{1,18})$/.exec(cursor ?? '');
-  return match ? { at: new Date(Number(match[1])), id: Number(match[2]) } : undefined;
+  return encodePageCursor({ at: new Date(item.sortAt), id: item.id });
 }
 
 /** One page of a folder, newest first, by keyset (sort time, id): the same cost on page 1 and page 500. */
@@ -73,7 +69,7 @@ export async function listFolder(db: Knex, userId: number, folder: string, optio
     .limit(options.limit + 1);
   if (/^\d+$/.test(folder)) query.andWhere({ 'b.folder': 'user', 'b.folder_id': Number(folder) });
   else query.andWhere('b.folder', folder);
-  const cursor = decodeCursor(options.cursor);
+  const cursor = decodePageCursor(options.cursor);
   if (cursor) query.andWhereRaw('(b.sort_at, b.message_id) < (?, ?)', [cursor.at, cursor.id]);
   const rows = (await query) as Row[];
   const items = rows.slice(0, options.limit).map(summary);

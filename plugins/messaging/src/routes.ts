@@ -1,4 +1,4 @@
-import { Type, type CurrentUser, type PluginApp, type PluginServices } from '@preau/sdk';
+import { Type, type CurrentUser, type PluginApp, type PluginServices, BigId, PageCursorSchema } from '@preau/sdk';
 import { Attachment, Errors, IdParams, IdsBody, Message, MessageInput, MessagePage, MessageSummary, FolderRef } from './schemas.js';
 import { findEntry, listFolder, messageView, searchMessages, threadOf, unreadCounts } from './mailbox.js';
 import { collectMessages, deliverStored, moderatorsOf, saveDraft, sendMessage } from './sending.js';
@@ -8,7 +8,7 @@ import { MessageNotFound, NotModerator, RecallRefused } from './errors.js';
 const RECALL_MINUTES = 60;
 const Sent = Type.Object({ id: Type.Integer(), state: Type.String() });
 const Ok = Type.Object({ ok: Type.Boolean() });
-const PAGE = Type.Object({ cursor: Type.Optional(Type.String({ maxLength: 40 })), limit: Type.Integer({ minimum: 1, maximum: 100, default: 30 }) }, { additionalProperties: false });
+const PAGE = Type.Object({ cursor: Type.Optional(PageCursorSchema()), limit: Type.Integer({ minimum: 1, maximum: 100, default: 30 }) }, { additionalProperties: false });
 
 /** Messaging's HTTP routes, under /api/messaging. Every one reads only the signed-in user's own mailbox. */
 export async function routes(app: PluginApp, services: PluginServices): Promise<void> {
@@ -63,7 +63,7 @@ export async function routes(app: PluginApp, services: PluginServices): Promise<
     return messages;
   });
 
-  app.get('/messages/:id/attachments/:blobId', { schema: { params: Type.Object({ id: Type.Integer({ minimum: 1 }), blobId: Type.String({ pattern: '^[a-f0-9]{32}$' }) }), querystring: Type.Object({ inline: Type.Optional(Type.Boolean()) }) } }, async (request, reply) => {
+  app.get('/messages/:id/attachments/:blobId', { schema: { params: Type.Object({ id: BigId(), blobId: Type.String({ pattern: '^[a-f0-9]{32}$' }) }), querystring: Type.Object({ inline: Type.Optional(Type.Boolean()) }) } }, async (request, reply) => {
     const message = await messageView(db, me(request).id, request.params.id);
     const attachment = message?.attachments.find((a) => a.blobId === request.params.blobId);
     if (!attachment) throw MessageNotFound();

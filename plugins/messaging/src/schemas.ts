@@ -1,7 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { Id, BigId } from '@preau/sdk';
 
-const Id = Type.Integer({ minimum: 1 });
-const Ids = Type.Array(Id, { maxItems: 1000, uniqueItems: true, default: [] });
+const Ids = Type.Array(Id(), { maxItems: 1000, uniqueItems: true, default: [] });
 /** Users and groups, as the recipient picker gives them. */
 export const Addressees = Type.Object({ users: Ids, groups: Ids }, { additionalProperties: false, default: {} });
 
@@ -16,9 +16,9 @@ export const MessageInput = Type.Object(
     attachments: Type.Array(Type.String({ pattern: '^[a-f0-9]{32}$' }), { maxItems: 20, uniqueItems: true, default: [] }),
     noReply: Type.Boolean({ default: false }),
     /** The message answered or forwarded (its thread continues). */
-    parentId: Type.Optional(Id),
+    parentId: Type.Optional(BigId()),
     /** The message forwarded (its attachments may be attached again, without copying them). */
-    forwardOf: Type.Optional(Id),
+    forwardOf: Type.Optional(BigId()),
     /** Sends later (a job), instead of at once. */
     scheduledAt: Type.Optional(Type.String({ format: 'date-time' })),
   },
@@ -81,5 +81,5 @@ export const ErrorBody = Type.Object({ code: Type.String(), message: Type.String
 export const Errors = { '4xx': ErrorBody, '5xx': ErrorBody };
 /** inbox, sent, drafts, trash, or a user folder's id. */
 export const FolderRef = Type.String({ pattern: '^(inbox|sent|drafts|trash|[1-9][0-9]{0,15})$' });
-export const IdParams = Type.Object({ id: Id }, { additionalProperties: false });
-export const IdsBody = Type.Object({ ids: Type.Array(Id, { minItems: 1, maxItems: 500, uniqueItems: true }) }, { additionalProperties: false });
+export const IdParams = Type.Object({ id: BigId() }, { additionalProperties: false });
+export const IdsBody = Type.Object({ ids: Type.Array(BigId(), { minItems: 1, maxItems: 500, uniqueItems: true }) }, { additionalProperties: false });

@@ -1,10 +1,10 @@
-import { Type, type CurrentUser, type PluginApp, type PluginServices, type SchoolRef } from '@preau/sdk';
+import { Type, type CurrentUser, type PluginApp, type PluginServices, type SchoolRef, Id } from '@preau/sdk';
 import { includes, type ThreadRole } from './access.js';
 import { checkAttachments, releaseAttachments, writeAttachments } from './attachments.js';
 import { BadDates, CannotUpload, ItemNotFound, RoleTooLow, WrongStatus } from './errors.js';
 import { findItem, isLive, itemsQuery, livePage, toItems, type ItemRow } from './items.js';
 import { announceIfDue, announceSubmitted, planItem } from './publication.js';
-import { AttachmentSchema, Errors, Id, IdParams, Item, ItemInput, ItemPage, ListQuery } from './schemas.js';
+import { AttachmentSchema, Errors, IdParams, Item, ItemInput, ItemPage, ListQuery } from './schemas.js';
 import { threadFor, threadsOf } from './threads.js';
 
 const STATUS_OF = { draft: 'draft', submit: 'submitted', publish: 'published' } as const;
@@ -154,7 +154,7 @@ export async function itemRoutes(app: PluginApp, services: PluginServices): Prom
   // An item's file, for those who may see the item (images are shown in the page with `inline=true`).
   app.get('/items/:id/attachments/:blobId', {
     schema: {
-      params: Type.Object({ id: Id, blobId: Type.String({ minLength: 1, maxLength: 64 }) }),
+      params: Type.Object({ id: Id(), blobId: Type.String({ minLength: 1, maxLength: 64 }) }),
       querystring: Type.Object({ inline: Type.Boolean({ default: false }) }, { additionalProperties: false }),
       response: { ...Errors },
     },
@@ -207,7 +207,7 @@ export async function itemRoutes(app: PluginApp, services: PluginServices): Prom
 
   // The validation queue: submitted items of the threads where I publish, oldest first.
   app.get('/queue', {
-    schema: { querystring: Type.Object({ threadId: Type.Optional(Id) }, { additionalProperties: false }), response: { 200: Type.Array(Item), ...Errors } },
+    schema: { querystring: Type.Object({ threadId: Type.Optional(Id()) }, { additionalProperties: false }), response: { 200: Type.Array(Item), ...Errors } },
   }, async (request) => {
     const mine = await threadsOf(services, request.currentUser!, request.currentSchools);
     const threadIds = mine.filter((m) => includes(m.role, 'publish') && (request.query.threadId === undefined || m.thread.id === request.query.threadId)).map((m) => m.thread.id);

@@ -1,6 +1,7 @@
 import type { Knex, PluginServices } from '@preau/sdk';
 import type { Item } from './schemas.js';
 import { attachmentsOf } from './attachments.js';
+import { decodePageCursor, encodePageCursor, MAX_ID } from '@preau/sdk';
 
 /** An item row as read with its thread's title. */
 export interface ItemRow {
@@ -72,7 +73,7 @@ export async function toItems(services: Pick<PluginServices, 'structure' | 'db'>
 
 /** The keyset of the reading order: headline first, then newest publication, then newest id. */
 function cursorOf(row: ItemRow): string {
-  return `${row.headline ? 1 : 0}.${new Date(row.publish_at!).getTime()}.${row.id}`;
+  return encodePageCursor({ rank: row.headline ? 1 : 0, at: new Date(row.publish_at!), id: row.id });
 }
 
 /**
@@ -88,10 +89,8 @@ export async function livePage(db: Knex, threadIds: readonly number[], now: Date
     .where((q) => q.whereNull('i.expires_at').orWhere('i.expires_at', '>', now))
     .orderBy([{ column: 'i.headline', order: 'desc' }, { column: 'i.publish_at', order: 'desc' }, { column: 'i.id', order: 'desc' }])
     .limit(options.limit + 1);
-  if (options.after) {
-    const [headline, ms, id] = options.after.split('.').map(Number) as [number, number, number];
-    query.whereRaw('((case when i.headline then 1 else 0 end), i.publish_at, i.id) < (?, ?, ?)', [headline, new Date(ms), id]);
-  }
+  const after = decodePageCursor(options.after, { ranked: true, maxId: MAX_ID });
+  if (after) query.whereRaw('((case when i.headline then 1 else 0 end), i.publish_at, i.id) < (?, ?, ?)', [after.rank ?? 0, after.at, after.id]);
   const rows = (await query) as ItemRow[];
   const more = rows.length > options.limit;
   if (more) rows.pop();

@@ -1,17 +1,16 @@
-import { Type, type Static } from '@preau/sdk';
+import { Type, type Static, Id, PageCursorSchema } from '@preau/sdk';
 
 const ErrorBody = Type.Object({ code: Type.String(), message: Type.String(), details: Type.Optional(Type.Unknown()) });
 /** Every 4xx and 5xx answer: `{ code, message, details? }`. */
 export const Errors = { '4xx': ErrorBody, '5xx': ErrorBody };
 
-export const Id = Type.Integer({ minimum: 1 });
-export const IdParams = Type.Object({ id: Id });
+export const IdParams = Type.Object({ id: Id() });
 const Instant = Type.String({ format: 'date-time' });
 const Nullable = <T extends ReturnType<typeof Type.String>>(schema: T) => Type.Union([schema, Type.Null()]);
 
 export const Role = Type.Union([Type.Literal('read'), Type.Literal('contribute'), Type.Literal('publish'), Type.Literal('manage')]);
-export const Share = Type.Object({ groupId: Id, groupName: Type.String(), role: Role });
-export const ShareInput = Type.Object({ groupId: Id, role: Role }, { additionalProperties: false });
+export const Share = Type.Object({ groupId: Id(), groupName: Type.String(), role: Role });
+export const ShareInput = Type.Object({ groupId: Id(), role: Role }, { additionalProperties: false });
 
 export const Thread = Type.Object({
   id: Type.Integer(),
@@ -30,7 +29,7 @@ export const ThreadInput = Type.Object({
   commentsEnabled: Type.Boolean({ default: true }),
   shares: Type.Array(ShareInput, { maxItems: 50 }),
 }, { additionalProperties: false });
-export const NewThreadInput = Type.Composite([Type.Object({ schoolId: Id }), ThreadInput], { additionalProperties: false });
+export const NewThreadInput = Type.Composite([Type.Object({ schoolId: Id() }), ThreadInput], { additionalProperties: false });
 
 export const Status = Type.Union(['draft', 'submitted', 'published', 'expired', 'trashed'].map((s) => Type.Literal(s)));
 export const AttachmentSchema = Type.Object({ id: Type.String(), name: Type.String(), mediaType: Type.String(), size: Type.Integer() });
@@ -69,9 +68,9 @@ export type ItemInput = Static<typeof ItemInput>;
 
 export const ItemPage = Type.Object({ items: Type.Array(Item), next: Nullable(Type.String()) });
 export const ListQuery = Type.Object({
-  threadId: Type.Optional(Id),
+  threadId: Type.Optional(Id()),
   /** The `next` of the previous page. */
-  after: Type.Optional(Type.String({ pattern: '^[01]\\.[0-9]+\\.[0-9]+$' })),
+  after: Type.Optional(PageCursorSchema({ ranked: true })),
   limit: Type.Integer({ minimum: 1, maximum: 50, default: 20 }),
 }, { additionalProperties: false });
 
@@ -88,13 +87,13 @@ export const CommentInput = Type.Object({ body: Type.String({ minLength: 1, maxL
 export const Colour = Type.Union([Type.Literal('info'), Type.Literal('warning'), Type.Literal('urgent')]);
 export const TargetProfile = Type.Union(['Teacher', 'Student', 'Relative', 'Personnel', 'Guest'].map((p) => Type.Literal(p)));
 export const FlashInput = Type.Object({
-  schoolIds: Type.Array(Id, { minItems: 1, maxItems: 500, uniqueItems: true }),
+  schoolIds: Type.Array(Id(), { minItems: 1, maxItems: 500, uniqueItems: true }),
   title: Type.String({ minLength: 1, maxLength: 120 }),
   body: Type.String({ maxLength: 4000 }),
   colour: Colour,
   signature: Type.String({ minLength: 1, maxLength: 120 }),
   profiles: Type.Array(TargetProfile, { minItems: 1, uniqueItems: true }),
-  classIds: Type.Array(Id, { maxItems: 200, uniqueItems: true, default: [] }),
+  classIds: Type.Array(Id(), { maxItems: 200, uniqueItems: true, default: [] }),
   startsAt: Instant,
   endsAt: Instant,
   notify: Type.Boolean({ default: false }),

@@ -1,7 +1,7 @@
-import { Type, type PluginApp, type PluginServices } from '@preau/sdk';
+import { Type, type PluginApp, type PluginServices, Id } from '@preau/sdk';
 import { isSchoolAdmin, requireSchool, schoolsWhereCreatingThreads } from './access.js';
 import { CannotCreateThreads } from './errors.js';
-import { Errors, Id, IdParams, NewThreadInput, Thread, ThreadInput } from './schemas.js';
+import { Errors, IdParams, NewThreadInput, Thread, ThreadInput } from './schemas.js';
 import { checkGroups, replaceShares, threadFor, threadsOf, toThread } from './threads.js';
 
 
@@ -85,7 +85,7 @@ export async function threadRoutes(app: PluginApp, services: PluginServices): Pr
   // The groups of a school a thread may be shared with (those the user may address).
   app.get('/schools/:schoolId/groups', {
     schema: {
-      params: Type.Object({ schoolId: Id }),
+      params: Type.Object({ schoolId: Id() }),
       response: { 200: Type.Array(Type.Object({ id: Type.Integer(), name: Type.String(), kind: Type.String(), members: Type.Integer() })), ...Errors },
     },
   }, async (request) => {

@@ -154,5 +154,10 @@ t.test('rich text is sanitized and lists are keyset pages, newest first', async 
   const third = (await platform.as(s.reader).inject(`/api/news/items?threadId=${s.threadId}&limit=2&after=${second.next}`)).json();
   t.same(third.items.map((i: { title: string }) => i.title), ['XSS']);
   t.equal(third.next, null);
+  for (const after of ['1.8640000000000001.1', '1.1', '2.1700000000000.2147483648']) {
+    const bad = await platform.as(s.reader).inject(`/api/news/items?threadId=${s.threadId}&after=${after}`);
+    t.equal(bad.statusCode, 400, `a malformed cursor (${after}) is a coded 400`);
+    t.match(bad.json().code, /^PREAU_ERR_(VALIDATION|CURSOR)$/);
+  }
   t.same((await platform.as(s.reader).inject('/api/news/headlines?limit=3')).json().map((i: { title: string }) => i.title), ['Info 4', 'Info 3', 'Info 2']);
 });
