@@ -35,6 +35,7 @@ import { createRights } from './plugins/rights.js';
 import { buildPluginWeb } from './web/build-plugin-web.js';
 import { buildShell, type BuiltShell } from './web/build-shell.js';
 import { errorHandler } from './http/error-handler.js';
+import { securityHeaders } from './http/security-headers.js';
 import { createAjv } from './http/ajv.js';
 import { notFoundHandler } from './http/not-found.js';
 import { coreRoutes } from './core-routes.js';
@@ -139,6 +140,11 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     const throttle = createSignInThrottle(database.knex, clock, config.identity);
     const publicUrl = (config.server.publicUrl ?? `http://${config.server.host}:${config.server.port}`).replace(/\/$/, '');
 
+    let shell: BuiltShell | undefined;
+    await app.register(securityHeaders, {
+      https: publicUrl.startsWith('https://'),
+      inline: () => shell?.inline ?? { scripts: [], styles: [] },
+    });
     await app.register(cookie);
     await app.register(authenticate, { sessions, setup });
     const exporters = (): PersonalDataExporter[] =>
@@ -195,7 +201,6 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     });
     for (const bundle of bundles) for (const name of bundle.defaults?.enabledApps ?? []) defaults.add(name);
 
-    let shell: BuiltShell | undefined;
     if (options.buildWeb !== false) {
       await buildPluginWeb(registry.all(), config.baseDir);
       shell = await buildShell(config.baseDir);
