@@ -107,7 +107,8 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   const ajv = createAjv({ coerceTypes: 'array', useDefaults: true });
   const app = Fastify({
     logger: options.logger ?? { level: config.logLevel },
-    trustProxy: config.server.trustProxy,
+    // Only these proxies' X-Forwarded-For makes `request.ip`; without any, the header is ignored.
+    trustProxy: config.server.trustProxy.length ? config.server.trustProxy : false,
     return503OnClosing: true,
     forceCloseConnections: 'idle',
     bodyLimit: 1024 * 1024,
