@@ -44,6 +44,7 @@ export interface SignInThrottle {
 // Failures older than this without a lock are forgotten: a parent who mistypes twice a month is never locked.
 const FORGET_AFTER_MS = 60 * 60_000;
 const MAX_SLOW_DOWN_SECONDS = 60;
+const SLOWED_FAILURES_KEPT = 64;
 
 const normalized = (login: string) => login.trim().toLowerCase();
 const accountKey = (login: string) => `account:${normalized(login)}`;
@@ -86,7 +87,9 @@ export function createSignInThrottle(knex: Knex, clock: Clock, limits: ThrottleL
     const leaked = Math.min(row.failures, Math.floor(Math.max(0, now.getTime() - since) / leakMs));
     const kept = row.failures - leaked;
     const leakedAt = kept === 0 ? now : new Date(since + leaked * leakMs);
-    const failures = kept + 1;
+    // Past the longest wait, more failures add nothing: the brim is capped so that an address recovers within
+    // about an hour of an attack's end (and its row stays recent enough for the daily purge to leave it).
+    const failures = Math.min(kept + 1, limits.maxFailuresPerIp + SLOWED_FAILURES_KEPT);
     await trx('core.sign_in_throttle').where({ key }).update({ failures, last_failure_at: leakedAt });
     const over = failures - limits.maxFailuresPerIp;
     return over > 0 ? Math.min(MAX_SLOW_DOWN_SECONDS, 2 ** Math.min(over - 1, 6)) : 0;
