@@ -35,7 +35,8 @@ import { createRights } from './plugins/rights.js';
 import { buildPluginWeb } from './web/build-plugin-web.js';
 import { buildShell, type BuiltShell } from './web/build-shell.js';
 import { errorHandler } from './http/error-handler.js';
-import { securityHeaders } from './http/security-headers.js';
+import { hashSource, securityHeaders } from './http/security-headers.js';
+import { SLIPS_STYLE } from './structure/activation-slips.js';
 import { createAjv } from './http/ajv.js';
 import { notFoundHandler } from './http/not-found.js';
 import { coreRoutes } from './core-routes.js';
@@ -142,9 +143,11 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     const publicUrl = (config.server.publicUrl ?? `http://${config.server.host}:${config.server.port}`).replace(/\/$/, '');
 
     let shell: BuiltShell | undefined;
+    // The printable slips open in a window that keeps the shell's policy, so their style is allowed with the shell's.
+    const slipsStyle = hashSource(SLIPS_STYLE);
     await app.register(securityHeaders, {
       https: publicUrl.startsWith('https://'),
-      inline: () => shell?.inline ?? { scripts: [], styles: [] },
+      inline: () => ({ scripts: shell?.inline.scripts ?? [], styles: [...(shell?.inline.styles ?? []), slipsStyle] }),
     });
     await app.register(cookie);
     await app.register(authenticate, { sessions, setup });

@@ -1,6 +1,7 @@
 import t from 'tap';
 import { createHash } from 'node:crypto';
 import { createTestPlatform, type TestPlatform } from '../../src/testing/index.js';
+import { SLIPS_STYLE } from '../../src/structure/activation-slips.js';
 
 /** The directives of a Content-Security-Policy header, by name. */
 function directives(header: unknown): Map<string, string[]> {
@@ -42,7 +43,7 @@ t.test('the shell page forbids inline script and framing, and allows exactly its
   const importMap = /<script type="importmap">([\s\S]*?)<\/script>/.exec(response.body)![1]!;
   const style = /<style>([\s\S]*?)<\/style>/.exec(response.body)![1]!;
   t.same(csp.get('script-src'), ["'self'", sha256(importMap)], 'the import map is allowed by the hash of what is served');
-  t.same(csp.get('style-src'), ["'self'", sha256(style)]);
+  t.same(csp.get('style-src'), ["'self'", sha256(style), sha256(SLIPS_STYLE)], 'and the printable slips, which the shell opens in a window under its policy');
   t.notMatch(response.body, /<script(?![^>]*(type="importmap"|src=))/, 'no other inline script');
   t.notMatch(response.body, /\sstyle="/, 'no inline style attribute on the page itself');
   t.same(csp.get('img-src'), ["'self'", 'https:', 'data:', 'blob:']);
