@@ -46,7 +46,7 @@ export const securityHeaders = fp(async (app: FastifyInstance, options: { https:
         ...(https ? { upgradeInsecureRequests: [] } : {}),
       },
     },
-    // A Préau served at https://town.example/ent must not force HTTPS on every other site of town.example.
+    // This host only: a Préau at https://town.example/ent must not force HTTPS on the subdomains of town.example.
     strictTransportSecurity: https ? { maxAge: 365 * 24 * 3600, includeSubDomains: false } : false,
     // Our own pages get the full referrer (and same-origin requests keep their Origin header, which
     // `no-referrer` would turn into "null"); links to other sites reveal nothing of the page they were on.
