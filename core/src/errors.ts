@@ -183,13 +183,26 @@ export const PasswordTooWeak = defineError('PREAU_ERR_PASSWORD_WEAK', 400, (minL
   en: `The password needs at least ${minLength} characters and must not be a common one.`,
 }));
 
-/** Too many failed sign-ins for this account or address: wait before trying again. */
+/** Too many failed sign-ins for this account, or for this account from this address: wait before trying again. */
 export const SignInLocked = defineError(
   'PREAU_ERR_SIGN_IN_LOCKED',
   429,
   (retryAfterSeconds: number) => ({
     fr: `Trop de tentatives. Réessayez dans ${Math.ceil(retryAfterSeconds / 60)} minute(s), ou demandez à l'école de débloquer le compte.`,
     en: `Too many attempts. Try again in ${Math.ceil(retryAfterSeconds / 60)} minute(s), or ask the school to unlock the account.`,
+  }),
+  (retryAfterSeconds: number) => ({ retryAfterSeconds }),
+);
+/**
+ * A failed sign-in from an address where many fail (a school's shared address under a spraying attack, or many
+ * typos): the next attempt from there should wait. A right password from the same address is never refused.
+ */
+export const SignInSlowed = defineError(
+  'PREAU_ERR_SIGN_IN_SLOWED',
+  429,
+  (retryAfterSeconds: number) => ({
+    fr: `Identifiant, mot de passe ou code incorrect. Beaucoup de tentatives échouent depuis votre réseau : attendez ${retryAfterSeconds} seconde(s) avant de réessayer.`,
+    en: `Wrong login, password or code. Many attempts fail from your network: wait ${retryAfterSeconds} second(s) before trying again.`,
   }),
   (retryAfterSeconds: number) => ({ retryAfterSeconds }),
 );

@@ -36,6 +36,8 @@ import { createRights } from './plugins/rights.js';
 import { buildPluginWeb } from './web/build-plugin-web.js';
 import { buildShell, type BuiltShell } from './web/build-shell.js';
 import { errorHandler } from './http/error-handler.js';
+import { hashSource, securityHeaders } from './http/security-headers.js';
+import { SLIPS_STYLE } from './structure/activation-slips.js';
 import { createAjv } from './http/ajv.js';
 import { notFoundHandler } from './http/not-found.js';
 import { collectRoutes, type RouteEntry } from './http/route-table.js';
@@ -111,7 +113,8 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   const ajv = createAjv({ coerceTypes: 'array', useDefaults: true });
   const app = Fastify({
     logger: options.logger ?? { level: config.logLevel },
-    trustProxy: config.server.trustProxy,
+    // Only these proxies' X-Forwarded-For makes `request.ip`; without any, the header is ignored.
+    trustProxy: config.server.trustProxy.length ? config.server.trustProxy : false,
     return503OnClosing: true,
     forceCloseConnections: 'idle',
     bodyLimit: 1024 * 1024,
@@ -146,6 +149,13 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     const throttle = createSignInThrottle(database.knex, clock, config.identity);
     const publicUrl = (config.server.publicUrl ?? `http://${config.server.host}:${config.server.port}`).replace(/\/$/, '');
 
+    let shell: BuiltShell | undefined;
+    // The printable slips open in a window that keeps the shell's policy, so their style is allowed with the shell's.
+    const slipsStyle = hashSource(SLIPS_STYLE);
+    await app.register(securityHeaders, {
+      https: publicUrl.startsWith('https://'),
+      inline: () => ({ scripts: shell?.inline.scripts ?? [], styles: [...(shell?.inline.styles ?? []), slipsStyle] }),
+    });
     await app.register(cookie);
     await app.register(authenticate, { sessions, setup });
     const exporters = (): PersonalDataExporter[] =>
@@ -202,7 +212,6 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     });
     for (const bundle of bundles) for (const name of bundle.defaults?.enabledApps ?? []) defaults.add(name);
 
-    let shell: BuiltShell | undefined;
     if (options.buildWeb !== false) {
       await buildPluginWeb(registry.all(), config.baseDir);
       shell = await buildShell(config.baseDir);

@@ -96,6 +96,8 @@ export const COMMUNICATION_TEXTS = {
   gatewayProfileRelative: { fr: 'Parents', en: 'Parents' },
   gatewayProfilePersonnel: { fr: 'Personnels', en: 'Staff' },
   gatewayProfileGuest: { fr: 'Partenaires', en: 'Partners' },
+  gatewayGroupOf: { fr: '{profile} ({school})', en: '{profile} ({school})' },
+  gatewayHiddenGroup: { fr: 'Un groupe de {school}', en: 'A group of {school}' },
   gatewayEndsOnField: { fr: 'Date de fin (facultative)', en: 'End date (optional)' },
   gatewayPurposeField: { fr: 'Objet (facultatif)', en: 'Purpose (optional)' },
   gatewayPurposeHint: { fr: 'Par exemple : correspondance entre les CM2 des deux écoles.', en: 'For example: pen pals between the two schools’ CM2 classes.' },

@@ -1,4 +1,4 @@
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 /** Debian's Chromium, headless, with the flags that keep it off the network it cannot reach here. */
 export function launchChromium(): Promise<Browser> {
@@ -15,11 +15,12 @@ export interface BrowserUser {
 }
 
 /**
- * Signs `user` in through the sign-in form, in a browser context of their own, and waits for the home page (the
- * sign-in form has a level-1 heading too). Page errors are collected in `errors` when given.
+ * Signs `user` in through the sign-in form, in a new browser context of their own (or in `context` when one is
+ * given), and waits for the home page (the sign-in form has a level-1 heading too). Page errors are collected in
+ * `errors` when given.
  */
-export async function signIn(browser: Browser, address: string, user: BrowserUser, errors?: string[]): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
+export async function signIn(from: Browser | BrowserContext, address: string, user: BrowserUser, errors?: string[]): Promise<Page> {
+  const page = await ('newContext' in from ? await from.newContext() : from).newPage();
   if (errors) page.on('pageerror', (error) => errors.push(`${user.login}: ${error.message}`));
   await page.goto(address);
   await page.getByLabel('Identifiant').fill(user.login);

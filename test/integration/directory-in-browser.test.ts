@@ -183,6 +183,8 @@ t.test('a parent finds the teacher of their child, and a family of another schoo
   await adminPage.getByRole('button', { name: 'Proposer la passerelle' }).click();
   await adminPage.getByText('Passerelle proposée à École Louise Michel : un de ses administrateurs doit l’accepter.').waitFor();
   await adminPage.getByText('proposée à École Louise Michel', { exact: true }).waitFor();
+  const proposal = adminPage.getByRole('table', { name: 'Passerelles de l’école' }).getByRole('row').filter({ hasText: 'proposée à École Louise Michel' });
+  t.match(await proposal.textContent(), /↔ Enseignants \(École Louise Michel\)/, "the proposer sees B's teachers described by their profile, not by the name of B's group");
   t.equal(await adminPage.getByRole('button', { name: 'Retirer la proposition de passerelle à École Louise Michel' }).count(), 1, 'the proposing school may withdraw it');
   await adminPage.getByRole('button', { name: 'Se déconnecter' }).click();
   await signIn(adminPage, address, directorB);

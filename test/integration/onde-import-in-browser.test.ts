@@ -79,7 +79,7 @@ t.test('a director imports ONDE in the browser, prints the slips, and a parent a
   t.equal((await counts(page, 'Élèves'))[0], '72', 'the result says 72 pupils were created');
   t.ok(await page.getByRole('cell', { name: 'Appliqué' }).isVisible(), 'the history lists the applied import');
 
-  // The class page prints the slips in a new window (a Blob URL of the server's HTML page).
+  // The class page prints the slips in a new window (the server's HTML page written into it).
   await page.getByRole('link', { name: 'Classes', exact: true }).click();
   await page.getByRole('link', { name: 'CP - M. ROUX' }).click();
   await page.getByRole('heading', { name: 'CP - M. ROUX', level: 1 }).waitFor();
@@ -87,9 +87,18 @@ t.test('a director imports ONDE in the browser, prints the slips, and a parent a
   const popupOpened = page.waitForEvent('popup');
   await page.getByRole('button', { name: "Imprimer les fiches d'activation" }).click();
   const popup = await popupOpened;
-  await popup.waitForURL(/^blob:/);
+  const refused: string[] = [];
+  popup.on('console', (message) => void (message.type() === 'error' && refused.push(message.text())));
   const slip = popup.locator('section.slip').filter({ hasText: 'Responsable légal' }).first();
   await slip.waitFor();
+  // The window keeps the shell's Content-Security-Policy: the page's style must still apply, its button still print.
+  t.equal(await slip.evaluate((section) => getComputedStyle(section).borderTopStyle), 'dashed', 'the slips are styled for cutting');
+  const printed = popup.waitForEvent('console', (message) => message.text() === 'print asked');
+  await popup.evaluate(() => { window.print = () => console.log('print asked'); });
+  await popup.getByRole('button', { name: 'Imprimer' }).click();
+  await printed;
+  t.pass('its button prints');
+  t.same(refused, [], 'nothing on the page is refused');
   const parentName = await slipValue(slip, 'Responsable légal');
   const login = await slipValue(slip, 'Identifiant');
   const code = await slipValue(slip, "Code d'activation");

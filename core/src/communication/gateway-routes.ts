@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { Type } from '@sinclair/typebox';
-import { PROFILES, type Clock, type NotifyService, type TypeBoxTypeProvider, Id } from '@preau/sdk';
+import { Type, type Static } from '@sinclair/typebox';
+import { PROFILES, type Clock, type CurrentUser, type NotifyService, type TypeBoxTypeProvider, Id } from '@preau/sdk';
 import type { Knex } from 'knex';
 import { administers, isAcademyAdmin, requireSchoolAdmin, requireUser } from '../identity/access.js';
 import { requireSchool } from '../structure/school-access.js';
@@ -8,7 +8,17 @@ import { audit } from '../audit/audit-log.js';
 import { ErrorResponses } from '../http/common-schemas.js';
 import { BadRequest, Forbidden, GatewayNotFound, GroupOutsideSchool } from '../errors.js';
 
-const GroupRef = Type.Object({ id: Type.Integer(), name: Type.String() });
+/**
+ * A group of a gateway. `name` is null for a group of the receiving school (B) shown to someone who does not
+ * administer it: the proposer learns nothing of the other school's groups (class labels name teachers, manual
+ * groups name projects). `profile` is given for school-wide groups only ("the teachers of B"), which every
+ * school has.
+ */
+const GroupRef = Type.Object({
+  id: Type.Integer(),
+  name: Type.Union([Type.String(), Type.Null()]),
+  profile: Type.Union([Type.Union(PROFILES.map((p) => Type.Literal(p))), Type.Null()]),
+});
 const GatewaySchema = Type.Object({
   id: Type.Integer(),
   schoolA: Type.Object({ id: Type.Integer(), name: Type.String() }),
@@ -18,6 +28,7 @@ const GatewaySchema = Type.Object({
   endsOn: Type.Union([Type.String(), Type.Null()]),
   pairs: Type.Array(Type.Object({ a: GroupRef, b: GroupRef })),
 });
+type Gateway = Static<typeof GatewaySchema>;
 const IdParams = Type.Object({ gatewayId: Id() });
 
 /**
@@ -29,19 +40,28 @@ export async function gatewayRoutes(parent: FastifyInstance, deps: { knex: Knex;
   const app = parent.withTypeProvider<TypeBoxTypeProvider>();
   const { knex, clock } = deps;
 
-  const describe = async (ids: number[]) => {
+  /**
+   * The gateways as `viewer` may see them: the proposing school (A) shows its groups to the school it asks, to
+   * decide on; the names of B's groups are for B's administrators (and the academy's) only.
+   */
+  const describe = async (ids: number[], viewer: CurrentUser): Promise<Gateway[]> => {
     if (ids.length === 0) return [];
     const { rows } = await knex.raw(
       `select w.id, json_build_object('id', a.id, 'name', a.name) as "schoolA", json_build_object('id', b.id, 'name', b.name) as "schoolB",
               w.status, w.purpose, w.ends_on as "endsOn",
-              coalesce((select json_agg(json_build_object('a', json_build_object('id', ga.id, 'name', ga.name), 'b', json_build_object('id', gb.id, 'name', gb.name)) order by ga.name)
+              coalesce((select json_agg(json_build_object(
+                                 'a', json_build_object('id', ga.id, 'name', ga.name, 'profile', case when ga.kind = 'school' then ga.profile end),
+                                 'b', json_build_object('id', gb.id, 'name', gb.name, 'profile', case when gb.kind = 'school' then gb.profile end)) order by ga.name, gb.id)
                           from core.gateway_pairs p join core.groups ga on ga.id = p.group_a join core.groups gb on gb.id = p.group_b
                          where p.gateway_id = w.id), '[]') as pairs
          from core.gateways w join core.schools a on a.id = w.school_a join core.schools b on b.id = w.school_b
         where w.id = any(?::int[]) order by w.id desc`,
       [ids],
     );
-    return rows;
+    return (rows as Gateway[]).map((gateway) =>
+      isAcademyAdmin(viewer) || administers(viewer, gateway.schoolB.id)
+        ? gateway
+        : { ...gateway, pairs: gateway.pairs.map((pair) => ({ a: pair.a, b: { ...pair.b, name: null } })) });
   };
   const schoolName = async (id: number) => (await knex('core.schools').where({ id }).first('name')).name as string;
   /** Tells the administrators of a school (or one person) about a gateway, in their timeline and by email. */
@@ -75,7 +95,7 @@ export async function gatewayRoutes(parent: FastifyInstance, deps: { knex: Knex;
     else if (!isAcademyAdmin(user)) throw Forbidden("voir les passerelles de toute l'académie");
     const query = knex('core.gateways');
     if (schoolId) query.where((q) => q.where({ school_a: schoolId }).orWhere({ school_b: schoolId }));
-    return describe(await query.pluck('id'));
+    return describe(await query.pluck('id'), user);
   });
 
   app.post('/api/core/gateways', {
@@ -123,7 +143,7 @@ export async function gatewayRoutes(parent: FastifyInstance, deps: { knex: Knex;
       return row.id as number;
     });
     if (!open) await tell('gateway-proposed', { school: body.schoolB }, user.id, id, body.schoolA, body.schoolB);
-    return reply.code(201).send((await describe([id]))[0]);
+    return reply.code(201).send((await describe([id], user))[0]!);
   });
 
   for (const [action, from, to, who] of [
@@ -145,7 +165,7 @@ export async function gatewayRoutes(parent: FastifyInstance, deps: { knex: Knex;
         await audit(trx, ...[gateway.school_a, gateway.school_b].map((schoolId) => ({ action: audited, schoolId, actorId: user.id, ip: request.ip, details: { gatewayId: gateway.id } })));
       });
       if (action !== 'close' && gateway.proposed_by) await tell('gateway-answered', { user: gateway.proposed_by }, user.id, gateway.id, gateway.school_b, gateway.school_a);
-      return (await describe([gateway.id]))[0];
+      return (await describe([gateway.id], user))[0]!;
     });
   }
 }

@@ -23,7 +23,12 @@ export const ConfigSchema = Type.Object(
         host: Type.String({ default: '127.0.0.1' }),
         /** The address users type; decides the Secure flag of cookies and the links in emails. */
         publicUrl: Type.Optional(Type.String({ pattern: '^https?://' })),
-        trustProxy: Type.Boolean({ default: false }),
+        /**
+         * The reverse proxies in front of Préau (addresses or CIDR ranges, or `loopback`, `linklocal`,
+         * `uniquelocal`): only a request coming from one of them has its `X-Forwarded-For` believed. Empty, the
+         * header is ignored, since anyone could write it to dodge the sign-in throttle.
+         */
+        trustProxy: Type.Array(Type.String({ minLength: 1 }), { default: [] }),
         /** How long in-flight requests may take to finish on shutdown. */
         shutdownTimeoutMs: Type.Integer({ minimum: 0, default: 10000 }),
       },
@@ -89,9 +94,14 @@ export const ConfigSchema = Type.Object(
         resetLinkMinutes: Type.Integer({ minimum: 5, maximum: 24 * 60, default: 60 }),
         /** How long the link confirming a new email address stays valid. */
         emailLinkHours: Type.Integer({ minimum: 1, maximum: 7 * 24, default: 24 }),
-        /** Sign-in failures allowed before a temporary lock, per account and per IP address. */
-        maxFailuresPerAccount: Type.Integer({ minimum: 1, default: 5 }),
-        maxFailuresPerIp: Type.Integer({ minimum: 1, default: 50 }),
+        /** Sign-in failures before a temporary lock of an account from one address, then from every address. */
+        maxFailuresPerAccountFromIp: Type.Integer({ minimum: 1, default: 5 }),
+        maxFailuresPerAccount: Type.Integer({ minimum: 1, default: 10 }),
+        /**
+         * Failures per hour an address may make before its further failures are answered "wait" (429): it is
+         * never locked, since a school or a whole town's schools share one address; right passwords get in.
+         */
+        maxFailuresPerIp: Type.Integer({ minimum: 1, default: 300 }),
         /** The first lock; each further failure while counting doubles it, up to `maxLockMinutes`. */
         lockMinutes: Type.Integer({ minimum: 1, default: 1 }),
         maxLockMinutes: Type.Integer({ minimum: 1, default: 60 }),

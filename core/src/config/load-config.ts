@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { dirname, resolve } from 'node:path';
 import { ConfigSchema, type PreauConfig } from './config-schema.js';
 import { ConfigInvalid } from '../errors.js';
@@ -32,12 +33,27 @@ function applyEnvironment(raw: Record<string, unknown>, env: NodeJS.ProcessEnv):
     };
   }
   if (env.PREAU_LOG_LEVEL) raw.logLevel = env.PREAU_LOG_LEVEL;
+  if (env.PREAU_TRUST_PROXY) section('server').trustProxy = env.PREAU_TRUST_PROXY.split(',').map((entry) => entry.trim()).filter(Boolean);
+}
+
+const NAMED_RANGES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** Whether `entry` is an address, a CIDR range of a fitting size, or one of proxy-addr's named ranges. */
+function isProxyAddress(entry: string): boolean {
+  if (NAMED_RANGES.has(entry)) return true;
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const version = isIP(address);
+  if (!version || rest.length) return false;
+  return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128));
 }
 
 /** Validates a configuration object (already merged with the environment); throws `PREAU_ERR_CONFIG_INVALID` naming the key. */
 export function parseConfig(raw: unknown, baseDir: string): PreauConfig {
   const copy = structuredClone(raw ?? {});
   if (!validate(copy)) throw ConfigInvalid(describeAjvErrors(validate.errors ?? [], 'config'));
+  const proxies = (copy as { server: { trustProxy: string[] } }).server.trustProxy;
+  const wrong = proxies.findIndex((entry) => !isProxyAddress(entry));
+  if (wrong >= 0) throw ConfigInvalid(`config.server.trustProxy[${wrong}] "${proxies[wrong]}" is not an IP address or CIDR range`);
   return { ...(copy as Omit<PreauConfig, 'baseDir'>), baseDir };
 }
 

@@ -7,7 +7,7 @@ import { checkPasswordPolicy, hashPassword } from './password.js';
 import { openSessionWithCookie, type IdentityDeps } from './identity-deps.js';
 import { LoginSchema, PasswordSchema, SignedInSchema } from './sign-in-routes.js';
 import { audit, schoolsOfUser } from '../audit/audit-log.js';
-import { ActivationCodeInvalid, CharterNotAccepted } from '../errors.js';
+import { ActivationCodeInvalid, CharterNotAccepted, SignInSlowed } from '../errors.js';
 import { ErrorResponses } from '../http/common-schemas.js';
 
 const CodeSchema = Type.String({ minLength: 6, maxLength: 40 });
@@ -50,7 +50,7 @@ export async function activationRoutes(parent: FastifyInstance, deps: IdentityDe
       await audit(knex, ...(schools.length ? schools : [null]).map((schoolId) => ({
         action: 'activation-failed' as const, schoolId, targetUserId: user?.id ?? null, ip, details: { login, failures: outcome.failures },
       })));
-      throw ActivationCodeInvalid();
+      throw outcome.slowDownSeconds ? SignInSlowed(outcome.slowDownSeconds) : ActivationCodeInvalid();
     }
     return holder;
   };
@@ -118,7 +118,7 @@ export async function activationRoutes(parent: FastifyInstance, deps: IdentityDe
       return holder.id;
     });
     await deps.sessions.invalidateUser(userId);
-    await throttle.recordSuccess(login);
+    await throttle.recordSuccess(login, request.ip);
     return reply.code(201).send(await openSessionWithCookie(deps, request, reply, userId));
   });
 }

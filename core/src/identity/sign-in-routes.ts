@@ -5,7 +5,7 @@ import { SESSION_COOKIE } from './sessions.js';
 import { verifyPassword, hashPassword } from './password.js';
 import { openSessionWithCookie, type IdentityDeps } from './identity-deps.js';
 import { audit, schoolsOfUser } from '../audit/audit-log.js';
-import { BadCredentials } from '../errors.js';
+import { BadCredentials, SignInSlowed } from '../errors.js';
 import { CurrentUserSchema, ErrorResponses } from '../http/common-schemas.js';
 
 // An argon2id hash of a random password, verified when the login does not exist, so that an unknown login
@@ -62,9 +62,9 @@ export async function signInRoutes(parent: FastifyInstance, deps: IdentityDeps):
       if (outcome.lockedUntil) {
         await audit(knex, ...scoped.map((schoolId) => ({ ...entry, schoolId, action: 'sign-in-locked' as const, details: { ...entry.details, lockedUntil: outcome.lockedUntil } })));
       }
-      throw BadCredentials();
+      throw outcome.slowDownSeconds ? SignInSlowed(outcome.slowDownSeconds) : BadCredentials();
     }
-    await throttle.recordSuccess(login);
+    await throttle.recordSuccess(login, request.ip);
     const schools = await schoolsOfUser(knex, user.id);
     await audit(knex, ...(schools.length ? schools : [null]).map((schoolId) => ({ action: 'sign-in' as const, schoolId, actorId: user.id, targetUserId: user.id, ip: request.ip })));
     return openSessionWithCookie(deps, request, reply, user.id);

@@ -9,12 +9,19 @@ import { setDelivery } from './preferences.js';
 import { findType } from './notification-types.js';
 import { escapeHtml } from './render-notification.js';
 import { preferencesLink } from './notification-deps.js';
+import { hashSource } from '../http/security-headers.js';
+
+const PAGE_STYLE =
+  'body{font-family:system-ui,Arial,sans-serif;background:#f5f3ef;color:#1f2933;margin:0;padding:2rem 1rem}' +
+  'main{max-width:34rem;margin:0 auto;background:#fff;border-radius:8px;padding:1.5rem 2rem;line-height:1.5}a{color:#1f5f8b}' +
+  'button{font:inherit;padding:.6rem 1.2rem;min-height:44px}';
+// These pages stand alone (no shell, no script): a policy of their own allows nothing but their style and form.
+const PAGE_POLICY = `default-src 'none'; style-src ${hashSource(PAGE_STYLE)}; form-action 'self'; frame-ancestors 'none'; base-uri 'none'`;
 
 function page(title: string, body: string): string {
   return `<!doctype html><html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
     `<meta name="robots" content="noindex"><title>${escapeHtml(title)} – Préau</title>` +
-    `<style>body{font-family:system-ui,Arial,sans-serif;background:#f5f3ef;color:#1f2933;margin:0;padding:2rem 1rem}` +
-    `main{max-width:34rem;margin:0 auto;background:#fff;border-radius:8px;padding:1.5rem 2rem;line-height:1.5}a{color:#1f5f8b}</style></head>` +
+    `<style>${PAGE_STYLE}</style></head>` +
     `<body><main><h1>${escapeHtml(title)}</h1>${body}</main></body></html>`;
 }
 
@@ -57,7 +64,7 @@ export async function unsubscribeRoutes(parent: FastifyInstance, center: Notific
     // gets the coded JSON error, which a 400 of `Type.String()` alone would have serialized as "[object Object]".
     schema: { querystring: Query, response: { 200: Type.String(), 400: Type.Union([Type.String(), ErrorSchema]) } },
   }, async (request, reply) => {
-    reply.type('text/html; charset=utf-8').header('cache-control', 'no-store');
+    reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').header('content-security-policy', PAGE_POLICY);
     const scope = readUnsubscribeToken(deps.unsubscribeKey, request.query.token);
     if (!scope) return reply.code(400).send(invalid());
     if (request.query.undo === '1') {
@@ -75,7 +82,7 @@ export async function unsubscribeRoutes(parent: FastifyInstance, center: Notific
       'Se désinscrire ?',
       `<p>Ne plus recevoir par courriel : ${escapeHtml(what)} ?</p><p>Ces notifications resteront visibles dans votre fil d'actualité Préau.</p>` +
         `<form method="post" action="?token=${escapeHtml(encodeURIComponent(request.query.token))}"><input type="hidden" name="confirm" value="1">` +
-        `<button type="submit" style="font:inherit;padding:.6rem 1.2rem;min-height:44px">Me désinscrire</button></form>`,
+        `<button type="submit">Me désinscrire</button></form>`,
     );
   });
 
@@ -89,7 +96,7 @@ export async function unsubscribeRoutes(parent: FastifyInstance, center: Notific
     const what = await apply(scope, false);
     // The confirmation page's button (a browser) gets a page back; a mail client's one-click POST, no content.
     if (String(request.headers.accept ?? '').includes('text/html')) {
-      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(done(request.query.token, what));
+      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').header('content-security-policy', PAGE_POLICY).send(done(request.query.token, what));
     }
     return reply.code(204).send(null);
   });

@@ -13,7 +13,33 @@ function dropUnsafeLatex(tagName: string, attribs: sanitizeHtml.Attributes): san
   return { tagName, attribs };
 }
 
+// Characters a browser or a parser may skip around a URL: every Unicode space, control and format character.
+const URL_EDGES = /^[\p{White_Space}\p{Cc}\p{Cf}]+|[\p{White_Space}\p{Cc}\p{Cf}]+$/gu;
+
+/**
+ * The URL of a link or a medium as it is kept, or undefined when it is not kept: after removing what the URL
+ * parser removes anywhere (ASCII tab and newlines) and every Unicode space or control at either end (U+2028
+ * before `javascript:`…), it must start with an allowed scheme, or be a path of Préau (`/…`, not `//` nor `/\`,
+ * which browsers read as another host). Anything else (other schemes, relative paths, `#anchors`) goes.
+ */
+function keptUrl(value: string | undefined, schemes: RegExp): string | undefined {
+  if (value === undefined) return undefined;
+  const url = value.replace(/[\t\n\r]/g, '').replace(URL_EDGES, '');
+  return schemes.test(url) || /^\/(?![/\\])/.test(url) ? url : undefined;
+}
+
+/** `attribs` with `name` kept as `keptUrl` says, or removed (the others in their order). */
+function withKeptUrl(attribs: sanitizeHtml.Attributes, name: string, schemes: RegExp): sanitizeHtml.Attributes {
+  const kept: sanitizeHtml.Attributes = {};
+  for (const [key, value] of Object.entries(attribs)) {
+    const url = key === name ? keptUrl(value, schemes) : value;
+    if (url !== undefined) kept[key] = url;
+  }
+  return kept;
+}
+
 function optionsFor(schema: RichTextSchema): sanitizeHtml.IOptions {
+  const schemes = new RegExp(`^(${schema.linkSchemes.join('|')}):`, 'i');
   const allowedAttributes: AllowedAttributes = {};
   const allowedStyles: Record<string, Record<string, RegExp[]>> = {};
   for (const [tag, attributes] of Object.entries(schema.tags)) {
@@ -41,8 +67,10 @@ function optionsFor(schema: RichTextSchema): sanitizeHtml.IOptions {
       // Links that open elsewhere never hand the opener over, and never pass ranking to the target.
       a: (tagName, attribs) => ({
         tagName,
-        attribs: { ...attribs, ...(attribs.target === '_blank' ? { rel: 'noopener noreferrer nofollow' } : { rel: 'nofollow' }) },
+        attribs: { ...withKeptUrl(attribs, 'href', schemes), ...(attribs.target === '_blank' ? { rel: 'noopener noreferrer nofollow' } : { rel: 'nofollow' }) },
       }),
+      img: (tagName, attribs) => ({ tagName, attribs: withKeptUrl(attribs, 'src', schemes) }),
+      audio: (tagName, attribs) => ({ tagName, attribs: withKeptUrl(attribs, 'src', schemes) }),
     },
     exclusiveFilter: (frame) =>
       // Media only from the platform's storage or https; anything else (data:, blob:, http:) is dropped.

@@ -97,6 +97,20 @@ export function slipLines(sheet: SlipSheet, slip: ActivationSlip): { title: stri
   };
 }
 
+/**
+ * The style of the printable page. The shell shows that page in a window of its own, which keeps the shell's
+ * Content-Security-Policy: this style is allowed there by its hash, and the print button gets its listener from
+ * the shell (no inline handler).
+ */
+export const SLIPS_STYLE = `
+  body { font-family: system-ui, sans-serif; color: #111; margin: 1rem; }
+  .slip { border: 2px dashed #555; padding: 0.8rem 1rem; margin: 0 0 1rem; break-inside: avoid; page-break-inside: avoid; }
+  h2 { font-size: 1.1rem; margin: 0 0 0.3rem; } .lead { margin: 0 0 0.5rem; }
+  ul { list-style: none; padding: 0; margin: 0 0 0.5rem; font-size: 1.05rem; } li { margin: 0.15rem 0; }
+  ol { margin: 0 0 0.4rem 1.2rem; padding: 0; } .note { font-size: 0.9rem; margin: 0; }
+  .toolbar { margin-bottom: 1rem; } @media print { .toolbar { display: none; } body { margin: 0; } }
+`;
+
 /** A printable page, one slip per person, cut lines between them and never a slip split across pages. */
 export function renderSlipsHtml(sheet: SlipSheet): string {
   const slips = sheet.slips.map((slip) => {
@@ -111,15 +125,8 @@ export function renderSlipsHtml(sheet: SlipSheet): string {
   });
   return `<!doctype html>
 <html lang="fr"><head><meta charset="utf-8"><title>Fiches d'activation${sheet.classLabel ? ` — ${escapeHtml(sheet.classLabel)}` : ''}</title>
-<style>
-  body { font-family: system-ui, sans-serif; color: #111; margin: 1rem; }
-  .slip { border: 2px dashed #555; padding: 0.8rem 1rem; margin: 0 0 1rem; break-inside: avoid; page-break-inside: avoid; }
-  h2 { font-size: 1.1rem; margin: 0 0 0.3rem; } .lead { margin: 0 0 0.5rem; }
-  ul { list-style: none; padding: 0; margin: 0 0 0.5rem; font-size: 1.05rem; } li { margin: 0.15rem 0; }
-  ol { margin: 0 0 0.4rem 1.2rem; padding: 0; } .note { font-size: 0.9rem; margin: 0; }
-  .toolbar { margin-bottom: 1rem; } @media print { .toolbar { display: none; } body { margin: 0; } }
-</style></head>
-<body><div class="toolbar"><button onclick="print()">Imprimer</button> ${sheet.slips.length} fiche(s)</div>
+<style>${SLIPS_STYLE}</style></head>
+<body><div class="toolbar"><button type="button" data-print>Imprimer</button> ${sheet.slips.length} fiche(s)</div>
 ${slips.join('\n')}
 </body></html>`;
 }

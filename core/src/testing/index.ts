@@ -10,6 +10,8 @@ export { createTestClock } from './test-clock.js';
 export type { TestClock } from './test-clock.js';
 export { generateOndeSchool, generateOndeAcademy } from '../onde/generate-onde.js';
 export { XSS_PAYLOADS } from './xss-payloads.js';
+export { PEER_XSS_CORPUS } from './peer-xss-corpus.js';
+export type { PeerXssCase } from './peer-xss-corpus.js';
 export { fileUpload, filesUpload } from './file-upload.js';
 export { startSmtpSink } from './smtp-sink.js';
 export type { SmtpSink, ReceivedMail } from './smtp-sink.js';

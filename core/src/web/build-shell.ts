@@ -3,6 +3,16 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { buildOnce } from './build-once.js';
 import { webCacheDir } from './build-plugin-web.js';
+import { hashSource, type InlineSources } from '../http/security-headers.js';
+
+// The design tokens, inline so that the first paint has them; allowed by the CSP through their hash.
+const TOKENS_STYLE = `
+  :root { --preau-font: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; --preau-bg: #f6f7fb; --preau-fg: #1b1f2a;
+    --preau-accent: #1f5fbf; --preau-accent-fg: #ffffff; --preau-muted: #4a5263; --preau-surface: #ffffff; --preau-danger: #b3261e;
+    --preau-radius: 10px; --preau-focus: 3px solid #f2a900; }
+  html, body { margin: 0; background: var(--preau-bg); color: var(--preau-fg); font-family: var(--preau-font); }
+  .preau-loading { padding: 1rem; }
+`;
 
 /**
  * The modules the shell shares with plugins through its import map, by bare specifier. A plugin may import
@@ -25,10 +35,11 @@ export const IMPORT_MAP_MODULES: Record<string, string> = {
   '@preau/sdk/web': 'preau-sdk-web',
 };
 
-/** The built shell: its folder, and the file of its app entry. */
+/** The built shell: its folder, the file of its app entry, and the hashes of its page's inline elements. */
 export interface BuiltShell {
   dir: string;
   app: string;
+  inline: InlineSources;
 }
 
 /**
@@ -50,6 +61,7 @@ export async function buildShell(baseDir: string): Promise<BuiltShell> {
   const imports = Object.fromEntries(
     Object.entries(IMPORT_MAP_MODULES).map(([specifier, name]) => [specifier, `/shell/${stamp.entries[name]}`]),
   );
+  const importMap = JSON.stringify({ imports });
   const html = `<!doctype html>
 <html lang="fr">
 <head>
@@ -57,22 +69,17 @@ export async function buildShell(baseDir: string): Promise<BuiltShell> {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Préau</title>
 <meta name="color-scheme" content="light">
-<script type="importmap">${JSON.stringify({ imports })}</script>
+<script type="importmap">${importMap}</script>
 <link rel="modulepreload" href="/shell/${stamp.entries.app}">
-<style>
-  :root { --preau-font: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; --preau-bg: #f6f7fb; --preau-fg: #1b1f2a;
-    --preau-accent: #1f5fbf; --preau-accent-fg: #ffffff; --preau-muted: #4a5263; --preau-surface: #ffffff; --preau-danger: #b3261e;
-    --preau-radius: 10px; --preau-focus: 3px solid #f2a900; }
-  html, body { margin: 0; background: var(--preau-bg); color: var(--preau-fg); font-family: var(--preau-font); }
-</style>
+<style>${TOKENS_STYLE}</style>
 </head>
 <body>
-<preau-app><p style="padding:1rem">Chargement de Préau…</p></preau-app>
+<preau-app><p class="preau-loading">Chargement de Préau…</p></preau-app>
 <noscript>Préau a besoin de JavaScript pour fonctionner.</noscript>
 <script type="module" src="/shell/${stamp.entries.app}"></script>
 </body>
 </html>
 `;
   writeFileSync(join(dir, 'index.html'), html);
-  return { dir, app: stamp.entries.app! };
+  return { dir, app: stamp.entries.app!, inline: { scripts: [hashSource(importMap)], styles: [hashSource(TOKENS_STYLE)] } };
 }

@@ -61,6 +61,42 @@ t.test('an academy administrator opens a gateway between two CM2 classes directl
   t.equal(stranger.statusCode, 403, 'only an administrator of school A proposes from A');
 });
 
+t.test("a proposal never shows the proposer the other school's group names, which that school's administrators see to decide", async (t) => {
+  // Both schools were built alike: for the while of this test, B's groups get names of their own to look for.
+  await platform.knex('core.groups').where({ school_id: b.id }).update({ name: platform.knex.raw("name || ' (Victor Hugo)'") });
+  t.teardown(() => platform.knex('core.groups').where({ school_id: b.id }).update({ name: platform.knex.raw("replace(name, ' (Victor Hugo)', '')") }));
+  const namesOfB = await platform.knex('core.groups').where({ school_id: b.id }).pluck('name');
+  const leaks = (body: string) => namesOfB.filter((name: string) => body.includes(JSON.stringify(name)));
+  const cm2OfB = await b.groupId('Student', b.classes[0]!.id);
+  const proposed = await platform.as(localAdminA).inject({
+    method: 'POST', url: '/api/core/gateways',
+    payload: { schoolA: a.id, schoolB: b.id, profiles: ['Teacher'], pairs: [{ groupA: await a.groupId('Student', a.classes[0]!.id), groupB: cm2OfB }], purpose: 'Correspondance' },
+  });
+  t.equal(proposed.statusCode, 201, proposed.body);
+  t.same(leaks(proposed.body), [], 'the answer to the proposal names none of B\'s groups');
+  const pairs = proposed.json().pairs as { a: { name: string | null }; b: { id: number; name: string | null; profile: string | null } }[];
+  t.ok(pairs.every((p) => typeof p.a.name === 'string'), 'the proposer sees their own groups');
+  t.same(pairs.map((p) => p.b).sort((x, y) => x.id - y.id), [
+    { id: await b.groupId('Teacher'), name: null, profile: 'Teacher' },
+    { id: cm2OfB, name: null, profile: null },
+  ].sort((x, y) => x.id - y.id), "B's teachers are described by their profile, B's class by nothing");
+  const listedToA = await platform.as(localAdminA).inject(`/api/core/gateways?schoolId=${a.id}`);
+  t.equal(listedToA.statusCode, 200);
+  t.same(leaks(listedToA.body), [], "nor does A's list of gateways");
+
+  const listedToB = await platform.as(directorB).inject(`/api/core/gateways?schoolId=${b.id}`);
+  const seenByB = listedToB.json().find((g: { id: number }) => g.id === proposed.json().id);
+  t.same(seenByB.pairs.map((p: { b: { name: string } }) => p.b.name).sort(), (await platform.knex('core.groups').whereIn('id', [cm2OfB, await b.groupId('Teacher')]).pluck('name')).sort(), "B's administrators see their groups");
+  t.ok(seenByB.pairs.every((p: { a: { name: string | null } }) => typeof p.a.name === 'string'), "and A's, to decide");
+  const accepted = await platform.as(directorB).inject({ method: 'POST', url: `/api/core/gateways/${proposed.json().id}/accept` });
+  t.ok(accepted.json().pairs.every((p: { b: { name: string | null } }) => p.b.name !== null));
+  const closed = await platform.as(localAdminA).inject({ method: 'POST', url: `/api/core/gateways/${proposed.json().id}/close` });
+  t.equal(closed.json().status, 'closed');
+  t.same(leaks(closed.body), [], 'open or closed, A still does not see them');
+  const academy = (await platform.as(platform.admin).inject('/api/core/gateways')).json().find((g: { id: number }) => g.id === proposed.json().id);
+  t.ok(academy.pairs.every((p: { b: { name: string | null } }) => p.b.name !== null), 'the academy administrator sees every name');
+});
+
 t.test('a school changes its rules and resets them to the defaults', async (t) => {
   const cm2 = a.classes[0]!.id;
   const [p1, p2] = a.people.filter((p) => p.profile === 'Relative' && p.childIds.some((id) => a.people.find((c) => c.id === id)!.classIds.includes(cm2)));

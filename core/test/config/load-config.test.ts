@@ -43,3 +43,13 @@ t.test('a file that is not JSON is refused with the parser message', async (t) =
   const dir = t.testdir({ 'preau.config.json': '{ "plugins": [ ' });
   t.throws(() => loadConfig({ cwd: dir, env: {} }), { code: 'PREAU_ERR_CONFIG_INVALID', message: /preau\.config\.json/ });
 });
+
+t.test('trustProxy names the reverse proxies by address or range; trusting every sender is refused', async (t) => {
+  t.same(parseConfig({}, '/').server.trustProxy, [], 'no proxy is trusted by default');
+  t.same(parseConfig({ server: { trustProxy: ['10.0.0.0/8', '::1', 'loopback'] } }, '/').server.trustProxy, ['10.0.0.0/8', '::1', 'loopback']);
+  t.throws(() => parseConfig({ server: { trustProxy: true } }, '/'), { message: /config\.server\.trustProxy must be array/ });
+  t.throws(() => parseConfig({ server: { trustProxy: ['10.0.0.0/33'] } }, '/'), { message: /config\.server\.trustProxy\[0\] "10\.0\.0\.0\/33" is not an IP address/ });
+  t.throws(() => parseConfig({ server: { trustProxy: ['127.0.0.1', 'proxy.example'] } }, '/'), { message: /trustProxy\[1\]/ });
+  const dir = t.testdir({});
+  t.same(loadConfig({ cwd: dir, env: { PREAU_TRUST_PROXY: '192.0.2.10, 192.0.2.11' } }).server.trustProxy, ['192.0.2.10', '192.0.2.11'], 'PREAU_TRUST_PROXY lists them too');
+});

@@ -9,10 +9,13 @@ const platform = await createTestPlatform({
   config: {
     smtp: { url: smtp.url, from: 'Préau <no-reply@ecole.test>' },
     server: { publicUrl: 'https://ent.ecole.test' },
-    identity: { maxFailuresPerAccount: 3, maxFailuresPerIp: 20, lockMinutes: 1, maxLockMinutes: 30 },
+    identity: { maxFailuresPerAccountFromIp: 2, maxFailuresPerAccount: 3, maxFailuresPerIp: 20, lockMinutes: 1, maxLockMinutes: 30 },
   },
 });
 t.teardown(() => platform.close());
+// The same, behind a reverse proxy at 10.200.0.0/16 whose X-Forwarded-For is believed.
+const proxied = await createTestPlatform({ config: { server: { trustProxy: ['10.200.0.0/16'] } } });
+t.teardown(() => proxied.close());
 const school = await platform.createSchool({ name: 'École Victor Hugo' });
 const director = await platform.createUser({ profile: 'Teacher', schools: [school], functions: [{ function: 'director', schoolId: school.id }] });
 const signInFrom = (login: string, password: string, ip: string) =>
@@ -41,16 +44,86 @@ t.test('repeated failures lock the account for a growing time, shared through th
   t.ok(actions.includes('sign-in-failed'));
   t.ok(actions.includes('sign-in-locked'), 'the lock is in the audit log of the school');
 
+  const pair = await platform.knex('core.sign_in_throttle').where({ key: `pair:${parent.login}|10.1.0.1` }).first('failures', 'locked_until');
+  t.equal(pair.failures, 2, 'two of the failures came from 10.1.0.1, which locks the account there too');
   const unlock = await platform.as(director).inject({ method: 'POST', url: `/api/core/schools/${school.id}/users/${parent.id}/unlock` });
   t.equal(unlock.statusCode, 204);
-  t.equal((await signInFrom(parent.login, parent.password, '10.1.0.1')).statusCode, 200, 'unlocked by the director');
+  t.equal((await signInFrom(parent.login, parent.password, '10.1.0.1')).statusCode, 200, 'unlocked by the director, from every address');
+  t.equal(await platform.knex('core.sign_in_throttle').where('key', 'like', `%${parent.login}%`).count('* as n').first().then((r) => Number(r!.n)), 0, 'no counter of the account is left');
 });
 
-t.test('an address spraying many logins is locked whatever the login', async (t) => {
-  for (let i = 0; i < 20; i += 1) await signInFrom(`inconnu.${i}`, 'mauvais-mot', '10.9.9.9');
-  const user = await platform.createUser({ profile: 'Teacher', schools: [school] });
-  t.equal((await signInFrom(user.login, user.password, '10.9.9.9')).statusCode, 429);
-  t.equal((await signInFrom(user.login, user.password, '10.9.9.10')).statusCode, 200, 'other addresses are not affected');
+t.test('failures of one account from one address lock it there only: its owner still signs in from elsewhere', async (t) => {
+  const pupil = await platform.createUser({ profile: 'Student', schools: [school] });
+  for (let i = 1; i <= 2; i += 1) t.equal((await signInFrom(pupil.login, 'devine', '10.3.0.1')).statusCode, 401, `failure ${i} from the classmate's address`);
+  const there = await signInFrom(pupil.login, pupil.password, '10.3.0.1');
+  t.equal(there.statusCode, 429, 'from that address, even the right password waits');
+  t.equal(there.json().code, 'PREAU_ERR_SIGN_IN_LOCKED');
+  t.equal(there.headers['retry-after'], '60');
+  for (let i = 0; i < 5; i += 1) t.equal((await signInFrom(pupil.login, 'devine', '10.3.0.1')).statusCode, 429);
+  const row = await platform.knex('core.sign_in_throttle').where({ key: `account:${pupil.login}` }).first('failures', 'locked_until');
+  t.same(row, { failures: 2, locked_until: null }, 'refused attempts are not counted: one address cannot lock the account everywhere');
+
+  t.equal((await signInFrom(pupil.login, pupil.password, '10.3.0.2')).statusCode, 200, 'from home, the pupil signs in');
+  t.notOk(await platform.knex('core.sign_in_throttle').where({ key: `account:${pupil.login}` }).first(), 'which forgets the account\'s failures');
+  t.equal((await signInFrom(pupil.login, pupil.password, '10.3.0.1')).statusCode, 429, 'but not the lock of the other address');
+  platform.clock.advance(61_000);
+  t.equal((await signInFrom(pupil.login, pupil.password, '10.3.0.1')).statusCode, 200, 'which ends on its own');
+});
+
+t.test('60 failures on different accounts from one address do not stop a right password from it: only its failures are slowed', async (t) => {
+  const statuses: number[] = [];
+  const waits: string[] = [];
+  for (let i = 0; i < 60; i += 1) {
+    const failed = await signInFrom(`inconnu.${i}`, 'mauvais-mot', '10.9.9.9');
+    statuses.push(failed.statusCode);
+    if (failed.statusCode === 429) {
+      t.equal(failed.json().code, 'PREAU_ERR_SIGN_IN_SLOWED');
+      waits.push(failed.headers['retry-after'] as string);
+    }
+  }
+  t.same(statuses.slice(0, 20), Array(20).fill(401), 'up to the limit, plain failures');
+  t.same(statuses.slice(20), Array(40).fill(429), 'past it, failures from the address are asked to wait');
+  t.same(waits.slice(0, 8), ['1', '2', '4', '8', '16', '32', '60', '60'], 'for twice as long each time, up to a minute');
+  t.match((await signInFrom('inconnu.61', 'mauvais-mot', '10.9.9.9')).json().message, /attendez 60 seconde\(s\)/);
+
+  const teacher = await platform.createUser({ profile: 'Teacher', schools: [school] });
+  const signedIn = await signInFrom(teacher.login, teacher.password, '10.9.9.9');
+  t.equal(signedIn.statusCode, 200, 'a teacher of the school signs in from the same address at once');
+  t.ok(await platform.knex('core.sessions').where({ user_id: teacher.id }).first(), 'with a session');
+  t.equal((await signInFrom(teacher.login, 'faute-de-frappe', '10.9.9.9')).statusCode, 429, 'their own typo is slowed like the others');
+  t.equal((await signInFrom(teacher.login, teacher.password, '10.9.9.9')).statusCode, 200, 'and the right password still gets in');
+  t.equal((await signInFrom('inconnu.0', 'mauvais-mot', '10.9.9.10')).statusCode, 401, 'other addresses are not affected');
+  const address = await platform.knex('core.sign_in_throttle').where({ key: 'ip:10.9.9.9' }).first('failures', 'locked_until');
+  t.same(address, { failures: 62, locked_until: null }, 'the address is counted, never locked');
+
+  platform.clock.advance(4 * 3_600_000);
+  t.equal((await signInFrom('inconnu.0', 'mauvais-mot', '10.9.9.9')).statusCode, 401, 'hours later, the address has been forgiven');
+});
+
+t.test("a busy school's steady trickle of typos, under the hourly rate, is never slowed", async (t) => {
+  const statuses = new Set<number>();
+  for (let i = 0; i < 25; i += 1) {
+    statuses.add((await signInFrom(`eleve.${i}`, 'oups', '10.8.8.8')).statusCode);
+    platform.clock.advance(4 * 60_000);
+  }
+  t.same([...statuses], [401], '25 failures over 100 minutes (15 an hour, the limit being 20) are plain failures');
+});
+
+t.test('X-Forwarded-For is ignored unless it comes from a configured proxy', async (t) => {
+  const tryFrom = (target: typeof platform, remoteAddress: string) =>
+    target.app.inject({ method: 'POST', url: '/api/core/session', payload: { login: 'x.forwarded', password: 'non' }, remoteAddress, headers: { 'x-forwarded-for': '203.0.113.7' } });
+  const keys = async (target: typeof platform) => (await target.knex('core.sign_in_throttle').where('key', 'like', 'ip:%').pluck('key')).sort();
+
+  t.equal((await tryFrom(platform, '10.200.0.1')).statusCode, 401);
+  t.ok((await keys(platform)).includes('ip:10.200.0.1'), 'without trustProxy, the sender is counted');
+  t.notOk((await keys(platform)).includes('ip:203.0.113.7'), 'and the header, which anyone can write, is not');
+
+  t.equal((await tryFrom(proxied, '10.200.0.1')).statusCode, 401);
+  t.same(await keys(proxied), ['ip:203.0.113.7'], 'from the configured proxy, the forwarded address is counted');
+  const audited = await proxied.knex('core.audit_log').where({ action: 'sign-in-failed' }).first('ip');
+  t.equal(audited.ip, '203.0.113.7', 'and audited');
+  t.equal((await tryFrom(proxied, '192.0.2.50')).statusCode, 401);
+  t.same(await keys(proxied), ['ip:192.0.2.50', 'ip:203.0.113.7'], 'from any other sender, the header is ignored');
 });
 
 t.test('a forgotten password is reset through the link sent by email, once, and every session ends', async (t) => {

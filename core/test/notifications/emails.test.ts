@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import t from 'tap';
 import { createTestPlatform } from '../../src/testing/index.js';
 import { startSmtpSink } from '../../src/testing/smtp-sink.js';
@@ -47,6 +48,13 @@ t.test('an immediate notification is emailed at once with a text and an HTML par
   t.match(confirm.headers['content-type'], 'text/html');
   t.match(confirm.body, 'Ne plus recevoir par courriel : « Nouveau mot dans le carnet » (Carnet de liaison) ?');
   t.equal(await platform.knex('core.notification_preferences').where({ user_id: withEmail.id }).first(), undefined, 'opening the link (as a mail scanner does) changes nothing');
+  const style = /<style>([\s\S]*?)<\/style>/.exec(confirm.body)![1]!;
+  t.equal(
+    confirm.headers['content-security-policy'],
+    `default-src 'none'; style-src 'sha256-${createHash('sha256').update(style).digest('base64')}'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'`,
+    'the page runs nothing and allows only its own style and form',
+  );
+  t.notMatch(confirm.body, /\sstyle="/);
   const page = await platform.inject({ method: 'POST', url: path(link), headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' }, payload: 'confirm=1' });
   t.equal(page.statusCode, 200);
   t.match(page.body, 'Vous ne recevrez plus par courriel : « Nouveau mot dans le carnet » (Carnet de liaison)');

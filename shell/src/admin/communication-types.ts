@@ -21,5 +21,15 @@ export interface Gateway {
   purpose: string | null;
   /** yyyy-mm-dd */
   endsOn: string | null;
-  pairs: { a: GroupRef; b: GroupRef }[];
+  pairs: { a: GatewayGroup; b: GatewayGroup }[];
+}
+
+/**
+ * A group of a gateway: the other school's group names are not shown to the proposing school (`name` null);
+ * `profile` is set for school-wide groups (the teachers of a school).
+ */
+export interface GatewayGroup {
+  id: number;
+  name: string | null;
+  profile: 'Teacher' | 'Student' | 'Relative' | 'Personnel' | 'Guest' | null;
 }

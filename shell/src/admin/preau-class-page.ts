@@ -141,7 +141,11 @@ export class PreauClassPage extends LitElement {
     return `/api/core/schools/${this.schoolId}/classes/${this.classId}/activation-slips`;
   }
 
-  // The window is opened during the click, before the request: opened after it, a browser would block it.
+  /**
+   * The window is opened during the click, before the request: opened after it, a browser would block it. The
+   * server's page is written into it (it keeps the shell's Content-Security-Policy, which allows its style), and
+   * its print button gets its listener from here, inline handlers being refused.
+   */
   private async printSlips(): Promise<void> {
     const body = this.slipsBody('html');
     const target = window.open('', '_blank');
@@ -150,9 +154,14 @@ export class PreauClassPage extends LitElement {
     this.slipsLink = '';
     try {
       const blob = await this.api.value!.postForBlob(this.slipsPath(), body);
-      const url = URL.createObjectURL(blob);
-      if (target) target.location.href = url;
-      else this.slipsLink = url;
+      if (target) {
+        target.document.open();
+        target.document.write(await blob.text());
+        target.document.close();
+        for (const button of target.document.querySelectorAll('[data-print]')) button.addEventListener('click', () => target.print());
+      } else {
+        this.slipsLink = URL.createObjectURL(blob);
+      }
       await this.load();
     } catch (error) {
       target?.close();

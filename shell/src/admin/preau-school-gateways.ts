@@ -5,7 +5,7 @@ import { formStyles, tableStyles } from '../styles.js';
 import { format, text, type Language, type TextKey } from '../i18n.js';
 import { errorMessage, shellApiContext } from '../api.js';
 import { formatDate } from '../format.js';
-import type { Gateway, GatewayStatus } from './communication-types.js';
+import type { Gateway, GatewayGroup, GatewayStatus } from './communication-types.js';
 import './preau-gateway-form.js';
 
 const STATUS: Record<GatewayStatus, TextKey> = { proposed: 'statusProposed', open: 'statusOpen', closed: 'statusClosed', refused: 'statusRefused' };
@@ -107,6 +107,13 @@ export class PreauSchoolGateways extends LitElement {
           @click=${() => void this.decide(gateway, 'close')}>${this.t('withdrawGateway')}</button>`;
   }
 
+  /** A group of a gateway; the other school's groups whose names are not given are described. */
+  private group(group: GatewayGroup, school: { name: string }): string {
+    if (group.name !== null) return group.name;
+    if (group.profile) return format('gatewayGroupOf', this.language, { profile: this.t(`gatewayProfile${group.profile}`), school: school.name });
+    return format('gatewayHiddenGroup', this.language, { school: school.name });
+  }
+
   private renderTable(gateways: Gateway[]) {
     if (gateways.length === 0) return html`<p>${this.t('noGateways')}</p>`;
     return html`<div class="table-wrap"><table>
@@ -120,7 +127,7 @@ export class PreauSchoolGateways extends LitElement {
         ${gateways.map((g) => html`<tr>
           <th scope="row">${this.otherSchool(g).name}</th>
           <td>${this.renderStatus(g)}</td>
-          <td><ul class="plain">${g.pairs.map((p) => html`<li>${p.a.name} ↔ ${p.b.name}</li>`)}</ul></td>
+          <td><ul class="plain">${g.pairs.map((p) => html`<li>${this.group(p.a, g.schoolA)} ↔ ${this.group(p.b, g.schoolB)}</li>`)}</ul></td>
           <td>${g.purpose ?? '—'}</td>
           <td>${g.endsOn ? formatDate(g.endsOn, this.language) : '—'}</td>
           <td>${this.renderActions(g)}</td>

@@ -1,19 +1,21 @@
 import type { ApiClient } from '@preau/sdk/web';
 
-const EMBEDDED_PICTURE = /<img\b[^>]*\bsrc\s*=\s*["']?(data:image\/(?:png|jpeg|gif|webp);base64,[a-z0-9+/=\s]+)/gi;
+const EMBEDDED_PICTURE = /<img\b[^>]*\bsrc\s*=\s*["']?(data:image\/(png|jpeg|gif|webp);base64,([a-z0-9+/=\s]+))/gi;
 
 /**
  * The pictures a paste or a drop brings, read while the event lasts: image files (a screenshot, a photo dragged
  * from the desktop), else the images embedded in its HTML (Word and some web pages put `data:` images there).
+ * Nothing is awaited, so the clipboard is read before the event ends; bad base64 rejects the promise.
  */
-export function picturesIn(data: DataTransfer): Promise<File[]> {
+export async function picturesIn(data: DataTransfer): Promise<File[]> {
   const files = [...data.files].filter((file) => file.type.startsWith('image/'));
-  if (files.length) return Promise.resolve(files);
-  const sources = [...data.getData('text/html').matchAll(EMBEDDED_PICTURE)].map((match) => match[1]!.replace(/\s/g, ''));
-  return Promise.all(sources.map(async (source, index) => {
-    const blob = await (await fetch(source)).blob();
-    return new File([blob], `image-${index + 1}.${blob.type.split('/')[1] ?? 'png'}`, { type: blob.type });
-  }));
+  if (files.length) return files;
+  // Decoded here rather than fetched: the page's CSP lets scripts connect to Préau only, not to data: URLs.
+  return [...data.getData('text/html').matchAll(EMBEDDED_PICTURE)].map((match, index) => {
+    const kind = match[2]!.toLowerCase();
+    const bytes = Uint8Array.from(atob(match[3]!.replace(/\s/g, '')), (char) => char.charCodeAt(0));
+    return new File([bytes], `image-${index + 1}.${kind}`, { type: `image/${kind}` });
+  });
 }
 
 /** An uploaded picture: where texts point to it, and a text alternative to start from (its file name). */
