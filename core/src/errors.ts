@@ -206,6 +206,19 @@ export const SignInSlowed = defineError(
   }),
   (retryAfterSeconds: number) => ({ retryAfterSeconds }),
 );
+/**
+ * An attempt from an address that must wait (many failures from it lately) for a login never signed in from
+ * there: refused before the password is checked, so that a sprayer learns nothing until the wait is over.
+ */
+export const SignInWait = defineError(
+  'PREAU_ERR_SIGN_IN_WAIT',
+  429,
+  (retryAfterSeconds: number) => ({
+    fr: `Beaucoup de tentatives échouent depuis votre réseau : attendez ${retryAfterSeconds} seconde(s) puis réessayez.`,
+    en: `Many attempts fail from your network: wait ${retryAfterSeconds} second(s), then try again.`,
+  }),
+  (retryAfterSeconds: number) => ({ retryAfterSeconds }),
+);
 /** The login and activation code do not match, or the code expired or was replaced (one answer for all). */
 export const ActivationCodeInvalid = defineError('PREAU_ERR_ACTIVATION_CODE', 401, {
   fr: "Identifiant ou code d'activation incorrect, ou code expiré. Demandez un nouveau code à l'enseignant ou à la direction.",

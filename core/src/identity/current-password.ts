@@ -20,7 +20,7 @@ export async function requireCurrentPassword(
   await deps.throttle.assertOpen(user.login, ip);
   const row = await deps.knex('core.users').where({ id: user.id }).first('password_hash');
   if (await verifyPassword(row?.password_hash ?? '', password)) {
-    await deps.throttle.recordSuccess(user.login);
+    await deps.throttle.recordSuccess(user.login, ip);
     return;
   }
   const outcome = await deps.throttle.recordFailure(user.login, ip);

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import type { Clock } from '@preau/sdk';
-import { SignInLocked } from '../errors.js';
+import { SignInLocked, SignInWait } from '../errors.js';
 
 /** Limits of the throttle (from the `identity` configuration). */
 export interface ThrottleLimits {
@@ -23,18 +23,23 @@ export interface FailureOutcome {
 
 /**
  * Sign-in throttling, in the database so that every process sees it. Locks (which refuse even the right password)
- * are per account and per account from one address; an address alone is only slowed, never locked: a whole
- * school, often a whole town's schools, reaches Préau from one public address, and one pupil's typos or one
- * attacker there must not keep the others out.
+ * are per account and per account from one address. An address alone is never locked: a whole school, often a
+ * whole town's schools, reaches Préau from one public address. Past its hourly rate of failures it is made to
+ * wait (1 s, doubling up to a minute) — but only for logins that never signed in from it: the school's own users
+ * keep signing in at once, while a sprayer trying passwords on accounts gets about one guess a minute.
  */
 export interface SignInThrottle {
-  /** A 429 when the account is locked now, or locked for this address. */
+  /**
+   * A 429 when the account is locked now, or locked for this address, or when the address must wait and this
+   * login never signed in from it (in the last {@link KNOWN_ADDRESS_DAYS} days).
+   */
   assertOpen(login: string, ip: string): Promise<void>;
   /** Counts a failure against the account, the account from this address, and the address. */
   recordFailure(login: string, ip: string): Promise<FailureOutcome>;
   /**
    * A successful sign-in forgets the account's failures and those of the account from this address (not the
-   * address's: one good password must not reopen a spraying address; nor another address's, maybe an attacker's).
+   * address's: one good password must not reopen a spraying address; nor another address's, maybe an attacker's),
+   * and remembers that this login signs in from this address.
    */
   recordSuccess(login: string, ip: string): Promise<void>;
   /** An administrator lifts an account's locks, from every address. */
@@ -44,6 +49,8 @@ export interface SignInThrottle {
 // Failures older than this without a lock are forgotten: a parent who mistypes twice a month is never locked.
 const FORGET_AFTER_MS = 60 * 60_000;
 const MAX_SLOW_DOWN_SECONDS = 60;
+/** How long a login is known at an address after signing in from it (a school holiday and then some). */
+export const KNOWN_ADDRESS_DAYS = 90;
 const SLOWED_FAILURES_KEPT = 64;
 
 const normalized = (login: string) => login.trim().toLowerCase();
@@ -90,21 +97,31 @@ export function createSignInThrottle(knex: Knex, clock: Clock, limits: ThrottleL
     // Past the longest wait, more failures add nothing: the brim is capped so that an address recovers within
     // about an hour of an attack's end (and its row stays recent enough for the daily purge to leave it).
     const failures = Math.min(kept + 1, limits.maxFailuresPerIp + SLOWED_FAILURES_KEPT);
-    await trx('core.sign_in_throttle').where({ key }).update({ failures, last_failure_at: leakedAt });
     const over = failures - limits.maxFailuresPerIp;
-    return over > 0 ? Math.min(MAX_SLOW_DOWN_SECONDS, 2 ** Math.min(over - 1, 6)) : 0;
+    const seconds = over > 0 ? Math.min(MAX_SLOW_DOWN_SECONDS, 2 ** Math.min(over - 1, 6)) : 0;
+    // For an address, `locked_until` is when its wait ends: logins unknown there are refused until then.
+    const waitUntil = seconds ? new Date(now.getTime() + seconds * 1000) : null;
+    await trx('core.sign_in_throttle').where({ key }).update({ failures, last_failure_at: leakedAt, locked_until: waitUntil });
+    return seconds;
   };
 
   return {
     async assertOpen(login, ip) {
       const now = clock.now();
-      const rows = await knex('core.sign_in_throttle')
-        .whereIn('key', [accountKey(login), pairKey(login, ip)])
+      const rows: { key: string; locked_until: string | Date }[] = await knex('core.sign_in_throttle')
+        .whereIn('key', [accountKey(login), pairKey(login, ip), ipKey(ip)])
         .where('locked_until', '>', now)
-        .select('locked_until');
-      if (rows.length === 0) return;
-      const until = Math.max(...rows.map((row: { locked_until: string | Date }) => new Date(row.locked_until).getTime()));
-      throw SignInLocked(Math.max(1, Math.ceil((until - now.getTime()) / 1000)));
+        .select('key', 'locked_until');
+      const secondsUntil = (row: { locked_until: string | Date }) => Math.max(1, Math.ceil((new Date(row.locked_until).getTime() - now.getTime()) / 1000));
+      const locks = rows.filter((row) => row.key !== ipKey(ip));
+      if (locks.length) throw SignInLocked(Math.max(...locks.map(secondsUntil)));
+      const wait = rows.find((row) => row.key === ipKey(ip));
+      if (!wait) return;
+      const known = await knex('core.sign_in_known_addresses')
+        .where({ login: normalized(login), ip })
+        .where('last_success_at', '>', new Date(now.getTime() - KNOWN_ADDRESS_DAYS * 86_400_000))
+        .first('login');
+      if (!known) throw SignInWait(secondsUntil(wait));
     },
 
     async recordFailure(login, ip) {
@@ -125,6 +142,10 @@ export function createSignInThrottle(knex: Knex, clock: Clock, limits: ThrottleL
 
     async recordSuccess(login, ip) {
       await knex('core.sign_in_throttle').whereIn('key', [accountKey(login), pairKey(login, ip)]).delete();
+      await knex('core.sign_in_known_addresses')
+        .insert({ login: normalized(login), ip, last_success_at: clock.now() })
+        .onConflict(['login', 'ip'])
+        .merge(['last_success_at']);
     },
 
     async unlock(login) {

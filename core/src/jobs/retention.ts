@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { KNOWN_ADDRESS_DAYS } from '../identity/sign-in-throttle.js';
 import { audit } from '../audit/audit-log.js';
 
 /** An account the retention job deletes: everyone who left all their schools more than the retention period ago. */
@@ -70,6 +71,9 @@ export async function runRetention(knex: Knex, options: { now: Date; leaverDays:
     expiredRowsPurged += await trx('core.password_resets').where('expires_at', '<', now).delete();
     expiredRowsPurged += await trx('core.email_changes').where('expires_at', '<', now).delete();
     expiredRowsPurged += await trx('core.activation_codes').where('expires_at', '<', now).delete();
+    expiredRowsPurged += await trx('core.sign_in_known_addresses')
+      .where('last_success_at', '<', new Date(now.getTime() - KNOWN_ADDRESS_DAYS * 86_400_000))
+      .delete();
     expiredRowsPurged += await trx('core.sign_in_throttle')
       .where('last_failure_at', '<', new Date(now.getTime() - 86_400_000))
       .where((q) => q.whereNull('locked_until').orWhere('locked_until', '<', now))
