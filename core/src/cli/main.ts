@@ -11,6 +11,10 @@ Commands:
   doctor             check configuration, database, SMTP and storage, and say what is wrong
   build [folder…]    bundle the web side of these packages (the shell, plugins) into their dist/web-bundle;
                      without folders, the configured plugins and the shell whose source is here
+  new plugin <name> [--dir <folder>]
+                     write a new plugin's skeleton (routes, right, migration, web element, tests)
+  new bundle <name> [--dir <folder>]
+                     write a new bundle's skeleton (a named list of apps and their defaults)
   school create --uai <UAI> --name <name> [--city <city>] [--academy <academy>]
                      create a school
   import onde --school <UAI> --pupils <file> --guardians <file> [--dry-run] [--json] [--codes-out <file>]
@@ -20,13 +24,14 @@ Commands:
 
 type Command = (args: string[]) => Promise<number>;
 
-// Each command is imported when it runs: `preau --help` loads none of them.
+// Each command is imported when it runs: `preau --help` loads none of them, `preau new` no server code.
 const COMMANDS: Record<string, () => Promise<Command>> = {
   start: async () => (await import('./start-command.js')).startCommand,
   migrate: async () => (await import('./migrate-command.js')).migrateCommand,
   plugins: async () => (await import('./plugins-command.js')).pluginsCommand,
   doctor: async () => (await import('./doctor-command.js')).doctorCommand,
   build: async () => (await import('./build-command.js')).buildCommand,
+  new: async () => (await import('./new-command.js')).newCommand,
   import: async () => (await import('./import-command.js')).importCommand,
   school: async () => (await import('./school-command.js')).schoolCommand,
   demo: async () => (await import('./demo-command.js')).demoCommand,
