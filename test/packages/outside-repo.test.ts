@@ -4,6 +4,7 @@
 // it with the first-party plugins. Not part of `npm test`: `npm run test:packages`, and a step of .ci/run.
 import t from 'tap';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -130,6 +131,7 @@ t.test('the packed packages install outside the repository, scaffold a plugin wh
   server.kill('SIGTERM');
   await new Promise((resolve) => (server.exitCode !== null ? resolve(null) : server.once('exit', resolve)));
   t.equal(server.exitCode, 0, 'stops cleanly');
+  t.notOk(existsSync(join(app, 'node_modules', '.cache', 'preau', 'web')), 'the server bundled nothing: it served the packages\' bundles');
   step('preau start until healthy, then stop', Date.now() - serving);
 
   step('in all', Date.now() - started);
