@@ -14,7 +14,8 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 // core/src/web/build-plugin-web.ts: webBundleDir(packageRoot), where the @preau/shell package ships its bundle.
 const shellDir = join(root, 'shell', 'dist', 'web-bundle');
 
-execFileSync(process.execPath, ['--conditions=@preau/source', join(root, 'core', 'bin', 'preau.js'), 'build', 'shell'], { cwd: root, stdio: 'inherit' });
+// The compiled CLI, as `npm run build` runs it: what is measured is what the @preau/shell package ships.
+execFileSync(process.execPath, [join(root, 'core', 'bin', 'preau.js'), 'build', 'shell'], { cwd: root, stdio: 'inherit' });
 const stamp = JSON.parse(readFileSync(join(shellDir, 'build-stamp.json'), 'utf8')) as { entries: Record<string, string>; outputs: string[] };
 
 // esbuild's minified ESM: `import{a as b}from"./chunks/x.js"`, `import"./x.js"`, `export{…}from"./x.js"`;
