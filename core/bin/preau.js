@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// Préau's server code is TypeScript run through tsx's loader: no compile step between `npm install` and `npm start`.
-import { register } from 'tsx/esm/api';
-
-register();
-const { main } = await import('../src/cli/main.ts');
+// The compiled CLI (dist/), imported through `#cli` (package.json `imports`). Under the `@preau/source`
+// condition (the workspace's tests, `npm run dev`) `#cli` is the TypeScript source, run through tsx, a
+// development dependency that an installed @preau/core does not need.
+const entry = import.meta.resolve('#cli');
+if (entry.endsWith('.ts')) (await import('tsx/esm/api')).register();
+const { main } = await import(entry);
 process.exitCode = await main(process.argv.slice(2));

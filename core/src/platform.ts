@@ -33,8 +33,9 @@ import { loadPlugins, mountPlugins } from './plugins/plugin-host.js';
 import type { PluginEntry } from './plugins/plugin-source.js';
 import type { PluginRegistry } from './plugins/plugin-registry.js';
 import { createRights } from './plugins/rights.js';
-import { buildPluginWeb } from './web/build-plugin-web.js';
-import { buildShell, type BuiltShell } from './web/build-shell.js';
+import { preparePluginWeb } from './web/build-plugin-web.js';
+import { prepareShell, type BuiltShell } from './web/build-shell.js';
+import { RUNNING_FROM_SOURCE } from './running-from-source.js';
 import { errorHandler } from './http/error-handler.js';
 import { hashSource, securityHeaders } from './http/security-headers.js';
 import { SLIPS_STYLE } from './structure/activation-slips.js';
@@ -62,7 +63,11 @@ export interface PlatformOptions {
   /** An already open database (tests); otherwise opened from the configuration. */
   database?: Database;
   logger?: FastifyServerOptions['logger'];
-  /** Build the shell and plugin web bundles (default true). */
+  /**
+   * `true`: bundle the shell and plugins' web entries from source at start (tests); `false`: no web at all.
+   * By default, from source when the core itself runs from source (`npm run dev`), else the bundles that
+   * `preau build` put in each package, read only.
+   */
   buildWeb?: boolean;
 }
 
@@ -213,8 +218,9 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     for (const bundle of bundles) for (const name of bundle.defaults?.enabledApps ?? []) defaults.add(name);
 
     if (options.buildWeb !== false) {
-      await buildPluginWeb(registry.all(), config.baseDir);
-      shell = await buildShell(config.baseDir);
+      const web = { baseDir: config.baseDir, build: options.buildWeb ?? RUNNING_FROM_SOURCE };
+      await preparePluginWeb(registry.all(), web);
+      shell = await prepareShell(web);
     }
     refs.shellIndex = shellIndex(shell);
     await app.register(coreRoutes, { registry, apps, rights, knex: database.knex, database, bundles });

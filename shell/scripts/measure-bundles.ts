@@ -1,6 +1,6 @@
 // Measures what a browser downloads: the shell's initial JavaScript (its app entry and every chunk that entry
 // imports statically, before any app or the editor loads) and the editor's on-demand chunk, gzipped.
-// `npm run size` from the repository's root; it builds first with `preau build`, exactly as `npm start` does.
+// `npm run size` from the repository's root; it bundles the shell first with `preau build shell`, as `npm run build` does.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { dirname, join, posix, resolve } from 'node:path';
@@ -11,10 +11,11 @@ import { gzipSync } from 'node:zlib';
 const INITIAL_LIMIT_KB = 80;
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-// core/src/web/build-plugin-web.ts: webCacheDir(baseDir), the base directory being where `preau` runs.
-const shellDir = join(root, 'node_modules', '.cache', 'preau', 'web', 'shell');
+// core/src/web/build-plugin-web.ts: webBundleDir(packageRoot), where the @preau/shell package ships its bundle.
+const shellDir = join(root, 'shell', 'dist', 'web-bundle');
 
-execFileSync(process.execPath, [join(root, 'core', 'bin', 'preau.js'), 'build'], { cwd: root, stdio: 'inherit' });
+// The compiled CLI, as `npm run build` runs it: what is measured is what the @preau/shell package ships.
+execFileSync(process.execPath, [join(root, 'core', 'bin', 'preau.js'), 'build', 'shell'], { cwd: root, stdio: 'inherit' });
 const stamp = JSON.parse(readFileSync(join(shellDir, 'build-stamp.json'), 'utf8')) as { entries: Record<string, string>; outputs: string[] };
 
 // esbuild's minified ESM: `import{a as b}from"./chunks/x.js"`, `import"./x.js"`, `export{…}from"./x.js"`;

@@ -37,7 +37,7 @@ function percentile(sorted: readonly number[], p: number): number {
 
 function server(url: string): Promise<{ child: ChildProcess; host: string }> {
   const child = fork(fileURLToPath(new URL('./notification-fanout-server.ts', import.meta.url)), [], {
-    execArgv: ['--import', 'tsx'],
+    execArgv: ['--conditions=@preau/source', '--import', 'tsx'],
     env: { ...process.env, PREAU_BENCH_DATABASE_URL: url },
   });
   return new Promise((resolve, reject) => {

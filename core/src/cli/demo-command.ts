@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Knex } from 'knex';
 import { openCore } from './open-core.js';
 import { readOndeFiles, runOndeImport } from '../onde/onde-import.js';
@@ -10,11 +11,13 @@ import { hashPassword } from '../identity/password.js';
 import { issueActivationCodes } from '../identity/activation-codes.js';
 import { DemoRefused } from '../errors.js';
 import { addPluginDemos } from './plugin-demos.js';
+import { CORE_ROOT } from '../package-root.js';
 
 /** The password of every demo account: easy to type, long enough for the policy, not a common one. */
 export const DEMO_PASSWORD = 'preau-demo-2026';
 const DEMO_UAI = '0169999Z';
-const SAMPLES = new URL('../../test/fixtures/onde/ecole-jean-moulin/', import.meta.url);
+// Shipped in the package (see `files` in package.json): a demo works from an installed @preau/core too.
+const SAMPLES = join(CORE_ROOT, 'test/fixtures/onde/ecole-jean-moulin');
 
 async function createStaff(trx: Knex.Transaction, schoolId: number, people: { firstName: string; lastName: string; classLabel?: string; director?: boolean; academy?: boolean }[], passwordHash: string, now: Date) {
   const logins = await allocateLogins(trx, people.map((p) => loginBase(p.firstName, p.lastName)));
@@ -59,7 +62,7 @@ export async function demoCommand(args: string[]): Promise<number> {
       (await knex('core.schools').where({ uai: DEMO_UAI }).first('id', 'name')) ??
       (await createSchool(knex, { uai: DEMO_UAI, name: 'École Jean Moulin (démo)', city: 'Angoulême', academy: 'Poitiers' }));
     const files = readOndeFiles(
-      { pupils: await readFile(new URL('CSVExtraction-eleves.csv', SAMPLES)), guardians: await readFile(new URL('CSVExtraction-responsables.csv', SAMPLES)) },
+      { pupils: await readFile(join(SAMPLES, 'CSVExtraction-eleves.csv')), guardians: await readFile(join(SAMPLES, 'CSVExtraction-responsables.csv')) },
       { maxBytes: 20 * 1024 * 1024 },
     );
     const result = await runOndeImport(knex, {

@@ -1,13 +1,4 @@
 import { parseArgs } from 'node:util';
-import { startCommand } from './start-command.js';
-import { migrateCommand } from './migrate-command.js';
-import { pluginsCommand } from './plugins-command.js';
-import { doctorCommand } from './doctor-command.js';
-import { buildCommand } from './build-command.js';
-import { importCommand } from './import-command.js';
-import { schoolCommand } from './school-command.js';
-import { demoCommand } from './demo-command.js';
-import { isPreauError } from '@preau/sdk';
 
 const HELP = `Préau: l'ENT des écoles primaires.
 
@@ -18,7 +9,12 @@ Commands:
   migrate [--down]   run pending migrations of the core and every plugin, then exit (--down reverts them all)
   plugins [--json]   list the configured plugins and their state
   doctor             check configuration, database, SMTP and storage, and say what is wrong
-  build              build the shell and the plugins' web bundles (skipped when nothing changed)
+  build [folder…]    bundle the web side of these packages (the shell, plugins) into their dist/web-bundle;
+                     without folders, the configured plugins and the shell whose source is here
+  new plugin <name> [--dir <folder>]
+                     write a new plugin's skeleton (routes, right, migration, web element, tests)
+  new bundle <name> [--dir <folder>]
+                     write a new bundle's skeleton (a named list of apps and their defaults)
   school create --uai <UAI> --name <name> [--city <city>] [--academy <academy>]
                      create a school
   import onde --school <UAI> --pupils <file> --guardians <file> [--dry-run] [--json] [--codes-out <file>]
@@ -28,15 +24,17 @@ Commands:
 
 type Command = (args: string[]) => Promise<number>;
 
-const COMMANDS: Record<string, Command> = {
-  start: startCommand,
-  migrate: migrateCommand,
-  plugins: pluginsCommand,
-  doctor: doctorCommand,
-  build: buildCommand,
-  import: importCommand,
-  school: schoolCommand,
-  demo: demoCommand,
+// Each command is imported when it runs: `preau --help` loads none of them, `preau new` no server code.
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  start: async () => (await import('./start-command.js')).startCommand,
+  migrate: async () => (await import('./migrate-command.js')).migrateCommand,
+  plugins: async () => (await import('./plugins-command.js')).pluginsCommand,
+  doctor: async () => (await import('./doctor-command.js')).doctorCommand,
+  build: async () => (await import('./build-command.js')).buildCommand,
+  new: async () => (await import('./new-command.js')).newCommand,
+  import: async () => (await import('./import-command.js')).importCommand,
+  school: async () => (await import('./school-command.js')).schoolCommand,
+  demo: async () => (await import('./demo-command.js')).demoCommand,
 };
 
 /** Runs one CLI command; returns the exit code. */
@@ -45,7 +43,7 @@ export async function main(argv: string[]): Promise<number> {
   const name = positionals[0];
   if (!name || name === 'help' || argv.includes('--help')) {
     process.stdout.write(HELP);
-    return name ? 0 : 1;
+    return name || argv.includes('--help') ? 0 : 1;
   }
   const command = COMMANDS[name];
   if (!command) {
@@ -53,8 +51,9 @@ export async function main(argv: string[]): Promise<number> {
     return 1;
   }
   try {
-    return await command(argv.slice(argv.indexOf(name) + 1));
+    return await (await command())(argv.slice(argv.indexOf(name) + 1));
   } catch (error) {
+    const { isPreauError } = await import('@preau/sdk');
     const message = isPreauError(error) ? `${error.code} : ${error.messages.fr}` : (error as Error).stack ?? String(error);
     process.stderr.write(`preau ${name}: ${message}\n`);
     return 1;

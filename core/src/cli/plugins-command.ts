@@ -1,8 +1,6 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config/load-config.js';
-import { openConfiguredDatabase } from '../db/open-database.js';
-import { pendingMigrations } from '../db/migrator.js';
-import { loadPlugins, pluginMigrations } from '../plugins/plugin-host.js';
+import type { PreauConfig } from '../config/config-schema.js';
 
 interface Row {
   name: string;
@@ -22,6 +20,27 @@ async function fromRunningServer(url: string): Promise<Row[] | null> {
   }
 }
 
+/** Loads the plugins here, with their pending migrations: only when no server answers (the database and plugin host are not loaded otherwise). */
+async function fromConfiguration(config: PreauConfig): Promise<Row[]> {
+  const [{ openConfiguredDatabase }, { pendingMigrations }, { loadPlugins, pluginMigrations }] = await Promise.all([
+    import('../db/open-database.js'),
+    import('../db/migrator.js'),
+    import('../plugins/plugin-host.js'),
+  ]);
+  const { registry } = await loadPlugins(config.plugins, config.bundles, config.baseDir);
+  const database = await openConfiguredDatabase(config).catch(() => null);
+  const rows: Row[] = [];
+  try {
+    for (const record of registry.all()) {
+      const pending = database && record.manifest ? (await pendingMigrations(database.knex, pluginMigrations(record))).length : undefined;
+      rows.push({ name: record.name, version: record.version, state: record.state, ...(record.error ? { error: record.error } : {}), ...(pending !== undefined ? { pendingMigrations: pending } : {}) });
+    }
+  } finally {
+    await database?.close();
+  }
+  return rows;
+}
+
 /**
  * `preau plugins [--json]`: the state of each plugin as the running server reports it, or, when no server
  * answers, as loading them here finds it (with their pending migrations).
@@ -30,18 +49,9 @@ export async function pluginsCommand(args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: { json: { type: 'boolean', default: false } } });
   const config = loadConfig();
   const host = config.server.host === '0.0.0.0' ? '127.0.0.1' : config.server.host;
-  let rows = await fromRunningServer(config.server.publicUrl ?? `http://${host}:${config.server.port}`);
-  const source = rows ? 'running server' : 'configuration';
-  if (!rows) {
-    const { registry } = await loadPlugins(config.plugins, config.bundles, config.baseDir);
-    const database = await openConfiguredDatabase(config).catch(() => null);
-    rows = [];
-    for (const record of registry.all()) {
-      const pending = database && record.manifest ? (await pendingMigrations(database.knex, pluginMigrations(record))).length : undefined;
-      rows.push({ name: record.name, version: record.version, state: record.state, ...(record.error ? { error: record.error } : {}), ...(pending !== undefined ? { pendingMigrations: pending } : {}) });
-    }
-    await database?.close();
-  }
+  const served = await fromRunningServer(config.server.publicUrl ?? `http://${host}:${config.server.port}`);
+  const source = served ? 'running server' : 'configuration';
+  const rows = served ?? (await fromConfiguration(config));
   if (values.json) {
     process.stdout.write(`${JSON.stringify({ source, plugins: rows }, null, 2)}\n`);
   } else {

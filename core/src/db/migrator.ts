@@ -28,6 +28,12 @@ export class MigrationError extends Error {
 
 const MIGRATION_FILE = /^\d+[-_].+\.(ts|js|mjs)$/;
 
+/**
+ * A migration is known by its file name without the extension: the same migration is `001-x.ts` in the
+ * workspace and `001-x.js` once compiled, and a database migrated by one must not run it again under the other.
+ */
+const stem = (file: string): string => file.replace(/\.(ts|js|mjs)$/, '');
+
 function folderPath(folder: URL | string): string {
   return folder instanceof URL ? fileURLToPath(folder) : folder.startsWith('file:') ? fileURLToPath(folder) : folder;
 }
@@ -72,8 +78,8 @@ export async function pendingMigrations(knex: Knex, set: MigrationSet): Promise<
   const files = listMigrations(set);
   const exists = await knex.raw('select to_regclass(?) as t', [`${quoteIdent(set.schema)}.preau_migrations`]);
   if (!exists.rows[0].t) return files;
-  const done = new Set((await knex.withSchema(set.schema).select('name').from('preau_migrations')).map((r: { name: string }) => r.name));
-  return files.filter((file) => !done.has(file));
+  const done = new Set((await knex.withSchema(set.schema).select('name').from('preau_migrations')).map((r: { name: string }) => stem(r.name)));
+  return files.filter((file) => !done.has(stem(file)));
 }
 
 /** Applies every pending migration of the set in one transaction: all of them, or none. */
@@ -81,10 +87,10 @@ export async function migrateUp(knex: Knex, set: MigrationSet): Promise<string[]
   const files = listMigrations(set);
   return knex.transaction(async (trx) => {
     await prepare(trx, set);
-    const done = new Set(await applied(trx, set));
+    const done = new Set((await applied(trx, set)).map(stem));
     const ran: string[] = [];
     for (const file of files) {
-      if (done.has(file)) continue;
+      if (done.has(stem(file))) continue;
       try {
         const migration = await importMigration(set, file);
         await migration.up(trx);
@@ -106,15 +112,17 @@ export async function migrateDown(knex: Knex, set: MigrationSet, steps = Infinit
   return knex.transaction(async (trx) => {
     await prepare(trx, set);
     const done = (await applied(trx, set)).reverse();
+    const files = new Map(listMigrations(set).map((file) => [stem(file), file]));
     const reverted: string[] = [];
-    for (const file of done.slice(0, steps)) {
+    for (const name of done.slice(0, steps)) {
+      const file = files.get(stem(name)) ?? name;
       try {
         const migration = await importMigration(set, file);
         await migration.down(trx);
       } catch (error) {
         throw new MigrationError(set.owner, file, error as Error);
       }
-      await trx.withSchema(set.schema).delete().from('preau_migrations').where({ name: file });
+      await trx.withSchema(set.schema).delete().from('preau_migrations').where({ name });
       reverted.push(file);
     }
     if (reverted.length === done.length) {

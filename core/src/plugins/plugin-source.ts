@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { BUNDLE_BRAND, PLUGIN_BRAND, type DefinedBundle, type DefinedPlugin } from '@preau/sdk';
+import { RUNNING_FROM_SOURCE } from '../running-from-source.js';
 
 /** Where a plugin comes from: a module to import, or a manifest given directly (tests, bundles). */
 export interface PluginSource {
@@ -36,7 +37,8 @@ function packageEntryFile(dir: string): string {
   if (entry && typeof entry === 'object' && '.' in entry) entry = (entry as Record<string, unknown>)['.'];
   if (entry && typeof entry === 'object') {
     const conditions = entry as Record<string, unknown>;
-    entry = conditions.import ?? conditions.default ?? conditions.node;
+    // A core running from source loads plugins from source too (see running-from-source.ts).
+    entry = (RUNNING_FROM_SOURCE ? conditions['@preau/source'] : undefined) ?? conditions.import ?? conditions.default ?? conditions.node;
   }
   return join(dir, typeof entry === 'string' ? entry : pkg.main ?? 'index.js');
 }

@@ -49,6 +49,8 @@ function optionsFor(schema: RichTextSchema): sanitizeHtml.IOptions {
   const isMedia = (src: string | undefined) => !!src && schema.mediaSources.some((pattern) => pattern.test(src));
   return {
     allowedTags: Object.keys(schema.tags),
+    // <col> is void: written `<col />` as the editor does (sanitize-html lists it itself only from 2.18, which needs Node 22).
+    selfClosing: [...sanitizeHtml.defaults.selfClosing, 'col'],
     allowedAttributes,
     allowedStyles,
     allowedSchemes: [...schema.linkSchemes],

@@ -1,9 +1,12 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import * as esbuild from 'esbuild';
 
-/** What a build left behind: the files it wrote (names relative to `outdir`) and the inputs it read. */
+/**
+ * What a build left behind: the files it wrote and the inputs it read, both relative to `outdir` so that a
+ * bundle shipped in a package names no folder of the machine that built it.
+ */
 export interface BuildStamp {
   key: string;
   inputs: Record<string, string>;
@@ -29,6 +32,12 @@ function readStamp(outdir: string): BuildStamp | null {
   }
 }
 
+/** The bundle built in `outdir` earlier (by `preau build`), whatever its inputs became; null when there is none. */
+export function readBuild(outdir: string): BuildStamp | null {
+  const stamp = readStamp(outdir);
+  return stamp && stamp.outputs.every((file) => existsSync(join(outdir, file))) ? stamp : null;
+}
+
 /**
  * Runs an esbuild build into `outdir` unless the previous one had the same options and none of the files it
  * read changed since (size and modification time): `npm start` does not rebuild what did not change.
@@ -43,7 +52,7 @@ export async function buildOnce(outdir: string, options: esbuild.BuildOptions & 
   if (
     previous &&
     previous.key === key &&
-    Object.entries(previous.inputs).every(([file, print]) => fingerprint(file) === print) &&
+    Object.entries(previous.inputs).every(([file, print]) => fingerprint(resolve(absOut, file)) === print) &&
     previous.outputs.every((file) => existsSync(join(absOut, file)))
   ) {
     return previous;
@@ -76,17 +85,17 @@ export async function buildOnce(outdir: string, options: esbuild.BuildOptions & 
       .filter((input) => !input.includes(':'))
       .map((input) => {
         const file = resolve(cwd, input);
-        return [file, fingerprint(file)];
+        return [relative(absOut, file), fingerprint(file)];
       }),
   );
   const entries: Record<string, string> = {};
   const outputs: string[] = [];
   for (const [output, meta] of Object.entries(metafile.outputs)) {
-    const relative = resolve(cwd, output).slice(absOut.length + 1);
-    outputs.push(relative);
+    const file = resolve(cwd, output).slice(absOut.length + 1);
+    outputs.push(file);
     if (meta.entryPoint) {
       const name = Object.entries(options.entryPoints).find(([, source]) => resolve(cwd, String(source)) === resolve(cwd, meta.entryPoint!))?.[0];
-      if (name) entries[name] = relative;
+      if (name) entries[name] = file;
     }
   }
   const stamp: BuildStamp = { key, inputs, outputs, entries };

@@ -1,8 +1,8 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { buildOnce } from './build-once.js';
-import { webCacheDir } from './build-plugin-web.js';
+import { buildOnce, readBuild } from './build-once.js';
+import { SOURCE_CONDITIONS, webBundleDir, webCacheDir } from './build-plugin-web.js';
 import { hashSource, type InlineSources } from '../http/security-headers.js';
 
 // The design tokens, inline so that the first paint has them; allowed by the CSP through their hash.
@@ -13,6 +13,9 @@ const TOKENS_STYLE = `
   html, body { margin: 0; background: var(--preau-bg); color: var(--preau-fg); font-family: var(--preau-font); }
   .preau-loading { padding: 1rem; }
 `;
+
+// Beside index.html: the hashes of its inline script and style, which the Content-Security-Policy allows.
+const INLINE_FILE = 'csp-inline.json';
 
 /**
  * The modules the shell shares with plugins through its import map, by bare specifier. A plugin may import
@@ -35,29 +38,44 @@ export const IMPORT_MAP_MODULES: Record<string, string> = {
   '@preau/sdk/web': 'preau-sdk-web',
 };
 
-/** The built shell: its folder, the file of its app entry, and the hashes of its page's inline elements. */
+/** The built shell: its folder, and the file of its app entry. */
 export interface BuiltShell {
   dir: string;
   app: string;
   inline: InlineSources;
 }
 
+/** The folder of the installed @preau/shell. */
+export function shellPackageRoot(): string {
+  return dirname(createRequire(import.meta.url).resolve('@preau/shell/package.json'));
+}
+
 /**
- * Builds the shell and the shared modules in one esbuild run with code splitting, so that the shell, the
- * import map's modules and therefore every plugin share a single Lit. Writes `index.html` with the import map.
+ * The shell to serve. With `build` (tests, `npm run dev`) and the shell's source at hand, it is bundled into
+ * the build cache; otherwise it is the bundle @preau/shell was built with (`preau build`), so that a server
+ * never writes into its install folder.
  */
-export async function buildShell(baseDir: string): Promise<BuiltShell> {
-  const require = createRequire(import.meta.url);
-  const shellDir = dirname(require.resolve('@preau/shell/package.json'));
-  const dir = join(webCacheDir(baseDir), 'shell');
-  const entryPoints: Record<string, string> = { app: join(shellDir, 'src', 'index.ts') };
-  const stubs: Record<string, string> = {};
-  for (const [specifier, name] of Object.entries(IMPORT_MAP_MODULES)) {
-    const stub = join(shellDir, 'src', 'shared-modules', `${name}.ts`);
-    stubs[name] = specifier;
-    entryPoints[name] = stub;
+export async function prepareShell(options: { baseDir: string; build: boolean }): Promise<BuiltShell> {
+  const root = shellPackageRoot();
+  if (options.build && existsSync(join(root, 'src', 'index.ts'))) return bundleShell(root, join(webCacheDir(options.baseDir), 'shell'));
+  const dir = webBundleDir(root);
+  const built = readBuild(dir);
+  if (!built?.entries.app || !existsSync(join(dir, 'index.html')) || !existsSync(join(dir, INLINE_FILE))) {
+    throw new Error(`The shell is not built (nothing in ${dir}): run \`npm run build\` in the Préau repository.`);
   }
-  const stamp = await buildOnce(dir, { entryPoints, splitting: true, absWorkingDir: shellDir });
+  const inline = JSON.parse(readFileSync(join(dir, INLINE_FILE), 'utf8')) as InlineSources;
+  return { dir, app: built.entries.app, inline };
+}
+
+/**
+ * Bundles the shell at `shellRoot` into `dir`: the shell and the shared modules in one esbuild run with code
+ * splitting, so that the shell, the import map's modules and therefore every plugin share a single Lit.
+ * Writes `index.html` with the import map.
+ */
+export async function bundleShell(shellRoot: string, dir: string): Promise<BuiltShell> {
+  const entryPoints: Record<string, string> = { app: join(shellRoot, 'src', 'index.ts') };
+  for (const name of Object.values(IMPORT_MAP_MODULES)) entryPoints[name] = join(shellRoot, 'src', 'shared-modules', `${name}.ts`);
+  const stamp = await buildOnce(dir, { entryPoints, splitting: true, absWorkingDir: shellRoot, ...SOURCE_CONDITIONS });
   const imports = Object.fromEntries(
     Object.entries(IMPORT_MAP_MODULES).map(([specifier, name]) => [specifier, `/shell/${stamp.entries[name]}`]),
   );
@@ -80,6 +98,8 @@ export async function buildShell(baseDir: string): Promise<BuiltShell> {
 </body>
 </html>
 `;
+  const inline: InlineSources = { scripts: [hashSource(importMap)], styles: [hashSource(TOKENS_STYLE)] };
   writeFileSync(join(dir, 'index.html'), html);
-  return { dir, app: stamp.entries.app!, inline: { scripts: [hashSource(importMap)], styles: [hashSource(TOKENS_STYLE)] } };
+  writeFileSync(join(dir, INLINE_FILE), JSON.stringify(inline));
+  return { dir, app: stamp.entries.app!, inline };
 }

@@ -3,11 +3,13 @@ import { fileURLToPath } from 'node:url';
 
 /** The CLI's entry, as `npx preau` runs it. */
 export const PREAU_BIN = fileURLToPath(new URL('../../bin/preau.js', import.meta.url));
+/** The CLI under test is the workspace's source, like the rest of the suite (the compiled one is tested from its package). */
+const SOURCE = ['--conditions=@preau/source'];
 
 /** Runs `preau <args>` to completion in `cwd`; returns its exit code and output. */
 export function runCli(args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv }): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [PREAU_BIN, ...args], { cwd: options.cwd, env: { ...process.env, ...options.env } });
+    const child = spawn(process.execPath, [...SOURCE, PREAU_BIN, ...args], { cwd: options.cwd, env: { ...process.env, ...options.env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));
@@ -20,7 +22,7 @@ export function runCli(args: string[], options: { cwd: string; env?: NodeJS.Proc
 /** Starts `preau start` and resolves once it prints its URL. */
 export function startCli(options: { cwd: string; env?: NodeJS.ProcessEnv }): Promise<{ child: ChildProcess; url: string; setupToken?: string; output: () => string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [PREAU_BIN, 'start'], {
+    const child = spawn(process.execPath, [...SOURCE, PREAU_BIN, 'start'], {
       cwd: options.cwd,
       env: { ...process.env, PORT: '0', PREAU_LOG_LEVEL: 'warn', ...options.env },
     });

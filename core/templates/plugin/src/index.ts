@@ -1,0 +1,23 @@
+import { definePlugin } from '@preau/sdk';
+import { routes } from './routes.js';
+
+/** __title__: the items of a school, read by its members and added by those who hold the `write` right. */
+export default definePlugin({
+  name: '__name__',
+  version: '0.1.0',
+  sdk: '^__sdkMajor__.0.0',
+  title: { fr: '__title__', en: '__title__' },
+  description: { fr: "Les éléments de l'école.", en: "The school's items." },
+  icon: '🧩',
+  // Declared as data: a school's administrators choose which profiles hold each right in their school.
+  rights: {
+    write: { title: { fr: 'Ajouter des éléments', en: 'Add items' }, default: ['Teacher', 'Personnel'] },
+  },
+  migrations: new URL('../migrations', import.meta.url),
+  routes,
+  // RGPD: what the plugin holds about a person, added to their personal data export.
+  async exportPersonalData(userId, { db }) {
+    return { items: await db('items').where({ created_by: userId }).orderBy('id').select('school_id as schoolId', 'title', 'created_at as createdAt') };
+  },
+  web: { entry: new URL('../web/index.ts', import.meta.url), launcher: { icon: '🧩' } },
+});
