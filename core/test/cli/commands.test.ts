@@ -1,9 +1,12 @@
 import t from 'tap';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runCli } from './run-cli.js';
 
 const repo = fileURLToPath(new URL('../../..', import.meta.url));
+// Every migration of the core, whatever their number today.
+const coreMigrations = readdirSync(join(repo, 'core/migrations')).filter((name) => /^\d+-.*\.ts$/.test(name)).length;
 const broken = fileURLToPath(new URL('../fixtures/plugins/half-way-migration/index.ts', import.meta.url));
 
 t.test('migrate, plugins and doctor tell the state of an installation', async (t) => {
@@ -19,7 +22,7 @@ t.test('migrate, plugins and doctor tell the state of an installation', async (t
 
   const migrate = await runCli(['migrate'], { cwd: dir, env });
   t.equal(migrate.code, 1, 'a failed migration makes the command fail');
-  t.match(migrate.stdout, /core: 10 migration\(s\) applied/);
+  t.match(migrate.stdout, new RegExp(`core: ${coreMigrations} migration\\(s\\) applied`));
   t.match(migrate.stdout, /lunch-menu: 1 migration\(s\) applied/);
   t.match(migrate.stdout, /✗ half-way: migration 002-breaks\.ts failed: .*division by zero/);
 
@@ -33,7 +36,7 @@ t.test('migrate, plugins and doctor tell the state of an installation', async (t
 
   const down = await runCli(['migrate', '--down'], { cwd: dir, env });
   t.match(down.stdout, /lunch-menu: 1 migration\(s\) reverted/);
-  t.match(down.stdout, /core: 10 migration\(s\) reverted/);
+  t.match(down.stdout, new RegExp(`core: ${coreMigrations} migration\\(s\\) reverted`));
 });
 
 t.test('doctor names an SMTP server that does not answer', async (t) => {
