@@ -20,7 +20,8 @@ export async function routes(app: PluginApp, { db, clock, rights, plugin }: Plug
   });
 
   app.post('/schools/:schoolId/items', {
-    // The gate checks the right in one of the user's schools; the handler checks it in this one.
+    // The gate narrows currentSchools to the schools where the user holds `write`; asking again for this school
+    // keeps the handler right if the route is ever reached another way.
     config: { right: 'write' },
     schema: { params: SchoolParams, body: ItemInput, response: { 201: Item, ...Errors } },
   }, async (request, reply) => {
