@@ -106,7 +106,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   const database =
     options.database ??
     (await openConfiguredDatabase(config));
-  const ajv = createAjv({ coerceTypes: 'array', useDefaults: true });
+  const ajv = createAjv({ coerceTypes: 'array', useDefaults: true, verbose: true });
   const app = Fastify({
     logger: options.logger ?? { level: config.logLevel },
     trustProxy: config.server.trustProxy,

@@ -1,5 +1,5 @@
 import { html, css, nothing } from 'lit';
-import { uploadChosenFiles } from '@preau/sdk/web';
+import { fieldProblem, formProblem, uploadChosenFiles } from '@preau/sdk/web';
 import { LiaisonElement } from './liaison-element.js';
 import { CATEGORY_LABELS } from './i18n.js';
 import { isoToParisLocal, parisLocalToIso } from './paris-time.js';
@@ -48,6 +48,8 @@ export class LiaisonWordForm extends LiaisonElement {
     event.preventDefault();
     const form = event.target as HTMLFormElement;
     const data = new FormData(form);
+    this.error = this.problem(form, data);
+    if (this.error) return;
     const editor = this.renderRoot.querySelector<HTMLElement & { value: string }>('preau-editor');
     const kind = data.get('questionKind') as QuestionKind;
     const deadline = parisLocalToIso(String(data.get('questionDeadline') ?? ''));
@@ -80,6 +82,17 @@ export class LiaisonWordForm extends LiaisonElement {
     } finally {
       this.busy = false;
     }
+  }
+
+  /** What the server would refuse, told before sending and in the same words. */
+  private problem(form: HTMLFormElement, data: FormData): string {
+    const problem = formProblem(form, this.language);
+    if (problem) return problem;
+    if (data.get('questionKind') === 'choice' && String(data.get('questionOptions') ?? '').split('\n').filter((o) => o.trim()).length < 2) {
+      this.renderRoot.querySelector<HTMLTextAreaElement>('textarea[name="questionOptions"]')?.focus();
+      return fieldProblem('tooFewItems', this.t('questionOptions'), this.language, 2);
+    }
+    return '';
   }
 
   // Files go up as soon as they are chosen; the word then only names them.
@@ -144,7 +157,7 @@ export class LiaisonWordForm extends LiaisonElement {
             ${this.t(kind === 'none' ? 'questionNone' : kind === 'yes-no' ? 'questionYesNo' : 'questionChoice')}
           </label>`)}
           ${this.questionKind === 'none' ? nothing : html`
-            <label>${this.t('questionPrompt')}<input name="questionPrompt" maxlength="300" .value=${word?.question?.prompt ?? ''}></label>
+            <label>${this.t('questionPrompt')}<input name="questionPrompt" required maxlength="300" .value=${word?.question?.prompt ?? ''}></label>
             ${this.questionKind === 'choice' ? html`<label>${this.t('questionOptions')}<textarea name="questionOptions" rows="4" .value=${word?.question?.kind === 'choice' ? word.question.options.join('\n') : ''}></textarea></label>` : nothing}
             <label>${this.t('questionDeadline')}<input type="datetime-local" name="questionDeadline" .value=${isoToParisLocal(word?.question?.deadline)}></label>`}
         </fieldset>

@@ -1,4 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { fieldLabel } from '@preau/sdk';
 
 const Id = Type.Integer({ minimum: 1 });
 const Ids = Type.Array(Id, { maxItems: 1000, uniqueItems: true, default: [] });
@@ -12,7 +13,7 @@ export const MessageInput = Type.Object(
     cc: Addressees,
     bcc: Addressees,
     subject: Type.String({ maxLength: 250, default: '' }),
-    body: Type.String({ maxLength: 500_000, default: '' }),
+    body: Type.String({ maxLength: 500_000, default: '', ...fieldLabel('Message', 'Message') }),
     attachments: Type.Array(Type.String({ pattern: '^[a-f0-9]{32}$' }), { maxItems: 20, uniqueItems: true, default: [] }),
     noReply: Type.Boolean({ default: false }),
     /** The message answered or forwarded (its thread continues). */

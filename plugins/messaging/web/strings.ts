@@ -10,6 +10,7 @@ export const T = {
   moderation: { fr: 'À valider', en: 'To approve' },
   compose: { fr: 'Nouveau message', en: 'New message' },
   subject: { fr: 'Objet', en: 'Subject' },
+  noRecipient: { fr: 'Ajoutez au moins un destinataire.', en: 'Add at least one recipient.' },
   body: { fr: 'Message', en: 'Message' },
   send: { fr: 'Envoyer', en: 'Send' },
   attach: { fr: 'Joindre un fichier', en: 'Attach a file' },

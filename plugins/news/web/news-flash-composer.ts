@@ -1,6 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
 import { ContextConsumer } from '@lit/context';
-import { ApiError, apiContext, languageContext, userContext } from '@preau/sdk/web';
+import { ApiError, apiContext, fieldProblem, formProblem, languageContext, userContext } from '@preau/sdk/web';
 import { formatDateTime, fromLocalInput, toLocalInput, type AuthoredFlash } from './api-types.js';
 import { text } from './i18n.js';
 import { formStyles } from './shared-styles.js';
@@ -41,7 +41,8 @@ export class NewsFlashComposer extends LitElement {
     const form = event.target as HTMLFormElement;
     const data = new FormData(form);
     const editor = this.renderRoot.querySelector<HTMLElement & { value: string }>('preau-editor');
-    this.error = '';
+    this.error = this.problem(form, data);
+    if (this.error) return;
     const body = {
       schoolIds: data.getAll('school').map(Number),
       title: String(data.get('title')), body: editor?.value ?? '', colour: String(data.get('colour')), signature: String(data.get('signature')),
@@ -56,6 +57,17 @@ export class NewsFlashComposer extends LitElement {
     } catch (error) {
       this.error = error instanceof ApiError ? error.message : String(error);
     }
+  }
+
+  /** What the server would refuse, told before sending and in the same words. */
+  private problem(form: HTMLFormElement, data: FormData): string {
+    const language = this.language.value ?? 'fr';
+    const unticked = (name: string, label: Parameters<typeof text>[0]) => {
+      if (data.getAll(name).length > 0) return '';
+      this.renderRoot.querySelector<HTMLInputElement>(`input[name="${name}"]`)?.focus();
+      return fieldProblem('tooFewItems', text(label, language), language, 1);
+    };
+    return formProblem(form, language) || unticked('school', 'school') || unticked('profile', 'targets');
   }
 
   // The form's fields hold their values as defaults (attributes): a reset then shows the message being corrected,
@@ -87,7 +99,7 @@ export class NewsFlashComposer extends LitElement {
     const e = this.editing;
     const colour = e?.colour ?? 'info';
     return html`
-      <form @submit=${this.post} aria-label=${t(e ? 'flashEdit' : 'flashNew')}>
+      <form novalidate @submit=${this.post} aria-label=${t(e ? 'flashEdit' : 'flashNew')}>
         <fieldset><legend>${t('school')}</legend>
           ${schools.map((s) => html`<label class="check"><input type="checkbox" name="school" value=${s.id} ?checked=${e ? e.schoolIds.includes(s.id) : schools.length === 1} /> ${s.name}</label>`)}
         </fieldset>

@@ -1,0 +1,55 @@
+import t from 'tap';
+import type { Browser, Page } from 'playwright-core';
+import { createTestPlatform, type TestPlatform, type TestUser } from '@preau/core/testing';
+import news from '@preau/plugin-news';
+import { launchChromium, signIn } from './browser.js';
+
+// Everyday use of Actualités (issue 19): one platform and one browser for the file.
+let platform: TestPlatform;
+let browser: Browser;
+let address: string;
+let director: TestUser;
+let directorPage: Page;
+const errors: string[] = [];
+
+t.before(async () => {
+  platform = await createTestPlatform({ plugins: [news], buildWeb: true });
+  platform.clock.set(new Date());
+  const school = await platform.createSchool({ name: 'École Jean Moulin' });
+  director = await platform.createUser({ profile: 'Teacher', schools: [school], functions: [{ function: 'director', schoolId: school.id }], displayName: 'MARTINEZ Isabelle' });
+  const parents = await platform.knex('core.groups').where({ school_id: school.id, kind: 'school', profile: 'Relative' }).first('id');
+  await platform.as(director).inject({ method: 'POST', url: '/api/news/threads', payload: { schoolId: school.id, title: "Vie de l'école", shares: [{ groupId: parents.id, role: 'read' }] } });
+  address = await platform.app.listen({ port: 0, host: '127.0.0.1' });
+  browser = await launchChromium();
+  directorPage = await signIn(browser, address, director, errors);
+});
+t.teardown(async () => {
+  await browser?.close();
+  await platform?.close();
+});
+
+t.test('the news and flash forms tell a missing field in French, by its name, before sending anything', async (t) => {
+  const page = directorPage;
+  await page.goto(`${address}/apps/news/write`);
+  const form = page.getByRole('form', { name: 'Écrire une actualité' });
+  await form.getByRole('button', { name: 'Publier', exact: true }).click();
+  await form.getByRole('alert').getByText('Le champ « Titre » est obligatoire.').waitFor();
+  const title = form.getByLabel('Titre', { exact: true });
+  t.equal(await title.getAttribute('aria-invalid'), 'true', 'the field is marked invalid');
+  t.ok(await title.evaluate((input) => input.matches(':focus')), 'and focused');
+
+  await page.goto(`${address}/apps/news/flash`);
+  const flash = page.getByRole('form', { name: 'Nouveau message flash' });
+  await flash.getByLabel('Titre', { exact: true }).fill('   ');
+  await flash.getByRole('button', { name: 'Publier le message' }).click();
+  await flash.getByRole('alert').getByText('Le champ « Titre » est obligatoire.').waitFor();
+  await flash.getByLabel('Titre', { exact: true }).fill('Photo de classe mardi');
+  await flash.getByRole('group', { name: 'Destinataires' }).getByLabel('Parents').uncheck();
+  await flash.getByRole('button', { name: 'Publier le message' }).click();
+  await flash.getByRole('alert').getByText('Le champ « Destinataires » doit contenir au moins un élément.').waitFor();
+
+  const written = await platform.knex('news.items').count<{ n: string }[]>('* as n');
+  const flashes = await platform.knex('news.flash_messages').count<{ n: string }[]>('* as n');
+  t.same([Number(written[0]!.n), Number(flashes[0]!.n)], [0, 0], 'nothing was sent');
+  t.same(errors, []);
+});
