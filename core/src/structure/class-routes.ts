@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from '@sinclair/typebox';
-import type { Clock, TypeBoxTypeProvider } from '@preau/sdk';
+import { frenchOrder, type Clock, type TypeBoxTypeProvider } from '@preau/sdk';
 import type { Knex } from 'knex';
 import { requireSchoolAdmin, requireUser } from '../identity/access.js';
 import { requireClassAccess, requireSchool, requireSchoolStaff } from './school-access.js';
@@ -34,7 +34,7 @@ export async function classRoutes(parent: FastifyInstance, deps: { knex: Knex; c
       `select c.id, c.label, c.levels, c.onde_id as "ondeId", c.start_year as "startYear",
               (select count(*)::int from core.class_members cm join core.users u on u.id = cm.user_id
                 where cm.class_id = c.id and u.profile = 'Student') as pupils,
-              coalesce((select json_agg(json_build_object('id', u.id, 'displayName', u.display_name) order by u.display_name)
+              coalesce((select json_agg(json_build_object('id', u.id, 'displayName', u.display_name) order by ${frenchOrder('u.display_name')}, u.display_name)
                           from core.class_members cm join core.users u on u.id = cm.user_id
                          where cm.class_id = c.id and u.profile in ('Teacher', 'Personnel')), '[]') as teachers
          from core.classes c where c.school_id = ? and c.start_year = ? ${classId ? 'and c.id = ?' : ''}
@@ -134,10 +134,10 @@ export async function classRoutes(parent: FastifyInstance, deps: { knex: Knex; c
     await requireClassAccess(knex, user, schoolId, classId);
     const { rows } = await knex.raw(
       `select u.id, u.display_name as "displayName", u.login, u.state, u.profile,
-              coalesce((select json_agg(json_build_object('id', r.id, 'displayName', r.display_name, 'login', r.login, 'state', r.state) order by r.display_name)
+              coalesce((select json_agg(json_build_object('id', r.id, 'displayName', r.display_name, 'login', r.login, 'state', r.state) order by ${frenchOrder('r.display_name')}, r.display_name)
                           from core.relative_links rl join core.users r on r.id = rl.relative_id where rl.pupil_id = u.id), '[]') as relatives
          from core.class_members cm join core.users u on u.id = cm.user_id
-        where cm.class_id = ? order by u.display_name`,
+        where cm.class_id = ? order by ${frenchOrder('u.display_name')}, u.display_name`,
       [classId],
     );
     const pupils = rows.filter((r: { profile: string }) => r.profile === 'Student').map(({ profile: _p, ...r }: { profile: string }) => r);

@@ -1,5 +1,5 @@
 import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
-import type { PluginServices } from '@preau/sdk';
+import { frenchOrder, type PluginServices } from '@preau/sdk';
 
 // A4 in points; three slips a page, each in a dashed box to cut along, as teachers glue them in the notebook.
 const PAGE = { width: 595.28, height: 841.89, margin: 36 };
@@ -60,7 +60,7 @@ function drawSlip(page: PDFPage, fonts: { regular: PDFFont; bold: PDFFont }, top
 /** One slip per pupil the word reached (name, class, word, a line to sign), for families without internet. */
 export async function slipsPdf(services: PluginServices, wordId: number): Promise<Uint8Array> {
   const word = await services.db('words').where({ id: wordId }).first('title', 'body', 'author_name', 'sent_at');
-  const deliveries: { pupil_name: string; class_id: number }[] = await services.db('deliveries').where({ word_id: wordId }).orderBy(['class_id', 'pupil_name']).select('pupil_name', 'class_id');
+  const deliveries: { pupil_name: string; class_id: number }[] = await services.db('deliveries').where({ word_id: wordId }).orderByRaw(`class_id, ${frenchOrder('pupil_name')}, pupil_name`).select('pupil_name', 'class_id');
   const labels = new Map((await services.structure.classes([...new Set(deliveries.map((d) => d.class_id))])).map((c) => [c.id, c.label]));
   const pdf = await PDFDocument.create();
   pdf.setTitle(`${word.title} — coupons`);

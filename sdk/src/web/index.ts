@@ -18,3 +18,4 @@ export { uploadChosenFiles } from './upload-chosen-files.js';
 export { formProblem, fieldProblem } from './form-problem.js';
 export type { EditorExtension, EditorHandle, EditorLabel } from './editor-extension.js';
 export { PROFILES } from '../profiles.js';
+export { compareFrench, frenchSortKey } from '../french-order.js';
