@@ -10,6 +10,7 @@ let browser: Browser;
 let address: string;
 let director: TestUser;
 let directorPage: Page;
+let cm2: Awaited<ReturnType<TestPlatform['createClass']>>;
 const errors: string[] = [];
 
 t.before(async () => {
@@ -17,6 +18,10 @@ t.before(async () => {
   platform.clock.set(new Date());
   const school = await platform.createSchool({ name: 'École Jean Moulin' });
   director = await platform.createUser({ profile: 'Teacher', schools: [school], functions: [{ function: 'director', schoolId: school.id }], displayName: 'MARTINEZ Isabelle' });
+  // The director teaches no class: the flash form must still offer every class of the school.
+  const teacher = await platform.createUser({ profile: 'Teacher', schools: [school], displayName: 'BÉRANGER Louis' });
+  cm2 = await platform.createClass({ school, label: 'CM2', teachers: [teacher], pupils: 1, relativesPerPupil: 1 });
+  await platform.createClass({ school, label: 'CP', pupils: 1, relativesPerPupil: 1 });
   const parents = await platform.knex('core.groups').where({ school_id: school.id, kind: 'school', profile: 'Relative' }).first('id');
   await platform.as(director).inject({ method: 'POST', url: '/api/news/threads', payload: { schoolId: school.id, title: "Vie de l'école", shares: [{ groupId: parents.id, role: 'read' }] } });
   address = await platform.app.listen({ port: 0, host: '127.0.0.1' });
@@ -51,5 +56,22 @@ t.test('the news and flash forms tell a missing field in French, by its name, be
   const written = await platform.knex('news.items').count<{ n: string }[]>('* as n');
   const flashes = await platform.knex('news.flash_messages').count<{ n: string }[]>('* as n');
   t.same([Number(written[0]!.n), Number(flashes[0]!.n)], [0, 0], 'nothing was sent');
+  t.same(errors, []);
+});
+
+t.test('a director who teaches no class offers a flash message to any class of the school', async (t) => {
+  const page = directorPage;
+  await page.goto(`${address}/apps/news/flash`);
+  const form = page.getByRole('form', { name: 'Nouveau message flash' });
+  const classes = form.getByRole('group', { name: /^Classes/ });
+  await classes.getByLabel('CM2').waitFor();
+  t.same(await classes.getByRole('checkbox').evaluateAll((boxes) => boxes.map((b) => b.parentElement!.textContent!.trim())), ['CM2', 'CP'], 'both classes of the school');
+  await form.getByLabel('Titre', { exact: true }).fill('Piscine annulée');
+  await classes.getByLabel('CM2').check();
+  platform.clock.set(new Date());
+  await form.getByRole('button', { name: 'Publier le message' }).click();
+  await page.getByRole('listitem').filter({ hasText: 'Piscine annulée' }).waitFor();
+  const stored = await platform.knex('news.flash_messages').where({ title: 'Piscine annulée' }).first('class_ids');
+  t.same(stored.class_ids, [cm2.id], 'the message is for the CM2 only');
   t.same(errors, []);
 });

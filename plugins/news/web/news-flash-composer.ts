@@ -26,11 +26,28 @@ export class NewsFlashComposer extends LitElement {
     void this.load();
   }
 
+  override willUpdate(changed: Map<string, unknown>): void {
+    if (changed.has('schoolIds')) void this.loadClasses();
+  }
+
   private async load(): Promise<void> {
     try {
       this.authored = (await this.api.value?.get<AuthoredFlash[]>('/api/news/flash/authored')) ?? [];
-      const me = await this.api.value?.get<{ classes: { id: number; label: string; schoolId: number }[] }>('/api/core/me');
-      this.classes = (me?.classes ?? []).filter((c) => this.schoolIds.includes(c.schoolId));
+    } catch (error) {
+      this.error = error instanceof ApiError ? error.message : String(error);
+    }
+  }
+
+  // Every class of the schools the message is written for, not only those the director teaches (a director
+  // without a class would see none).
+  private async loadClasses(): Promise<void> {
+    const api = this.api.value;
+    if (!api) return;
+    const schoolIds = this.schoolIds;
+    try {
+      const lists = await Promise.all(schoolIds.map((id) => api.get<{ id: number; label: string }[]>(`/api/core/schools/${id}/classes`)));
+      if (schoolIds !== this.schoolIds) return;
+      this.classes = lists.flatMap((list, i) => list.map((c) => ({ id: c.id, label: c.label, schoolId: schoolIds[i]! })));
     } catch (error) {
       this.error = error instanceof ApiError ? error.message : String(error);
     }
@@ -115,7 +132,7 @@ export class NewsFlashComposer extends LitElement {
           ${PROFILES.map((p) => html`<label class="check"><input type="checkbox" name="profile" value=${p} ?checked=${e ? e.profiles.includes(p) : p === 'Relative'} /> ${t(p)}</label>`)}
         </fieldset>
         ${this.classes.length ? html`<fieldset><legend>${t('classes')}</legend>
-          ${this.classes.map((c) => html`<label class="check"><input type="checkbox" name="class" value=${c.id} ?checked=${e?.classIds.includes(c.id) ?? false} /> ${c.label}</label>`)}
+          ${this.classes.map((c) => html`<label class="check"><input type="checkbox" name="class" value=${c.id} ?checked=${e?.classIds.includes(c.id) ?? false} /> ${c.label}${schools.length > 1 ? ` (${schools.find((s) => s.id === c.schoolId)?.name ?? ''})` : ''}</label>`)}
         </fieldset>` : nothing}
         <label>${t('startsAt')} <input type="datetime-local" name="startsAt" required value=${toLocalInput(e ? new Date(e.startsAt) : now)} /></label>
         <label>${t('endsAt')} <input type="datetime-local" name="endsAt" required value=${toLocalInput(e ? new Date(e.endsAt) : new Date(now.getTime() + 2 * 86_400_000))} /></label>
