@@ -21,6 +21,8 @@ async function openFolder(page: Page, folder: RegExp | string): Promise<void> {
 
 t.before(async () => {
   platform = await createTestPlatform({ plugins: [messaging], buildWeb: true });
+  // Lists show today's messages by their time: the server's clock must be the browser's.
+  platform.clock.set(new Date());
   const school = await platform.createSchool({ name: 'École Jules Ferry' });
   teacher = await platform.createUser({ profile: 'Teacher', schools: [school], login: 'claire.martin', displayName: 'MARTIN Claire' });
   const cm2 = await platform.createClass({ school, label: 'CM2', teachers: [teacher], pupils: 2, relativesPerPupil: 1 });
@@ -46,5 +48,33 @@ t.test('sending a message without a recipient is told in French before anything 
   await teacherPage.getByRole('alert').getByText('Ajoutez au moins un destinataire.').waitFor();
   t.ok(await teacherPage.getByRole('combobox', { name: 'À' }).evaluate((input) => input.matches(':focus')), 'the "À" field is focused');
   t.equal(await sentCount(), before, 'nothing was sent');
+  t.same(errors, []);
+});
+
+t.test('unread lines look unread, every line has its date, and "Envoyés" names the recipients, never "non lu"', async (t) => {
+  const received = await platform.as(parent).inject({ method: 'POST', url: '/api/messaging/messages', payload: { to: { users: [teacher.id] }, subject: 'Absence de Léa', body: '<p>Léa sera absente lundi.</p>' } });
+  t.equal(received.statusCode, 201);
+  const sent = await platform.as(teacher).inject({ method: 'POST', url: '/api/messaging/messages', payload: { to: { users: [parent.id] }, subject: 'Cahier oublié', body: '<p>Le cahier est resté en classe.</p>' } });
+  t.equal(sent.statusCode, 201);
+  const own = await platform.knex('messaging.mailbox').where({ user_id: teacher.id, message_id: sent.json().id }).first('read_at');
+  t.ok(own.read_at, 'the author’s own entry is read');
+
+  await openFolder(teacherPage, /^Boîte de réception/);
+  const line = teacherPage.getByRole('list', { name: 'Boîte de réception' }).getByRole('button', { name: /Absence de Léa/ });
+  await line.waitFor();
+  t.match(await line.getAttribute('class'), /unread/);
+  t.equal(await line.evaluate((button) => getComputedStyle(button).fontWeight), '700', 'an unread line is bold');
+  t.match(await line.textContent(), /non lu,/, 'and says so to screen readers');
+  const time = line.locator('time');
+  t.ok(Date.parse((await time.getAttribute('datetime'))!), 'with its date');
+  t.match((await time.textContent())!.trim(), /^\d{2}:\d{2}$/, 'today, the time');
+
+  await openFolder(teacherPage, /^Envoyés/);
+  const sentLine = teacherPage.getByRole('list', { name: 'Envoyés' }).getByRole('button', { name: /Cahier oublié/ });
+  await sentLine.waitFor();
+  const text = (await sentLine.textContent())!.replace(/\s+/g, ' ');
+  t.match(text, `À : ${parent.displayName}`, 'a sent line names its recipient');
+  t.notMatch(text, /MARTIN Claire|non lu/, 'not its author, and it is not unread');
+  t.equal(await sentLine.evaluate((button) => getComputedStyle(button).fontWeight), '400');
   t.same(errors, []);
 });

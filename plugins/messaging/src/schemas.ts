@@ -66,6 +66,8 @@ export const MessageSummary = Type.Object({
   read: Type.Boolean(),
   recalled: Type.Boolean(),
   hasAttachments: Type.Boolean(),
+  /** On the author's own messages: who they went to (bcc included), "to" first. Empty on others'. */
+  recipients: Type.Array(Type.String()),
   state: Type.String(),
   folder: Type.String(),
 });

@@ -155,7 +155,7 @@ export async function saveDraft(services: PluginServices, user: CurrentUser, inp
   const attachments = await checkAttachments(services, user.id, input.attachments);
   return services.db.transaction(async (trx) => {
     const id = await writeMessage(trx, services, { id: draftId, authorId: user.id, schoolId: user.schools[0]?.id ?? null, input: { ...input, scheduledAt: undefined }, attachments, state: 'draft', people: '', now });
-    if (draftId === undefined) await trx('mailbox').insert({ user_id: user.id, message_id: id, role: 'author', folder: 'drafts', sort_at: now });
+    if (draftId === undefined) await trx('mailbox').insert({ user_id: user.id, message_id: id, role: 'author', folder: 'drafts', sort_at: now, read_at: now });
     else await trx('mailbox').where({ user_id: user.id, message_id: id }).update({ sort_at: now });
     return id;
   });
@@ -192,7 +192,7 @@ export async function sendMessage(services: PluginServices, user: CurrentUser, i
 
   const id = await services.db.transaction(async (trx) => {
     const id = await writeMessage(trx, services, { id: draftId, authorId: user.id, schoolId: moderated ?? user.schools[0]?.id ?? null, input, attachments, threadId, state, people, now });
-    if (draftId === undefined) await trx('mailbox').insert({ user_id: user.id, message_id: id, role: 'author', folder: 'sent', sort_at: now });
+    if (draftId === undefined) await trx('mailbox').insert({ user_id: user.id, message_id: id, role: 'author', folder: 'sent', sort_at: now, read_at: now });
     else await trx('mailbox').where({ user_id: user.id, message_id: id }).update({ folder: 'sent', sort_at: now });
     if (threadId !== undefined) await trx('messages').where({ id }).update({ thread_id: threadId });
     if (deliverNow) await deliver(trx, id, recipients, now);

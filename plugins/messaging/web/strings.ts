@@ -28,6 +28,7 @@ export const T = {
   unreadOne: { fr: 'non lu', en: 'unread' },
   withAttachment: { fr: 'avec pièce jointe', en: 'with attachment' },
   noSubject: { fr: '(sans objet)', en: '(no subject)' },
+  noRecipientYet: { fr: '(aucun destinataire)', en: '(no recipient)' },
   noReply: { fr: 'Ne pas permettre de réponse', en: 'Do not allow replies' },
   draftSaved: { fr: 'Brouillon enregistré', en: 'Draft saved' },
   sentOk: { fr: 'Message envoyé', en: 'Message sent' },
