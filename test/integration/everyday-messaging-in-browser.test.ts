@@ -78,3 +78,30 @@ t.test('unread lines look unread, every line has its date, and "Envoyés" names 
   t.equal(await sentLine.evaluate((button) => getComputedStyle(button).fontWeight), '400');
   t.same(errors, []);
 });
+
+t.test('a new message becomes a draft only once it has a subject or a text, not for a name typed in "À"', async (t) => {
+  const drafts = async () => platform.knex('messaging.messages').where({ author_id: parent.id, state: 'draft' }).select('subject');
+  const page = await signIn(browser, address, parent, errors);
+  // The draft is saved after 3 s of quiet: the page's clock is run forward rather than waited for.
+  await page.clock.install();
+  await openFolder(page, /^Boîte de réception/);
+  await page.getByRole('button', { name: 'Nouveau message' }).click();
+  const to = page.getByRole('combobox', { name: 'À' });
+  await to.fill('martin');
+  await page.clock.runFor(1000);
+  await page.getByRole('listbox', { name: 'Suggestions' }).getByRole('option', { name: /MARTIN Claire/ }).waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator('preau-recipient-picker').getByText('MARTIN Claire').waitFor();
+  await page.clock.runFor(5000);
+  await page.getByRole('navigation', { name: 'Dossiers' }).getByRole('button', { name: 'Brouillons', exact: true }).click();
+  await page.getByRole('list', { name: 'Brouillons' }).getByText('Aucun message.').waitFor();
+  t.same(await drafts(), [], 'no empty draft');
+
+  await page.getByRole('button', { name: 'Nouveau message' }).click();
+  await page.getByLabel('Objet').fill('Sortie au musée');
+  await page.clock.runFor(5000);
+  await page.getByRole('status').getByText('Brouillon enregistré').waitFor();
+  t.same(await drafts(), [{ subject: 'Sortie au musée' }], 'with a subject, the draft is kept');
+  await page.context().close();
+  t.same(errors, []);
+});

@@ -73,8 +73,11 @@ export class MessagingCompose extends LitElement {
   private async saveDraft(): Promise<void> {
     const api = this.api.value;
     if (!api) return;
+    const body = this.payload();
+    // Recipients alone are not worth a draft: "Nouveau message", a name typed in "À", then leaving made an
+    // empty "(sans objet)" in Brouillons.
+    if (this.draftId === undefined && !body.subject.trim() && !body.body && body.attachments.length === 0) return;
     try {
-      const body = this.payload();
       delete (body as { parentId?: number }).parentId;
       this.draftId = this.draftId === undefined ? (await api.post<{ id: number }>('/api/messaging/drafts', body)).id : (await api.put<{ id: number }>(`/api/messaging/drafts/${this.draftId}`, body)).id;
       this.status = this.t('draftSaved');
