@@ -105,3 +105,15 @@ t.test('a new message becomes a draft only once it has a subject or a text, not 
   await page.context().close();
   t.same(errors, []);
 });
+
+t.test('a message’s preview keeps its paragraphs and cells apart', async (t) => {
+  const response = await platform.as(parent).inject({
+    method: 'POST', url: '/api/messaging/messages',
+    payload: { to: { users: [teacher.id] }, subject: 'Rendez-vous', body: '<table><tr><td>Mardi 13 h 30</td><td>Bonjour Monsieur Simon</td></tr></table><h4>Merci</h4><p>La maman de Léa</p>' },
+  });
+  t.equal(response.statusCode, 201);
+  await openFolder(teacherPage, /^Boîte de réception/);
+  const preview = teacherPage.getByRole('list', { name: 'Boîte de réception' }).getByRole('button', { name: /Rendez-vous/ }).locator('.preview');
+  t.equal((await preview.textContent())!.trim(), 'Mardi 13 h 30 Bonjour Monsieur Simon Merci La maman de Léa');
+  t.same(errors, []);
+});

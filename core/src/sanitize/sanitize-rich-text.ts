@@ -60,9 +60,13 @@ export function sanitizeRichText(html: string): string {
   return sanitizeHtml(once, OPTIONS);
 }
 
-/** The text of rich text, for a notification, an email subject or a search index. */
+// Where a reader sees a line break: blocks, cells and breaks, opening or closing, whatever their attributes (the
+// text of pasted HTML is taken before sanitizing). Inline tags (<strong>13</strong> h) join their text.
+const BREAKING_TAG = /<\/?(p|h[1-6]|li|ul|ol|dl|dt|dd|tr|td|th|table|thead|tbody|tfoot|caption|blockquote|div|pre|hr|br|figure|figcaption|section|article|header|footer|address)\b[^>]*>/gi;
+
+/** The text of rich text, for a list's preview, a notification, an email subject or a search index. */
 export function richTextToPlainText(html: string, maxLength = 500): string {
-  const text = sanitizeHtml(html.replace(/<\/(p|h2|h3|li|tr|blockquote|div)>|<br\s*\/?>/gi, '$& '), TEXT_ONLY)
+  const text = sanitizeHtml(html.replace(BREAKING_TAG, ' $& '), TEXT_ONLY)
     .replace(/&nbsp;/g, ' ')
     .replace(/&amp;/g, '&')
     .replace(/&lt;/g, '<')

@@ -66,3 +66,19 @@ t.test('plain text of rich text for notifications and emails', async (t) => {
   t.equal(richTextToPlainText('<h2>Titre</h2><p>Un &amp; deux<br>trois</p><script>x</script>'), 'Titre Un & deux trois');
   t.equal(richTextToPlainText(`<p>${'a'.repeat(600)}</p>`, 10), 'aaaaaaaaa…');
 });
+
+t.test('plain text keeps a space wherever a reader sees a break: blocks, cells, breaks with attributes', async (t) => {
+  for (const html of [
+    '<p>Rendez-vous à 13 h 30</p><p>Bonjour Monsieur Simon</p>',
+    '<h1>Rendez-vous à 13 h 30</h1>Bonjour Monsieur Simon',
+    '<h4>Rendez-vous à 13 h 30</h4><p>Bonjour Monsieur Simon</p>',
+    '<table><tr><td>Rendez-vous à 13 h 30</td><td>Bonjour Monsieur Simon</td></tr></table>',
+    '<pre>Rendez-vous à 13 h 30</pre>Bonjour Monsieur Simon',
+    '<p>Rendez-vous à 13 h 30<br class="soft">Bonjour Monsieur Simon</p>',
+    '<p>Rendez-vous à 13 h 30</p><hr/>Bonjour Monsieur Simon',
+    '<ul><li>Rendez-vous à 13 h 30</li></ul>Bonjour Monsieur Simon',
+  ]) {
+    t.equal(richTextToPlainText(html), 'Rendez-vous à 13 h 30 Bonjour Monsieur Simon', html);
+  }
+  t.equal(richTextToPlainText('<p><strong>13</strong> h <em>30</em>, l’<u>école</u></p>'), '13 h 30, l’école', 'inline tags join their text');
+});

@@ -52,13 +52,15 @@ async function writeMessage(
   values: { id?: number; authorId: number; schoolId: number | null; input: MessageInput; attachments: Awaited<ReturnType<typeof checkAttachments>>; threadId?: number; state: string; people: string; now: Date },
 ): Promise<number> {
   const { input, now } = values;
+  // The preview and the search index read the text as stored, not as sent.
+  const body = services.sanitize.richText(input.body);
   const row = {
     author_id: values.authorId,
     school_id: values.schoolId,
     parent_id: input.parentId ?? input.forwardOf ?? null,
     subject: input.subject.trim(),
-    body: services.sanitize.richText(input.body),
-    body_text: services.sanitize.plainText(input.body, 20_000),
+    body,
+    body_text: services.sanitize.plainText(body, 20_000),
     people: values.people,
     no_reply: input.noReply,
     state: values.state,
