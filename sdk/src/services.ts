@@ -137,6 +137,12 @@ export interface NotifyService {
    * `onLiveSignal(app, handler)` from `@preau/sdk/web`.
    */
   signal(signal: LiveSignal): Promise<void>;
+  /**
+   * Marks read the notifications about `resource` (its app and id, as sent) for `users`, in the timeline and the
+   * bell of every open tab: what the user just read in the app (a flash message dismissed, a message opened)
+   * leaves nothing unread behind.
+   */
+  markRead(input: { users: readonly number[]; resource: Pick<NotificationResource, 'app' | 'id'> }): Promise<void>;
 }
 
 /** A live-only message to the open tabs of some users. */

@@ -11,12 +11,14 @@ let address: string;
 let director: TestUser;
 let directorPage: Page;
 let cm2: Awaited<ReturnType<TestPlatform['createClass']>>;
+let schoolId: number;
 const errors: string[] = [];
 
 t.before(async () => {
   platform = await createTestPlatform({ plugins: [news], buildWeb: true });
   platform.clock.set(new Date());
   const school = await platform.createSchool({ name: 'École Jean Moulin' });
+  schoolId = school.id;
   director = await platform.createUser({ profile: 'Teacher', schools: [school], functions: [{ function: 'director', schoolId: school.id }], displayName: 'MARTINEZ Isabelle' });
   // The director teaches no class: the flash form must still offer every class of the school.
   const teacher = await platform.createUser({ profile: 'Teacher', schools: [school], displayName: 'BÉRANGER Louis' });
@@ -73,5 +75,37 @@ t.test('a director who teaches no class offers a flash message to any class of t
   await page.getByRole('listitem').filter({ hasText: 'Piscine annulée' }).waitFor();
   const stored = await platform.knex('news.flash_messages').where({ title: 'Piscine annulée' }).first('class_ids');
   t.same(stored.class_ids, [cm2.id], 'the message is for the CM2 only');
+  t.same(errors, []);
+});
+
+t.test('"J\'ai lu" on a flash message also reads its notification, which opens the message, not the home page', async (t) => {
+  const parent = cm2.relatives[0]![0]!;
+  const page = await signIn(browser, address, parent, errors);
+  const now = Date.now();
+  platform.clock.set(new Date(now));
+  const posted = await platform.as(director).inject({
+    method: 'POST', url: '/api/news/flash',
+    payload: { schoolIds: [schoolId], title: 'Grève jeudi', body: '<p>Pas de cantine jeudi.</p>', colour: 'warning', signature: 'La directrice', profiles: ['Relative'], startsAt: new Date(now - 60_000).toISOString(), endsAt: new Date(now + 86_400_000).toISOString(), notify: true },
+  });
+  t.equal(posted.statusCode, 201);
+  const flash = page.locator('news-flash-messages').getByRole('status').filter({ hasText: 'Grève jeudi' });
+  await flash.waitFor();
+  const bell = page.getByRole('link', { name: /Notifications : 1 non lue/ });
+  await bell.waitFor();
+  const item = page.locator('preau-timeline').getByRole('link', { name: /Grève jeudi/ });
+  t.equal(await item.getAttribute('href'), `/apps/news/flash/${posted.json().id}`, 'the notification opens the message itself');
+
+  await flash.getByRole('button', { name: "J'ai lu" }).click();
+  await page.getByRole('link', { name: /Notifications : aucune non lue/ }).waitFor();
+  t.pass('the bell goes down at once, without a reload');
+  const unread = await platform.knex('core.notification_recipients as r').join('core.notifications as n', 'n.id', 'r.notification_id')
+    .where({ 'r.user_id': parent.id, 'n.app': 'news' }).whereNull('r.read_at').count<{ n: string }[]>('* as n');
+  t.equal(Number(unread[0]!.n), 0, 'the notification is read in the database');
+
+  await item.click();
+  const opened = page.locator('news-flash-messages').filter({ hasText: 'Pas de cantine jeudi.' });
+  await opened.getByText('Lu ✓').waitFor();
+  t.pass('the notification’s page shows the message, already read');
+  await page.context().close();
   t.same(errors, []);
 });

@@ -76,6 +76,7 @@ const TEXTS = {
   flashFix: { fr: 'Corriger', en: 'Correct' },
   flashSave: { fr: 'Enregistrer la correction', en: 'Save the correction' },
   flashCancel: { fr: 'Annuler la correction', en: 'Cancel the correction' },
+  flashRead: { fr: 'Lu ✓', en: 'Read ✓' },
   dismiss: { fr: "J'ai lu", en: 'I have read it' },
   flashRegion: { fr: 'Messages de la direction', en: "Messages from the school's management" },
   headlines: { fr: 'À la une', en: 'Headlines' },
