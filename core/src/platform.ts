@@ -205,7 +205,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       shell = await buildShell(config.baseDir);
     }
     refs.shellIndex = shellIndex(shell);
-    await app.register(coreRoutes, { registry, apps, rights, knex: database.knex, database, bundles });
+    await app.register(coreRoutes, { registry, apps, rights, knex: database.knex, database, bundles, notify: notifications.service });
     await app.register(webRoutes, { registry, shell });
 
     const platform: Platform = {

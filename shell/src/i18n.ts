@@ -36,6 +36,8 @@ const SHELL_TEXTS = {
   passwordHint: { fr: 'Au moins 8 caractères.', en: 'At least 8 characters.' },
   passwordMinHint: { fr: 'Au moins {count} caractères.', en: 'At least {count} characters.' },
   notFound: { fr: "Cette page n'existe pas.", en: 'This page does not exist.' },
+  appNotEnabledTitle: { fr: 'Application non disponible', en: 'App not available' },
+  appNotEnabled: { fr: "Cette application n'est pas activée pour votre école.", en: 'This app is not enabled for your school.' },
   backHome: { fr: "Retour à l'accueil", en: 'Back to the home page' },
   // Signed out
   activateAccount: { fr: 'Activer mon compte', en: 'Activate my account' },

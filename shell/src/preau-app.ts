@@ -34,7 +34,8 @@ export class PreauApp extends LitElement {
 
   /** The signed-in user's context; null when signed out, undefined while loading. */
   me: Me | null | undefined = undefined;
-  apps: LauncherApp[] = [];
+  /** The user's apps; null until they are read (a page then says it is loading, not that there are none). */
+  apps: LauncherApp[] | null = null;
   private appsTimer?: ReturnType<typeof setTimeout>;
   route = location.pathname;
   setupRequired = false;
@@ -70,7 +71,11 @@ export class PreauApp extends LitElement {
       }));
       this.reloadAppsSoon();
     });
-    liveNotifications().on('signal', (signal) => window.dispatchEvent(new CustomEvent<LiveSignalDetail>(LIVE_SIGNAL_EVENT, { detail: signal })));
+    liveNotifications().on('signal', (signal) => {
+      // An administrator switched an app on or off for one of the user's schools: the launcher follows at once.
+      if (signal.app === 'core' && signal.name === 'apps-changed') this.reloadAppsSoon();
+      window.dispatchEvent(new CustomEvent<LiveSignalDetail>(LIVE_SIGNAL_EVENT, { detail: signal }));
+    });
     liveNotifications().on('connected', () => window.dispatchEvent(new CustomEvent(LIVE_CONNECTED_EVENT)));
     window.addEventListener(BADGES_CHANGED_EVENT, () => this.reloadAppsSoon());
     void this.start();
@@ -142,6 +147,7 @@ export class PreauApp extends LitElement {
   // Back to French: a school's computers are shared, and the next person is most likely French-speaking.
   private forgetSession(): void {
     this.me = null;
+    this.apps = null;
     this.language = 'fr';
     this.userProvider.setValue(undefined);
     this.child = undefined;
@@ -185,7 +191,7 @@ export class PreauApp extends LitElement {
     if (!this.me) return html`<main tabindex="-1">${renderSignedOut(route, this.language)}</main>`;
     return html`
       <a class="skip" href="#main" @click=${this.skipToContent}>${t('skipToContent')}</a>
-      <preau-header .user=${this.me.user} .kids=${this.me.children} .childId=${this.child?.id} .unreadByChild=${unreadByChild(this.apps)} .path=${this.route} .language=${this.language}></preau-header>
+      <preau-header .user=${this.me.user} .kids=${this.me.children} .childId=${this.child?.id} .unreadByChild=${unreadByChild(this.apps ?? [])} .path=${this.route} .language=${this.language}></preau-header>
       <main id="main" tabindex="-1">${renderSignedIn({ route, me: this.me, apps: this.apps, language: this.language })}</main>
     `;
   }

@@ -1,0 +1,57 @@
+import t from 'tap';
+import type { Browser } from 'playwright-core';
+import { createTestPlatform, type TestPlatform, type TestUser } from '@preau/core/testing';
+import news from '@preau/plugin-news';
+import messaging from '@preau/plugin-messaging';
+import { launchChromium, signIn } from './browser.js';
+
+// Everyday use of the shell (issue 19): one platform and one browser for the file.
+let platform: TestPlatform;
+let browser: Browser;
+let address: string;
+let schoolId: number;
+let director: TestUser;
+let parent: TestUser;
+const errors: string[] = [];
+
+t.before(async () => {
+  platform = await createTestPlatform({ plugins: [news, messaging], buildWeb: true });
+  const school = await platform.createSchool({ name: 'École Victor Hugo' });
+  schoolId = school.id;
+  director = await platform.createUser({ profile: 'Teacher', schools: [school], functions: [{ function: 'director', schoolId: school.id }] });
+  const cm1 = await platform.createClass({ school, label: 'CM1', teachers: [director], pupils: 1, relativesPerPupil: 1 });
+  parent = cm1.relatives[0]![0]!;
+  address = await platform.app.listen({ port: 0, host: '127.0.0.1' });
+  browser = await launchChromium();
+});
+t.teardown(async () => {
+  await browser?.close();
+  await platform?.close();
+});
+
+t.test('an app switched off leaves open launchers at once, and its address then says it is not enabled', async (t) => {
+  const home = await signIn(browser, address, parent, errors);
+  const tile = home.locator('preau-launcher').getByRole('link', { name: /Actualités/ });
+  await tile.waitFor();
+  const inside = await signIn(browser, address, parent, errors);
+  await inside.goto(`${address}/apps/news`);
+  await inside.getByRole('heading', { name: 'Actualités', level: 1 }).waitFor();
+
+  const off = await platform.as(director).inject({ method: 'PUT', url: `/api/core/schools/${schoolId}/apps/news`, payload: { enabled: false } });
+  t.equal(off.statusCode, 200);
+  await tile.waitFor({ state: 'detached' });
+  t.pass('the tile leaves the open launcher without a reload');
+  await inside.getByText("Cette application n'est pas activée pour votre école.").waitFor();
+  t.pass('a tab inside the app says it is no longer enabled');
+
+  await home.goto(`${address}/apps/news`);
+  await home.getByRole('heading', { name: 'Application non disponible', level: 1 }).waitFor();
+  t.equal(await home.getByText("Cette page n'existe pas.").count(), 0, 'not "this page does not exist"');
+
+  await platform.as(director).inject({ method: 'PUT', url: `/api/core/schools/${schoolId}/apps/news`, payload: { enabled: true } });
+  await home.getByRole('heading', { name: 'Actualités', level: 1 }).waitFor();
+  t.pass('switched back on, the open page shows the app');
+  await home.context().close();
+  await inside.context().close();
+  t.same(errors, []);
+});
