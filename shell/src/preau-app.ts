@@ -15,7 +15,7 @@ import './layout/preau-header.js';
  * the session, and provides the user, the API client and the language to every component through context.
  */
 export class PreauApp extends LitElement {
-  static override properties = { me: { state: true }, apps: { state: true }, route: { state: true }, setupRequired: { state: true }, child: { state: true } };
+  static override properties = { me: { state: true }, meLoaded: { state: true }, apps: { state: true }, route: { state: true }, setupRequired: { state: true }, child: { state: true } };
   static override styles = css`
     :host { display: block; min-height: 100vh; }
     a { color: var(--preau-accent, #1f5fbf); }
@@ -36,6 +36,8 @@ export class PreauApp extends LitElement {
   me: Me | null | undefined = undefined;
   /** The user's apps; null until they are read (a page then says it is loading, not that there are none). */
   apps: LauncherApp[] | null = null;
+  /** False between sign-in (user and token only) and the whole context (classes, children) read from /me. */
+  meLoaded = false;
   private appsTimer?: ReturnType<typeof setTimeout>;
   route = location.pathname;
   setupRequired = false;
@@ -101,12 +103,14 @@ export class PreauApp extends LitElement {
     this.setupRequired = false;
     const signedIn: Me = { ...session, classes: [], children: [], groups: [], contact: { email: null, mobile: null } };
     this.me = signedIn;
+    this.meLoaded = false;
     if (this.route === '/setup' || SIGNED_OUT_PAGES.has(parseRoute(this.route).page)) this.navigate('/');
     await this.useMe(await this.shellApi.get<Me>('/api/core/me').catch(() => signedIn));
   }
 
   private async useMe(me: Me): Promise<void> {
     this.me = me;
+    this.meLoaded = true;
     this.language = me.user.language;
     this.userProvider.setValue(me.user);
     this.languageProvider.setValue(this.language);
@@ -192,7 +196,7 @@ export class PreauApp extends LitElement {
     return html`
       <a class="skip" href="#main" @click=${this.skipToContent}>${t('skipToContent')}</a>
       <preau-header .user=${this.me.user} .kids=${this.me.children} .childId=${this.child?.id} .unreadByChild=${unreadByChild(this.apps ?? [])} .path=${this.route} .language=${this.language}></preau-header>
-      <main id="main" tabindex="-1">${renderSignedIn({ route, me: this.me, apps: this.apps, language: this.language })}</main>
+      <main id="main" tabindex="-1">${renderSignedIn({ route, me: this.me, meLoaded: this.meLoaded, apps: this.apps, language: this.language })}</main>
     `;
   }
 

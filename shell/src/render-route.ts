@@ -41,13 +41,15 @@ export function renderSignedOut(route: Route, language: Language): TemplateResul
 export interface SignedInView {
   route: Route;
   me: Me;
+  /** False while `me` holds only what sign-in answered (no classes or children yet). */
+  meLoaded: boolean;
   /** Null until read. */
   apps: LauncherApp[] | null;
   language: Language;
 }
 
 /** The content of `<main>` for a signed-in user. */
-export function renderSignedIn({ route, me, apps, language }: SignedInView): TemplateResult {
+export function renderSignedIn({ route, me, meLoaded, apps, language }: SignedInView): TemplateResult {
   switch (route.page) {
     case 'app': {
       if (!apps) return html`<p>${text('loading', language)}</p>`;
@@ -58,7 +60,7 @@ export function renderSignedIn({ route, me, apps, language }: SignedInView): Tem
         <preau-app-frame .app=${app} .path=${route.rest} .language=${language}></preau-app-frame>`;
     }
     case 'home':
-      return html`<preau-home-page .me=${me} .apps=${apps ?? []} .language=${language}></preau-home-page>`;
+      return html`<preau-home-page .me=${me} .meLoaded=${meLoaded} .apps=${apps} .language=${language}></preau-home-page>`;
     case 'account':
       return html`<preau-account-page .me=${me} .language=${language}></preau-account-page>`;
     case 'directory':

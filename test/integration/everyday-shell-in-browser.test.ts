@@ -55,3 +55,32 @@ t.test('an app switched off leaves open launchers at once, and its address then 
   await inside.context().close();
   t.same(errors, []);
 });
+
+t.test('right after sign-in the home page says it is loading, never that there is no app or no class', async (t) => {
+  const page = await (await browser.newContext()).newPage();
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(address);
+  await page.getByLabel('Identifiant').fill(director.login);
+  await page.getByLabel('Mot de passe').fill(director.password);
+  // The home page's context and apps are held back until the loading state has been seen.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  for (const path of ['**/api/core/me', '**/api/core/apps']) await page.route(path, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await page.getByRole('heading', { name: 'Accueil', level: 1 }).waitFor();
+  const apps = page.getByRole('region', { name: 'Mes applications' });
+  await apps.getByRole('status').getByText('Chargement…').waitFor();
+  await page.getByRole('region', { name: 'Mes classes' }).getByRole('status').getByText('Chargement…').waitFor();
+  t.equal(await page.getByText("Aucune application n'est activée pour votre école.").count(), 0, 'no false "no app"');
+  t.equal(await page.getByText('Aucune classe cette année.').count(), 0, 'no false "no class"');
+
+  release();
+  await apps.getByRole('link', { name: /Actualités/ }).waitFor();
+  await page.getByRole('region', { name: 'Mes classes' }).getByRole('link', { name: 'CM1' }).waitFor();
+  t.pass('then the apps and classes appear');
+  await page.context().close();
+  t.same(errors, []);
+});
