@@ -84,3 +84,24 @@ t.test('right after sign-in the home page says it is loading, never that there i
   await page.context().close();
   t.same(errors, []);
 });
+
+t.test('a parent’s notification settings list only what parents receive, and the mobile field promises no SMS', async (t) => {
+  const types = async (user: TestUser) => ((await platform.as(user).inject('/api/core/me/notification-preferences')).json().types as { app: string; type: string }[]).map((x) => `${x.app}.${x.type}`);
+  const staffOnly = ['core.gateway-proposed', 'core.gateway-answered', 'news.submitted', 'messaging.moderation-pending'];
+  const parents = await types(parent);
+  t.same(staffOnly.filter((type) => parents.includes(type)), [], 'none of the staff-only types for a parent');
+  t.ok(parents.includes('messaging.message-received') && parents.includes('news.published'), 'the types parents receive are there');
+  const directors = await types(director);
+  t.same(staffOnly.filter((type) => !directors.includes(type)), [], 'the director has them all');
+
+  const page = await signIn(browser, address, parent, errors);
+  await page.goto(`${address}/account`);
+  const table = page.locator('preau-notification-preferences');
+  await table.getByRole('rowheader', { name: /Nouveau message/ }).waitFor();
+  t.equal(await table.getByRole('rowheader', { name: /Actualité à valider|Message d’élève à valider|Passerelle/ }).count(), 0, 'the page shows none of them');
+  const hint = (await page.locator('#mobile-hint').textContent())!;
+  t.notMatch(hint, /SMS/, 'no SMS promised');
+  t.match(hint, /annuaire/);
+  await page.context().close();
+  t.same(errors, []);
+});
