@@ -61,6 +61,7 @@ export type { ErrorDefinition } from './coded-error.js';
 export { PROFILES } from './profiles.js';
 export type { Profile } from './profiles.js';
 export type { LocalizedText, Language } from './localized-text.js';
+export { fileNameSlug } from './file-name-slug.js';
 export { frenchOrder, frenchSortKey, compareFrench } from './french-order.js';
 export { fieldLabel, fieldProblemText, FIELD_LABEL_KEYWORD } from './field-problems.js';
 export type { FieldProblemKind } from './field-problems.js';

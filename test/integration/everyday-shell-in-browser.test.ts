@@ -9,6 +9,7 @@ import { launchChromium, signIn } from './browser.js';
 let platform: TestPlatform;
 let browser: Browser;
 let address: string;
+let school: Awaited<ReturnType<TestPlatform['createSchool']>>;
 let schoolId: number;
 let director: TestUser;
 let parent: TestUser;
@@ -16,7 +17,7 @@ const errors: string[] = [];
 
 t.before(async () => {
   platform = await createTestPlatform({ plugins: [news, messaging], buildWeb: true });
-  const school = await platform.createSchool({ name: 'École Victor Hugo' });
+  school = await platform.createSchool({ name: 'École Victor Hugo' });
   schoolId = school.id;
   director = await platform.createUser({ profile: 'Teacher', schools: [school], functions: [{ function: 'director', schoolId: school.id }] });
   const cm1 = await platform.createClass({ school, label: 'CM1', teachers: [director], pupils: 1, relativesPerPupil: 1 });
@@ -102,6 +103,20 @@ t.test('a parent’s notification settings list only what parents receive, and t
   const hint = (await page.locator('#mobile-hint').textContent())!;
   t.notMatch(hint, /SMS/, 'no SMS promised');
   t.match(hint, /annuaire/);
+  await page.context().close();
+  t.same(errors, []);
+});
+
+t.test('the activation slips PDF is named after its class without mangling accents', async (t) => {
+  const ce = await platform.createClass({ school, label: 'CE1-CE2 M. Guérin', teachers: [director], pupils: 1, relativesPerPupil: 1 });
+  const response = await platform.as(director).inject({ method: 'POST', url: `/api/core/schools/${schoolId}/classes/${ce.id}/activation-slips`, payload: { format: 'pdf', only: 'all' } });
+  t.equal(response.statusCode, 200);
+  t.match(response.headers['content-disposition'], 'filename="fiches-activation-ce1-ce2-m-guerin.pdf"', 'the server names it');
+
+  const page = await signIn(browser, address, director, errors);
+  await page.goto(`${address}/admin/schools/${schoolId}/classes/${ce.id}`);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Télécharger en PDF' }).click()]);
+  t.equal(download.suggestedFilename(), 'fiches-activation-ce1-ce2-m-guerin.pdf', 'and so does the class page');
   await page.context().close();
   t.same(errors, []);
 });

@@ -19,3 +19,4 @@ export { formProblem, fieldProblem } from './form-problem.js';
 export type { EditorExtension, EditorHandle, EditorLabel } from './editor-extension.js';
 export { PROFILES } from '../profiles.js';
 export { compareFrench, frenchSortKey } from '../french-order.js';
+export { fileNameSlug } from '../file-name-slug.js';
