@@ -4,6 +4,9 @@ import { createTestPlatform, type TestPlatform, type TestUser } from '@preau/cor
 import news from '@preau/plugin-news';
 import { launchChromium, signIn } from './browser.js';
 
+// A 1×1 PNG: the server detects its type from the bytes, not from the name.
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+
 // Everyday use of Actualités (issue 19): one platform and one browser for the file.
 let platform: TestPlatform;
 let browser: Browser;
@@ -107,5 +110,35 @@ t.test('"J\'ai lu" on a flash message also reads its notification, which opens t
   await opened.getByText('Lu ✓').waitFor();
   t.pass('the notification’s page shows the message, already read');
   await page.context().close();
+  t.same(errors, []);
+});
+
+t.test('the news editor makes the writer choose the thread, and takes a picture from the computer with its description', async (t) => {
+  await platform.as(director).inject({ method: 'POST', url: '/api/news/threads', payload: { schoolId, title: 'Activités périscolaires', shares: [] } });
+  const page = directorPage;
+  await page.goto(`${address}/apps/news/write`);
+  const form = page.getByRole('form', { name: 'Écrire une actualité' });
+  const thread = form.getByRole('combobox', { name: "Fil d'info" });
+  await thread.waitFor();
+  t.equal(await thread.inputValue(), '', 'no thread chosen for the writer (it was the first in alphabetical order)');
+  await form.getByLabel('Titre', { exact: true }).fill('Kermesse');
+  await form.getByRole('button', { name: 'Publier', exact: true }).click();
+  await form.getByRole('alert').getByText("Le champ « Fil d'info » est obligatoire.").waitFor();
+  await thread.selectOption({ label: "Vie de l'école" });
+
+  await form.getByRole('textbox', { name: 'Texte' }).click();
+  await form.getByRole('toolbar', { name: 'Mise en forme' }).getByRole('button', { name: 'Image', exact: true }).click();
+  const panel = form.getByRole('form', { name: 'Image' });
+  await panel.getByLabel("Image de l'ordinateur").setInputFiles({ name: 'IMG_2041.png', mimeType: 'image/png', buffer: PNG });
+  await panel.getByRole('button', { name: "Insérer l'image" }).click();
+  await panel.getByText("Décrivez l'image en quelques mots").waitFor();
+  await panel.getByLabel("Description de l'image (pour qui ne la voit pas)").fill('Les stands dans la cour');
+  await panel.getByRole('button', { name: "Insérer l'image" }).click();
+  await panel.waitFor({ state: 'detached' });
+  await form.getByRole('button', { name: 'Publier', exact: true }).click();
+  await page.getByRole('heading', { name: 'Kermesse', level: 1 }).waitFor();
+  const item = await platform.knex('news.items as i').join('news.threads as th', 'th.id', 'i.thread_id').where('i.title', 'Kermesse').first('th.title', 'i.body');
+  t.equal(item.title, "Vie de l'école", 'published in the thread chosen');
+  t.match(item.body, /<img src="\/api\/core\/text-images\/[a-f0-9]{32}" alt="Les stands dans la cour"/, 'the picture from the computer, described by its writer');
   t.same(errors, []);
 });

@@ -5,6 +5,7 @@ const TEXTS = {
   news: { fr: 'Actualités', en: 'News' },
   allThreads: { fr: 'Tous les fils', en: 'All threads' },
   thread: { fr: "Fil d'info", en: 'Thread' },
+  chooseThread: { fr: '— Choisissez un fil —', en: '— Choose a thread —' },
   threads: { fr: "Fils d'info", en: 'Threads' },
   queue: { fr: 'À valider', en: 'To validate' },
   drafts: { fr: 'Mes brouillons', en: 'My drafts' },

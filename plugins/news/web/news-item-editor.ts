@@ -71,11 +71,13 @@ export class NewsItemEditor extends LitElement {
   override render() {
     const language = this.language.value ?? 'fr';
     const t = (key: Parameters<typeof text>[0]) => text(key, language);
-    const selected = this.threads.find((th) => th.id === (this.item?.threadId ?? this.threadId)) ?? this.writable[0];
-    const publishes = selected ? roleIncludes(selected.role, 'publish') : false;
+    // No thread is chosen for the writer (the first in alphabetical order was): unless there is only one, they pick.
+    const selected = this.threads.find((th) => th.id === (this.item?.threadId ?? this.threadId)) ?? (this.writable.length === 1 ? this.writable[0] : undefined);
+    const publishes = selected ? roleIncludes(selected.role, 'publish') : this.writable.some((th) => roleIncludes(th.role, 'publish'));
     return html`<form novalidate @submit=${(e: Event) => e.preventDefault()} aria-label=${t('write')}>
       <label>${t('thread')}
-        <select name="thread" ?disabled=${!!this.item} @change=${(e: Event) => (this.threadId = Number((e.target as HTMLSelectElement).value))}>
+        <select name="thread" required ?disabled=${!!this.item} @change=${(e: Event) => (this.threadId = Number((e.target as HTMLSelectElement).value))}>
+          ${selected ? nothing : html`<option value="" selected>${t('chooseThread')}</option>`}
           ${this.writable.map((th) => html`<option value=${th.id} ?selected=${th.id === selected?.id}>${th.title}</option>`)}
         </select>
       </label>
