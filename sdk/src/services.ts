@@ -161,6 +161,11 @@ export interface SanitizeService {
   richText(html: string): string;
   /** The plain text of rich text, shortened to `maxLength` (for notifications and emails). */
   plainText(html: string, maxLength?: number): string;
+  /**
+   * Rich text laid out for paper (a PDF): one line per paragraph or list item, items with "•" or their number,
+   * links followed by their address, images by their description; shortened to `maxLength`.
+   */
+  printText(html: string, maxLength?: number): string;
 }
 
 /** The core services a plugin receives in `routes(app, services)`. */

@@ -27,7 +27,7 @@ export class PreauApp extends LitElement {
     .skip:focus { left: 1rem; top: 1rem; background: #fff; color: #000; padding: 0.5rem; z-index: 10; }
     /* Printing an app's page (a word and its slips) prints the page, not the shell around it. */
     @media print {
-      preau-header, .skip, main > h1 { display: none; }
+      preau-header, .skip, main > h1, .preau-app-help { display: none; }
       main { padding: 0; max-width: none; }
     }
   `;

@@ -78,5 +78,53 @@ export function richTextToPlainText(html: string, maxLength = 500): string {
   return text.length > maxLength ? `${text.slice(0, maxLength - 1)}…` : text;
 }
 
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", nbsp: ' ', '#160': ' ' };
+const decode = (text: string) => text.replace(/&(amp|lt|gt|quot|#39|nbsp|#160);/g, (_, name: string) => ENTITIES[name]!);
+const PRINT_BLOCK = /^(p|h2|h3|blockquote|div|pre|tr|table|hr)$/;
+
+/**
+ * The text of rich text laid out for paper (a PDF slip): paragraphs and list items on their own lines, items
+ * with "•" or their number, a link's address after its text, an image by its description. Reads the sanitized
+ * HTML (the schema's tags only, well formed), so a small scan of its tags is enough.
+ */
+export function richTextToPrintText(html: string, maxLength = 5000): string {
+  const lists: { ordered: boolean; next: number }[] = [];
+  let out = '';
+  let link: { href: string; start: number } | null = null;
+  // A paragraph inside a list item stays on its bullet's line.
+  const newLine = () => {
+    if (out && !out.endsWith('\n') && !/^ *(•|\d+\.) $/.test(out.slice(out.lastIndexOf('\n') + 1))) out += '\n';
+  };
+  for (const [, closing, tag, attributes, text] of sanitizeRichText(html).matchAll(/<(\/?)([a-z0-9]+)([^>]*)>|([^<]+)/gi)) {
+    if (text !== undefined) {
+      out += decode(text).replace(/\s+/g, ' ');
+      continue;
+    }
+    const name = tag!.toLowerCase();
+    const attribute = (key: string) => decode(new RegExp(`\\s${key}="([^"]*)"`).exec(attributes ?? '')?.[1] ?? '');
+    if (name === 'br') newLine();
+    else if (name === 'ul' || name === 'ol') {
+      if (closing) lists.pop();
+      else lists.push({ ordered: name === 'ol', next: Number(attribute('start')) || 1 });
+      newLine();
+    } else if (name === 'li' && !closing) {
+      newLine();
+      const list = lists[lists.length - 1];
+      out += `${'   '.repeat(Math.max(0, lists.length - 1))}${list?.ordered ? `${list.next++}.` : '•'} `;
+    } else if (name === 'li' || PRINT_BLOCK.test(name)) newLine();
+    else if (name === 'td' || name === 'th') out += closing ? ' ' : '';
+    else if (name === 'img' && attribute('alt')) out += `[${attribute('alt')}]`;
+    else if (name === 'a' && !closing) link = { href: attribute('href'), start: out.length };
+    else if (name === 'a' && closing && link) {
+      const shown = out.slice(link.start).trim();
+      const address = link.href.replace(/^mailto:|^tel:/, '');
+      if (address && shown !== address && shown !== link.href) out += ` (${address})`;
+      link = null;
+    }
+  }
+  const text = out.split('\n').map((line) => line.replace(/[ \t]+$/g, '').replace(/^ +(?=[^ •\d])/, '')).filter((line, i, all) => line || (i > 0 && all[i - 1])).join('\n').trim();
+  return text.length > maxLength ? `${text.slice(0, maxLength - 1)}…` : text;
+}
+
 /** The `sanitize` service plugins receive. */
-export const sanitizeService: SanitizeService = { richText: sanitizeRichText, plainText: richTextToPlainText };
+export const sanitizeService: SanitizeService = { richText: sanitizeRichText, plainText: richTextToPlainText, printText: richTextToPrintText };
