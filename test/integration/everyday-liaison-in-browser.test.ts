@@ -11,13 +11,15 @@ let address: string;
 let teacher: TestUser;
 let teacherPage: Page;
 let classId: number;
+let cm2: Awaited<ReturnType<TestPlatform['createClass']>>;
 const errors: string[] = [];
 
 t.before(async () => {
   platform = await createTestPlatform({ plugins: [liaison], buildWeb: true });
   const school = await platform.createSchool({ name: 'École Jean Moulin' });
   teacher = await platform.createUser({ profile: 'Teacher', schools: [school], login: 'louise.beranger', displayName: 'BÉRANGER Louise' });
-  classId = (await platform.createClass({ school, label: 'CM2', levels: ['CM2'], teachers: [teacher], pupils: 3, relativesPerPupil: 1 })).id;
+  cm2 = await platform.createClass({ school, label: 'CM2', levels: ['CM2'], teachers: [teacher], pupils: 3, relativesPerPupil: 1 });
+  classId = cm2.id;
   address = await platform.app.listen({ port: 0, host: '127.0.0.1' });
   browser = await launchChromium();
   teacherPage = await signIn(browser, address, teacher, errors);
@@ -70,5 +72,47 @@ t.test('the print view puts the question on every slip, prints link addresses an
   t.match(await link.evaluate((a) => getComputedStyle(a, '::after').content), /https:\/\/ferme\.example\/visite/, 'a link prints its address');
   await page.emulateMedia({ media: 'screen' });
   t.ok(await page.getByRole('button', { name: /Aide/ }).isVisible(), 'on screen the help is there');
+  t.same(errors, []);
+});
+
+t.test('the tracking page shows the deadline, who has not answered and every reply open, and its boxes fit a phone', async (t) => {
+  const deadline = new Date(platform.clock.now().getTime() + 2 * 86_400_000).toISOString();
+  const word = (await platform.as(teacher).inject({
+    method: 'POST', url: '/api/liaison/words',
+    payload: { title: 'Pique-nique de fin d’année', category: 'sortie', classIds: [classId], body: '<p>Qui vient ?</p>', question: { kind: 'yes-no', prompt: 'Votre enfant participera-t-il ?', deadline } },
+  })).json();
+  const [first, second, third] = cm2.pupils;
+  const parent = cm2.relatives[0]![0]!;
+  t.equal((await platform.as(parent).inject({ method: 'PUT', url: `/api/liaison/words/${word.id}/pupils/${first!.id}/answer`, payload: { choice: 0 } })).statusCode, 200);
+  t.equal((await platform.as(parent).inject({ method: 'POST', url: `/api/liaison/words/${word.id}/pupils/${first!.id}/replies`, payload: { body: '<p>Attention : allergie aux arachides.</p>' } })).statusCode, 201);
+
+  const page = teacherPage;
+  await page.setViewportSize({ width: 360, height: 800 });
+  await page.goto(`${address}/apps/liaison/words/${word.id}`);
+  await page.locator('[data-deadline]').getByText(/^Répondre avant le /).waitFor();
+  const notAnswered = page.locator('[data-list="not-answered"]');
+  await notAnswered.getByText(second!.displayName).waitFor();
+  t.same((await notAnswered.locator('li').allTextContents()).map((line) => line.replace(/\s+CM2$/, '').trim()), [second!.displayName, third!.displayName], 'the families who have not answered, by name');
+  await page.getByText('Attention : allergie aux arachides.').waitFor();
+  t.ok(await page.getByText('Attention : allergie aux arachides.').isVisible(), 'a reply is shown without opening anything');
+
+  // The answers' box sat flush on the lists' boxes; each box now stands apart (4 px at least), at any width.
+  const apart = async (width: number) => {
+    await page.setViewportSize({ width, height: 800 });
+    const boxes = await page.locator('section.card[aria-labelledby="answers-title"], .lists > .card').evaluateAll((cards) => cards.map((card) => {
+      const r = card.getBoundingClientRect();
+      return { top: r.top - 2, bottom: r.bottom + 2, left: r.left - 2, right: r.right + 2 };
+    }));
+    return boxes.length === 4 && !boxes.some((a, i) => boxes.some((b, j) => i < j && a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom))
+      && boxes.every((box) => box.right <= width + 2);
+  };
+  t.ok(await apart(360), 'at 360 px the boxes stand apart and fit the screen');
+  t.ok(await apart(1280), 'on a computer too');
+  await page.setViewportSize({ width: 1280, height: 720 });
+
+  await page.goto(`${address}/apps/liaison/new`);
+  const wholeClass = page.getByLabel('CM2 — Toute la classe');
+  await wholeClass.waitFor();
+  t.ok(await wholeClass.isChecked(), 'a teacher with one class finds "Toute la classe" ticked');
   t.same(errors, []);
 });

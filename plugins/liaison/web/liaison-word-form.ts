@@ -118,7 +118,8 @@ export class LiaisonWordForm extends LiaisonElement {
     const word = this.word;
     if (this.wordId && !word && !this.error) return html`<p>…</p>`;
     const sent = Boolean(word?.sentAt);
-    const chosenClasses = new Set(word ? word.classes.filter(() => word.pupilIds.length === 0).map((c) => c.id) : []);
+    // A teacher of one class writes to it: "Toute la classe" starts ticked rather than ticked every time.
+    const chosenClasses = new Set(word ? word.classes.filter(() => word.pupilIds.length === 0).map((c) => c.id) : this.classes.length === 1 ? [this.classes[0]!.id] : []);
     const chosenPupils = new Set(word?.pupilIds ?? []);
     return html`
       <h2>${this.wordId ? this.t('editWord') : this.t('newWord')}</h2>
