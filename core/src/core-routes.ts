@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Knex } from 'knex';
-import type { DefinedBundle } from '@preau/sdk';
+import type { DefinedBundle, NotifyService } from '@preau/sdk';
 import type { PluginRegistry } from './plugins/plugin-registry.js';
 import type { AppEnablement } from './apps/app-enablement.js';
 import type { Database } from './db/open-database.js';
@@ -13,7 +13,7 @@ import type { Rights } from './plugins/rights.js';
 /** Everything under `/api/core` besides identity. */
 export async function coreRoutes(
   app: FastifyInstance,
-  deps: { registry: PluginRegistry; apps: AppEnablement; rights: Rights; knex: Knex; database: Database; bundles: DefinedBundle[] },
+  deps: { registry: PluginRegistry; apps: AppEnablement; rights: Rights; knex: Knex; database: Database; bundles: DefinedBundle[]; notify: NotifyService },
 ): Promise<void> {
   await app.register(healthRoutes, deps);
   await app.register(appRoutes, deps);

@@ -2,7 +2,8 @@
  * The catalogue of the core's coded errors. Every 4xx/5xx body the core sends is `{ code, message, details? }`
  * with one of these codes; plugins declare their own with `defineError` from the SDK.
  */
-import { defineError } from '@preau/sdk';
+import { defineError, type Language } from '@preau/sdk';
+import type { ValidationProblem } from './http/validation-problems.js';
 
 // Configuration
 /** `preau.config.json` (or the environment) does not match the configuration schema. */
@@ -103,8 +104,13 @@ export const RightUnknown = defineError('PREAU_ERR_RIGHT_UNKNOWN', 404, (app: st
 export const ValidationFailed = defineError(
   'PREAU_ERR_VALIDATION',
   400,
-  (summary: string, _problems?: unknown) => ({ fr: `Requête invalide : ${summary}`, en: `Invalid request: ${summary}` }),
-  (_summary: string, problems?: unknown) => problems,
+  (problems: readonly ValidationProblem[], _language: Language) => ({
+    fr: problems.map((p) => p.messages.fr).join(' '),
+    en: problems.map((p) => p.messages.en).join(' '),
+  }),
+  // Each failing field, told in the request's language, so a form can show the sentence beside its field.
+  (problems: readonly ValidationProblem[], language: Language) =>
+    problems.map((p) => ({ field: p.field, label: p.label[language], problem: p.messages[language] })),
 );
 /** No route matches the method and URL. */
 export const RouteNotFound = defineError('PREAU_ERR_NOT_FOUND', 404, (method: string, url: string) => ({

@@ -115,7 +115,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   const database =
     options.database ??
     (await openConfiguredDatabase(config));
-  const ajv = createAjv({ coerceTypes: 'array', useDefaults: true });
+  const ajv = createAjv({ coerceTypes: 'array', useDefaults: true, verbose: true });
   const app = Fastify({
     logger: options.logger ?? { level: config.logLevel },
     // Only these proxies' X-Forwarded-For makes `request.ip`; without any, the header is ignored.
@@ -223,7 +223,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       shell = await prepareShell(web);
     }
     refs.shellIndex = shellIndex(shell);
-    await app.register(coreRoutes, { registry, apps, rights, knex: database.knex, database, bundles });
+    await app.register(coreRoutes, { registry, apps, rights, knex: database.knex, database, bundles, notify: notifications.service });
     await app.register(webRoutes, { registry, shell });
 
     const platform: Platform = {

@@ -50,6 +50,11 @@ export interface NotificationTypeDeclaration {
   deliveryByProfile?: Readonly<Partial<Record<Profile, Delivery>>>;
   /** Only for the timeline and the live bell: never emailed, whatever the preferences. */
   timelineOnly?: boolean;
+  /**
+   * The profiles that may ever receive it (`['Teacher', 'Personnel']` for a news item to validate): only they
+   * see it in their notification preferences. Every profile when absent.
+   */
+  profiles?: readonly Profile[];
 }
 
 /** The browser side of a plugin. */

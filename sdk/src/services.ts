@@ -137,6 +137,12 @@ export interface NotifyService {
    * `onLiveSignal(app, handler)` from `@preau/sdk/web`.
    */
   signal(signal: LiveSignal): Promise<void>;
+  /**
+   * Marks read the notifications about `resource` (its app and id, as sent) for `users`, in the timeline and the
+   * bell of every open tab: what the user just read in the app (a flash message dismissed, a message opened)
+   * leaves nothing unread behind.
+   */
+  markRead(input: { users: readonly number[]; resource: Pick<NotificationResource, 'app' | 'id'> }): Promise<void>;
 }
 
 /** A live-only message to the open tabs of some users. */
@@ -155,6 +161,11 @@ export interface SanitizeService {
   richText(html: string): string;
   /** The plain text of rich text, shortened to `maxLength` (for notifications and emails). */
   plainText(html: string, maxLength?: number): string;
+  /**
+   * Rich text laid out for paper (a PDF): one line per paragraph or list item, items with "•" or their number,
+   * links followed by their address, images by their description; shortened to `maxLength`.
+   */
+  printText(html: string, maxLength?: number): string;
 }
 
 /** The core services a plugin receives in `routes(app, services)`. */

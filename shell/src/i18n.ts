@@ -36,6 +36,8 @@ const SHELL_TEXTS = {
   passwordHint: { fr: 'Au moins 8 caractères.', en: 'At least 8 characters.' },
   passwordMinHint: { fr: 'Au moins {count} caractères.', en: 'At least {count} characters.' },
   notFound: { fr: "Cette page n'existe pas.", en: 'This page does not exist.' },
+  appNotEnabledTitle: { fr: 'Application non disponible', en: 'App not available' },
+  appNotEnabled: { fr: "Cette application n'est pas activée pour votre école.", en: 'This app is not enabled for your school.' },
   backHome: { fr: "Retour à l'accueil", en: 'Back to the home page' },
   // Signed out
   activateAccount: { fr: 'Activer mon compte', en: 'Activate my account' },
@@ -64,7 +66,9 @@ const SHELL_TEXTS = {
     en: 'To receive the school’s notifications and to recover your password if you forget it.',
   },
   mobile: { fr: 'Téléphone portable (facultatif)', en: 'Mobile phone (optional)' },
-  mobileHint: { fr: 'Pour recevoir les notifications par SMS, par exemple 06 12 34 56 78.', en: 'To receive notifications by text message, e.g. 06 12 34 56 78.' },
+  // Préau sends no text messages: the number is for the school to reach you, and shown in the address book
+  // only if you choose so.
+  mobileHint: { fr: "Pour que l'école puisse vous joindre ; affiché dans l'annuaire seulement si vous le choisissez. Par exemple 06 12 34 56 78.", en: 'For the school to reach you; shown in the address book only if you choose so. E.g. 06 12 34 56 78.' },
   emailInvalid: { fr: 'L’adresse électronique n’est pas valide (exemple : prenom.nom@exemple.fr).', en: 'The email address is not valid (e.g. first.last@example.com).' },
   mobileInvalid: { fr: 'Le numéro de téléphone n’est pas valide (exemple : 06 12 34 56 78).', en: 'The phone number is not valid (e.g. 06 12 34 56 78).' },
   otherCode: { fr: 'Saisir un autre code', en: 'Enter another code' },

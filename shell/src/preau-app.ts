@@ -15,7 +15,7 @@ import './layout/preau-header.js';
  * the session, and provides the user, the API client and the language to every component through context.
  */
 export class PreauApp extends LitElement {
-  static override properties = { me: { state: true }, apps: { state: true }, route: { state: true }, setupRequired: { state: true }, child: { state: true } };
+  static override properties = { me: { state: true }, meLoaded: { state: true }, apps: { state: true }, route: { state: true }, setupRequired: { state: true }, child: { state: true } };
   static override styles = css`
     :host { display: block; min-height: 100vh; }
     a { color: var(--preau-accent, #1f5fbf); }
@@ -27,14 +27,17 @@ export class PreauApp extends LitElement {
     .skip:focus { left: 1rem; top: 1rem; background: #fff; color: #000; padding: 0.5rem; z-index: 10; }
     /* Printing an app's page (a word and its slips) prints the page, not the shell around it. */
     @media print {
-      preau-header, .skip, main > h1 { display: none; }
+      preau-header, .skip, main > h1, .preau-app-help { display: none; }
       main { padding: 0; max-width: none; }
     }
   `;
 
   /** The signed-in user's context; null when signed out, undefined while loading. */
   me: Me | null | undefined = undefined;
-  apps: LauncherApp[] = [];
+  /** The user's apps; null until they are read (a page then says it is loading, not that there are none). */
+  apps: LauncherApp[] | null = null;
+  /** False between sign-in (user and token only) and the whole context (classes, children) read from /me. */
+  meLoaded = false;
   private appsTimer?: ReturnType<typeof setTimeout>;
   route = location.pathname;
   setupRequired = false;
@@ -70,7 +73,11 @@ export class PreauApp extends LitElement {
       }));
       this.reloadAppsSoon();
     });
-    liveNotifications().on('signal', (signal) => window.dispatchEvent(new CustomEvent<LiveSignalDetail>(LIVE_SIGNAL_EVENT, { detail: signal })));
+    liveNotifications().on('signal', (signal) => {
+      // An administrator switched an app on or off for one of the user's schools: the launcher follows at once.
+      if (signal.app === 'core' && signal.name === 'apps-changed') this.reloadAppsSoon();
+      window.dispatchEvent(new CustomEvent<LiveSignalDetail>(LIVE_SIGNAL_EVENT, { detail: signal }));
+    });
     liveNotifications().on('connected', () => window.dispatchEvent(new CustomEvent(LIVE_CONNECTED_EVENT)));
     window.addEventListener(BADGES_CHANGED_EVENT, () => this.reloadAppsSoon());
     void this.start();
@@ -96,12 +103,14 @@ export class PreauApp extends LitElement {
     this.setupRequired = false;
     const signedIn: Me = { ...session, classes: [], children: [], groups: [], contact: { email: null, pendingEmail: null, mobile: null } };
     this.me = signedIn;
+    this.meLoaded = false;
     if (this.route === '/setup' || SIGNED_OUT_PAGES.has(parseRoute(this.route).page)) this.navigate('/');
     await this.useMe(await this.shellApi.get<Me>('/api/core/me').catch(() => signedIn));
   }
 
   private async useMe(me: Me): Promise<void> {
     this.me = me;
+    this.meLoaded = true;
     this.language = me.user.language;
     this.userProvider.setValue(me.user);
     this.languageProvider.setValue(this.language);
@@ -142,6 +151,7 @@ export class PreauApp extends LitElement {
   // Back to French: a school's computers are shared, and the next person is most likely French-speaking.
   private forgetSession(): void {
     this.me = null;
+    this.apps = null;
     this.language = 'fr';
     this.userProvider.setValue(undefined);
     this.child = undefined;
@@ -185,8 +195,8 @@ export class PreauApp extends LitElement {
     if (!this.me) return html`<main tabindex="-1">${renderSignedOut(route, this.language)}</main>`;
     return html`
       <a class="skip" href="#main" @click=${this.skipToContent}>${t('skipToContent')}</a>
-      <preau-header .user=${this.me.user} .kids=${this.me.children} .childId=${this.child?.id} .unreadByChild=${unreadByChild(this.apps)} .path=${this.route} .language=${this.language}></preau-header>
-      <main id="main" tabindex="-1">${renderSignedIn({ route, me: this.me, apps: this.apps, language: this.language })}</main>
+      <preau-header .user=${this.me.user} .kids=${this.me.children} .childId=${this.child?.id} .unreadByChild=${unreadByChild(this.apps ?? [])} .path=${this.route} .language=${this.language}></preau-header>
+      <main id="main" tabindex="-1">${renderSignedIn({ route, me: this.me, meLoaded: this.meLoaded, apps: this.apps, language: this.language })}</main>
     `;
   }
 

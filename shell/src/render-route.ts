@@ -45,21 +45,26 @@ export function renderSignedOut(route: Route, language: Language): TemplateResul
 export interface SignedInView {
   route: Route;
   me: Me;
-  apps: LauncherApp[];
+  /** False while `me` holds only what sign-in answered (no classes or children yet). */
+  meLoaded: boolean;
+  /** Null until read. */
+  apps: LauncherApp[] | null;
   language: Language;
 }
 
 /** The content of `<main>` for a signed-in user. */
-export function renderSignedIn({ route, me, apps, language }: SignedInView): TemplateResult {
+export function renderSignedIn({ route, me, meLoaded, apps, language }: SignedInView): TemplateResult {
   switch (route.page) {
     case 'app': {
+      if (!apps) return html`<p>${text('loading', language)}</p>`;
       const app = apps.find((a) => a.name === route.app);
-      if (!app) break;
+      // Switched off for the school (or never there): say so, rather than that the page does not exist.
+      if (!app) return html`<h1>${text('appNotEnabledTitle', language)}</h1><p>${text('appNotEnabled', language)}</p><p><a href="/">${text('backHome', language)}</a></p>`;
       return html`<h1>${localize(app.title, language)}</h1>
         <preau-app-frame .app=${app} .path=${route.rest} .language=${language}></preau-app-frame>`;
     }
     case 'home':
-      return html`<preau-home-page .me=${me} .apps=${apps} .language=${language}></preau-home-page>`;
+      return html`<preau-home-page .me=${me} .meLoaded=${meLoaded} .apps=${apps} .language=${language}></preau-home-page>`;
     case 'account':
       return html`<preau-account-page .me=${me} .language=${language}></preau-account-page>`;
     case 'directory':

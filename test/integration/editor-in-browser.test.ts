@@ -172,11 +172,20 @@ t.test('a teacher writes formatted text with the editor, and only sanitized sche
   await page.keyboard.press('Control+End');
   await paste(text, { html: `<p>Photo de la sortie</p><img src="${PIXEL}">`, plain: 'Photo de la sortie' });
   await page.getByRole('status').filter({ hasText: 'Image ajoutée.' }).waitFor();
+  // Its description is asked for, not made from a file name ("image 1" said nothing).
+  const describe = page.getByRole('form', { name: "Décrire l'image ajoutée" });
+  await describe.getByRole('button', { name: 'Enregistrer la description' }).click();
+  await describe.getByText("Décrivez l'image en quelques mots").waitFor();
+  await describe.getByLabel("Description de l'image (pour qui ne la voit pas)").fill('La classe devant le car');
+  await describe.getByRole('button', { name: 'Enregistrer la description' }).click();
+  await describe.waitFor({ state: 'detached' });
   const pasted = await editor.evaluate((element) => (element as HTMLElement & { value: string }).value);
   t.match(pasted, /Photo de la sortie/, 'the text of the paste is kept');
-  t.match(pasted, /<img src="\/api\/core\/text-images\/[a-f0-9]{32}" alt="image 1">/, 'the embedded image is uploaded, then shown from storage');
+  t.match(pasted, /<img src="\/api\/core\/text-images\/[a-f0-9]{32}" alt="La classe devant le car">/, 'the embedded image is uploaded, then shown from storage, described');
   t.notMatch(pasted, /data:/, 'nothing embedded is kept');
   await paste(text, { image: PIXEL });
+  await describe.getByLabel("Description de l'image (pour qui ne la voit pas)").fill('capture ecran');
+  await describe.getByRole('button', { name: 'Enregistrer la description' }).click();
   await page.waitForFunction(() => {
     const find = (root: Document | ShadowRoot): HTMLElement & { value?: string } | null => {
       for (const element of root.querySelectorAll('*')) {
@@ -278,9 +287,9 @@ t.test('every tool of the toolbar writes only what the rich-text schema allows',
   await page.getByRole('button', { name: 'Insérer la formule' }).click();
   await page.locator('[data-type="inline-math"] math').waitFor();
   t.ok(requests.some((url) => /\/shell\/chunks\/katex-[A-Z0-9]+\.js$/.test(url)), 'KaTeX loads with the first formula, drawn as MathML');
-  await form('Image', { "Adresse de l'image (https://…)": 'data:image/png;base64,AAAA' }, "Insérer l'image");
+  await form('Image', { 'ou son adresse sur le web (https://…)': 'data:image/png;base64,AAAA' }, "Insérer l'image");
   await page.getByText("L'adresse doit commencer par https://").waitFor();
-  await page.getByLabel("Adresse de l'image (https://…)").fill('https://images.example/sortie.jpg');
+  await page.getByLabel('ou son adresse sur le web (https://…)').fill('https://images.example/sortie.jpg');
   await page.getByLabel("Description de l'image (pour qui ne la voit pas)").fill('La classe devant le musée');
   await page.getByRole('button', { name: "Insérer l'image" }).click();
   await form('Audio', { 'Adresse du son (https://…)': 'https://sons.example/chanson.mp3' }, 'Insérer le son');

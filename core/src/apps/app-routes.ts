@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from '@sinclair/typebox';
-import type { TypeBoxTypeProvider } from '@preau/sdk';
+import type { NotifyService, TypeBoxTypeProvider } from '@preau/sdk';
 import type { Knex } from 'knex';
 import type { PluginRegistry } from '../plugins/plugin-registry.js';
 import type { AppEnablement } from './app-enablement.js';
@@ -14,9 +14,9 @@ const Day = Type.String({ format: 'date' });
 const SchoolParams = Type.Object({ schoolId: Id() });
 
 /** The launcher's list of apps, and the administrators' per-school switches. */
-export async function appRoutes(parent: FastifyInstance, deps: { registry: PluginRegistry; apps: AppEnablement; knex: Knex }): Promise<void> {
+export async function appRoutes(parent: FastifyInstance, deps: { registry: PluginRegistry; apps: AppEnablement; knex: Knex; notify: NotifyService }): Promise<void> {
   const app = parent.withTypeProvider<TypeBoxTypeProvider>();
-  const { registry, apps, knex } = deps;
+  const { registry, apps, knex, notify } = deps;
 
   app.get('/api/core/apps', {
     schema: {
@@ -133,6 +133,9 @@ export async function appRoutes(parent: FastifyInstance, deps: { registry: Plugi
     await schoolExists(schoolId);
     const { enabled, startsOn = null, endsOn = null } = request.body;
     await apps.set(schoolId, { app: name, enabled, startsOn, endsOn }, user.id);
+    // "Disappears at once": the open tabs of the school's people read their launcher again.
+    const members = await knex('core.memberships').where({ school_id: schoolId }).whereNull('left_at').pluck('user_id');
+    await notify.signal({ app: 'core', name: 'apps-changed', users: members, data: { schoolId } });
     return { name, enabledToday: apps.isEnabled(schoolId, name) };
   });
 }

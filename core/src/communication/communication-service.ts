@@ -1,12 +1,8 @@
 import type { Knex } from 'knex';
-import type { Clock, CommunicationService, Profile, RecipientGroup, RecipientUser } from '@preau/sdk';
+import { frenchOrder as fold, type Clock, type CommunicationService, type Profile, type RecipientGroup, type RecipientUser } from '@preau/sdk';
 import { parisDay } from '../clock.js';
 import { ALLOWED_CTE, REACH_CTE } from './reach-sql.js';
 
-// Accents folded in SQL (PGlite has no unaccent extension): enough for French names.
-const FOLD_FROM = 'àâäáãåçéèêëíìîïñóòôöõúùûüýÿæœÀÂÄÁÃÅÇÉÈÊËÍÌÎÏÑÓÒÔÖÕÚÙÛÜÝŸ';
-const FOLD_TO = 'aaaaaaceeeeiiiinooooouuuuyyæœaaaaaaceeeeiiiinooooouuuuyy';
-const fold = (column: string) => `translate(lower(${column}), '${FOLD_FROM}', '${FOLD_TO}')`;
 
 /** Lower case, accents removed: how a search box's words are compared with names. */
 export function foldText(text: string): string {
@@ -70,7 +66,7 @@ export function createCommunication(knex: Knex, clock: Clock): CommunicationServ
            from allowed join core.users u on u.id = allowed.id
           order by (${fold('coalesce(u.last_name, u.display_name)')} like :prefix) desc,
                    (${fold('coalesce(u.first_name, u.display_name)')} like :prefix) desc,
-                   u.display_name
+                   ${fold('u.display_name')}, u.display_name
           limit :limit`,
         { ...bindings(user), ...wordBindings, prefix: `${first}%`, profile: options.profile ?? null, school: options.schoolId ?? null, limit },
       );
@@ -82,7 +78,7 @@ export function createCommunication(knex: Knex, clock: Clock): CommunicationServ
                   (select count(*)::int from core.group_membership gm where gm.group_id = g.id) as members
              from reach join core.groups g on g.id = reach.id
             where ${wordFilter('g.name')} ${options.schoolId ? 'and g.school_id = :school' : ''}
-            order by (${fold('g.name')} like :prefix) desc, case g.kind when 'school' then 0 when 'class' then 1 else 2 end, g.name
+            order by (${fold('g.name')} like :prefix) desc, case g.kind when 'school' then 0 when 'class' then 1 else 2 end, ${fold('g.name')}, g.name
             limit :limit`,
           { ...bindings(user), ...wordBindings, prefix: `${first}%`, school: options.schoolId ?? null, limit },
         );

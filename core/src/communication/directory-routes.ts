@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from '@sinclair/typebox';
-import { PROFILES, type Clock, type CommunicationService, type TypeBoxTypeProvider, Id } from '@preau/sdk';
+import { frenchOrder, PROFILES, type Clock, type CommunicationService, type TypeBoxTypeProvider, Id } from '@preau/sdk';
 import type { Knex } from 'knex';
 import { requireUser } from '../identity/access.js';
 import { currentStartYear } from '../structure/school-years.js';
@@ -91,7 +91,7 @@ export async function directoryRoutes(parent: FastifyInstance, deps: { knex: Kne
     const startYear = await currentStartYear(knex, deps.clock.now());
     const { rows } = await knex.raw(
       `select json_build_object('id', p.id, 'displayName', p.display_name) as child, c.label as "classLabel",
-              coalesce((select json_agg(json_build_object('id', t.id, 'displayName', t.display_name) order by t.display_name)
+              coalesce((select json_agg(json_build_object('id', t.id, 'displayName', t.display_name) order by ${frenchOrder('t.display_name')}, t.display_name)
                           from core.class_members tm join core.users t on t.id = tm.user_id
                          where tm.class_id = c.id and t.profile in ('Teacher', 'Personnel') and t.state <> 'blocked'), '[]') as teachers
          from core.relative_links rl
@@ -99,7 +99,7 @@ export async function directoryRoutes(parent: FastifyInstance, deps: { knex: Kne
          join core.class_members cm on cm.user_id = p.id
          join core.classes c on c.id = cm.class_id and c.start_year = ?
         where rl.relative_id = ?
-        order by p.display_name, c.label`,
+        order by ${frenchOrder('p.display_name')}, p.display_name, c.label`,
       [startYear, user.id],
     );
     return rows;

@@ -1,5 +1,6 @@
 import { Ajv, type ErrorObject, type Options } from 'ajv';
 import addFormatsModule from 'ajv-formats';
+import { FIELD_LABEL_KEYWORD } from '@preau/sdk';
 
 // ajv-formats is CommonJS; its default export arrives wrapped under ESM.
 const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv) => Ajv;
@@ -11,6 +12,8 @@ const addFormats = ((addFormatsModule as unknown as { default?: unknown }).defau
 export function createAjv(options: Options = {}): Ajv {
   const ajv = new Ajv({ allErrors: true, removeAdditional: false, strict: false, ...options });
   addFormats(ajv);
+  // The field's name in its form, for error messages: an annotation, it validates nothing.
+  ajv.addKeyword({ keyword: FIELD_LABEL_KEYWORD, schemaType: 'object' });
   return ajv;
 }
 

@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { isPreauError, type Language, type PreauError } from '@preau/sdk';
 import { BadRequest, InputRejected, InternalError, ValidationFailed } from '../errors.js';
-import { fieldProblems } from './ajv.js';
+import { validationProblems } from './validation-problems.js';
 
 /** French unless the user (or, signed out, the browser) asks for English. */
 export function languageOf(request: FastifyRequest): Language {
@@ -36,12 +36,11 @@ function isRefusedInput(error: unknown): boolean {
 export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
   if (isPreauError(error)) return sendError(request, reply, error);
   if (error.validation) {
-    const problems = fieldProblems(
-      error.validation.map((v) => ({ ...v, params: v.params ?? {} }) as Parameters<typeof fieldProblems>[0][number]),
+    const problems = validationProblems(
+      error.validation.map((v) => ({ ...v, params: v.params ?? {} }) as Parameters<typeof validationProblems>[0][number]),
       error.validationContext ?? 'request',
     );
-    const summary = problems.map((p) => `${p.field} ${p.problem}`).join('; ');
-    return sendError(request, reply, ValidationFailed(summary, problems));
+    return sendError(request, reply, ValidationFailed(problems, languageOf(request)));
   }
   const status = error.statusCode ?? 500;
   if (status >= 400 && status < 500) {

@@ -17,6 +17,7 @@ import { timelineRoutes } from './timeline-routes.js';
 import { preferenceRoutes } from './preference-routes.js';
 import { unsubscribeRoutes } from './unsubscribe-routes.js';
 import { liveRoute } from './live-route.js';
+import { markResourceRead } from './timeline.js';
 
 /** What one run of the notification jobs did. */
 export interface NotificationJobsReport {
@@ -120,6 +121,10 @@ export async function createNotificationCenter(options: {
     apps: options.apps,
     service: {
       send,
+      async markRead({ users, resource }) {
+        const changed = await markResourceRead(knex, users, clock.now(), resource);
+        for (const [userId, ids] of changed) track(deps.fanout.publish({ kind: 'read', userId, ids }));
+      },
       async signal({ app, name, users, data }) {
         if (users.length === 0) return;
         // A burst of the same hint (a thousand families signing one word) goes out once per 250 ms, to everyone

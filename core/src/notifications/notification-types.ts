@@ -17,11 +17,14 @@ export const CORE_NOTIFICATION_TYPES: Readonly<Record<string, NotificationTypeDe
     title: { fr: 'Passerelle proposée entre deux écoles', en: 'Gateway proposed between two schools' },
     message: { fr: '{actor} propose une passerelle avec {school}', en: '{actor} proposes a gateway with {school}' },
     defaultDelivery: 'immediate',
+    // Gateways are between school administrators: directors (teachers) and local administrators (personnel).
+    profiles: ['Teacher', 'Personnel'],
   },
   'gateway-answered': {
     title: { fr: "Réponse à une proposition de passerelle", en: 'Answer to a gateway proposal' },
     message: { fr: '{actor} a répondu à la passerelle avec {school}', en: '{actor} answered the gateway with {school}' },
     defaultDelivery: 'daily',
+    profiles: ['Teacher', 'Personnel'],
   },
   'storage-quota-warning': {
     title: { fr: 'Espace de stockage presque plein', en: 'Storage almost full' },

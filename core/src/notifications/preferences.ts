@@ -50,7 +50,10 @@ export async function readPreferences(
 ): Promise<NotificationPreferences> {
   const { knex } = deps;
   const schoolIds = user.schools.map((s) => s.id);
-  const types = declaredTypes(registry).filter((t) => t.app === 'core' || schoolIds.length === 0 || apps.enabledSchools(schoolIds, t.app).length > 0);
+  // A parent is not offered settings for what only staff receive (news to validate, pupils' messages to approve).
+  const types = declaredTypes(registry)
+    .filter((t) => !t.declaration.profiles || t.declaration.profiles.includes(user.profile))
+    .filter((t) => t.app === 'core' || schoolIds.length === 0 || apps.enabledSchools(schoolIds, t.app).length > 0);
   const chosen = new Map<string, Delivery>(
     (await knex('core.notification_preferences').where({ user_id: user.id }).select('app', 'type', 'delivery')).map(
       (row: { app: string; type: string; delivery: Delivery }) => [`${row.app}.${row.type}`, row.delivery],

@@ -65,6 +65,23 @@ export async function markRead(knex: Knex, userId: number, now: Date, ids: reado
   });
 }
 
+/** Marks read each user's notifications about one resource; returns, per user, the ids that changed. */
+export async function markResourceRead(knex: Knex, userIds: readonly number[], now: Date, resource: { app: string; id: string }): Promise<Map<number, number[]>> {
+  if (userIds.length === 0) return new Map();
+  return knex.transaction(async (trx) => {
+    const rows: { user_id: number; notification_id: number | string; hidden_at: Date | null }[] = await trx('core.notification_recipients as r')
+      .update({ read_at: now })
+      .whereRaw('r.user_id = any(?::int[])', [[...userIds]])
+      .whereNull('r.read_at')
+      .whereIn('r.notification_id', trx('core.notifications').where({ app: resource.app }).whereRaw("resource->>'id' = ?", [resource.id]).select('id'))
+      .returning(['r.user_id', 'r.notification_id', 'r.hidden_at']);
+    const changed = new Map<number, number[]>();
+    for (const row of rows) changed.set(row.user_id, [...(changed.get(row.user_id) ?? []), Number(row.notification_id)]);
+    for (const [userId] of changed) await lowerUnread(trx, userId, rows.filter((row) => row.user_id === userId && !row.hidden_at).length);
+    return changed;
+  });
+}
+
 /** Hides one item from the timeline (it counts as read); false when it is not the user's. */
 export async function hideItem(knex: Knex, userId: number, now: Date, id: number): Promise<boolean> {
   return knex.transaction(async (trx) => {

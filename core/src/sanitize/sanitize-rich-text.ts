@@ -90,9 +90,13 @@ export function sanitizeRichText(html: string): string {
   return sanitizeHtml(once, OPTIONS);
 }
 
-/** The text of rich text, for a notification, an email subject or a search index. */
+// Where a reader sees a line break: blocks, cells and breaks, opening or closing, whatever their attributes (the
+// text of pasted HTML is taken before sanitizing). Inline tags (<strong>13</strong> h) join their text.
+const BREAKING_TAG = /<\/?(p|h[1-6]|li|ul|ol|dl|dt|dd|tr|td|th|table|thead|tbody|tfoot|caption|blockquote|div|pre|hr|br|figure|figcaption|section|article|header|footer|address)\b[^>]*>/gi;
+
+/** The text of rich text, for a list's preview, a notification, an email subject or a search index. */
 export function richTextToPlainText(html: string, maxLength = 500): string {
-  const text = sanitizeHtml(html.replace(/<\/(p|h2|h3|li|tr|blockquote|div)>|<br\s*\/?>/gi, '$& '), TEXT_ONLY)
+  const text = sanitizeHtml(html.replace(BREAKING_TAG, ' $& '), TEXT_ONLY)
     .replace(/&nbsp;/g, ' ')
     .replace(/&amp;/g, '&')
     .replace(/&lt;/g, '<')
@@ -104,5 +108,53 @@ export function richTextToPlainText(html: string, maxLength = 500): string {
   return text.length > maxLength ? `${text.slice(0, maxLength - 1)}…` : text;
 }
 
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", nbsp: ' ', '#160': ' ' };
+const decode = (text: string) => text.replace(/&(amp|lt|gt|quot|#39|nbsp|#160);/g, (_, name: string) => ENTITIES[name]!);
+const PRINT_BLOCK = /^(p|h2|h3|blockquote|div|pre|tr|table|hr)$/;
+
+/**
+ * The text of rich text laid out for paper (a PDF slip): paragraphs and list items on their own lines, items
+ * with "•" or their number, a link's address after its text, an image by its description. Reads the sanitized
+ * HTML (the schema's tags only, well formed), so a small scan of its tags is enough.
+ */
+export function richTextToPrintText(html: string, maxLength = 5000): string {
+  const lists: { ordered: boolean; next: number }[] = [];
+  let out = '';
+  let link: { href: string; start: number } | null = null;
+  // A paragraph inside a list item stays on its bullet's line.
+  const newLine = () => {
+    if (out && !out.endsWith('\n') && !/^ *(•|\d+\.) $/.test(out.slice(out.lastIndexOf('\n') + 1))) out += '\n';
+  };
+  for (const [, closing, tag, attributes, text] of sanitizeRichText(html).matchAll(/<(\/?)([a-z0-9]+)([^>]*)>|([^<]+)/gi)) {
+    if (text !== undefined) {
+      out += decode(text).replace(/\s+/g, ' ');
+      continue;
+    }
+    const name = tag!.toLowerCase();
+    const attribute = (key: string) => decode(new RegExp(`\\s${key}="([^"]*)"`).exec(attributes ?? '')?.[1] ?? '');
+    if (name === 'br') newLine();
+    else if (name === 'ul' || name === 'ol') {
+      if (closing) lists.pop();
+      else lists.push({ ordered: name === 'ol', next: Number(attribute('start')) || 1 });
+      newLine();
+    } else if (name === 'li' && !closing) {
+      newLine();
+      const list = lists[lists.length - 1];
+      out += `${'   '.repeat(Math.max(0, lists.length - 1))}${list?.ordered ? `${list.next++}.` : '•'} `;
+    } else if (name === 'li' || PRINT_BLOCK.test(name)) newLine();
+    else if (name === 'td' || name === 'th') out += closing ? ' ' : '';
+    else if (name === 'img' && attribute('alt')) out += `[${attribute('alt')}]`;
+    else if (name === 'a' && !closing) link = { href: attribute('href'), start: out.length };
+    else if (name === 'a' && closing && link) {
+      const shown = out.slice(link.start).trim();
+      const address = link.href.replace(/^mailto:|^tel:/, '');
+      if (address && shown !== address && shown !== link.href) out += ` (${address})`;
+      link = null;
+    }
+  }
+  const text = out.split('\n').map((line) => line.replace(/[ \t]+$/g, '').replace(/^ +(?=[^ •\d])/, '')).filter((line, i, all) => line || (i > 0 && all[i - 1])).join('\n').trim();
+  return text.length > maxLength ? `${text.slice(0, maxLength - 1)}…` : text;
+}
+
 /** The `sanitize` service plugins receive. */
-export const sanitizeService: SanitizeService = { richText: sanitizeRichText, plainText: richTextToPlainText };
+export const sanitizeService: SanitizeService = { richText: sanitizeRichText, plainText: richTextToPlainText, printText: richTextToPrintText };

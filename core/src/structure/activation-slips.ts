@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import type { Clock } from '@preau/sdk';
+import { frenchOrder, type Clock } from '@preau/sdk';
 import { issueActivationCodes } from '../identity/activation-codes.js';
 import { recordAccessResets } from '../identity/access-reset.js';
 import { audit } from '../audit/audit-log.js';
@@ -43,7 +43,7 @@ export async function issueClassSlips(
        union select rl.relative_id from core.relative_links rl join pupils p on p.id = rl.pupil_id
      )
      select u.id as "userId", u.display_name as "displayName", u.login, u.profile, u.state,
-            coalesce((select array_agg(c.display_name order by c.display_name)
+            coalesce((select array_agg(c.display_name order by ${frenchOrder('c.display_name')}, c.display_name)
                         from core.relative_links rl join core.users c on c.id = rl.pupil_id
                         join core.memberships m on m.user_id = c.id and m.school_id = :school and m.left_at is null
                        where rl.relative_id = u.id), '{}') as children
@@ -51,7 +51,7 @@ export async function issueClassSlips(
        join core.memberships here on here.user_id = u.id and here.school_id = :school and here.left_at is null
       where u.state <> 'blocked' ${input.only === 'pending' ? "and u.state = 'pending'" : ''}
         ${input.userIds ? 'and u.id = any(:ids::int[])' : ''}
-      order by case u.profile when 'Student' then 0 else 1 end, u.display_name`,
+      order by case u.profile when 'Student' then 0 else 1 end, ${frenchOrder('u.display_name')}, u.display_name`,
     { class: input.classId, school: input.schoolId, ids: input.userIds ? [...input.userIds] : [] },
   );
   const now = input.clock.now();

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from '@sinclair/typebox';
-import type { Clock, TypeBoxTypeProvider } from '@preau/sdk';
+import { frenchOrder, type Clock, type TypeBoxTypeProvider } from '@preau/sdk';
 import type { Knex } from 'knex';
 import { requireSchoolAdmin, requireUser } from '../identity/access.js';
 import { requireClassAccess, requireSchool, requireSchoolStaff } from './school-access.js';
@@ -35,7 +35,7 @@ export async function classRoutes(parent: FastifyInstance, deps: { knex: Knex; c
       `select c.id, c.label, c.levels, c.onde_id as "ondeId", c.start_year as "startYear",
               (select count(*)::int from core.class_members cm join core.users u on u.id = cm.user_id
                 where cm.class_id = c.id and u.profile = 'Student') as pupils,
-              coalesce((select json_agg(json_build_object('id', u.id, 'displayName', u.display_name) order by u.display_name)
+              coalesce((select json_agg(json_build_object('id', u.id, 'displayName', u.display_name) order by ${frenchOrder('u.display_name')}, u.display_name)
                           from core.class_members cm join core.users u on u.id = cm.user_id
                          where cm.class_id = c.id and u.profile in ('Teacher', 'Personnel')), '[]') as teachers
          from core.classes c where c.school_id = ? and c.start_year = ? ${classId ? 'and c.id = ?' : ''}
@@ -136,13 +136,13 @@ export async function classRoutes(parent: FastifyInstance, deps: { knex: Knex; c
     // Current members of the school only: someone who left is out of its reach (a class of a past year keeps its lists).
     const { rows } = await knex.raw(
       `select u.id, u.display_name as "displayName", u.login, u.state, u.profile,
-              coalesce((select json_agg(json_build_object('id', r.id, 'displayName', r.display_name, 'login', r.login, 'state', r.state) order by r.display_name)
+              coalesce((select json_agg(json_build_object('id', r.id, 'displayName', r.display_name, 'login', r.login, 'state', r.state) order by ${frenchOrder('r.display_name')}, r.display_name)
                           from core.relative_links rl join core.users r on r.id = rl.relative_id
                           join core.memberships rm on rm.user_id = r.id and rm.school_id = :school and rm.left_at is null
                          where rl.pupil_id = u.id), '[]') as relatives
          from core.class_members cm join core.users u on u.id = cm.user_id
          join core.memberships m on m.user_id = u.id and m.school_id = :school and m.left_at is null
-        where cm.class_id = :class order by u.display_name`,
+        where cm.class_id = :class order by ${frenchOrder('u.display_name')}, u.display_name`,
       { school: schoolId, class: classId },
     );
     const pupils = rows.filter((r: { profile: string }) => r.profile === 'Student').map(({ profile: _p, ...r }: { profile: string }) => r);

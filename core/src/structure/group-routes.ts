@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from '@sinclair/typebox';
-import type { TypeBoxTypeProvider } from '@preau/sdk';
+import { frenchOrder, type TypeBoxTypeProvider } from '@preau/sdk';
 import type { Knex } from 'knex';
 import { requireSchoolAdmin, requireUser } from '../identity/access.js';
 import { requireSchool, requireSchoolStaff } from './school-access.js';
@@ -71,7 +71,7 @@ export async function groupRoutes(parent: FastifyInstance, deps: { knex: Knex })
     const group = await knex('core.groups').where({ id: request.params.groupId, school_id: request.params.schoolId }).first('id');
     if (!group) throw GroupNotFound();
     return knex('core.group_members as gm').join('core.users as u', 'u.id', 'gm.user_id')
-      .where('gm.group_id', group.id).orderBy('u.display_name').select('u.id', 'u.display_name as displayName', 'u.profile');
+      .where('gm.group_id', group.id).orderByRaw(`${frenchOrder('u.display_name')}, u.display_name`).select('u.id', 'u.display_name as displayName', 'u.profile');
   });
 
   app.post('/api/core/schools/:schoolId/groups', {

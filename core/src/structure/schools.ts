@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import type { SchoolRef } from '@preau/sdk';
+import { frenchOrder, type SchoolRef } from '@preau/sdk';
 import { SchoolExists } from '../errors.js';
 import { ensureSchoolGroups } from './groups.js';
 
@@ -13,7 +13,7 @@ const COLUMNS = ['id', 'uai', 'name', 'city', 'academy'] as const;
 
 /** Every school, by name. */
 export function listSchools(knex: Knex, onlyIds?: readonly number[]): Promise<School[]> {
-  const query = knex('core.schools').select(COLUMNS).orderBy('name');
+  const query = knex('core.schools').select(COLUMNS).orderByRaw(`${frenchOrder('name')}, name`);
   if (onlyIds) query.whereIn('id', onlyIds);
   return query;
 }

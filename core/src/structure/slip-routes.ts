@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from '@sinclair/typebox';
-import type { Clock, TypeBoxTypeProvider } from '@preau/sdk';
+import { fileNameSlug, type Clock, type TypeBoxTypeProvider } from '@preau/sdk';
 import type { Knex } from 'knex';
 import { administers, requireUser } from '../identity/access.js';
 import { announceAccessResets } from '../identity/access-reset.js';
@@ -63,7 +63,7 @@ export async function slipRoutes(
     // The codes are in the answer: nothing may keep a copy.
     reply.header('cache-control', 'no-store');
     if (request.body.format === 'json') return { classLabel: found.label, expiresAt: expiresAt.toISOString(), slips };
-    const name = `fiches-activation-${found.label.normalize('NFD').replace(/[^A-Za-z0-9]+/g, '-').toLowerCase()}`;
+    const name = `fiches-activation-${fileNameSlug(found.label)}`;
     if (request.body.format === 'pdf') {
       return reply.type('application/pdf').header('content-disposition', `inline; filename="${name}.pdf"`).send(renderSlipsPdf(sheet));
     }

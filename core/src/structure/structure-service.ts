@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import type { ChildLink, Clock, ClassStaffLink, PersonRef, PupilRef, RelativeLink, SchoolClassRef, StructureService } from '@preau/sdk';
+import { frenchOrder, type ChildLink, type Clock, type ClassStaffLink, type PersonRef, type PupilRef, type RelativeLink, type SchoolClassRef, type StructureService } from '@preau/sdk';
 import { currentStartYear } from './school-years.js';
 
 const CLASS_COLUMNS = 'c.id, c.school_id as "schoolId", c.label, c.levels';
@@ -52,7 +52,7 @@ export function createStructureService(knex: Knex, clock: Clock): StructureServi
            from core.class_members cm join core.users u on u.id = cm.user_id
           where cm.class_id = any(:ids::int[]) and u.profile = 'Student'
             and exists (select 1 from core.memberships m where m.user_id = u.id and m.left_at is null)
-          order by u.display_name, u.id`,
+          order by ${frenchOrder('u.display_name')}, u.display_name, u.id`,
         { ids: [...classIds] },
       );
     },
@@ -63,7 +63,7 @@ export function createStructureService(knex: Knex, clock: Clock): StructureServi
         `select rl.pupil_id as "pupilId", ${PERSON} as relative
            from core.relative_links rl join core.users u on u.id = rl.relative_id
           where rl.pupil_id = any(:ids::int[]) and u.state <> 'blocked'
-          order by rl.pupil_id, u.display_name, u.id`,
+          order by rl.pupil_id, ${frenchOrder('u.display_name')}, u.display_name, u.id`,
         { ids: [...pupilIds] },
       );
     },
@@ -77,7 +77,7 @@ export function createStructureService(knex: Knex, clock: Clock): StructureServi
            from core.relative_links rl join core.users u on u.id = rl.pupil_id
           where rl.relative_id = :relativeId
             and exists (select 1 from core.memberships m where m.user_id = u.id and m.left_at is null)
-          order by u.display_name, u.id`,
+          order by ${frenchOrder('u.display_name')}, u.display_name, u.id`,
         { relativeId, year: await year() },
       );
     },
@@ -88,7 +88,7 @@ export function createStructureService(knex: Knex, clock: Clock): StructureServi
         `select cm.class_id as "classId", ${PERSON} as user
            from core.class_members cm join core.users u on u.id = cm.user_id
           where cm.class_id = any(:ids::int[]) and u.profile in ('Teacher', 'Personnel') and u.state <> 'blocked'
-          order by cm.class_id, u.display_name`,
+          order by cm.class_id, ${frenchOrder('u.display_name')}, u.display_name`,
         { ids: [...classIds] },
       );
     },
@@ -114,7 +114,7 @@ export function createStructureService(knex: Knex, clock: Clock): StructureServi
            from core.memberships m join core.users u on u.id = m.user_id
           where m.school_id = :schoolId and m.left_at is null and u.state <> 'blocked'
             and (:profiles::text[] is null or u.profile = any(:profiles::text[]))
-          order by u.display_name, u.id`,
+          order by ${frenchOrder('u.display_name')}, u.display_name, u.id`,
         { schoolId, profiles: profiles ? [...profiles] : null },
       );
     },

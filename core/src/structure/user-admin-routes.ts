@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from '@sinclair/typebox';
-import { PROFILES, type Clock, type TypeBoxTypeProvider, Id, MAX_ID } from '@preau/sdk';
+import { frenchOrder, PROFILES, type Clock, type TypeBoxTypeProvider, Id, MAX_ID } from '@preau/sdk';
 import type { Knex } from 'knex';
 import { administers, isAcademyAdmin, requireSchoolAdmin, requireUser } from '../identity/access.js';
 import { issueActivationCodes } from '../identity/activation-codes.js';
@@ -63,7 +63,7 @@ export async function userAdminRoutes(
           ${filters.profile ? 'and u.profile = :profile' : ''}
           ${filters.state ? 'and u.state = :state' : ''}
           ${filters.ids ? 'and u.id = any(:ids::int[])' : ''}
-        order by u.display_name limit :limit offset :offset`,
+        order by ${frenchOrder('u.display_name')}, u.display_name limit :limit offset :offset`,
       { school: schoolId, year: startYear, q: `%${(filters.q ?? '').toLowerCase()}%`, profile: filters.profile ?? null, state: filters.state ?? null, ids: filters.ids ?? [], limit: filters.limit, offset: filters.offset },
     );
     return rows;

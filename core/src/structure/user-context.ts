@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { frenchOrder } from '@preau/sdk';
 
 /** A class as its members and their relatives see it. */
 export interface ClassRef {
@@ -47,7 +48,7 @@ export async function describeUser(knex: Knex, userId: number, startYear: number
                           'classes', coalesce((select json_agg(json_build_object('id', c.id, 'label', c.label, 'levels', c.levels) order by c.label)
                                                  from core.class_members cm join core.classes c on c.id = cm.class_id
                                                 where cm.user_id = p.id and c.start_year = :year), '[]'))
-                        order by p.display_name)
+                        order by ${frenchOrder('p.display_name')}, p.display_name)
                    from core.relative_links rl join core.users p on p.id = rl.pupil_id
                   where rl.relative_id = :user
                     and exists (select 1 from core.memberships m where m.user_id = p.id and m.left_at is null)), '[]') as children,

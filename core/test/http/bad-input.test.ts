@@ -18,7 +18,7 @@ t.test('bad input to a route gets a 400 with a code naming the failing field', a
   t.equal(response.statusCode, 400);
   const body = response.json();
   t.equal(body.code, 'PREAU_ERR_VALIDATION');
-  t.match(body.message, /Requête invalide/);
+  t.match(body.message, /Le champ « Code UAI »/);
   t.same(
     body.details.map((d: { field: string }) => d.field).sort(),
     ['body.colour', 'body.uai'],

@@ -1,5 +1,5 @@
 import t from 'tap';
-import { sanitizeRichText, richTextToPlainText } from '../../src/sanitize/sanitize-rich-text.js';
+import { sanitizeRichText, richTextToPlainText, richTextToPrintText } from '../../src/sanitize/sanitize-rich-text.js';
 import { XSS_PAYLOADS } from '../../src/testing/index.js';
 
 // What may never survive, looked for in the tags only (escaped text such as `&lt;img onerror=…&gt;` is text):
@@ -65,4 +65,31 @@ t.test('links get safe rel values, foreign media and unknown styles go, text sta
 t.test('plain text of rich text for notifications and emails', async (t) => {
   t.equal(richTextToPlainText('<h2>Titre</h2><p>Un &amp; deux<br>trois</p><script>x</script>'), 'Titre Un & deux trois');
   t.equal(richTextToPlainText(`<p>${'a'.repeat(600)}</p>`, 10), 'aaaaaaaaa…');
+});
+
+t.test('plain text keeps a space wherever a reader sees a break: blocks, cells, breaks with attributes', async (t) => {
+  for (const html of [
+    '<p>Rendez-vous à 13 h 30</p><p>Bonjour Monsieur Simon</p>',
+    '<h1>Rendez-vous à 13 h 30</h1>Bonjour Monsieur Simon',
+    '<h4>Rendez-vous à 13 h 30</h4><p>Bonjour Monsieur Simon</p>',
+    '<table><tr><td>Rendez-vous à 13 h 30</td><td>Bonjour Monsieur Simon</td></tr></table>',
+    '<pre>Rendez-vous à 13 h 30</pre>Bonjour Monsieur Simon',
+    '<p>Rendez-vous à 13 h 30<br class="soft">Bonjour Monsieur Simon</p>',
+    '<p>Rendez-vous à 13 h 30</p><hr/>Bonjour Monsieur Simon',
+    '<ul><li>Rendez-vous à 13 h 30</li></ul>Bonjour Monsieur Simon',
+  ]) {
+    t.equal(richTextToPlainText(html), 'Rendez-vous à 13 h 30 Bonjour Monsieur Simon', html);
+  }
+  t.equal(richTextToPlainText('<p><strong>13</strong> h <em>30</em>, l’<u>école</u></p>'), '13 h 30, l’école', 'inline tags join their text');
+});
+
+t.test('print text lays rich text out for paper: a line per paragraph and item, numbers, link addresses, image descriptions', async (t) => {
+  t.equal(
+    richTextToPrintText('<h2>Sortie</h2><p>Prévoir :</p><ul><li><p>un maillot</p></li><li><p>une serviette <strong>marquée</strong></p><ul><li><p>au nom de l’enfant</p></li></ul></li></ul>'
+      + '<ol start="3"><li><p>trois</p></li><li><p>quatre</p></li></ol><p>Horaires sur <a href="https://piscine.example/horaires">le site</a>, ou <a href="mailto:ecole@example.fr">ecole@example.fr</a>.</p>'
+      + '<p>A &amp; B<br>à 13 h 30</p><img src="https://photos.example/a.png" alt="La piscine">'),
+    ['Sortie', 'Prévoir :', '• un maillot', '• une serviette marquée', '   • au nom de l’enfant', '3. trois', '4. quatre',
+      'Horaires sur le site (https://piscine.example/horaires), ou ecole@example.fr.', 'A & B', 'à 13 h 30', '[La piscine]'].join('\n'),
+  );
+  t.equal(richTextToPrintText('<p><script>alert(1)</script>Bonjour</p>'), 'Bonjour', 'only what the schema keeps');
 });

@@ -1,5 +1,6 @@
 import { definePlugin } from '@preau/sdk';
 import { routes } from './routes.js';
+import { demo } from './demo.js';
 
 /** Menu de la cantine: each school publishes its weekly lunch menu; families and pupils read it. */
 export default definePlugin({
@@ -14,6 +15,8 @@ export default definePlugin({
   },
   migrations: new URL('../migrations', import.meta.url),
   routes,
+  // The demo school's menus of this week and the next.
+  demo,
   // RGPD: the menus this person published (what the plugin holds about them).
   async exportPersonalData(userId, { db }) {
     return { publishedMenus: await db('menus').where({ published_by: userId }).orderBy('week').select('school_id as schoolId', 'week', 'published_at as publishedAt') };

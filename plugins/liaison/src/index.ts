@@ -30,6 +30,7 @@ export default definePlugin({
       title: { fr: 'Rappel de lecture', en: 'Reading reminder' },
       message: { fr: 'Rappel : merci de confirmer la lecture du mot « {title} »', en: 'Reminder: please acknowledge the word "{title}"' },
       defaultDelivery: 'immediate',
+      profiles: ['Relative'],
     },
     reply: {
       title: { fr: 'Réponse à un mot', en: 'Reply to a word' },
@@ -41,11 +42,13 @@ export default definePlugin({
       title: { fr: 'Mot lu par toutes les familles', en: 'Word read by every family' },
       message: { fr: 'Toutes les familles ont lu le mot « {title} » ({pupils}/{pupils})', en: 'Every family read the word "{title}" ({pupils}/{pupils})' },
       defaultDelivery: 'daily',
+      profiles: ['Teacher', 'Personnel'],
     },
     'question-deadline': {
       title: { fr: "Question d'un mot : date limite proche", en: "A word's question: deadline near" },
       message: { fr: 'Plus que 24 h pour répondre au mot « {title} » (jusqu’au {deadline})', en: '24 h left to answer the word "{title}" (until {deadline})' },
       defaultDelivery: 'immediate',
+      profiles: ['Relative'],
     },
   },
   settings: Type.Object({

@@ -1,4 +1,4 @@
-import { Type, type Static, Id, PageCursorSchema } from '@preau/sdk';
+import { Type, fieldLabel, type Static, Id, PageCursorSchema } from '@preau/sdk';
 
 /** The kinds of words a teacher files a word under (the paper notebook's coloured stickers). */
 export const CATEGORIES = ['information', 'sortie', 'reunion', 'sante', 'autorisation', 'vie-de-classe', 'autre'] as const;
@@ -17,7 +17,7 @@ export const QuestionInput = Type.Object(
     prompt: Type.String({ minLength: 1, maxLength: 300 }),
     /** For `choice`: 2 to 12 options; ignored for `yes-no` (Oui / Non). */
     options: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 120 }), { minItems: 2, maxItems: 12 })),
-    deadline: Type.Optional(Type.Union([Instant, Type.Null()])),
+    deadline: Type.Optional(Type.Union([Instant, Type.Null()], fieldLabel('Date limite de réponse', 'Answer deadline'))),
   },
   { additionalProperties: false },
 );
@@ -34,7 +34,7 @@ export type Question = Static<typeof Question>;
 export const WordInput = Type.Object(
   {
     title: Type.String({ minLength: 1, maxLength: 200 }),
-    body: Type.String({ maxLength: 200_000 }),
+    body: Type.String({ maxLength: 200_000, ...fieldLabel('Texte du mot', 'Text of the word') }),
     category: Type.Union(CATEGORIES.map((c) => Type.Literal(c))),
     classIds: Type.Array(Id(), { maxItems: 30, uniqueItems: true, default: [] }),
     /** Chosen pupils (in classes the author manages) instead of, or besides, whole classes. */
@@ -42,7 +42,7 @@ export const WordInput = Type.Object(
     requiresAck: Type.Boolean({ default: true }),
     repliesAllowed: Type.Boolean({ default: true }),
     /** When to send it; now when absent or past. */
-    sendAt: Type.Optional(Type.Union([Instant, Type.Null()])),
+    sendAt: Type.Optional(Type.Union([Instant, Type.Null()], fieldLabel("Date et heure d'envoi", 'Sending date and time'))),
     question: Type.Optional(Type.Union([QuestionInput, Type.Null()])),
     /** Files uploaded with `POST /attachments` (or already on the word). */
     attachmentIds: Type.Array(Type.String({ minLength: 1, maxLength: 64 }), { maxItems: 10, uniqueItems: true, default: [] }),

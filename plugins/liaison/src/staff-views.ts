@@ -1,4 +1,4 @@
-import type { PluginServices } from '@preau/sdk';
+import { frenchOrder, type PluginServices } from '@preau/sdk';
 import type { Question, StaffWord } from './schemas.js';
 import { attachmentsOf } from './attachments.js';
 import type { WordColumns } from './word-row.js';
@@ -104,7 +104,7 @@ export async function tracking(services: PluginServices, word: { id: number; que
        left join acknowledgements k on k.word_id = d.word_id and k.pupil_id = d.pupil_id
        left join answers n on n.word_id = d.word_id and n.pupil_id = d.pupil_id
       where d.word_id = ?
-      order by d.pupil_name, d.pupil_id`,
+      order by ${frenchOrder('d.pupil_name')}, d.pupil_name, d.pupil_id`,
     [word.id],
   );
   const labels = new Map((await structure.classes([...new Set(rows.map((r) => r.class_id))])).map((c) => [c.id, c.label]));

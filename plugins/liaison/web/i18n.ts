@@ -37,6 +37,7 @@ const TEXTS = {
   tracking: { fr: 'Suivi du mot', en: 'Tracking' },
   acknowledgedList: { fr: 'Lecture confirmée', en: 'Acknowledged' },
   pendingList: { fr: 'Pas encore lu', en: 'Not read yet' },
+  notAnsweredList: { fr: 'Pas encore répondu', en: 'Not answered yet' },
   readBy: { fr: 'lu par {name}', en: 'read by {name}' },
   remind: { fr: 'Rappel de lecture', en: 'Reading reminder' },
   reminded: { fr: 'Rappel envoyé aux familles de {pupils} élèves ({relatives} responsables).', en: 'Reminder sent to the families of {pupils} pupils ({relatives} relatives).' },

@@ -16,8 +16,11 @@ export class LiaisonPrintView extends LiaisonElement {
       .slip { border: 1px dashed #6b7385; padding: 0.75rem 1rem; margin: 0.5rem 0; break-inside: avoid; page-break-inside: avoid; }
       .slip h3 { margin: 0 0 0.25rem; font-size: 1rem; }
       .sign { margin-top: 1.5rem; border-bottom: 1px solid #1b1f2a; padding-bottom: 0.25rem; }
+      .question .choices { display: flex; flex-wrap: wrap; gap: 0.25rem 1.5rem; margin: 0.25rem 0; }
       @media print {
         .no-print { display: none !important; }
+        /* On paper a link is only its text: its address follows it. */
+        .body a[href^='http']::after, .body a[href^='mailto:']::after { content: ' (' attr(href) ')'; font-size: 0.9em; }
         .card { box-shadow: none; border: 1px solid #c5cad6; }
         .slip { font-size: 10pt; }
       }
@@ -42,6 +45,17 @@ export class LiaisonPrintView extends LiaisonElement {
     }
   }
 
+  /** The word's question with a box before each answer: on every slip, since it is what the family signs for. */
+  private renderQuestion(word: StaffWordView) {
+    const question = word.question;
+    if (!question) return nothing;
+    return html`<div class="question">
+      <p><strong>${question.prompt}</strong></p>
+      <p class="choices">${question.options.map((o) => html`<span>☐ ${o}</span>`)}</p>
+      ${question.deadline ? html`<p class="muted">${this.f('deadline', { date: formatInstant(question.deadline, this.language) })}</p>` : nothing}
+    </div>`;
+  }
+
   override render() {
     const word = this.word;
     if (this.error) return html`<p class="error" role="alert">${this.error}</p>`;
@@ -57,7 +71,7 @@ export class LiaisonPrintView extends LiaisonElement {
         <h2>${word.title}</h2>
         <p class="muted">${word.author.displayName} — ${date}</p>
         <preau-rich-text class="body" .html=${word.body}></preau-rich-text>
-        ${word.question ? html`<p><strong>${word.question.prompt}</strong> ${word.question.options.map((o) => html`☐ ${o} `)}</p>` : nothing}
+        ${this.renderQuestion(word)}
       </article>
       <h2>${this.t('printSlips')}</h2>
       <div class="slips">
@@ -65,6 +79,7 @@ export class LiaisonPrintView extends LiaisonElement {
           <h3>${p.displayName} — ${p.classLabel}</h3>
           <strong>${word.title}</strong> <span class="muted">(${date})</span>
           <preau-rich-text class="body" .html=${word.body}></preau-rich-text>
+          ${this.renderQuestion(word)}
           <p class="sign">${this.t('signHere')}</p>
         </section>`)}
       </div>

@@ -1,5 +1,5 @@
 import { html, css, nothing } from 'lit';
-import { uploadChosenFiles } from '@preau/sdk/web';
+import { fieldProblem, formProblem, uploadChosenFiles } from '@preau/sdk/web';
 import { LiaisonElement } from './liaison-element.js';
 import { CATEGORY_LABELS } from './i18n.js';
 import { isoToParisLocal, parisLocalToIso } from './paris-time.js';
@@ -48,6 +48,8 @@ export class LiaisonWordForm extends LiaisonElement {
     event.preventDefault();
     const form = event.target as HTMLFormElement;
     const data = new FormData(form);
+    this.error = this.problem(form, data);
+    if (this.error) return;
     const editor = this.renderRoot.querySelector<HTMLElement & { value: string }>('preau-editor');
     const kind = data.get('questionKind') as QuestionKind;
     const deadline = parisLocalToIso(String(data.get('questionDeadline') ?? ''));
@@ -82,6 +84,17 @@ export class LiaisonWordForm extends LiaisonElement {
     }
   }
 
+  /** What the server would refuse, told before sending and in the same words. */
+  private problem(form: HTMLFormElement, data: FormData): string {
+    const problem = formProblem(form, this.language);
+    if (problem) return problem;
+    if (data.get('questionKind') === 'choice' && String(data.get('questionOptions') ?? '').split('\n').filter((o) => o.trim()).length < 2) {
+      this.renderRoot.querySelector<HTMLTextAreaElement>('textarea[name="questionOptions"]')?.focus();
+      return fieldProblem('tooFewItems', this.t('questionOptions'), this.language, 2);
+    }
+    return '';
+  }
+
   // Files go up as soon as they are chosen; the word then only names them.
   private async upload(event: Event): Promise<void> {
     this.uploading = true;
@@ -105,7 +118,8 @@ export class LiaisonWordForm extends LiaisonElement {
     const word = this.word;
     if (this.wordId && !word && !this.error) return html`<p>…</p>`;
     const sent = Boolean(word?.sentAt);
-    const chosenClasses = new Set(word ? word.classes.filter(() => word.pupilIds.length === 0).map((c) => c.id) : []);
+    // A teacher of one class writes to it: "Toute la classe" starts ticked rather than ticked every time.
+    const chosenClasses = new Set(word ? word.classes.filter(() => word.pupilIds.length === 0).map((c) => c.id) : this.classes.length === 1 ? [this.classes[0]!.id] : []);
     const chosenPupils = new Set(word?.pupilIds ?? []);
     return html`
       <h2>${this.wordId ? this.t('editWord') : this.t('newWord')}</h2>
@@ -144,7 +158,7 @@ export class LiaisonWordForm extends LiaisonElement {
             ${this.t(kind === 'none' ? 'questionNone' : kind === 'yes-no' ? 'questionYesNo' : 'questionChoice')}
           </label>`)}
           ${this.questionKind === 'none' ? nothing : html`
-            <label>${this.t('questionPrompt')}<input name="questionPrompt" maxlength="300" .value=${word?.question?.prompt ?? ''}></label>
+            <label>${this.t('questionPrompt')}<input name="questionPrompt" required maxlength="300" .value=${word?.question?.prompt ?? ''}></label>
             ${this.questionKind === 'choice' ? html`<label>${this.t('questionOptions')}<textarea name="questionOptions" rows="4" .value=${word?.question?.kind === 'choice' ? word.question.options.join('\n') : ''}></textarea></label>` : nothing}
             <label>${this.t('questionDeadline')}<input type="datetime-local" name="questionDeadline" .value=${isoToParisLocal(word?.question?.deadline)}></label>`}
         </fieldset>

@@ -17,12 +17,14 @@ export class LiaisonWordTracking extends LiaisonElement {
     LiaisonElement.styles,
     css`
       .counts { font-size: 1.4rem; font-weight: 700; margin: 0.5rem 0; }
-      .lists { display: grid; grid-template-columns: repeat(auto-fit, minmax(18rem, 1fr)); gap: 1rem; }
+      /* min(): at 360 px a 18rem column was wider than the screen, and the cards overlapped. */
+      .lists { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(18rem, 100%), 1fr)); gap: 1rem; margin: 1rem 0; }
+      .lists > .card, .replies > article { min-width: 0; overflow-wrap: anywhere; }
+      .replies { display: grid; gap: 1rem; }
+      .replies h4 { margin: 0 0 0.5rem; }
       ul.people { list-style: none; padding: 0; margin: 0; display: grid; gap: 0.25rem; }
       table { border-collapse: collapse; }
       th, td { text-align: left; padding: 0.25rem 0.75rem 0.25rem 0; }
-      details { margin: 0.5rem 0; }
-      summary { cursor: pointer; min-height: 44px; display: flex; align-items: center; }
     `,
   ];
   wordId = 0;
@@ -101,7 +103,9 @@ export class LiaisonWordTracking extends LiaisonElement {
     const tracking = this.tracking;
     const acknowledged = tracking?.pupils.filter((p) => p.acknowledgement) ?? [];
     const pending = tracking?.pupils.filter((p) => !p.acknowledgement) ?? [];
+    // Replies are shown open: folded away, a family's reply (an allergy note) was easy to miss.
     const withReplies = tracking?.pupils.filter((p) => p.replies > 0) ?? [];
+    const notAnswered = word.question ? tracking?.pupils.filter((p) => !p.answer) ?? [] : [];
     return html`
       <p><a href="/apps/liaison/">← ${this.t('back')}</a></p>
       <article class="card">
@@ -109,7 +113,8 @@ export class LiaisonWordTracking extends LiaisonElement {
         <p class="muted">${word.classes.map((c) => c.label).join(', ')} — ${this.f('by', { name: word.author.displayName })}</p>
         <preau-rich-text class="body" .html=${word.body}></preau-rich-text>
         ${attachmentList(word.id, word.attachments, this.t('attachments'))}
-        ${word.question ? html`<p><strong>${word.question.prompt}</strong></p>` : nothing}
+        ${word.question ? html`<p><strong>${word.question.prompt}</strong> ${word.question.options.join(' / ')}</p>
+          ${word.question.deadline ? html`<p data-deadline>${this.f('deadline', { date: formatInstant(word.question.deadline, lang) })}</p>` : nothing}` : nothing}
       </article>
       <section aria-labelledby="tracking-title" aria-live="polite">
         <h2 id="tracking-title">${this.t('tracking')}</h2>
@@ -147,13 +152,17 @@ export class LiaisonWordTracking extends LiaisonElement {
             <h3 id="pending-title">${this.t('pendingList')} (${pending.length})</h3>
             <ul class="people" data-list="pending">${pending.map((p) => html`<li>${p.displayName} <span class="muted">${p.classLabel}</span></li>`)}</ul>
           </section>
+          ${word.question ? html`<section class="card" aria-labelledby="not-answered-title">
+            <h3 id="not-answered-title">${this.t('notAnsweredList')} (${notAnswered.length})</h3>
+            <ul class="people" data-list="not-answered">${notAnswered.map((p) => html`<li>${p.displayName} <span class="muted">${p.classLabel}</span></li>`)}</ul>
+          </section>` : nothing}
         </div>
         <section aria-labelledby="replies-title">
           <h3 id="replies-title">${this.t('replies')}</h3>
-          ${withReplies.length === 0 ? html`<p class="muted">${this.t('noReplies')}</p>` : withReplies.map((p) => html`<details>
-            <summary>${p.displayName} — ${p.replies === 1 ? this.t('oneReply') : this.f('repliesCount', { count: p.replies })}</summary>
+          ${withReplies.length === 0 ? html`<p class="muted">${this.t('noReplies')}</p>` : html`<div class="replies">${withReplies.map((p) => html`<article class="card" aria-labelledby="replies-${p.id}">
+            <h4 id="replies-${p.id}">${p.displayName} — ${p.replies === 1 ? this.t('oneReply') : this.f('repliesCount', { count: p.replies })}</h4>
             <liaison-conversation .wordId=${word.id} .pupilId=${p.id} .canWrite=${true}></liaison-conversation>
-          </details>`)}
+          </article>`)}</div>`}
         </section>` : nothing}
     `;
   }

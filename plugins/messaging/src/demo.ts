@@ -23,7 +23,7 @@ export async function addDemoMessages(context: DemoContext, services: PluginServ
       const id = Number(row.id);
       await trx('messages').where({ id }).update({ thread_id: id });
       await trx('recipients').insert([...recipients.keys()].map((user_id) => ({ message_id: id, kind: 'to', user_id })));
-      await trx('mailbox').insert({ user_id: author, message_id: id, role: 'author', folder: 'sent', sort_at: at });
+      await trx('mailbox').insert({ user_id: author, message_id: id, role: 'author', folder: 'sent', sort_at: at, read_at: at });
       await deliver(trx, id, recipients, at);
       if (index === 0) await trx('mailbox').where({ message_id: id }).update({ read_at: at });
     }

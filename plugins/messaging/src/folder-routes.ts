@@ -1,4 +1,4 @@
-import { Type, type CurrentUser, type PluginApp, type PluginServices, BigId } from '@preau/sdk';
+import { frenchOrder, Type, type CurrentUser, type PluginApp, type PluginServices, BigId } from '@preau/sdk';
 import { Errors, FolderList, IdParams, IdsBody } from './schemas.js';
 import { unreadCounts } from './mailbox.js';
 import { collectMessages } from './sending.js';
@@ -31,7 +31,7 @@ export async function folderRoutes(app: PluginApp, services: PluginServices): Pr
     const counts = (await db('mailbox').where({ user_id: userId }).groupBy('folder', 'folder_id')
       .select('folder', 'folder_id', db.raw('count(*)::int as total'), db.raw('count(*) filter (where read_at is null)::int as unread'))) as { folder: string; folder_id: string | null; total: number; unread: number }[];
     const of = (folder: string) => counts.find((c) => c.folder === folder) ?? { total: 0, unread: 0 };
-    const folders = await db('folders').where({ owner_id: userId }).orderBy(['depth', 'name']).select('id', 'parent_id', 'name', 'depth');
+    const folders = await db('folders').where({ owner_id: userId }).orderByRaw(`depth, ${frenchOrder('name')}, name`).select('id', 'parent_id', 'name', 'depth');
     return {
       system: { inbox: { unread: of('inbox').unread, total: of('inbox').total }, sent: { total: of('sent').total }, drafts: { total: of('drafts').total }, trash: { unread: of('trash').unread, total: of('trash').total } },
       folders: folders.map((f: { id: string; parent_id: string | null; name: string; depth: number }) => {

@@ -24,6 +24,8 @@ export default definePlugin({
       title: { fr: 'Message d’élève à valider', en: 'Pupil message to approve' },
       message: { fr: '{actor} a écrit un message à valider : {subject}', en: '{actor} wrote a message to approve: {subject}' },
       defaultDelivery: 'immediate',
+      // Teachers of the pupil's class and the director approve.
+      profiles: ['Teacher', 'Personnel'],
     },
   },
   migrations: new URL('../migrations', import.meta.url),

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { frenchOrder } from '@preau/sdk';
 import type { Message, MessageSummary } from './schemas.js';
 import { decodePageCursor, encodePageCursor } from '@preau/sdk';
 
@@ -23,6 +24,7 @@ interface Row {
   folder_id: string | number | null;
   role: string;
   has_attachments?: boolean;
+  recipient_names?: string[] | null;
 }
 
 export const RECALLED = { subject: 'Message rappelé', body: '<p>Message rappelé par son expéditeur.</p>' };
@@ -30,6 +32,13 @@ export const RECALLED = { subject: 'Message rappelé', body: '<p>Message rappel�
 const iso = (date: Date | null): string | null => (date ? new Date(date).toISOString() : null);
 /** Recipients see a recalled message without its content; its author keeps it. */
 const hidden = (row: Row): boolean => row.recalled_at !== null && row.role !== 'author';
+
+// Lists show who a message went to on its author's lines ("Envoyés", drafts): their own name would say nothing.
+const RECIPIENT_NAMES = `case when b.role = 'author' then (
+    select array_agg(coalesce(ru.display_name, rg.name, '') order by case r.kind when 'to' then 0 when 'cc' then 1 else 2 end,
+                     ${frenchOrder("coalesce(ru.display_name, rg.name, '')")})
+      from recipients r left join users ru on ru.id = r.user_id left join groups rg on rg.id = r.group_id
+     where r.message_id = m.id) end as recipient_names`;
 
 const SELECT = `m.id, m.thread_id, m.parent_id, m.author_id, u.display_name as author_name, m.subject, m.body, m.body_text, m.state,
   m.no_reply, m.sent_at, m.scheduled_at, m.recalled_at, b.sort_at, b.read_at, b.folder, b.folder_id, b.role`;
@@ -47,6 +56,7 @@ function summary(row: Row): MessageSummary {
     read: row.read_at !== null,
     recalled: row.recalled_at !== null,
     hasAttachments: !recalled && row.has_attachments === true,
+    recipients: row.recipient_names ?? [],
     state: row.state,
     folder: row.folder,
   };
@@ -65,6 +75,7 @@ export async function listFolder(db: Knex, userId: number, folder: string, optio
     .where('b.user_id', userId)
     .select(db.raw(SELECT))
     .select(db.raw('exists (select 1 from attachments a where a.message_id = m.id) as has_attachments'))
+    .select(db.raw(RECIPIENT_NAMES))
     .orderBy([{ column: 'b.sort_at', order: 'desc' }, { column: 'b.message_id', order: 'desc' }])
     .limit(options.limit + 1);
   if (/^\d+$/.test(folder)) query.andWhere({ 'b.folder': 'user', 'b.folder_id': Number(folder) });
@@ -159,6 +170,7 @@ export async function searchMessages(db: Knex, userId: number, words: string, li
     // A recalled message is found by its author only: its words are no longer the recipients'.
     .andWhere((w) => w.whereNull('m.recalled_at').orWhere('b.role', 'author'))
     .select(db.raw(SELECT))
+    .select(db.raw(RECIPIENT_NAMES))
     .orderByRaw("ts_rank(m.search, plainto_tsquery('french', ?)) desc, b.sort_at desc", [words])
     .limit(limit)) as Row[];
   return rows.map(summary);

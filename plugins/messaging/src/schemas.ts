@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { Id, BigId } from '@preau/sdk';
+import { Id, BigId, fieldLabel } from '@preau/sdk';
 
 const Ids = Type.Array(Id(), { maxItems: 1000, uniqueItems: true, default: [] });
 /** Users and groups, as the recipient picker gives them. */
@@ -12,7 +12,7 @@ export const MessageInput = Type.Object(
     cc: Addressees,
     bcc: Addressees,
     subject: Type.String({ maxLength: 250, default: '' }),
-    body: Type.String({ maxLength: 500_000, default: '' }),
+    body: Type.String({ maxLength: 500_000, default: '', ...fieldLabel('Message', 'Message') }),
     attachments: Type.Array(Type.String({ pattern: '^[a-f0-9]{32}$' }), { maxItems: 20, uniqueItems: true, default: [] }),
     noReply: Type.Boolean({ default: false }),
     /** The message answered or forwarded (its thread continues). */
@@ -65,6 +65,8 @@ export const MessageSummary = Type.Object({
   read: Type.Boolean(),
   recalled: Type.Boolean(),
   hasAttachments: Type.Boolean(),
+  /** On the author's own messages: who they went to (bcc included), "to" first. Empty on others'. */
+  recipients: Type.Array(Type.String()),
   state: Type.String(),
   folder: Type.String(),
 });

@@ -52,13 +52,15 @@ async function writeMessage(
   values: { id?: number; authorId: number; schoolId: number | null; input: MessageInput; attachments: Awaited<ReturnType<typeof checkAttachments>>; threadId?: number; state: string; people: string; now: Date },
 ): Promise<number> {
   const { input, now } = values;
+  // The preview and the search index read the text as stored, not as sent.
+  const body = services.sanitize.richText(input.body);
   const row = {
     author_id: values.authorId,
     school_id: values.schoolId,
     parent_id: input.parentId ?? input.forwardOf ?? null,
     subject: input.subject.trim(),
-    body: services.sanitize.richText(input.body),
-    body_text: services.sanitize.plainText(input.body, 20_000),
+    body,
+    body_text: services.sanitize.plainText(body, 20_000),
     people: values.people,
     no_reply: input.noReply,
     state: values.state,
@@ -155,7 +157,7 @@ export async function saveDraft(services: PluginServices, user: CurrentUser, inp
   const attachments = await checkAttachments(services, user.id, input.attachments);
   return services.db.transaction(async (trx) => {
     const id = await writeMessage(trx, services, { id: draftId, authorId: user.id, schoolId: user.schools[0]?.id ?? null, input: { ...input, scheduledAt: undefined }, attachments, state: 'draft', people: '', now });
-    if (draftId === undefined) await trx('mailbox').insert({ user_id: user.id, message_id: id, role: 'author', folder: 'drafts', sort_at: now });
+    if (draftId === undefined) await trx('mailbox').insert({ user_id: user.id, message_id: id, role: 'author', folder: 'drafts', sort_at: now, read_at: now });
     else await trx('mailbox').where({ user_id: user.id, message_id: id }).update({ sort_at: now });
     return id;
   });
@@ -192,7 +194,7 @@ export async function sendMessage(services: PluginServices, user: CurrentUser, i
 
   const id = await services.db.transaction(async (trx) => {
     const id = await writeMessage(trx, services, { id: draftId, authorId: user.id, schoolId: moderated ?? user.schools[0]?.id ?? null, input, attachments, threadId, state, people, now });
-    if (draftId === undefined) await trx('mailbox').insert({ user_id: user.id, message_id: id, role: 'author', folder: 'sent', sort_at: now });
+    if (draftId === undefined) await trx('mailbox').insert({ user_id: user.id, message_id: id, role: 'author', folder: 'sent', sort_at: now, read_at: now });
     else await trx('mailbox').where({ user_id: user.id, message_id: id }).update({ folder: 'sent', sort_at: now });
     if (threadId !== undefined) await trx('messages').where({ id }).update({ thread_id: threadId });
     if (deliverNow) await deliver(trx, id, recipients, now);

@@ -5,7 +5,7 @@ import { T, format, text, type Word } from './strings.js';
 import type { ComposeStart } from './messaging-compose.js';
 import './messaging-compose.js';
 
-interface Summary { id: number; subject: string; preview: string; author: { id: number; displayName: string } | null; sentAt: string | null; read: boolean; recalled: boolean; hasAttachments: boolean; state: string }
+interface Summary { id: number; subject: string; preview: string; author: { id: number; displayName: string } | null; recipients: string[]; sentAt: string | null; sortAt: string; read: boolean; recalled: boolean; hasAttachments: boolean; state: string }
 interface Message { id: number; subject: string; body: string; author: { id: number; displayName: string } | null; recipients: { kind: string; userId: number | null; groupId: number | null; label: string }[]; attachments: { blobId: string; name: string; size: number }[]; sentAt: string | null; role: string; noReply: boolean; recalled: boolean; state: string }
 interface Folders { system: { inbox: { unread: number }; drafts: { total: number }; trash: { total: number } }; folders: { id: number; name: string; depth: number; unread: number }[] }
 
@@ -23,8 +23,13 @@ export class MessagingApp extends LitElement {
     nav ul, .list { list-style: none; margin: 0; padding: 0; }
     nav button, .list button { width: 100%; text-align: left; font: inherit; min-height: 44px; padding: 0.5rem; border: 0; border-radius: 6px; background: none; cursor: pointer; display: flex; justify-content: space-between; gap: 0.5rem; }
     nav button[aria-current='true'], .list button[aria-current='true'] { background: var(--preau-selected, #e4ecf7); }
-    .list button { display: grid; }
-    .unread { font-weight: 700; }
+    .list button { display: grid; grid-template-columns: 1fr auto; column-gap: 0.5rem; border-left: 4px solid transparent; }
+    .list button > .subject, .list button > .preview { grid-column: 1 / -1; }
+    .list button > .preview { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+    /* As specific as .list button, whose font: inherit beat a bare .unread: unread lines looked read. */
+    .list button.unread { font-weight: 700; border-left-color: var(--preau-primary, #1f4f8f); background: var(--preau-unread, #f2f6fc); }
+    .list button.unread .preview { font-weight: 400; }
+    .list time { white-space: nowrap; }
     .count { background: var(--preau-primary, #1f4f8f); color: #fff; border-radius: 999px; padding: 0 0.5rem; font-size: 0.85rem; }
     .actions { display: flex; flex-wrap: wrap; gap: 0.5rem; }
     .actions button, .primary, .more { font: inherit; min-height: 44px; padding: 0.5rem 1rem; border-radius: 8px; border: 1px solid #6b7385; background: #fff; cursor: pointer; }
@@ -189,12 +194,19 @@ export class MessagingApp extends LitElement {
       <ul class="list" aria-label=${this.folderName()}>
         ${this.items.length === 0 ? html`<li class="muted">${this.t('empty')}</li>` : nothing}
         ${this.items.map((m) => html`<li><button aria-current=${this.open?.id === m.id ? 'true' : 'false'} class=${m.read ? '' : 'unread'} @click=${() => this.read(m.id)}>
-          ${m.read ? nothing : html`<span class="visually-hidden">${this.t('unreadOne')},</span>`}
-          <span>${m.author?.displayName ?? ''}${m.hasAttachments ? html` <span aria-hidden="true">📎</span><span class="visually-hidden">, ${this.t('withAttachment')},</span>` : nothing}</span><span>${m.subject || this.t('noSubject')}</span>
-          <span class="muted">${m.preview}</span></button></li>`)}
+          <span>${m.read ? nothing : html`<span class="visually-hidden">${this.t('unreadOne')},</span>`}${this.people(m)}${m.hasAttachments ? html` <span aria-hidden="true">📎</span><span class="visually-hidden">, ${this.t('withAttachment')},</span>` : nothing}</span>
+          <time class="muted" datetime=${m.sentAt ?? m.sortAt}>${listDate(m.sentAt ?? m.sortAt, this.language.value ?? 'fr')}</time>
+          <span class="subject">${m.subject || this.t('noSubject')}</span>
+          <span class="muted preview">${m.preview}</span></button></li>`)}
       </ul>
       ${this.next ? html`<button class="more" @click=${this.more}>${this.t('more')}</button>` : nothing}
     </div>`;
+  }
+
+  /** Who a line is about: the author of a message received; the recipients of one's own. */
+  private people(m: Summary): string {
+    if (m.author?.id !== this.user.value?.id) return m.author?.displayName ?? '';
+    return m.recipients.length ? `${this.t('to')} : ${m.recipients.join(', ')}` : this.t('noRecipientYet');
   }
 
   private renderMessage(m: Message) {
@@ -226,6 +238,16 @@ export class MessagingApp extends LitElement {
     </div>`;
   }
 }
+/** A list's date: the time today, the day this year, the full date before. */
+function listDate(iso: string, language: 'fr' | 'en', now = new Date()): string {
+  const date = new Date(iso);
+  const locale = language === 'fr' ? 'fr-FR' : 'en-GB';
+  const day = (d: Date) => d.toLocaleDateString(locale, { timeZone: 'Europe/Paris' });
+  if (day(date) === day(now)) return date.toLocaleTimeString(locale, { timeZone: 'Europe/Paris', hour: '2-digit', minute: '2-digit' });
+  const sameYear = date.toLocaleDateString(locale, { timeZone: 'Europe/Paris', year: 'numeric' }) === now.toLocaleDateString(locale, { timeZone: 'Europe/Paris', year: 'numeric' });
+  return date.toLocaleDateString(locale, sameYear ? { timeZone: 'Europe/Paris', day: 'numeric', month: 'short' } : { timeZone: 'Europe/Paris', day: 'numeric', month: 'short', year: 'numeric' });
+}
+
 customElements.define('messaging-app', MessagingApp);
 declare global {
   interface HTMLElementTagNameMap {

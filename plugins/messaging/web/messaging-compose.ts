@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { ContextConsumer } from '@lit/context';
-import { ApiError, apiContext, languageContext } from '@preau/sdk/web';
+import { ApiError, apiContext, formProblem, languageContext } from '@preau/sdk/web';
 import { text, type Word } from './strings.js';
 
 interface Pick { kind: 'user' | 'group'; id: number; label: string }
@@ -73,8 +73,11 @@ export class MessagingCompose extends LitElement {
   private async saveDraft(): Promise<void> {
     const api = this.api.value;
     if (!api) return;
+    const body = this.payload();
+    // Recipients alone are not worth a draft: "Nouveau message", a name typed in "À", then leaving made an
+    // empty "(sans objet)" in Brouillons.
+    if (this.draftId === undefined && !body.subject.trim() && !body.body && body.attachments.length === 0) return;
     try {
-      const body = this.payload();
       delete (body as { parentId?: number }).parentId;
       this.draftId = this.draftId === undefined ? (await api.post<{ id: number }>('/api/messaging/drafts', body)).id : (await api.put<{ id: number }>(`/api/messaging/drafts/${this.draftId}`, body)).id;
       this.status = this.t('draftSaved');
@@ -100,7 +103,8 @@ export class MessagingCompose extends LitElement {
   private async send(event: Event): Promise<void> {
     event.preventDefault();
     clearTimeout(this.timer);
-    this.error = '';
+    this.error = this.problem(event.target as HTMLFormElement);
+    if (this.error) return;
     try {
       const body = this.payload();
       const url = this.draftId === undefined ? '/api/messaging/messages' : `/api/messaging/drafts/${this.draftId}/send`;
@@ -112,9 +116,18 @@ export class MessagingCompose extends LitElement {
     }
   }
 
+  /** What the server would refuse, told before sending and in the same words. */
+  private problem(form: HTMLFormElement): string {
+    const problem = formProblem(form, this.language.value ?? 'fr');
+    if (problem) return problem;
+    if ([...this.picked.to, ...this.picked.cc, ...this.picked.bcc].length > 0) return '';
+    this.renderRoot.querySelector<HTMLElement>('preau-recipient-picker')?.shadowRoot?.querySelector<HTMLElement>('preau-recipient-field')?.focus();
+    return this.t('noRecipient');
+  }
+
   override render() {
     return html`
-      <form @submit=${this.send} @input=${this.changed} aria-label=${this.t('compose')}>
+      <form novalidate @submit=${this.send} @input=${this.changed} aria-label=${this.t('compose')}>
         <preau-recipient-picker .value=${this.picked} @preau-change=${(e: CustomEvent<Picked>) => { this.picked = e.detail; this.changed(); }}></preau-recipient-picker>
         <label>${this.t('subject')}<input id="subject" type="text" maxlength="250" .value=${this.start.subject ?? ''} /></label>
         <preau-editor label=${this.t('body')} .value=${this.start.body ?? ''} @preau-change=${this.changed}></preau-editor>

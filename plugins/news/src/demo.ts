@@ -16,13 +16,10 @@ export async function demo(context: DemoContext, services: PluginServices): Prom
   const parents = group("Parents de l'école");
   const teachersGroup = group("Enseignants de l'école");
   const pupils = group("Élèves de l'école");
-  const personnel = group("Personnels de l'école");
   const today = Math.floor(now.getTime() / DAY) * DAY;
   const at = (days: number, hour = 7) => new Date(today + days * DAY + hour * 3_600_000);
   // 1970-01-01 was a Thursday: days since then + 3, modulo 7, is 0 on Mondays.
   const weekday = (Math.floor(now.getTime() / DAY) + 3) % 7;
-  // The menu of this week, or of the next one at the weekend.
-  const monday = weekday >= 5 ? 7 - weekday : -weekday;
   const nextFriday = weekday < 4 ? 4 - weekday + 7 : 11 - weekday;
   const day = (days: number) => frenchDay.format(at(days, 12));
 
@@ -45,10 +42,6 @@ export async function demo(context: DemoContext, services: PluginServices): Prom
     const life = await thread("Vie de l'école", [
       { group: parents, role: 'read' }, { group: pupils, role: 'read' }, { group: teachersGroup, role: 'contribute' },
     ]);
-    // The canteen menu is published by the school's staff (the person given that right), read by everyone.
-    const canteen = await thread('Restaurant scolaire', [
-      { group: parents, role: 'read' }, { group: pupils, role: 'read' }, { group: teachersGroup, role: 'read' }, { group: personnel, role: 'publish' },
-    ]);
     await item(life, `Fête de l'école le ${day(nextFriday)}`,
       `<p>La fête de l'école aura lieu dans la cour <strong>de 16 h 30 à 19 h</strong>. Les élèves présenteront leurs chants et vendront leurs créations au profit de la coopérative scolaire.</p><p>Nous cherchons des parents pour tenir la buvette : inscrivez-vous auprès de l'enseignant de votre enfant.</p>`,
       -2, { headline: true, expiresInDays: nextFriday + 3 });
@@ -56,11 +49,8 @@ export async function demo(context: DemoContext, services: PluginServices): Prom
       '<p>Le photographe passe <strong>mardi matin</strong>. Pensez à une tenue adaptée ; les photos de fratrie auront lieu à 8 h 20 dans la salle polyvalente.</p>', -6);
     await item(life, 'Réunion parents-enseignants',
       "<p>Les rencontres individuelles du trimestre se tiennent sur deux semaines. Chaque enseignant communiquera ses créneaux dans le carnet de liaison.</p>", -9);
-    // Published the Friday before the week it is for.
-    await item(canteen, `Menus de la semaine du ${day(monday)}`,
-      '<ul><li><strong>Lundi</strong> : carottes râpées, poulet basquaise et riz, yaourt</li><li><strong>Mardi</strong> : hachis parmentier, salade verte, compote</li><li><strong>Jeudi</strong> : repas à thème « Tour du monde »</li><li><strong>Vendredi</strong> : poisson pané, haricots verts, fruit de saison</li></ul><p>Les produits bio et locaux sont signalés au tableau de la cantine.</p>',
-      monday - 3);
-    await item(canteen, 'Allergies et régimes particuliers',
+    // The week's menus are in the lunch-menu app (its own demo), not in a news thread competing with it.
+    await item(life, 'Cantine : allergies et régimes particuliers',
       '<p>Les familles peuvent signaler une allergie ou un régime particulier au secrétariat : un projet d\'accueil individualisé (PAI) sera établi avec le médecin scolaire.</p>', -12);
     // A teacher's proposal waits for the director's validation: the queue is not empty on the first visit.
     const teacher = teachers[0]?.id;

@@ -34,17 +34,23 @@ export function toFlash(row: FlashRow) {
 /**
  * The flash messages shown to `user` now: in their window, for one of the user's schools and their profile,
  * for one of their classes when classes are chosen (a relative's are their children's), and not dismissed.
- * Urgent first, then the newest.
+ * Urgent first, then the newest. With `id`, that one message, dismissed or ended, if it was for the user
+ * (what its notification opens).
  */
-export async function flashFor(services: Pick<PluginServices, 'db' | 'structure'>, user: CurrentUser, schoolIds: readonly number[], now: Date): Promise<FlashRow[]> {
+export async function flashFor(services: Pick<PluginServices, 'db' | 'structure'>, user: CurrentUser, schoolIds: readonly number[], now: Date, id?: number): Promise<(FlashRow & { read: boolean })[]> {
   if (schoolIds.length === 0) return [];
+  const read = services.db('flash_reads as r').select(services.db.raw('1')).whereRaw('r.flash_id = f.id').where('r.user_id', user.id);
   const rows = (await services.db('flash_messages as f')
     .whereRaw('f.school_ids && ?::int[]', [[...schoolIds]])
     .whereRaw('? = any(f.profiles)', [user.profile])
-    .where('f.starts_at', '<=', now).where('f.ends_at', '>', now)
-    .whereNotExists((q) => q.select(services.db.raw('1')).from('flash_reads as r').whereRaw('r.flash_id = f.id').where('r.user_id', user.id))
+    .where('f.starts_at', '<=', now)
+    .modify((q) => {
+      if (id === undefined) q.where('f.ends_at', '>', now).whereNotExists(read);
+      else q.where('f.id', id);
+    })
+    .select(services.db.raw('exists ? as read', [read]))
     .orderByRaw("case f.colour when 'urgent' then 0 when 'warning' then 1 else 2 end, f.starts_at desc, f.id desc")
-    .select(COLUMNS.map((c) => `f.${c}`))) as FlashRow[];
+    .select(COLUMNS.map((c) => `f.${c}`))) as (FlashRow & { read: boolean })[];
   // The user's classes are asked only when a message is for some classes (most are for the whole school).
   if (!rows.some((row) => row.class_ids.length > 0)) return rows;
   const classIds = new Set((await services.structure.classesOf(user.id)).map((c) => c.id));
@@ -105,7 +111,8 @@ export async function startFlash(services: Pick<PluginServices, 'db' | 'notify' 
       type: 'flash-notified',
       recipients: { users },
       actor: row.author_id,
-      resource: { app: 'news', id: `flash-${row.id}`, url: '/' },
+      // Not the home page: once read there, the message is gone from it.
+      resource: { app: 'news', id: `flash-${row.id}`, url: `/apps/news/flash/${row.id}` },
       params: { title: row.title, signature: row.signature },
     });
   }

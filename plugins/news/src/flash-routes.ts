@@ -25,7 +25,16 @@ export async function flashRoutes(app: PluginApp, services: PluginServices): Pro
     return rows.map(toFlash);
   });
 
-  // "J'ai lu": the message leaves this user's home page for good.
+  // One message for someone it was for, read or not, ended or not: where its notification leads.
+  app.get('/flash/:id', {
+    schema: { params: IdParams, response: { 200: Type.Composite([Flash, Type.Object({ read: Type.Boolean() })]), ...Errors } },
+  }, async (request) => {
+    const [row] = await flashFor(services, request.currentUser!, request.currentSchools.map((s) => s.id), clock.now(), request.params.id);
+    if (!row) throw FlashNotFound();
+    return { ...toFlash(row), read: row.read };
+  });
+
+  // "J'ai lu": the message leaves this user's home page for good, and its notification is read with it.
   app.post('/flash/:id/read', {
     schema: { params: IdParams, response: { 204: Type.Null(), ...Errors } },
   }, async (request, reply) => {
@@ -33,6 +42,7 @@ export async function flashRoutes(app: PluginApp, services: PluginServices): Pro
     const shown = await flashFor(services, user, request.currentSchools.map((s) => s.id), clock.now());
     if (!shown.some((row) => row.id === request.params.id)) throw FlashNotFound();
     await db('flash_reads').insert({ flash_id: request.params.id, user_id: user.id, read_at: clock.now() }).onConflict(['flash_id', 'user_id']).ignore();
+    await services.notify.markRead({ users: [user.id], resource: { app: 'news', id: `flash-${request.params.id}` } });
     reply.code(204);
     return null;
   });

@@ -27,6 +27,7 @@ export default definePlugin({
       title: { fr: 'Actualité à valider', en: 'News item to validate' },
       message: { fr: '{actor} propose « {title} » dans {thread}', en: '{actor} submitted "{title}" in {thread}' },
       defaultDelivery: 'immediate',
+      profiles: ['Teacher', 'Personnel'],
     },
     // A flash message is on top of the home page: it reaches open tabs as a live signal, and as a notification
     // (email or push per preferences) only when its author asked for it.

@@ -1,4 +1,4 @@
-import { Type, type Static, Id, PageCursorSchema } from '@preau/sdk';
+import { Type, fieldLabel, type Static, Id, PageCursorSchema } from '@preau/sdk';
 
 const ErrorBody = Type.Object({ code: Type.String(), message: Type.String(), details: Type.Optional(Type.Unknown()) });
 /** Every 4xx and 5xx answer: `{ code, message, details? }`. */
@@ -57,8 +57,8 @@ export type Item = Static<typeof Item>;
 export const ItemInput = Type.Object({
   title: Type.String({ minLength: 1, maxLength: 160 }),
   body: Type.String({ maxLength: 200_000 }),
-  publishAt: Type.Optional(Nullable(Instant)),
-  expiresAt: Type.Optional(Nullable(Instant)),
+  publishAt: Type.Optional(Type.Union([Instant, Type.Null()], fieldLabel('Publier le', 'Publish on'))),
+  expiresAt: Type.Optional(Type.Union([Instant, Type.Null()], fieldLabel('Retirer le', 'Remove on'))),
   headline: Type.Optional(Type.Boolean()),
   action: Type.Union([Type.Literal('draft'), Type.Literal('submit'), Type.Literal('publish')]),
   /** Files uploaded with `POST /attachments` (or already on the item). Left out, an edit keeps the item's files. */
@@ -92,7 +92,7 @@ export const FlashInput = Type.Object({
   body: Type.String({ maxLength: 4000 }),
   colour: Colour,
   signature: Type.String({ minLength: 1, maxLength: 120 }),
-  profiles: Type.Array(TargetProfile, { minItems: 1, uniqueItems: true }),
+  profiles: Type.Array(TargetProfile, { minItems: 1, uniqueItems: true, ...fieldLabel('Destinataires', 'Recipients') }),
   classIds: Type.Array(Id(), { maxItems: 200, uniqueItems: true, default: [] }),
   startsAt: Instant,
   endsAt: Instant,

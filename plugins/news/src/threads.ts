@@ -1,4 +1,4 @@
-import type { CurrentUser, Knex, PluginServices, SchoolRef } from '@preau/sdk';
+import { frenchOrder, type CurrentUser, type Knex, type PluginServices, type SchoolRef } from '@preau/sdk';
 import { highest, includes, isSchoolAdmin, rolesOn, type ThreadAccessRow, type ThreadRole } from './access.js';
 import { GroupNotAllowed, RoleTooLow, ThreadNotFound } from './errors.js';
 import type { Thread } from './schemas.js';
@@ -19,7 +19,7 @@ export async function threadsOf(services: Services, user: CurrentUser, schools: 
   const groups = await services.structure.groupsOf(user.id);
   const rows = (await services.db('threads as t')
     .whereIn('t.school_id', schools.map((s) => s.id))
-    .orderBy([{ column: 't.school_id' }, { column: 't.title' }, { column: 't.id' }])
+    .orderByRaw(`t.school_id, ${frenchOrder('t.title')}, t.title, t.id`)
     .select('t.id', 't.school_id', 't.created_by', 't.title', 't.comments_enabled',
       services.db.raw('array(select s.role from thread_shares s where s.thread_id = t.id and s.group_id = any(?::int[])) as roles', [groups]))) as (ThreadRow & { roles: ThreadRole[] })[];
   return rows.flatMap(({ roles, ...thread }) => {
@@ -40,7 +40,7 @@ export async function threadFor(services: Services, user: CurrentUser, schools: 
 
 /** The thread's sharing, by group name. */
 export async function sharesOf(db: Knex, threadId: number): Promise<NonNullable<Thread['shares']>> {
-  return db('thread_shares').where({ thread_id: threadId }).orderBy('group_name')
+  return db('thread_shares').where({ thread_id: threadId }).orderByRaw(`${frenchOrder('group_name')}, group_name`)
     .select('group_id as groupId', 'group_name as groupName', 'role');
 }
 

@@ -143,3 +143,24 @@ t.test('the director corrects a flash message: who read it stays read, a window 
   t.same(await shown(other), ['Réunion reportée'], 'and comes back when its new window opens');
   platform.clock.advance(-3 * HOUR);
 });
+
+t.test('"J\'ai lu" reads the message’s notification too, which keeps leading to the message once read', async (t) => {
+  const s = await makeSchool(platform);
+  const created = await platform.as(s.director).inject({ method: 'POST', url: '/api/news/flash', payload: flash(s.school.id, { title: 'Photo de classe', notify: true }) });
+  t.equal(created.statusCode, 201);
+  const id = created.json().id;
+  const [parent, other] = s.cm2.relatives.flat();
+  const timeline = async (user: TestUser) => (await platform.as(user).inject('/api/core/timeline')).json();
+  const before = await timeline(parent!);
+  t.match(before, { unread: 1, items: [{ read: false, resource: { app: 'news', url: `/apps/news/flash/${id}` } }] }, 'the notification links to the message');
+
+  t.equal((await platform.as(parent!).inject({ method: 'POST', url: `/api/news/flash/${id}/read` })).statusCode, 204);
+  t.match(await timeline(parent!), { unread: 0, items: [{ read: true }] }, 'read with the message');
+  t.match(await timeline(other!), { unread: 1 }, 'not for the other parent');
+
+  const opened = await platform.as(parent!).inject(`/api/news/flash/${id}`);
+  t.equal(opened.statusCode, 200);
+  t.match(opened.json(), { id, title: 'Photo de classe', read: true }, 'the read message still opens from its notification');
+  t.match((await platform.as(other!).inject(`/api/news/flash/${id}`)).json(), { read: false });
+  t.equal((await platform.as(s.teacher).inject(`/api/news/flash/${id}`)).statusCode, 404, 'not for someone it was not for');
+});

@@ -10,11 +10,12 @@ import './news-thread-form.js';
 import './news-flash-composer.js';
 import './news-item-comments.js';
 
-type View = { name: 'list' } | { name: 'item'; id: number } | { name: 'write' } | { name: 'queue' } | { name: 'drafts' } | { name: 'threads' } | { name: 'flash' };
+type View = { name: 'list' } | { name: 'item'; id: number } | { name: 'write' } | { name: 'queue' } | { name: 'drafts' } | { name: 'threads' } | { name: 'flash' } | { name: 'flash-message'; id: number };
 
 function viewOf(path: string): View {
   const [, first, second] = path.split('/');
   if (first === 'items' && Number(second) > 0) return { name: 'item', id: Number(second) };
+  if (first === 'flash' && Number(second) > 0) return { name: 'flash-message', id: Number(second) };
   if (first === 'write' || first === 'queue' || first === 'drafts' || first === 'threads' || first === 'flash') return { name: first };
   return { name: 'list' };
 }
@@ -235,6 +236,7 @@ export class NewsApp extends LitElement {
         html`<button type="button" class="primary" @click=${() => this.validate(item)}>${this.t('validate')}</button>`))}</ol>`) : nothing}
       ${view.name === 'drafts' ? (this.items.length === 0 ? html`<p>${this.t('emptyDrafts')}</p>` : html`<ol class="items">${this.items.map((item) => this.renderSummary(item))}</ol>`) : nothing}
       ${view.name === 'threads' ? this.renderThreads() : nothing}
+      ${view.name === 'flash-message' ? html`<news-flash-messages .flashId=${view.id}></news-flash-messages>` : nothing}
       ${view.name === 'flash' ? html`<news-flash-composer .schoolIds=${this.capabilities.writeFlash}></news-flash-composer>` : nothing}
     `;
   }

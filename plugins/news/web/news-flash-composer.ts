@@ -1,6 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
 import { ContextConsumer } from '@lit/context';
-import { ApiError, apiContext, languageContext, userContext } from '@preau/sdk/web';
+import { ApiError, apiContext, fieldProblem, formProblem, languageContext, userContext } from '@preau/sdk/web';
 import { formatDateTime, fromLocalInput, toLocalInput, type AuthoredFlash } from './api-types.js';
 import { text } from './i18n.js';
 import { formStyles } from './shared-styles.js';
@@ -26,11 +26,28 @@ export class NewsFlashComposer extends LitElement {
     void this.load();
   }
 
+  override willUpdate(changed: Map<string, unknown>): void {
+    if (changed.has('schoolIds')) void this.loadClasses();
+  }
+
   private async load(): Promise<void> {
     try {
       this.authored = (await this.api.value?.get<AuthoredFlash[]>('/api/news/flash/authored')) ?? [];
-      const me = await this.api.value?.get<{ classes: { id: number; label: string; schoolId: number }[] }>('/api/core/me');
-      this.classes = (me?.classes ?? []).filter((c) => this.schoolIds.includes(c.schoolId));
+    } catch (error) {
+      this.error = error instanceof ApiError ? error.message : String(error);
+    }
+  }
+
+  // Every class of the schools the message is written for, not only those the director teaches (a director
+  // without a class would see none).
+  private async loadClasses(): Promise<void> {
+    const api = this.api.value;
+    if (!api) return;
+    const schoolIds = this.schoolIds;
+    try {
+      const lists = await Promise.all(schoolIds.map((id) => api.get<{ id: number; label: string }[]>(`/api/core/schools/${id}/classes`)));
+      if (schoolIds !== this.schoolIds) return;
+      this.classes = lists.flatMap((list, i) => list.map((c) => ({ id: c.id, label: c.label, schoolId: schoolIds[i]! })));
     } catch (error) {
       this.error = error instanceof ApiError ? error.message : String(error);
     }
@@ -41,7 +58,8 @@ export class NewsFlashComposer extends LitElement {
     const form = event.target as HTMLFormElement;
     const data = new FormData(form);
     const editor = this.renderRoot.querySelector<HTMLElement & { value: string }>('preau-editor');
-    this.error = '';
+    this.error = this.problem(form, data);
+    if (this.error) return;
     const body = {
       schoolIds: data.getAll('school').map(Number),
       title: String(data.get('title')), body: editor?.value ?? '', colour: String(data.get('colour')), signature: String(data.get('signature')),
@@ -56,6 +74,17 @@ export class NewsFlashComposer extends LitElement {
     } catch (error) {
       this.error = error instanceof ApiError ? error.message : String(error);
     }
+  }
+
+  /** What the server would refuse, told before sending and in the same words. */
+  private problem(form: HTMLFormElement, data: FormData): string {
+    const language = this.language.value ?? 'fr';
+    const unticked = (name: string, label: Parameters<typeof text>[0]) => {
+      if (data.getAll(name).length > 0) return '';
+      this.renderRoot.querySelector<HTMLInputElement>(`input[name="${name}"]`)?.focus();
+      return fieldProblem('tooFewItems', text(label, language), language, 1);
+    };
+    return formProblem(form, language) || unticked('school', 'school') || unticked('profile', 'targets');
   }
 
   // The form's fields hold their values as defaults (attributes): a reset then shows the message being corrected,
@@ -87,7 +116,7 @@ export class NewsFlashComposer extends LitElement {
     const e = this.editing;
     const colour = e?.colour ?? 'info';
     return html`
-      <form @submit=${this.post} aria-label=${t(e ? 'flashEdit' : 'flashNew')}>
+      <form novalidate @submit=${this.post} aria-label=${t(e ? 'flashEdit' : 'flashNew')}>
         <fieldset><legend>${t('school')}</legend>
           ${schools.map((s) => html`<label class="check"><input type="checkbox" name="school" value=${s.id} ?checked=${e ? e.schoolIds.includes(s.id) : schools.length === 1} /> ${s.name}</label>`)}
         </fieldset>
@@ -103,7 +132,7 @@ export class NewsFlashComposer extends LitElement {
           ${PROFILES.map((p) => html`<label class="check"><input type="checkbox" name="profile" value=${p} ?checked=${e ? e.profiles.includes(p) : p === 'Relative'} /> ${t(p)}</label>`)}
         </fieldset>
         ${this.classes.length ? html`<fieldset><legend>${t('classes')}</legend>
-          ${this.classes.map((c) => html`<label class="check"><input type="checkbox" name="class" value=${c.id} ?checked=${e?.classIds.includes(c.id) ?? false} /> ${c.label}</label>`)}
+          ${this.classes.map((c) => html`<label class="check"><input type="checkbox" name="class" value=${c.id} ?checked=${e?.classIds.includes(c.id) ?? false} /> ${c.label}${schools.length > 1 ? ` (${schools.find((s) => s.id === c.schoolId)?.name ?? ''})` : ''}</label>`)}
         </fieldset>` : nothing}
         <label>${t('startsAt')} <input type="datetime-local" name="startsAt" required value=${toLocalInput(e ? new Date(e.startsAt) : now)} /></label>
         <label>${t('endsAt')} <input type="datetime-local" name="endsAt" required value=${toLocalInput(e ? new Date(e.endsAt) : new Date(now.getTime() + 2 * 86_400_000))} /></label>

@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { ContextConsumer } from '@lit/context';
-import { apiContext, languageContext, onLiveConnected, onLiveSignal } from '@preau/sdk/web';
+import { ApiError, apiContext, languageContext, onLiveConnected, onLiveSignal } from '@preau/sdk/web';
 import type { Flash } from './api-types.js';
 import { text } from './i18n.js';
 
@@ -10,9 +10,10 @@ const REFRESH_MS = 60_000;
  * The home page's top: the flash messages for this user now, urgent first, each until "J'ai lu". A message
  * whose window opens while the page is open arrives with its live signal (no timeline line: it is already
  * here); the page also looks again when the tab comes back and every minute (a lost socket).
+ * With `flashId`, one message, read or not: the page its notification opens (it has left the home page once read).
  */
 export class NewsFlashMessages extends LitElement {
-  static override properties = { messages: { state: true } };
+  static override properties = { messages: { state: true }, flashId: { type: Number }, error: { state: true } };
   static override styles = css`
     :host { display: block; }
     :host([hidden]) { display: none; }
@@ -29,7 +30,10 @@ export class NewsFlashMessages extends LitElement {
     button { font: inherit; min-height: 44px; padding: 0.5rem 1rem; border-radius: 8px; border: 2px solid currentColor; background: #fff; color: inherit; cursor: pointer; font-weight: 600; }
     button:focus-visible { outline: var(--preau-focus, 3px solid #f2a900); outline-offset: 2px; }
   `;
-  messages: Flash[] = [];
+  messages: (Flash & { read?: boolean })[] = [];
+  flashId?: number;
+  /** Why the one message asked for is not shown (not for this user, or deleted). */
+  error = '';
   private api = new ContextConsumer(this, { context: apiContext, subscribe: true });
   private language = new ContextConsumer(this, { context: languageContext, subscribe: true });
   private stopLive?: () => void;
@@ -41,6 +45,7 @@ export class NewsFlashMessages extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     void this.load();
+    if (this.flashId) return;
     const stopSignal = onLiveSignal('news', (signal) => {
       if (signal.name === 'flash-started') void this.load();
     });
@@ -63,20 +68,23 @@ export class NewsFlashMessages extends LitElement {
 
   private async load(): Promise<void> {
     try {
-      this.messages = (await this.api.value?.get<Flash[]>('/api/news/flash')) ?? [];
-    } catch {
+      if (this.flashId) this.messages = [await this.api.value!.get<Flash & { read: boolean }>(`/api/news/flash/${this.flashId}`)];
+      else this.messages = (await this.api.value?.get<Flash[]>('/api/news/flash')) ?? [];
+    } catch (error) {
+      if (this.flashId) this.error = error instanceof ApiError ? error.message : String(error);
       // The home page stays usable without its flash messages; the next look tries again.
     }
-    this.hidden = this.messages.length === 0;
+    this.hidden = this.messages.length === 0 && !this.error;
   }
 
   private async dismiss(message: Flash): Promise<void> {
-    this.messages = this.messages.filter((m) => m.id !== message.id);
+    this.messages = this.flashId ? this.messages.map((m) => (m.id === message.id ? { ...m, read: true } : m)) : this.messages.filter((m) => m.id !== message.id);
     this.hidden = this.messages.length === 0;
     await this.api.value?.post(`/api/news/flash/${message.id}/read`).catch(() => this.load());
   }
 
   override render() {
+    if (this.error) return html`<p role="alert">${this.error}</p>`;
     if (this.messages.length === 0) return nothing;
     const language = this.language.value ?? 'fr';
     return html`<section aria-label=${text('flashRegion', language)}>
@@ -85,7 +93,7 @@ export class NewsFlashMessages extends LitElement {
         <preau-rich-text class="body" .html=${message.body}></preau-rich-text>
         <footer>
           <span class="signature">${message.signature}</span>
-          <button type="button" @click=${() => this.dismiss(message)} aria-describedby="flash-${message.id}">${text('dismiss', language)}</button>
+          ${message.read ? html`<span>${text('flashRead', language)}</span>` : html`<button type="button" @click=${() => this.dismiss(message)} aria-describedby="flash-${message.id}">${text('dismiss', language)}</button>`}
         </footer>
       </article>`)}
     </section>`;

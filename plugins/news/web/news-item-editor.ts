@@ -1,6 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
 import { ContextConsumer } from '@lit/context';
-import { ApiError, apiContext, languageContext, uploadChosenFiles } from '@preau/sdk/web';
+import { ApiError, apiContext, formProblem, languageContext, uploadChosenFiles } from '@preau/sdk/web';
 import { fromLocalInput, roleIncludes, toLocalInput, type Attachment, type Item, type Thread } from './api-types.js';
 import { format, text } from './i18n.js';
 import { formStyles } from './shared-styles.js';
@@ -44,7 +44,8 @@ export class NewsItemEditor extends LitElement {
 
   private async save(action: 'draft' | 'submit' | 'publish'): Promise<void> {
     const form = this.renderRoot.querySelector('form')!;
-    if (!form.reportValidity()) return;
+    this.error = formProblem(form, this.language.value ?? 'fr');
+    if (this.error) return;
     const data = new FormData(form);
     const editor = this.renderRoot.querySelector<HTMLElement & { value: string }>('preau-editor');
     const body = {
@@ -70,11 +71,13 @@ export class NewsItemEditor extends LitElement {
   override render() {
     const language = this.language.value ?? 'fr';
     const t = (key: Parameters<typeof text>[0]) => text(key, language);
-    const selected = this.threads.find((th) => th.id === (this.item?.threadId ?? this.threadId)) ?? this.writable[0];
-    const publishes = selected ? roleIncludes(selected.role, 'publish') : false;
-    return html`<form @submit=${(e: Event) => e.preventDefault()} aria-label=${t('write')}>
+    // No thread is chosen for the writer (the first in alphabetical order was): unless there is only one, they pick.
+    const selected = this.threads.find((th) => th.id === (this.item?.threadId ?? this.threadId)) ?? (this.writable.length === 1 ? this.writable[0] : undefined);
+    const publishes = selected ? roleIncludes(selected.role, 'publish') : this.writable.some((th) => roleIncludes(th.role, 'publish'));
+    return html`<form novalidate @submit=${(e: Event) => e.preventDefault()} aria-label=${t('write')}>
       <label>${t('thread')}
-        <select name="thread" ?disabled=${!!this.item} @change=${(e: Event) => (this.threadId = Number((e.target as HTMLSelectElement).value))}>
+        <select name="thread" required ?disabled=${!!this.item} @change=${(e: Event) => (this.threadId = Number((e.target as HTMLSelectElement).value))}>
+          ${selected ? nothing : html`<option value="" selected>${t('chooseThread')}</option>`}
           ${this.writable.map((th) => html`<option value=${th.id} ?selected=${th.id === selected?.id}>${th.title}</option>`)}
         </select>
       </label>

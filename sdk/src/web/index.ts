@@ -15,5 +15,8 @@ export { onLiveNotification, onLiveSignal, onLiveConnected, refreshBadges, LIVE_
 export type { LiveNotification, LiveSignalDetail } from './live.js';
 export { registerEditorExtension } from './editor-extension.js';
 export { uploadChosenFiles } from './upload-chosen-files.js';
+export { formProblem, fieldProblem } from './form-problem.js';
 export type { EditorExtension, EditorHandle, EditorLabel } from './editor-extension.js';
 export { PROFILES } from '../profiles.js';
+export { compareFrench, frenchSortKey } from '../french-order.js';
+export { fileNameSlug } from '../file-name-slug.js';

@@ -1,6 +1,6 @@
 import { LitElement, css, html } from 'lit';
 import { ContextConsumer } from '@lit/context';
-import type { WebUser } from '@preau/sdk/web';
+import { fileNameSlug, type WebUser } from '@preau/sdk/web';
 import { formStyles, tableStyles } from '../styles.js';
 import { format, text, type Language, type TextKey } from '../i18n.js';
 import { errorMessage, shellApiContext } from '../api.js';
@@ -176,8 +176,7 @@ export class PreauClassPage extends LitElement {
     this.slipsError = '';
     try {
       const blob = await this.api.value!.postForBlob(this.slipsPath(), this.slipsBody('pdf'));
-      const label = (this.schoolClass?.label ?? String(this.classId)).normalize('NFD').replace(/[^A-Za-z0-9]+/g, '-').toLowerCase();
-      download(blob, `fiches-activation-${label}.pdf`);
+      download(blob, `fiches-activation-${fileNameSlug(this.schoolClass?.label ?? String(this.classId))}.pdf`);
       await this.load();
     } catch (error) {
       this.slipsError = errorMessage(error);

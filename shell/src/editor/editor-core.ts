@@ -9,7 +9,7 @@ import { editorText, type EditorLabelKey, type Language } from './editor-labels.
 import { renderPanel, type Panel } from './editor-panels.js';
 import { editorStyles } from './editor-styles.js';
 import { renderToolbar } from './editor-toolbar.js';
-import { insertFormulaPanel } from './form-panels.js';
+import { imageDescriptionPanel, insertFormulaPanel } from './form-panels.js';
 import { cleanOfficeHtml, hasEmbeddedImages, htmlHasEmbeddedImages } from './paste-cleaning.js';
 import { picturesIn, uploadPicture } from './picture-upload.js';
 import { toolbarGroups } from './toolbar-items.js';
@@ -130,17 +130,32 @@ export class PreauEditorView extends LitElement {
     this.statusMessage = this.t('pictureUploading');
     void picturesIn(data)
       .then(async (files) => {
+        let last: string | undefined;
         for (const file of files) {
           const picture = await uploadPicture(api, file);
-          if (this.editor) focusedChain(this.editor).setImage(picture).run();
+          if (this.editor) focusedChain(this.editor).setImage({ src: picture.src, alt: '' }).run();
+          last = picture.src;
         }
         this.statusMessage = files.length ? this.t('pictureAdded') : '';
+        // Then its description is asked for, as the image button asks for it.
+        const pos = last === undefined ? undefined : this.imagePosition(last);
+        if (this.editor && pos !== undefined) this.openPanel(imageDescriptionPanel(this.editor, this.language, pos), 'image');
       })
       .catch((error: unknown) => {
         this.statusMessage = '';
         this.alertMessage = `${this.t('pictureFailed')}${this.language === 'fr' ? ' : ' : ': '}${error instanceof ApiError ? error.message : String(error)}`;
       });
     return alone;
+  }
+
+  /** Where the image of `src` is in the document. */
+  private imagePosition(src: string): number | undefined {
+    let found: number | undefined;
+    this.editor?.state.doc.descendants((node, pos) => {
+      if (node.type.name === 'image' && node.attrs.src === src) found = pos;
+      return found === undefined;
+    });
+    return found;
   }
 
   private t(key: EditorLabelKey): string {
@@ -217,6 +232,7 @@ export class PreauEditorView extends LitElement {
           disabled: this.disabled,
           openPanelId: this.panel ? this.panelOpener : null,
           openPanel: (panel, opener) => this.openPanel(panel, opener),
+          ...(this.api.value ? { uploadPicture: (file: File) => uploadPicture(this.api.value!, file) } : {}),
           toggleSource: () => this.toggleSource(),
           handle: () => this.handle(),
         }),

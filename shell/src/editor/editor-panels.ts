@@ -9,7 +9,9 @@ import { focusedChain } from './focused-chain.js';
 export interface FormField {
   name: string;
   label: string;
-  type: 'text' | 'url' | 'number' | 'checkbox';
+  type: 'text' | 'url' | 'number' | 'checkbox' | 'file';
+  /** For a file: the kinds of file offered (`image/*`). */
+  accept?: string;
   value?: string | boolean;
   required?: boolean;
   min?: number;
@@ -23,7 +25,8 @@ export interface FormPanel {
   title: string;
   fields: FormField[];
   submitLabel: string;
-  submit(values: Record<string, string | boolean>): string | null;
+  /** A file field gives the chosen File (or null); the answer may wait for an upload. */
+  submit(values: Record<string, string | boolean | File | null>): string | null | Promise<string | null>;
 }
 
 /** What opens under the toolbar. */
@@ -106,12 +109,17 @@ function emojis(ctx: PanelContext): TemplateResult {
 }
 
 function form(panel: FormPanel, ctx: PanelContext): TemplateResult {
-  const submit = (event: SubmitEvent) => {
+  const submit = async (event: SubmitEvent) => {
     event.preventDefault();
     const data = new FormData(event.currentTarget as HTMLFormElement);
-    const values: Record<string, string | boolean> = {};
-    for (const field of panel.fields) values[field.name] = field.type === 'checkbox' ? data.has(field.name) : String(data.get(field.name) ?? '');
-    const refusal = panel.submit(values);
+    const values: Record<string, string | boolean | File | null> = {};
+    for (const field of panel.fields) {
+      const value = data.get(field.name);
+      values[field.name] = field.type === 'checkbox' ? data.has(field.name)
+        : field.type === 'file' ? (value instanceof File && value.size > 0 ? value : null)
+        : String(value ?? '');
+    }
+    const refusal = await panel.submit(values);
     if (refusal) ctx.setError(refusal);
     else ctx.close(false);
   };
@@ -120,6 +128,9 @@ function form(panel: FormPanel, ctx: PanelContext): TemplateResult {
     <p class="panel-title" id="panel-title">${panel.title}</p>
     ${panel.fields.map((field) => field.type === 'checkbox'
       ? html`<label class="check"><input type="checkbox" name=${field.name} ?checked=${field.value === true}> ${field.label}</label>`
+      : field.type === 'file'
+      ? html`<label class="field" for="field-${field.name}">${field.label}</label>
+        <input id="field-${field.name}" name=${field.name} type="file" accept=${field.accept ?? nothing} aria-describedby="panel-error">`
       : html`<label class="field" for="field-${field.name}">${field.label}</label>
         <input id="field-${field.name}" name=${field.name} type=${field.type} .value=${String(field.value ?? '')} ?required=${!!field.required}
           min=${field.min ?? nothing} max=${field.max ?? nothing} aria-invalid=${error ? 'true' : 'false'} aria-describedby="panel-error">`)}

@@ -55,21 +55,66 @@ export function linkPanel(editor: Editor, language: Language): FormPanel {
   };
 }
 
-/** An image (with its description) or a sound, from an https address until storage exists. */
-export function mediaPanel(kind: 'image' | 'audio', editor: Editor, language: Language): FormPanel {
+/** A sound, from an https address. */
+export function mediaPanel(kind: 'audio', editor: Editor, language: Language): FormPanel {
   const t = words(language);
-  const image = kind === 'image';
   return {
-    kind: 'form', id: kind, title: t(kind), submitLabel: t(image ? 'insertImage' : 'insertAudio'),
-    fields: [
-      { name: 'src', label: t(image ? 'imageAddress' : 'audioAddress'), type: 'url', required: true },
-      ...(image ? [{ name: 'alt', label: t('imageAlt'), type: 'text' as const }] : []),
-    ],
+    kind: 'form', id: kind, title: t(kind), submitLabel: t('insertAudio'),
+    fields: [{ name: 'src', label: t('audioAddress'), type: 'url', required: true }],
     submit: (values) => {
       const src = String(values.src ?? '').trim();
       if (!isMediaSource(src)) return t('mediaAddressInvalid');
-      const chain = focusedChain(editor);
-      thenCursorAfter(image ? chain.setImage({ src, alt: String(values.alt ?? '') }) : chain.insertAudio(src)).run();
+      thenCursorAfter(focusedChain(editor).insertAudio(src)).run();
+      return null;
+    },
+  };
+}
+
+/**
+ * An image from the computer (stored in the user's space by `upload`) or, failing that, from an https
+ * address, always with its description: the file's name says nothing to someone who cannot see the picture.
+ */
+export function imagePanel(editor: Editor, language: Language, upload?: (file: File) => Promise<{ src: string }>): FormPanel {
+  const t = words(language);
+  return {
+    kind: 'form', id: 'image', title: t('image'), submitLabel: t('insertImage'),
+    fields: [
+      ...(upload ? [{ name: 'file', label: t('imageFile'), type: 'file' as const, accept: 'image/png,image/jpeg,image/gif,image/webp' }] : []),
+      { name: 'src', label: t(upload ? 'imageAddressInstead' : 'imageAddress'), type: 'url' },
+      { name: 'alt', label: t('imageAlt'), type: 'text', required: true },
+    ],
+    submit: async (values) => {
+      const file = values.file instanceof File ? values.file : null;
+      const address = String(values.src ?? '').trim();
+      const alt = String(values.alt ?? '').trim();
+      if (!file && !address) return t(upload ? 'imageMissing' : 'mediaAddressInvalid');
+      if (!file && !isMediaSource(address)) return t('mediaAddressInvalid');
+      if (!alt) return t('imageAltMissing');
+      let src = address;
+      if (file && upload) {
+        try {
+          src = (await upload(file)).src;
+        } catch (error) {
+          return `${t('pictureFailed')}${language === 'fr' ? ' : ' : ': '}${error instanceof Error ? error.message : String(error)}`;
+        }
+      }
+      thenCursorAfter(focusedChain(editor).setImage({ src, alt })).run();
+      return null;
+    },
+  };
+}
+
+/** The description of the image at `pos` (one just pasted or dropped): asked for, not taken from its file name. */
+export function imageDescriptionPanel(editor: Editor, language: Language, pos: number): FormPanel {
+  const t = words(language);
+  return {
+    kind: 'form', id: 'image', title: t('imageDescribe'), submitLabel: t('imageDescribeSave'),
+    fields: [{ name: 'alt', label: t('imageAlt'), type: 'text', required: true }],
+    submit: (values) => {
+      const alt = String(values.alt ?? '').trim();
+      if (!alt) return t('imageAltMissing');
+      if (editor.state.doc.nodeAt(pos)?.type.name !== 'image') return null;
+      thenCursorAfter(focusedChain(editor).setNodeSelection(pos).updateAttributes('image', { alt })).run();
       return null;
     },
   };

@@ -18,10 +18,12 @@ export async function picturesIn(data: DataTransfer): Promise<File[]> {
   });
 }
 
-/** An uploaded picture: where texts point to it, and a text alternative to start from (its file name). */
+/**
+ * An uploaded picture: where texts point to it. Its description is asked of the writer, never made from its file
+ * name ("IMG_2041" tells nothing to someone who cannot see it).
+ */
 export interface UploadedPicture {
   src: string;
-  alt: string;
 }
 
 /** Stores a picture for a text in the user's storage (`POST /api/core/text-images`). */
@@ -29,5 +31,5 @@ export async function uploadPicture(api: ApiClient, file: File): Promise<Uploade
   const form = new FormData();
   form.append('file', file, file.name || 'image.png');
   const stored = await api.upload<{ src: string; name: string }>('/api/core/text-images', form);
-  return { src: stored.src, alt: stored.name.replace(/\.[a-z0-9]+$/i, '').replace(/[-_]+/g, ' ').trim() };
+  return { src: stored.src };
 }

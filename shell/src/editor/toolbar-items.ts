@@ -1,7 +1,7 @@
 import type { Editor } from '@tiptap/core';
 import { editorText, type EditorLabelKey, type Language } from './editor-labels.js';
 import type { Panel } from './editor-panels.js';
-import { insertFormulaPanel, linkPanel, mediaPanel, documentPanel, tablePanel } from './form-panels.js';
+import { imagePanel, insertFormulaPanel, linkPanel, mediaPanel, documentPanel, tablePanel } from './form-panels.js';
 import { editorExtensions, type EditorHandle } from './editor-extension-registry.js';
 import { focusedChain } from './focused-chain.js';
 
@@ -16,6 +16,8 @@ export interface ToolbarContext {
   /** The panel open under the toolbar, if any, and the button that opened it. */
   openPanelId: string | null;
   openPanel(panel: Panel, opener: string): void;
+  /** Stores a picture chosen on the computer; absent outside Préau (no API). */
+  uploadPicture?: (file: File) => Promise<{ src: string }>;
   toggleSource(): void;
   handle(): EditorHandle;
 }
@@ -119,7 +121,7 @@ export function toolbarGroups(ctx: ToolbarContext): ToolbarItem[][] {
     [
       { ...panel('link', '', () => linkPanel(editor, language)), pressed: editor.isActive('link') },
       button('unlink', '', () => chain().extendMarkRange('link').unsetLink().run(), { disabled: !editor.isActive('link') }),
-      panel('image', '', () => mediaPanel('image', editor, language)),
+      panel('image', '', () => imagePanel(editor, language, ctx.uploadPicture)),
       panel('audio', '', () => mediaPanel('audio', editor, language)),
       panel('document', '', () => documentPanel(editor, language)),
       panel('table', '', () => tablePanel(editor, language)),

@@ -10,7 +10,7 @@ import '../notifications/preau-timeline.js';
 
 /** The signed-in home: the launcher, then a relative's children or a pupil's or teacher's classes. */
 export class PreauHomePage extends LitElement {
-  static override properties = { me: { attribute: false }, apps: { attribute: false }, language: {} };
+  static override properties = { me: { attribute: false }, meLoaded: { attribute: false }, apps: { attribute: false }, language: {} };
   static override styles = [
     formStyles,
     css`
@@ -22,18 +22,26 @@ export class PreauHomePage extends LitElement {
     `,
   ];
   me?: Me;
-  apps: LauncherApp[] = [];
+  /** Until the whole context arrives, sections say they are loading rather than that there is nothing. */
+  meLoaded = true;
+  /** Null until read. */
+  apps: LauncherApp[] | null = null;
   language: Language = 'fr';
 
   private t(key: TextKey): string {
     return text(key, this.language);
   }
 
+  private loading() {
+    return html`<p role="status">${this.t('loading')}</p>`;
+  }
+
   private renderChildren(me: Me) {
     return html`
       <section aria-labelledby="children">
         <h2 id="children">${this.t('myChildren')}</h2>
-        ${me.children.length === 0
+        ${!this.meLoaded ? this.loading()
+        : me.children.length === 0
           ? html`<p>${this.t('noChildren')}</p>`
           : html`<ul class="cards">
               ${me.children.map(
@@ -55,7 +63,8 @@ export class PreauHomePage extends LitElement {
     return html`
       <section aria-labelledby="classes">
         <h2 id="classes">${this.t('myClasses')}</h2>
-        ${me.classes.length === 0
+        ${!this.meLoaded ? this.loading()
+        : me.classes.length === 0
           ? html`<p>${this.t('noClasses')}</p>`
           : html`<ul class="cards">
               ${me.classes.map(
@@ -74,17 +83,17 @@ export class PreauHomePage extends LitElement {
     const profile = me?.user.profile;
     return html`
       <h1>${this.t('home')}</h1>
-      <preau-home-elements .apps=${this.apps} placement="top"></preau-home-elements>
+      <preau-home-elements .apps=${this.apps ?? []} placement="top"></preau-home-elements>
       ${me && profile === 'Relative' ? this.renderChildren(me) : ''}
       ${me && (profile === 'Student' || profile === 'Teacher' || (profile === 'Personnel' && me.classes.length > 0)) ? this.renderClasses(me) : ''}
       <section id="timeline" aria-labelledby="timeline-title">
         <h2 id="timeline-title">${this.t('timeline')}</h2>
         <preau-timeline .language=${this.language}></preau-timeline>
       </section>
-      <preau-home-elements .apps=${this.apps} placement="widget"></preau-home-elements>
+      <preau-home-elements .apps=${this.apps ?? []} placement="widget"></preau-home-elements>
       <section aria-labelledby="apps">
         <h2 id="apps">${this.t('myApps')}</h2>
-        <preau-launcher .apps=${this.apps} .language=${this.language}></preau-launcher>
+        ${this.apps ? html`<preau-launcher .apps=${this.apps} .language=${this.language}></preau-launcher>` : this.loading()}
       </section>
     `;
   }

@@ -1,0 +1,36 @@
+import t from 'tap';
+import type { DemoContext } from '@preau/sdk';
+import { createTestPlatform } from '@preau/core/testing';
+import news from '@preau/plugin-news';
+import lunchMenu from '@preau/example-lunch-menu';
+
+t.test("the demo's lunch menus are in the lunch-menu app, and no news thread competes with it", async (t) => {
+  const platform = await createTestPlatform({ plugins: [news, lunchMenu] });
+  t.teardown(() => platform.close());
+  // A Wednesday in Paris: the week is 2026-W48.
+  platform.clock.set(new Date('2026-11-25T09:00:00Z'));
+  const school = await platform.createSchool({ name: 'École Jean Moulin' });
+  const director = await platform.createUser({ profile: 'Teacher', schools: [school], functions: [{ function: 'director', schoolId: school.id }] });
+  const cm1 = await platform.createClass({ school, label: 'CM1', teachers: [director], pupils: 1, relativesPerPupil: 1 });
+  const context: DemoContext = { schoolId: school.id, director: director.id, teachers: [{ id: director.id, classId: cm1.id }], now: platform.clock.now() };
+  for (const name of ['news', 'lunch-menu']) {
+    const record = platform.platform.plugins.get(name)!;
+    await record.manifest!.demo!(context, record.services!);
+  }
+
+  const parent = cm1.relatives[0]![0]!;
+  const week = await platform.as(parent).inject('/api/lunch-menu/weeks/2026-W48');
+  t.equal(week.statusCode, 200);
+  t.match(JSON.stringify(week.json()), /Poulet basquaise/, "this week's menu is published in the lunch-menu app");
+  t.equal((await platform.as(parent).inject(`/api/lunch-menu/schools/${school.id}/weeks/2026-W49`)).statusCode, 200, 'and the next one');
+  const threads: string[] = await platform.knex('news.threads').where({ school_id: school.id }).pluck('title');
+  t.notOk(threads.includes('Restaurant scolaire'), 'no canteen thread in the news');
+  const items: string[] = await platform.knex('news.items').where({ school_id: school.id }).pluck('title');
+  t.notOk(items.some((title) => /menu/i.test(title)), 'no menu among the news items');
+
+  for (const name of ['news', 'lunch-menu']) {
+    const record = platform.platform.plugins.get(name)!;
+    await record.manifest!.demo!(context, record.services!);
+  }
+  t.equal(Number((await platform.knex('lunch_menu.menus').count<{ n: string }[]>('* as n'))[0]!.n), 2, 'run twice, the demo adds nothing more');
+});
