@@ -260,6 +260,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
         stopDailyJobs();
         scheduledJobs.stop();
         await app.close();
+        await sharing.drain();
         await notifications.close().catch(() => {});
         await apps.close().catch(() => {});
         await rights.close().catch(() => {});

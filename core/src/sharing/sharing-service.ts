@@ -13,6 +13,8 @@ export interface CoreSharing {
   forApp(app: string): SharingService;
   /** The declaration of `type` in the manifest of `app`, when the app is active and declares it. */
   declaration(app: string, type: string): ShareTypeDeclaration | undefined;
+  /** Waits for the notifications of shares made in a caller's transaction that has committed (tests, closing). */
+  drain(): Promise<void>;
 }
 
 const RESOURCE_ID = /^[A-Za-z0-9_-]{1,64}$/;
@@ -31,6 +33,7 @@ export function createSharing(deps: {
   registry: () => PluginRegistry | undefined;
 }): CoreSharing {
   const { knex, clock, log } = deps;
+  const pending = new Set<Promise<void>>();
   const declaration = (app: string, type: string): ShareTypeDeclaration | undefined => {
     const record = deps.registry()?.get(app);
     return record?.state === 'active' ? record.manifest?.sharing?.[type] : undefined;
@@ -92,8 +95,11 @@ export function createSharing(deps: {
         if (options.notify === false) return;
         const name = typeof options.notify === 'object' ? options.notify.name : undefined;
         // Told once the share is kept: after the caller's transaction commits, when there is one.
-        if (options.transaction) options.transaction.executionPromise.then(() => tell(key, gained, options.by, name), () => {});
-        else await tell(key, gained, options.by, name);
+        if (!options.transaction) return tell(key, gained, options.by, name);
+        const told: Promise<void> = options.transaction.executionPromise
+          .then(() => tell(key, gained, options.by, name), () => {})
+          .finally(() => pending.delete(told));
+        pending.add(told);
       },
       async revoke(resource, grantee, options) {
         const key = keyOf(resource);
@@ -118,5 +124,11 @@ export function createSharing(deps: {
     };
   };
 
-  return { forApp, declaration };
+  return {
+    forApp,
+    declaration,
+    async drain() {
+      while (pending.size) await Promise.all([...pending]);
+    },
+  };
 }
