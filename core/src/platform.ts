@@ -51,6 +51,7 @@ import { storageRoutes } from './storage/storage-routes.js';
 import { textImageRoutes } from './storage/text-image-routes.js';
 import type { CoreStorage } from './storage/storage-service.js';
 import { createSharing, type CoreSharing } from './sharing/sharing-service.js';
+import { shareRoutes } from './sharing/share-routes.js';
 
 /** The core's migrations: the `core` schema. */
 export const CORE_MIGRATIONS = { owner: 'core', schema: 'core', folder: new URL('../migrations', import.meta.url) };
@@ -201,6 +202,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     await app.register(storageRoutes, { storage });
     await app.register(textImageRoutes, { storage, knex: database.knex });
     const sharing = createSharing({ knex: database.knex, clock, log: app.log, notify: notifications.service, apps, registry: () => refs.registry });
+    await app.register(shareRoutes, { sharing, apps, rights });
     const dailyJobs: DailyJob[] = [
       { name: 'storage-orphans', run: (now) => storage.sweepOrphans(now) },
       { name: 'retention', run: (now) => runRetention(database.knex, { now, leaverDays: config.retention.leaverDays, auditDays: config.retention.auditDays, notificationDays: config.retention.notificationDays }) },

@@ -7,9 +7,12 @@ export const foldersApp = definePlugin({
   version: '1.0.0',
   sdk: '^1.0.0',
   title: { fr: 'Dossiers', en: 'Folders' },
+  rights: { shareAlbums: { default: ['Teacher'] } },
   sharing: {
     folder: { title: { fr: 'un dossier', en: 'a folder' }, url: '/apps/folders/{id}' },
     file: { title: { fr: 'un fichier', en: 'a file' }, url: '/apps/folders/files/{id}' },
+    // Only people holding the right may open the share dialog of an album.
+    album: { title: { fr: 'un album', en: 'an album' }, url: '/apps/folders/albums/{id}', right: 'shareAlbums' },
   },
 });
 
