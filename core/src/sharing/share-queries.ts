@@ -146,28 +146,27 @@ export async function sharedWithMe(
         where s.group_id in (select group_id from my_groups)
      ),
      best as (
-       select distinct on (m.resource_id) m.resource_id, m.rank, m.granted_by, m.granted_at
+       select distinct on (m.resource_id) m.resource_id, r.type, r.key, r.parent_id, m.rank, m.granted_by, m.granted_at
          from mine m join core.shared_resources r on r.id = m.resource_id
         where r.app = :app and (:type::text is null or r.type = :type) and r.owner_id is distinct from :me
         order by m.resource_id, m.rank desc, m.granted_at desc
      ),
      up as (
-       select b.resource_id as origin, r.parent_id as id, 1 as depth
-         from best b join core.shared_resources r on r.id = b.resource_id where r.parent_id is not null
+       select b.resource_id as origin, b.parent_id as id, 1 as depth from best b where b.parent_id is not null
        union all
        select up.origin, r.parent_id, up.depth + 1 from up join core.shared_resources r on r.id = up.id
         where r.parent_id is not null and up.depth < :max
      ),
      listed as (
-       select b.resource_id, b.rank, b.granted_by, b.granted_at,
+       select b.resource_id, b.type, b.key, b.rank, b.granted_by, b.granted_at,
               coalesce(u.display_name, '') as sharer_name, coalesce(b.granted_by, 0) as sharer_id
          from best b left join core.users u on u.id = b.granted_by
         where not exists (
           select 1 from up join core.shared_resources a on a.id = up.id
            where up.origin = b.resource_id and (a.owner_id = :me or a.id in (select resource_id from mine)))
      )
-     select l.resource_id as row, r.type, r.key, l.rank, l.granted_at, l.granted_by, l.sharer_name, l.sharer_id
-       from listed l join core.shared_resources r on r.id = l.resource_id
+     select l.resource_id as row, l.type, l.key, l.rank, l.granted_at, l.granted_by, l.sharer_name, l.sharer_id
+       from listed l
       where true ${after}
       order by l.sharer_name, l.sharer_id, l.granted_at desc, l.resource_id desc
       limit :limit`,
