@@ -1,37 +1,29 @@
 import type { Knex } from 'knex';
 import { PageCursorInvalid, type AccessRole, type Profile, type ResourceGrants, type ShareRole, type SharedWithMePage } from '@preau/sdk';
 import { LIVE_GROUP_SQL } from '../communication/reach-sql.js';
-import { MAX_DEPTH, MINE_CTES, RANKS_SQL, RANK_OF_ROLE, ROLE_OF_RANK, chainCte } from './sharing-sql.js';
+import { ROLE_OF_RANK, chainCte } from './sharing-sql.js';
 import { requireResource, type ResourceKey } from './share-tree.js';
 
 const ONE_RESOURCE = `select r.id as origin, r.id from core.shared_resources r where r.app = :app and r.type = :type and r.key = :key`;
 
-/** The rank (0: none, 4: owner) of `me` on one resource: one statement walking up its ancestors. */
-export async function rankOf(db: Knex, me: number, resource: ResourceKey): Promise<number> {
-  const { rows } = await db.raw<{ rows: { rank: number }[] }>(
-    `with recursive ${MINE_CTES}, ${chainCte(ONE_RESOURCE)} ${RANKS_SQL}`,
-    { me, ...resource },
+/** The rank of `me` on each of `resources` of one app (index in the list → rank; none: absent), in one call. */
+export async function ranksOf(db: Knex, me: number, app: string, resources: readonly { type: string; key: string }[]): Promise<Map<number, number>> {
+  if (resources.length === 0) return new Map();
+  const { rows } = await db.raw<{ rows: { ord: string; rank: number }[] }>(
+    'select ord, rank from core.share_ranks(?::int, ?::text, ?::text[], ?::text[])',
+    [me, app, resources.map((r) => r.type), resources.map((r) => r.key)],
   );
-  return rows[0]?.rank ?? 0;
+  return new Map(rows.map((row) => [Number(row.ord) - 1, row.rank]));
+}
+
+/** The rank (0: none, 4: owner) of `me` on one resource: one indexed query walking up its ancestors. */
+export async function rankOf(db: Knex, me: number, resource: ResourceKey): Promise<number> {
+  return (await ranksOf(db, me, resource.app, [resource])).get(0) ?? 0;
 }
 
 /** The role of a rank; null for none. */
 export function roleOfRank(rank: number): AccessRole | null {
   return rank > 0 ? (ROLE_OF_RANK[rank] as AccessRole) : null;
-}
-
-/** The rank of `me` on each of `resources` of one app (index in the list → rank), in one statement. */
-export async function ranksOf(db: Knex, me: number, app: string, resources: readonly { type: string; key: string }[]): Promise<Map<number, number>> {
-  if (resources.length === 0) return new Map();
-  const { rows } = await db.raw<{ rows: { origin: string; rank: number }[] }>(
-    `with recursive ${MINE_CTES}, ${chainCte(
-      `select w.ord as origin, r.id
-         from unnest(:types::text[], :keys::text[]) with ordinality as w(type, key, ord)
-         join core.shared_resources r on r.app = :app and r.type = w.type and r.key = w.key`,
-    )} ${RANKS_SQL}`,
-    { me, app, types: resources.map((r) => r.type), keys: resources.map((r) => r.key) },
-  );
-  return new Map(rows.map((row) => [Number(row.origin) - 1, row.rank]));
 }
 
 interface GrantRow {
@@ -110,7 +102,7 @@ function decodeCursor(text: string): SharedCursor {
 }
 
 interface SharedRow {
-  row: string;
+  resource: string;
   type: string;
   key: string;
   rank: number;
@@ -132,48 +124,9 @@ export async function sharedWithMe(
 ): Promise<SharedWithMePage> {
   const limit = Math.min(Math.max(Math.trunc(options.limit ?? 50), 1), 200);
   const cursor = options.cursor ? decodeCursor(options.cursor) : undefined;
-  const after = cursor
-    ? `and (l.sharer_name > :cn or (l.sharer_name = :cn and (l.sharer_id > :ci or (l.sharer_id = :ci
-         and (l.granted_at < :ca or (l.granted_at = :ca and l.resource_id < :cr))))))`
-    : '';
   const { rows } = await db.raw<{ rows: SharedRow[] }>(
-    `with recursive ${MINE_CTES},
-     mine as (
-       select s.resource_id, ${RANK_OF_ROLE} as rank, s.granted_by, s.granted_at from core.share_grants s
-        where s.user_id = :me and (s.school_id is null or s.school_id in (select school_id from my_schools))
-       union all
-       select s.resource_id, ${RANK_OF_ROLE}, s.granted_by, s.granted_at from core.share_grants s
-        where s.group_id in (select group_id from my_groups)
-     ),
-     best as (
-       select distinct on (m.resource_id) m.resource_id, r.type, r.key, r.parent_id, m.rank, m.granted_by, m.granted_at
-         from mine m join core.shared_resources r on r.id = m.resource_id
-        where r.app = :app and (:type::text is null or r.type = :type) and r.owner_id is distinct from :me
-        order by m.resource_id, m.rank desc, m.granted_at desc
-     ),
-     up as (
-       select b.resource_id as origin, b.parent_id as id, 1 as depth from best b where b.parent_id is not null
-       union all
-       select up.origin, r.parent_id, up.depth + 1 from up join core.shared_resources r on r.id = up.id
-        where r.parent_id is not null and up.depth < :max
-     ),
-     listed as (
-       select b.resource_id, b.type, b.key, b.rank, b.granted_by, b.granted_at,
-              coalesce(u.display_name, '') as sharer_name, coalesce(b.granted_by, 0) as sharer_id
-         from best b left join core.users u on u.id = b.granted_by
-        where not exists (
-          select 1 from up join core.shared_resources a on a.id = up.id
-           where up.origin = b.resource_id and (a.owner_id = :me or a.id in (select resource_id from mine)))
-     )
-     select l.resource_id as row, l.type, l.key, l.rank, l.granted_at, l.granted_by, l.sharer_name, l.sharer_id
-       from listed l
-      where true ${after}
-      order by l.sharer_name, l.sharer_id, l.granted_at desc, l.resource_id desc
-      limit :limit`,
-    {
-      me, app, type: options.type ?? null, max: MAX_DEPTH, limit: limit + 1,
-      ...(cursor ? { cn: cursor[0], ci: cursor[1], ca: new Date(cursor[2]), cr: cursor[3] } : {}),
-    },
+    'select * from core.shared_with_me(?::int, ?::text, ?::text, ?::int, ?::text, ?::int, ?::timestamptz, ?::bigint)',
+    [me, app, options.type ?? null, limit + 1, cursor?.[0] ?? null, cursor?.[1] ?? null, cursor ? new Date(cursor[2]) : null, cursor?.[3] ?? null],
   );
   const page = rows.slice(0, limit);
   const people: SharedWithMePage['people'] = [];
@@ -187,6 +140,6 @@ export async function sharedWithMe(
   const end = page.at(-1);
   return {
     people,
-    nextCursor: rows.length > limit && end ? encodeCursor([end.sharer_name, end.sharer_id, new Date(end.granted_at).getTime(), Number(end.row)]) : null,
+    nextCursor: rows.length > limit && end ? encodeCursor([end.sharer_name, end.sharer_id, new Date(end.granted_at).getTime(), Number(end.resource)]) : null,
   };
 }
