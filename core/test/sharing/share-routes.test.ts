@@ -112,3 +112,11 @@ t.test('the dialog needs the app on for one of the user’s schools, and the rig
   await sharing.grant(album, { role: 'manage', users: [teacher.id] }, { by: null, notify: false });
   t.equal((await platform.as(teacher).inject('/api/core/shares/folders/album/kermesse')).statusCode, 200);
 });
+
+t.test('a person’s data export lists what was shared with them, what they shared and what they own, by id', async (t) => {
+  const exported = (await platform.as(teacher).inject('/api/core/me/export')).json().core.shares;
+  t.match(exported.owned, [{ app: 'folders', type: 'folder', id: 'classe' }, { app: 'folders', type: 'folder', id: 'sorties' }]);
+  t.match(exported.sharedByThem, [{ app: 'folders', id: 'classe', role: 'manage', sharedWith: 'PETIT Louis' }]);
+  const colleague = (await platform.as(otherTeacher).inject('/api/core/me/export')).json().core.shares;
+  t.match(colleague.sharedWithThem, [{ app: 'folders', type: 'folder', id: 'classe', role: 'manage' }]);
+});
