@@ -50,6 +50,8 @@ import { openStorage } from './storage/open-storage.js';
 import { storageRoutes } from './storage/storage-routes.js';
 import { textImageRoutes } from './storage/text-image-routes.js';
 import type { CoreStorage } from './storage/storage-service.js';
+import { createSharing, type CoreSharing } from './sharing/sharing-service.js';
+import { shareRoutes } from './sharing/share-routes.js';
 
 /** The core's migrations: the `core` schema. */
 export const CORE_MIGRATIONS = { owner: 'core', schema: 'core', folder: new URL('../migrations', import.meta.url) };
@@ -96,6 +98,8 @@ export interface Platform {
   scheduledJobs: ScheduledJobs;
   /** The file store (disk or S3) with per-user quotas. */
   storage: CoreStorage;
+  /** Resource sharing: each app's service (`forApp`) and the types apps declare. */
+  sharing: CoreSharing;
   /** Every route of the core and of the plugins that started, with its schemas (generated tests walk it). */
   routes(): readonly RouteEntry[];
   /** Starts checking for due daily and scheduled jobs (the server does; tests run them by hand). */
@@ -197,6 +201,8 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     const storage = openStorage(config, { knex: database.knex, clock, log: app.log, notify: notifications.service });
     await app.register(storageRoutes, { storage });
     await app.register(textImageRoutes, { storage, knex: database.knex });
+    const sharing = createSharing({ knex: database.knex, clock, log: app.log, notify: notifications.service, apps, registry: () => refs.registry });
+    await app.register(shareRoutes, { sharing, apps, rights });
     const dailyJobs: DailyJob[] = [
       { name: 'storage-orphans', run: (now) => storage.sweepOrphans(now) },
       { name: 'retention', run: (now) => runRetention(database.knex, { now, leaverDays: config.retention.leaverDays, auditDays: config.retention.auditDays, notificationDays: config.retention.notificationDays }) },
@@ -212,7 +218,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     const scheduledJobs = createScheduledJobs(database.knex, clock, app.log, dailyJobs);
     const structure = createStructureService(database.knex, clock);
     await mountPlugins(registry, order, {
-      app, knex: database.knex, jobs: scheduledJobs,
+      app, knex: database.knex, jobs: scheduledJobs, sharing,
       services: { clock, log: app.log, events, rights, apps, communication, sanitize: sanitizeService, notify: notifications.service, structure, storage },
     });
     for (const bundle of bundles) for (const name of bundle.defaults?.enabledApps ?? []) defaults.add(name);
@@ -244,6 +250,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       dailyJobs,
       scheduledJobs,
       storage,
+      sharing,
       routes,
       startDailyJobs() {
         stopDailyJobs = scheduleDailyJobs(database.knex, clock, dailyJobs, app.log);
@@ -255,6 +262,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
         stopDailyJobs();
         scheduledJobs.stop();
         await app.close();
+        await sharing.drain();
         await notifications.close().catch(() => {});
         await apps.close().catch(() => {});
         await rights.close().catch(() => {});

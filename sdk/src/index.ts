@@ -33,6 +33,22 @@ export type {
 } from './structure.js';
 export type { JobsService, JobPayload, ScheduleOptions } from './jobs.js';
 export type { StorageService, StoredBlob, StorageUsage, PutOptions, SendOptions } from './storage.js';
+export { SHARE_ROLES, ACCESS_ROLES, roleIncludes } from './sharing.js';
+export type {
+  SharingService,
+  ShareRole,
+  AccessRole,
+  SharedResourceRef,
+  ShareTypeDeclaration,
+  ShareWriteOptions,
+  GrantInput,
+  GrantOptions,
+  ShareGrantee,
+  ShareGrant,
+  ResourceGrants,
+  SharedItem,
+  SharedWithMePage,
+} from './sharing.js';
 export type {
   PluginServices,
   Clock,

@@ -10,6 +10,7 @@ import type { Static, TSchema } from '@sinclair/typebox';
 import type { LocalizedText } from './localized-text.js';
 import type { Profile } from './profiles.js';
 import type { CurrentUser, PluginServices } from './services.js';
+import type { ShareTypeDeclaration } from './sharing.js';
 
 /** Lets route schemas written with `Type` type the handler's params, query, body and reply. */
 export interface TypeBoxTypeProvider extends FastifyTypeProvider {
@@ -109,6 +110,11 @@ export interface PluginManifest<Rights extends string = string> {
   dependsOn?: readonly string[];
   rights?: Readonly<Record<Rights, RightDeclaration>>;
   notifications?: Readonly<Record<string, NotificationTypeDeclaration>>;
+  /**
+   * The resource types the plugin shares with people and groups through the core's sharing service (`folder`,
+   * `file`): the shell's share dialog and `/api/core/shares/<app>/<type>/<id>` serve only these.
+   */
+  sharing?: Readonly<Record<string, ShareTypeDeclaration>>;
   /** JSON schema of the plugin's settings in the platform configuration. */
   settings?: TSchema | Readonly<Record<string, unknown>>;
   /** The folder of numbered migrations (`001-name.ts` exporting `up` and `down`). */

@@ -5,6 +5,7 @@ import type { Language } from './localized-text.js';
 import type { StructureService } from './structure.js';
 import type { JobsService } from './jobs.js';
 import type { StorageService } from './storage.js';
+import type { SharingService } from './sharing.js';
 
 /** Where the platform reads the time; tests replace it to move through a school year. */
 export interface Clock {
@@ -188,6 +189,8 @@ export interface PluginServices {
   jobs: JobsService;
   /** The file store (attachments, documents, media) with per-user quotas. */
   storage: StorageService;
+  /** Sharing of this plugin's resources with people and groups by role, down a tree (the types of `sharing` in the manifest). */
+  sharing: SharingService;
   /** This plugin's settings, validated against its `settings` schema. */
   settings: Record<string, unknown>;
   /** The plugin's own name and Postgres schema. */

@@ -29,5 +29,14 @@ export async function exportCoreData(knex: Knex, userId: number): Promise<Record
   const pendingEmailChange = (await knex('core.email_changes').where({ user_id: userId }).first('email', 'created_at as requestedAt', 'expires_at as expiresAt')) ?? null;
   const auditTrail = await knex('core.audit_log').where({ target_user_id: userId }).orWhere({ actor_id: userId })
     .orderBy('at').select('at', 'action', 'ip', 'details');
-  return { account, pendingEmailChange, schools, classes, children, relatives, functions, sessions, auditTrail };
+  // Shares hold ids only (names and content are the apps'): what was shared with them, by them, and what they own.
+  const sharedWithThem = await knex('core.share_grants as s').join('core.shared_resources as r', 'r.id', 's.resource_id')
+    .where('s.user_id', userId).orderBy('s.granted_at').select('r.app', 'r.type', 'r.key as id', 's.role', 's.granted_at as grantedAt');
+  const sharedByThem = await knex('core.share_grants as s').join('core.shared_resources as r', 'r.id', 's.resource_id')
+    .leftJoin('core.users as u', 'u.id', 's.user_id').leftJoin('core.groups as g', 'g.id', 's.group_id')
+    .where('s.granted_by', userId).orderBy('s.granted_at')
+    .select('r.app', 'r.type', 'r.key as id', 's.role', 's.granted_at as grantedAt', knex.raw('coalesce(u.display_name, g.name) as "sharedWith"'));
+  const owned = await knex('core.shared_resources').where({ owner_id: userId }).orderBy('id').select('app', 'type', 'key as id');
+  const shares = { sharedWithThem, sharedByThem, owned };
+  return { account, pendingEmailChange, schools, classes, children, relatives, functions, sessions, auditTrail, shares };
 }

@@ -26,6 +26,12 @@ export const CORE_NOTIFICATION_TYPES: Readonly<Record<string, NotificationTypeDe
     defaultDelivery: 'daily',
     profiles: ['Teacher', 'Personnel'],
   },
+  // Sent by the sharing service for every app: `whatFr` / `whatEn` name the thing ("un dossier « Sorties »").
+  'shared-with-you': {
+    title: { fr: 'Un document, un dossier ou une page partagé avec vous', en: 'A document, folder or page shared with you' },
+    message: { fr: '{actor} a partagé {whatFr} avec vous', en: '{actor} shared {whatEn} with you' },
+    defaultDelivery: 'daily',
+  },
   'storage-quota-warning': {
     title: { fr: 'Espace de stockage presque plein', en: 'Storage almost full' },
     message: { fr: 'Votre espace de stockage est rempli à {percent} %', en: 'Your storage is {percent}% full' },

@@ -54,6 +54,21 @@ export const ManifestSchema = Type.Object(
         { additionalProperties: false },
       ),
     ),
+    sharing: Type.Optional(
+      Type.Record(
+        Type.String({ pattern: Key, maxLength: 40 }),
+        Type.Object(
+          {
+            title: Text,
+            // A path of the shell with the resource's id in it.
+            url: Type.String({ pattern: '^/(?!/).*\\{id\\}', maxLength: 200 }),
+            right: Type.Optional(Type.String({ pattern: Key })),
+          },
+          { additionalProperties: false },
+        ),
+        { additionalProperties: false },
+      ),
+    ),
     settings: Type.Optional(Type.Object({}, { additionalProperties: true })),
     migrations: Type.Optional(Type.String({ minLength: 1 })),
     routes: Type.Optional(Type.Literal('[function]')),

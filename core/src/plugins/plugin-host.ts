@@ -13,6 +13,7 @@ import { migrateUp, MigrationError } from '../db/migrator.js';
 import { schemaBoundKnex, schemaOf } from '../db/schema-bound-knex.js';
 import { createAjv, describeAjvErrors } from '../http/ajv.js';
 import type { ScheduledJobs } from '../jobs/scheduled-jobs.js';
+import type { CoreSharing } from '../sharing/sharing-service.js';
 import {
   PluginDependencyCycle,
   PluginDependencyMissing,
@@ -23,8 +24,8 @@ import {
   PluginSdkMismatch,
 } from '../errors.js';
 
-/** The core services shared by every plugin (each plugin gets its own `db`, `log`, `settings` and `plugin`). */
-export type SharedServices = Omit<PluginServices, 'db' | 'settings' | 'plugin' | 'jobs'>;
+/** The core services shared by every plugin (each plugin gets its own `db`, `log`, `settings`, `plugin`, `jobs` and `sharing`). */
+export type SharedServices = Omit<PluginServices, 'db' | 'settings' | 'plugin' | 'jobs' | 'sharing'>;
 
 /** What mounting the loaded plugins needs. */
 export interface MountOptions {
@@ -32,6 +33,7 @@ export interface MountOptions {
   knex: Knex;
   services: SharedServices;
   jobs: ScheduledJobs;
+  sharing: CoreSharing;
 }
 
 const settingsAjv = createAjv({ useDefaults: true });
@@ -117,6 +119,7 @@ function servicesFor(record: PluginRecord, options: MountOptions): PluginService
     settings: asValue(record.settings),
     plugin: asValue({ name: record.name, schema: record.schema }),
     jobs: asValue(options.jobs.forPlugin(record.name)),
+    sharing: asValue(options.sharing.forApp(record.name)),
   });
   return container.cradle;
 }

@@ -21,6 +21,8 @@ t.before(async () => {
       plugin({ name: 'after-egg', dependsOn: ['egg'] }),
       plugin({ name: 'lunch-menu' }),
       plugin({ name: 'needs-menu', dependsOn: ['lunch-menu'], routes: (app) => void app.get('/ok', async () => ({ ok: true })) }),
+      plugin({ name: 'share-no-id', sharing: { folder: { title: { fr: 'un dossier', en: 'a folder' }, url: '/apps/share-no-id/folders' } } }),
+      plugin({ name: 'share-no-right', sharing: { folder: { title: { fr: 'un dossier', en: 'a folder' }, url: '/apps/share-no-right/{id}', right: 'share' } } }),
       fixture('throws-on-import'),
       fixture('half-way-migration'),
       fixture('routes-then-throws'),
@@ -46,6 +48,11 @@ t.test('an invalid manifest is refused with the field and the problem', async (t
   t.equal(record?.state, 'failed');
   t.equal(record?.error?.code, 'PREAU_ERR_PLUGIN_MANIFEST');
   t.match(record?.error?.message, /name/);
+});
+
+t.test('a shared type must give an address with its id and name a right the manifest declares', async (t) => {
+  t.match((await stateOf('share-no-id'))[0], { state: 'failed', error: { code: 'PREAU_ERR_PLUGIN_MANIFEST', message: /sharing\/folder\/url|sharing\.folder\.url/ } });
+  t.match((await stateOf('share-no-right'))[0], { state: 'failed', error: { code: 'PREAU_ERR_PLUGIN_MANIFEST', message: /sharing\.folder\.right.*"share"/ } });
 });
 
 t.test('a plugin written for another SDK major is refused', async (t) => {

@@ -47,6 +47,11 @@ const BY_SEGMENT: Record<string, string> = {
   'news/comments': 'comment',
   'news/flash': 'flash',
   'news/attachments': 'itemFile',
+  // /api/core/shares/:app/:type/:id: each parameter is named by the one before it.
+  'core/shares': 'shareApp',
+  'core/:app': 'shareType',
+  'core/:type': 'sharedFolderGrants',
+  'folders/folders': 'sharedFolder',
 };
 
 /** The path's parameters in order, each with the resource kind it names (undefined: not known here). */

@@ -81,7 +81,8 @@ function created(response: LightMyRequestResponse, what: string): Record<string,
  * the apps' own routes by the people who own them: a manual group, an ONDE preview, a gateway proposed to a
  * third school (none between A and B), a liaison word with a file and a reply, a message with a file, a draft,
  * a folder, a pupil's message waiting for moderation, a news thread with a published item, a file and a
- * comment, a flash message, a lunch menu, a text image, a notification and a session.
+ * comment, a flash message, a lunch menu, a text image, a notification and a session; a folder of the test app
+ * `folders`, shared through the core with the CM2's parents.
  */
 export async function buildWorld(platform: TestPlatform): Promise<World> {
   const A = await schoolPeople(platform, 'École A');
@@ -119,6 +120,10 @@ export async function buildWorld(platform: TestPlatform): Promise<World> {
   const comment = created(await as(parent).inject({ method: 'POST', url: `/api/news/items/${item.id}/comments`, payload: { body: 'Bravo' } }), 'a comment');
   const now = platform.clock.now();
   const flash = created(await as(director).inject({ method: 'POST', url: '/api/news/flash', payload: { schoolIds: [schoolId], title: 'Grève', body: '<p>Jeudi</p>', colour: 'warning', signature: 'La direction', profiles: ['Relative'], startsAt: now.toISOString(), endsAt: new Date(now.getTime() + 3 * 86_400_000).toISOString() } }), 'a flash message');
+
+  // Sharing (the core's service, through a small test app): the teacher's folder, read by the CM2's parents.
+  const sharedFolder = created(await as(teacher).inject({ method: 'POST', url: '/api/folders/', payload: { name: 'Sorties' } }), 'a folder to share');
+  created(await as(teacher).inject({ method: 'PUT', url: `/api/core/shares/folders/folder/${sharedFolder.id}`, payload: { role: 'read', groups: [class1Parents], notify: false } }), 'a share');
 
   created(await as(teacher).inject({ method: 'PUT', url: `/api/lunch-menu/schools/${schoolId}/weeks/2026-W48`, payload: { days: [{ day: 'monday', main: 'Gratin' }] } }), 'a menu');
   const textImage = created(await as(teacher).inject({ method: 'POST', url: '/api/core/text-images', ...fileUpload('pixel.png', PIXEL, 'image/png') }), 'a text image');
@@ -179,6 +184,11 @@ export async function buildWorld(platform: TestPlatform): Promise<World> {
     week: { value: '2026-W48', audience: 'everyone' },
     app: { value: 'liaison', audience: 'everyone' },
     right: { value: 'post', audience: 'everyone' },
+    // The shared folder: its owner and the CM2's parents read it; only its owner sees and changes its grants.
+    sharedFolder: { value: Number(sharedFolder.id), audience: ['teacher', 'parent', 'otherFamilyParent'] },
+    sharedFolderGrants: { value: Number(sharedFolder.id), audience: ['teacher'] },
+    shareApp: { value: 'folders', audience: 'everyone' },
+    shareType: { value: 'folder', audience: 'everyone' },
     // The CM2's parents group, which the school's staff and the CM2's parents may write to (communication rules).
     class1Parents: { value: class1Parents, audience: ['teacher', 'otherTeacher', ...ADMINS, 'parent', 'otherFamilyParent'] },
   };
