@@ -25,7 +25,7 @@ t.test('an id above 2³¹−1 in a path, a query or a body is a coded 400, not a
     const response = await admin.inject(request);
     t.equal(response.statusCode, 400, request.url);
     t.equal(response.json().code, 'PREAU_ERR_VALIDATION');
-    t.match(response.json().message, /^Requête invalide/);
+    t.match(response.json().message, /^Le champ « [^»]+ » /, 'a French sentence naming the field');
   }
   t.equal(await platform.knex('core.groups').where({ name: 'Chorale' }).first(), undefined, 'no group was created');
 });
