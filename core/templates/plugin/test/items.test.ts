@@ -55,7 +55,7 @@ t.test('an empty, blank or too long title is refused in French, and nothing is w
   for (const payload of [{}, { title: '' }, { title: '   ' }, { title: 'x'.repeat(201) }, { title: 'ok', extra: true }]) {
     const response = await platform.as(teacher).inject({ method: 'POST', url: itemsOf(school.id), payload });
     t.equal(response.statusCode, 400, JSON.stringify(payload));
-    t.match(response.json(), { code: 'PREAU_ERR_VALIDATION', message: /^Requête invalide/ });
+    t.match(response.json(), { code: 'PREAU_ERR_VALIDATION', message: /^Le champ « (Titre|extra) » / });
   }
   t.same(await stored(school.id), []);
 });
