@@ -106,7 +106,16 @@ t.test('the shell, every app and the editor work under the Content-Security-Poli
   await paste(text, { html: '<p style="text-align: center"><span style="color: #c62828">Apportez un goûter</span></p>' });
   await paste(text, { html: `<p>Photo</p><img src="data:image/png;base64,${PIXEL}">` });
   await page.getByRole('status').filter({ hasText: 'Image ajoutée.' }).waitFor();
+  // Each pasted picture is described by the writer before it goes in.
+  const describe = page.getByRole('form', { name: "Décrire l'image ajoutée" });
+  const describeAs = async (words: string) => {
+    await describe.getByLabel("Description de l'image (pour qui ne la voit pas)").fill(words);
+    await describe.getByRole('button', { name: 'Enregistrer la description' }).click();
+    await describe.waitFor({ state: 'detached' });
+  };
+  await describeAs('photo');
   await paste(text, { image: PIXEL });
+  await describeAs('capture');
   await page.locator('preau-editor').locator('img[alt="capture"]').waitFor();
   const toolbar = page.getByRole('toolbar', { name: 'Mise en forme' });
   const tool = (name: string) => toolbar.getByRole('button', { name, exact: true });
@@ -115,7 +124,7 @@ t.test('the shell, every app and the editor work under the Content-Security-Poli
   await page.getByRole('button', { name: 'Insérer la formule' }).click();
   await page.locator('[data-type="inline-math"] math').waitFor();
   await tool('Image').click();
-  await page.getByLabel("Adresse de l'image (https://…)").fill('https://images.example/musee.png');
+  await page.getByLabel('ou son adresse sur le web (https://…)').fill('https://images.example/musee.png');
   await page.getByLabel("Description de l'image (pour qui ne la voit pas)").fill('Le musée');
   await page.getByRole('button', { name: "Insérer l'image" }).click();
   await page.locator('preau-editor').locator('img[alt="Le musée"]').evaluate((img: HTMLImageElement) => img.decode());
