@@ -3,6 +3,7 @@ import { ContextConsumer } from '@lit/context';
 import { formStyles, tableStyles } from '../styles.js';
 import { format, text, type Language, type TextKey } from '../i18n.js';
 import { errorMessage, shellApiContext } from '../api.js';
+import { ApiResource } from '../api-resource.js';
 import type { TransferRequestRow } from '../api-types.js';
 import { formatDate, formatShortDateTime } from '../format.js';
 
@@ -13,7 +14,6 @@ import { formatDate, formatShortDateTime } from '../format.js';
 export class PreauTransferRequests extends LitElement {
   static override properties = {
     language: {},
-    requests: { state: true },
     error: { state: true },
     status: { state: true },
     busy: { state: true },
@@ -28,27 +28,14 @@ export class PreauTransferRequests extends LitElement {
     `,
   ];
   language: Language = 'fr';
-  requests: TransferRequestRow[] | null = null;
   error = '';
   status = '';
   busy = false;
   private api = new ContextConsumer(this, { context: shellApiContext });
+  private requests = new ApiResource<TransferRequestRow[]>(this, () => '/api/core/transfer-requests');
 
   private t(key: TextKey): string {
     return text(key, this.language);
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.load();
-  }
-
-  private async load(): Promise<void> {
-    try {
-      this.requests = await this.api.value!.get<TransferRequestRow[]>('/api/core/transfer-requests');
-    } catch (error) {
-      this.error = errorMessage(error);
-    }
   }
 
   private async decide(request: TransferRequestRow, decision: 'approve' | 'refuse'): Promise<void> {
@@ -58,7 +45,7 @@ export class PreauTransferRequests extends LitElement {
       await this.api.value!.post<TransferRequestRow>(`/api/core/transfer-requests/${request.id}/${decision}`);
       const values = { name: request.person.displayName, school: request.toSchool.name };
       this.status = format(decision === 'approve' ? 'transferApproved' : 'transferRefused', this.language, values);
-      await this.load();
+      await this.requests.reload();
     } catch (error) {
       this.error = errorMessage(error);
     } finally {
@@ -93,18 +80,18 @@ export class PreauTransferRequests extends LitElement {
       <section aria-labelledby="transfers" class="panel">
         <h2 id="transfers">${this.t('transfersTitle')}</h2>
         <p class="muted">${this.t('transfersHint')}</p>
-        ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : ''}
+        ${this.error || this.requests.error ? html`<p class="error" role="alert">${this.error || this.requests.error}</p>` : ''}
         ${this.status ? html`<p class="success" role="status">${this.status}</p>` : ''}
-        ${!this.requests
+        ${!this.requests.value
           ? html`<p>${this.t('loading')}</p>`
-          : this.requests.length === 0
+          : this.requests.value.length === 0
             ? html`<p>${this.t('transfersNone')}</p>`
             : html`<div class="table-wrap"><table>
                 <thead><tr>
                   <th scope="col">${this.t('transferPerson')}</th><th scope="col">${this.t('transferFile')}</th>
                   <th scope="col">${this.t('transferFrom')}</th><th scope="col">${this.t('transferTo')}</th><th scope="col">${this.t('transferDecision')}</th>
                 </tr></thead>
-                <tbody>${this.requests.map((r) => this.renderRow(r))}</tbody>
+                <tbody>${this.requests.value.map((r) => this.renderRow(r))}</tbody>
               </table></div>`}
       </section>
     `;
