@@ -7,27 +7,13 @@
 import { availableParallelism, cpus } from 'node:os';
 import { createTestPlatform, generateOndeSchool, type TestDatabaseKind } from '@preau/core/testing';
 import { readOndeFiles, runOndeImport } from '@preau/core';
+import { time, type Latency } from './latency.js';
 
 const database = (process.env.PREAU_BENCH_DATABASE ?? 'postgres') as TestDatabaseKind;
 const ROUNDS = Number(process.env.PREAU_BENCH_ROUNDS ?? 2000);
 const QUERIES = ['', 'ma', 'mar', 'martin', 'dup', 'lé', 'parents', 'enseignants', 'sophie b', 'cm2'];
 
-function percentiles(samples: number[]): { p50: number; p99: number; mean: number } {
-  const sorted = [...samples].sort((x, y) => x - y);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
-  return { p50: at(0.5), p99: at(0.99), mean: samples.reduce((s, x) => s + x, 0) / samples.length };
-}
 
-async function time(rounds: number, call: (i: number) => Promise<unknown>): Promise<{ p50: number; p99: number; mean: number }> {
-  for (let i = 0; i < Math.min(200, rounds); i += 1) await call(i);
-  const samples: number[] = [];
-  for (let i = 0; i < rounds; i += 1) {
-    const started = performance.now();
-    await call(i);
-    samples.push(performance.now() - started);
-  }
-  return percentiles(samples);
-}
 
 const platform = await createTestPlatform({ database });
 try {
@@ -56,7 +42,7 @@ try {
 
   console.log(`node ${process.version} · ${availableParallelism()} CPUs (${cpus()[0]?.model.trim() ?? 'unknown'}) · database ${database}`);
   console.log(`one school of ${people} people (10 classes), ${ROUNDS} calls per row after 200 warm-up calls, queries rotating over ${QUERIES.length} search strings\n`);
-  const rows: [string, { p50: number; p99: number; mean: number }][] = [];
+  const rows: [string, Latency][] = [];
   rows.push(['baseline: bare name search over the school (no rules)', await time(ROUNDS, (i) => knex.raw(
     `select u.id, u.display_name from core.memberships m join core.users u on u.id = m.user_id
       where m.school_id = ? and lower(u.display_name) like ? order by u.display_name limit 20`, [school.id, `%${QUERIES[i % QUERIES.length]}%`]))]);

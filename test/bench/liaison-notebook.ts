@@ -13,6 +13,7 @@ import liaison from '@preau/plugin-liaison';
 import { measure } from './measure.js';
 import { startBareFastify } from './targets/bare-fastify.js';
 import { table } from './report.js';
+import { percentiles } from './latency.js';
 
 const database = (process.env.PREAU_BENCH_DATABASE ?? 'postgres') as TestDatabaseKind;
 const POSTS = Number(process.env.PREAU_BENCH_POSTS ?? 40);
@@ -21,11 +22,6 @@ const ACKS = Number(process.env.PREAU_BENCH_ACKS ?? 1000);
 const SESSION_COOKIE = 'preau_session';
 const progress = (message: string): void => void process.stderr.write(`${message}\n`);
 
-function percentiles(samples: number[]): { p50: number; p99: number; max: number } {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
-  return { p50: at(0.5), p99: at(0.99), max: sorted.at(-1)! };
-}
 
 const platform = await createTestPlatform({ plugins: [liaison], database });
 const address = await platform.app.listen({ port: 0, host: '127.0.0.1' });

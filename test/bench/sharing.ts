@@ -13,26 +13,12 @@ import { availableParallelism, cpus } from 'node:os';
 import { createTestPlatform, generateOndeSchool, type TestDatabaseKind, type TestUser } from '@preau/core/testing';
 import { readOndeFiles, runOndeImport } from '@preau/core';
 import folders from '../fixtures/plugins/folders/index.js';
+import { time, type Latency } from './latency.js';
 
 const database = (process.env.PREAU_BENCH_DATABASE ?? 'postgres') as TestDatabaseKind;
 const ROUNDS = Number(process.env.PREAU_BENCH_ROUNDS ?? 2000);
 
-function percentiles(samples: number[]): { p50: number; p99: number; mean: number } {
-  const sorted = [...samples].sort((x, y) => x - y);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
-  return { p50: at(0.5), p99: at(0.99), mean: samples.reduce((s, x) => s + x, 0) / samples.length };
-}
 
-async function time(rounds: number, call: (i: number) => Promise<unknown>): Promise<{ p50: number; p99: number; mean: number }> {
-  for (let i = 0; i < Math.min(200, rounds); i += 1) await call(i);
-  const samples: number[] = [];
-  for (let i = 0; i < rounds; i += 1) {
-    const started = performance.now();
-    await call(i);
-    samples.push(performance.now() - started);
-  }
-  return percentiles(samples);
-}
 
 const platform = await createTestPlatform({ database, plugins: [folders] });
 try {
@@ -123,7 +109,7 @@ try {
   console.log(`node ${process.version} · ${availableParallelism()} CPUs (${cpus()[0]?.model.trim() ?? 'unknown'}) · database ${database}`);
   console.log(`one school of ${people} people (10 classes, 10 teachers), ${resources} folders, ${grants} grants; the parent (${parentUser.login}) has 50 folders shared with them`);
   console.log(`${ROUNDS} calls per row after 200 warm-up calls\n`);
-  const rows: [string, { p50: number; p99: number; mean: number }][] = [];
+  const rows: [string, Latency][] = [];
   rows.push(['baseline: bare select of the same 50 rows by primary key', await time(ROUNDS, () => knex.raw(
     `select r.type, r.key, s.role, s.granted_by, s.granted_at from core.share_grants s join core.shared_resources r on r.id = s.resource_id
       where s.id = any(?::bigint[]) order by s.granted_by, s.granted_at desc`, [grantIds]))]);
