@@ -1,23 +1,46 @@
 import { definePlugin } from '@preau/sdk';
 import { routes } from './routes.js';
+import { homeworkBadge } from './badge.js';
+import { addDemoTextbook } from './demo.js';
+import { exportTextbook } from './personal-data.js';
 
-/** Cahier de textes: the items of a school, read by its members and added by those who hold the `write` right. */
+/**
+ * Cahier de textes: per class, what was done in class (séances) and the homework for a due date, written by
+ * the class's teachers, read by its pupils and their families ("qu'est-ce que tu as à faire pour demain ?"),
+ * ticked "Fait", signed by the director.
+ */
 export default definePlugin({
   name: 'textbook',
-  version: '0.1.0',
+  version: '1.0.0',
   sdk: '^1.0.0',
-  title: { fr: 'Cahier de textes', en: 'Cahier de textes' },
-  description: { fr: "Les éléments de l'école.", en: "The school's items." },
-  icon: '🧩',
-  // Declared as data: a school's administrators choose which profiles hold each right in their school.
+  title: { fr: 'Cahier de textes', en: 'Textbook' },
+  description: { fr: 'Ce qui a été fait en classe et le travail à faire, pour les élèves et leurs familles.', en: 'What was done in class and the homework, for pupils and their families.' },
+  icon: '📚',
   rights: {
-    write: { title: { fr: 'Ajouter des éléments', en: 'Add items' }, default: ['Teacher', 'Personnel'] },
+    write: { title: { fr: 'Écrire dans le cahier de textes de ses classes', en: "Write in one's classes' textbook" }, default: ['Teacher', 'Personnel'] },
+    tick: { title: { fr: 'Cocher « Fait » sur le travail à faire', en: 'Tick "Done" on homework' }, default: ['Student', 'Relative'] },
+    // An inspector (a Guest or Personnel account) reads and signs every class's cahier of a school that gives it this.
+    inspect: { title: { fr: 'Lire et viser tous les cahiers de textes (inspection)', en: 'Read and sign every textbook (inspection)' }, default: [] },
+  },
+  notifications: {
+    homework: {
+      title: { fr: 'Nouveau travail à faire', en: 'New homework' },
+      message: { fr: '{actor} a donné du travail en {subject} pour le {due} : {title}', en: '{actor} set {subject} homework for {due}: {title}' },
+      // A daily digest at the evening hour rather than a message per homework.
+      defaultDelivery: 'daily',
+      profiles: ['Student', 'Relative'],
+    },
+    'homework-changed': {
+      title: { fr: 'Travail à faire modifié', en: 'Homework changed' },
+      message: { fr: '{actor} a modifié le travail de {subject} pour le {due} : {title}', en: '{actor} changed the {subject} homework for {due}: {title}' },
+      defaultDelivery: 'daily',
+      profiles: ['Student', 'Relative'],
+    },
   },
   migrations: new URL('../migrations', import.meta.url),
   routes,
-  // RGPD: what the plugin holds about a person, added to their personal data export.
-  async exportPersonalData(userId, { db }) {
-    return { items: await db('items').where({ created_by: userId }).orderBy('id').select('school_id as schoolId', 'title', 'created_at as createdAt') };
-  },
-  web: { entry: new URL('../web/index.ts', import.meta.url), launcher: { icon: '🧩' } },
+  badge: homeworkBadge,
+  demo: addDemoTextbook,
+  exportPersonalData: exportTextbook,
+  web: { entry: new URL('../web/index.ts', import.meta.url), launcher: { icon: '📚' } },
 });

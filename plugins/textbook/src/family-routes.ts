@@ -1,0 +1,80 @@
+import { Type, type CurrentUser, type PluginApp, type PluginServices, type SchoolRef } from '@preau/sdk';
+import { familyPupil, familyPupils, type FamilyPupil } from './access.js';
+import { pupilHomework, pupilSessions, visibleToPupil } from './family.js';
+import { addDays, parisDay } from './dates.js';
+import { EntryNotFound, TickNotAllowed } from './errors.js';
+import { rangeOf } from './staff-routes.js';
+import { ChildHomework, EntryPupilParams, Errors, FamilySession, PupilParams, RangeQuery, Tick } from './schemas.js';
+
+/** What families and pupils do: read the homework by due date and the séances, tick "Fait". */
+export async function familyRoutes(app: PluginApp, services: PluginServices): Promise<void> {
+  const { db, clock, structure, rights } = services;
+
+  const childHomework = async (user: CurrentUser, pupil: FamilyPupil, labels: Map<number, string>, today: string) => ({
+    pupil: { id: pupil.id, displayName: pupil.displayName, classId: pupil.classId, classLabel: pupil.classId ? labels.get(pupil.classId) ?? null : null },
+    today,
+    mayTick: pupil.schoolId !== null && rights.can(user, 'textbook', 'tick', [pupil.schoolId]),
+    homework: await pupilHomework(services, pupil, today),
+  });
+  const classLabels = async (pupils: readonly FamilyPupil[]) =>
+    new Map((await structure.classes(pupils.flatMap((p) => (p.classId ? [p.classId] : [])))).map((c) => [c.id, c.label]));
+
+  // "Qu'est-ce que tu as à faire pour demain ?" for every child at once (a parent of three opens it at 18:00).
+  app.get('/family/homework', {
+    schema: { response: { 200: Type.Array(ChildHomework), ...Errors } },
+  }, async (request) => {
+    const user = request.currentUser!;
+    const pupils = await familyPupils(services, user, request.currentSchools);
+    const labels = await classLabels(pupils);
+    const today = parisDay(clock.now());
+    return Promise.all(pupils.map((p) => childHomework(user, p, labels, today)));
+  });
+
+  app.get('/pupils/:pupilId/homework', {
+    schema: { params: PupilParams, response: { 200: ChildHomework, ...Errors } },
+  }, async (request) => {
+    const user = request.currentUser!;
+    const pupil = await familyPupil(services, user, request.currentSchools, request.params.pupilId);
+    return childHomework(user, pupil, await classLabels([pupil]), parisDay(clock.now()));
+  });
+
+  app.get('/pupils/:pupilId/sessions', {
+    schema: { params: PupilParams, querystring: RangeQuery, response: { 200: Type.Array(FamilySession), ...Errors } },
+  }, async (request) => {
+    const pupil = await familyPupil(services, request.currentUser!, request.currentSchools, request.params.pupilId);
+    const today = parisDay(clock.now());
+    const range = request.query.from || request.query.to ? rangeOf(request.query, today) : { from: addDays(today, -6), to: today };
+    return pupilSessions(services, pupil, range.from, range.to);
+  });
+
+  const tickTarget = async (user: CurrentUser, schools: readonly SchoolRef[], entryId: number, pupilId: number) => {
+    const pupil = await familyPupil(services, user, schools, pupilId);
+    const entry = await visibleToPupil(db, clock.now(), entryId, pupil);
+    if (!entry) throw EntryNotFound();
+    if (!rights.can(user, 'textbook', 'tick', [entry.school_id])) throw TickNotAllowed();
+    return { pupil, entry };
+  };
+
+  // A pupil ticks their own homework, a parent their child's; after the due date the tick is kept, marked late.
+  app.put('/homework/:entryId/pupils/:pupilId/done', {
+    schema: { params: EntryPupilParams, response: { 200: Tick, 201: Tick, ...Errors } },
+  }, async (request, reply) => {
+    const user = request.currentUser!;
+    const { pupil, entry } = await tickTarget(user, request.currentSchools, request.params.entryId, request.params.pupilId);
+    const now = clock.now();
+    const late = entry.due_on !== null && parisDay(now) > entry.due_on;
+    const inserted = await db('ticks')
+      .insert({ entry_id: request.params.entryId, pupil_id: pupil.id, by_id: user.id, by_name: user.displayName, at: now, late })
+      .onConflict(['entry_id', 'pupil_id']).ignore().returning('entry_id');
+    const tick = await db('ticks').where({ entry_id: request.params.entryId, pupil_id: pupil.id }).first('by_id', 'by_name', 'at', 'late');
+    return reply.code(inserted.length ? 201 : 200).send({ by: { id: tick.by_id, displayName: tick.by_name }, at: new Date(tick.at).toISOString(), late: tick.late });
+  });
+
+  app.delete('/homework/:entryId/pupils/:pupilId/done', {
+    schema: { params: EntryPupilParams, response: { 204: Type.Null(), ...Errors } },
+  }, async (request, reply) => {
+    const { pupil } = await tickTarget(request.currentUser!, request.currentSchools, request.params.entryId, request.params.pupilId);
+    await db('ticks').where({ entry_id: request.params.entryId, pupil_id: pupil.id }).delete();
+    return reply.code(204).send(null);
+  });
+}
