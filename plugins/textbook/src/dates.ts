@@ -42,7 +42,8 @@ export type DueBucket = 'today' | 'tomorrow' | 'week' | 'later';
 export function bucketOf(due: string, today: string): DueBucket {
   if (due <= today) return 'today';
   if (due <= nextSchoolDay(today)) return 'tomorrow';
-  if (due <= addDays(mondayOf(today), 6)) return 'week';
+  // On a Friday evening or a weekend, "cette semaine" is the coming school week.
+  if (due <= addDays(mondayOf(nextSchoolDay(today)), 6)) return 'week';
   return 'later';
 }
 
