@@ -19,7 +19,7 @@ const homeworkOf = async (user: TestUser, pupil: TestUser) => {
   const response = await platform.as(user).inject(`/api/textbook/pupils/${pupil.id}/homework`);
   return response.statusCode === 200 ? (response.json().homework as { id: number; title: string; bucket: string; done: unknown }[]) : response.statusCode;
 };
-const tick = (user: TestUser, entryId: number, pupil: TestUser, method = 'PUT') =>
+const tick = (user: TestUser, entryId: number, pupil: TestUser, method: 'PUT' | 'DELETE' = 'PUT') =>
   platform.as(user).inject({ method, url: `/api/textbook/homework/${entryId}/pupils/${pupil.id}/done` });
 const timeline = async (user: TestUser) => ((await platform.as(user).inject('/api/core/timeline?app=textbook')).json().items as { params: { title: string } }[]).map((i) => i.params.title);
 
