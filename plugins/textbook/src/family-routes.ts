@@ -47,6 +47,13 @@ export async function familyRoutes(app: PluginApp, services: PluginServices): Pr
     return pupilSessions(services, pupil, range.from, range.to);
   });
 
+  /** The class's staff watching "Qui a fait ?" refresh at once (every server process). */
+  const signalTick = async (pupil: FamilyPupil, entryId: number) => {
+    if (!pupil.classId) return;
+    const staff = (await structure.staffOf([pupil.classId])).map((s) => s.user.id);
+    if (staff.length) await services.notify.signal({ app: 'textbook', name: 'homework-ticked', users: staff, data: { entryId } });
+  };
+
   const tickTarget = async (user: CurrentUser, schools: readonly SchoolRef[], entryId: number, pupilId: number) => {
     const pupil = await familyPupil(services, user, schools, pupilId);
     const entry = await visibleToPupil(db, clock.now(), entryId, pupil);
@@ -67,6 +74,7 @@ export async function familyRoutes(app: PluginApp, services: PluginServices): Pr
       .insert({ entry_id: request.params.entryId, pupil_id: pupil.id, by_id: user.id, by_name: user.displayName, at: now, late })
       .onConflict(['entry_id', 'pupil_id']).ignore().returning('entry_id');
     const tick = await db('ticks').where({ entry_id: request.params.entryId, pupil_id: pupil.id }).first('by_id', 'by_name', 'at', 'late');
+    if (inserted.length) await signalTick(pupil, request.params.entryId);
     return reply.code(inserted.length ? 201 : 200).send({ by: { id: tick.by_id, displayName: tick.by_name }, at: new Date(tick.at).toISOString(), late: tick.late });
   });
 
@@ -74,7 +82,7 @@ export async function familyRoutes(app: PluginApp, services: PluginServices): Pr
     schema: { params: EntryPupilParams, response: { 204: Type.Null(), ...Errors } },
   }, async (request, reply) => {
     const { pupil } = await tickTarget(request.currentUser!, request.currentSchools, request.params.entryId, request.params.pupilId);
-    await db('ticks').where({ entry_id: request.params.entryId, pupil_id: pupil.id }).delete();
+    if (await db('ticks').where({ entry_id: request.params.entryId, pupil_id: pupil.id }).delete()) await signalTick(pupil, request.params.entryId);
     return reply.code(204).send(null);
   });
 }

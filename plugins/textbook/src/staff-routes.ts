@@ -67,6 +67,14 @@ export async function staffRoutes(app: PluginApp, services: PluginServices): Pro
     };
   });
 
+  // The pupils a homework may be set for (differentiated work), for those who read the cahier.
+  app.get('/classes/:classId/pupils', {
+    schema: { params: ClassParams, response: { 200: Type.Array(Type.Object({ id: Type.Integer(), displayName: Type.String() })), ...Errors } },
+  }, async (request) => {
+    const access = await classAccess(services, request.currentUser!, request.currentSchools, request.params.classId);
+    return (await services.structure.pupilsOf([access.class.id])).map((p) => ({ id: p.id, displayName: p.displayName }));
+  });
+
   app.post('/classes/:classId/entries', {
     config: { right: 'write' },
     schema: { params: ClassParams, body: EntryInput, response: { 201: StaffEntry, ...Errors } },
