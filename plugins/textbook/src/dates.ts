@@ -19,10 +19,19 @@ export function weekday(day: string): number {
   return (new Date(`${day}T12:00:00Z`).getUTCDay() + 6) % 7;
 }
 
-/** The next school day after `day`: Friday's "pour demain" is Monday's homework. */
-export function nextSchoolDay(day: string): string {
+/** The days classes are held, 0 for Monday: the four-day week most primary schools keep (no Wednesday). */
+export const FOUR_DAY_WEEK: readonly number[] = [0, 1, 3, 4];
+
+/** The school days of the plugin's settings (1 = Monday there), 0 for Monday here. */
+export function schoolDaysOf(settings: Record<string, unknown>): number[] {
+  const days = Array.isArray(settings.schoolDays) ? settings.schoolDays.map(Number) : [];
+  return days.length ? days.map((d) => d - 1) : [...FOUR_DAY_WEEK];
+}
+
+/** The next school day after `day`: Friday's "pour demain" is Monday's homework, Tuesday's is Thursday's. */
+export function nextSchoolDay(day: string, schoolDays: readonly number[] = FOUR_DAY_WEEK): string {
   let next = addDays(day, 1);
-  while (weekday(next) >= 5) next = addDays(next, 1);
+  for (let n = 0; n < 7 && !schoolDays.includes(weekday(next)); n += 1) next = addDays(next, 1);
   return next;
 }
 
@@ -39,11 +48,12 @@ export function daysBetween(from: string, to: string): number {
 /** Where a homework due on `due` stands for a family looking on `today`: the family page's three headings (and today's). */
 export type DueBucket = 'today' | 'tomorrow' | 'week' | 'later';
 
-export function bucketOf(due: string, today: string): DueBucket {
+export function bucketOf(due: string, today: string, schoolDays: readonly number[] = FOUR_DAY_WEEK): DueBucket {
   if (due <= today) return 'today';
-  if (due <= nextSchoolDay(today)) return 'tomorrow';
+  const next = nextSchoolDay(today, schoolDays);
+  if (due <= next) return 'tomorrow';
   // On a Friday evening or a weekend, "cette semaine" is the coming school week.
-  if (due <= addDays(mondayOf(nextSchoolDay(today)), 6)) return 'week';
+  if (due <= addDays(mondayOf(next), 6)) return 'week';
   return 'later';
 }
 

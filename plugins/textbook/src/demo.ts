@@ -1,5 +1,5 @@
 import type { DemoContext, PluginServices } from '@preau/sdk';
-import { addDays, mondayOf, nextSchoolDay, parisDay, weekday } from './dates.js';
+import { addDays, mondayOf, nextSchoolDay, parisDay, schoolDaysOf } from './dates.js';
 
 // A week as a CE2/CM1 teacher fills it: two séances a day and homework for the next school day, Wednesday off.
 const SESSIONS: readonly [string, string, string][] = [
@@ -29,6 +29,9 @@ export async function addDemoTextbook(context: DemoContext, services: PluginServ
   const monday = mondayOf(today);
   const days = [0, 1, 3, 4].map((n) => addDays(monday, n));
   const people = new Map((await structure.people(context.teachers.map((t) => t.id))).map((p) => [p.id, p.displayName]));
+  // Read before the transaction: PGlite has one connection, which the transaction holds.
+  const directorClass = context.teachers.find((t) => t.id === context.director)?.classId ?? context.teachers[0]?.classId;
+  const [firstPupil] = directorClass ? await structure.pupilsOf([directorClass]) : [];
   await db.transaction(async (trx) => {
     for (const { id: teacherId, classId } of context.teachers) {
       const author = { author_id: teacherId, author_name: people.get(teacherId) ?? 'Enseignant' };
@@ -38,8 +41,7 @@ export async function addDemoTextbook(context: DemoContext, services: PluginServ
           await trx('entries').insert({ ...base, kind: 'session', subject, title, body: sanitize.richText(body), day });
         }
         const [subject, title, body, minutes] = HOMEWORK[index % HOMEWORK.length]!;
-        let due = nextSchoolDay(day);
-        if (weekday(due) === 2) due = addDays(due, 1);
+        const due = nextSchoolDay(day, schoolDaysOf(services.settings));
         await trx('entries').insert({ ...base, kind: 'homework', subject, title, body: sanitize.richText(body), day, due_on: due, minutes });
       }
       // Prepared on Sunday for Monday 16:30: invisible to families until then.
@@ -52,9 +54,8 @@ export async function addDemoTextbook(context: DemoContext, services: PluginServ
       });
     }
     // One pupil of the director's class ticked the next homework: "1/27 fait" on the teacher's side.
-    const directorClass = context.teachers.find((t) => t.id === context.director)?.classId ?? context.teachers[0]?.classId;
     if (directorClass) {
-      const [pupil] = await structure.pupilsOf([directorClass]);
+      const pupil = firstPupil;
       const next = await trx('entries').where({ class_id: directorClass, kind: 'homework' }).where('due_on', '>', today).whereNull('publish_at').orderBy('due_on').first('id');
       if (pupil && next) await trx('ticks').insert({ entry_id: next.id, pupil_id: pupil.id, by_id: pupil.id, by_name: pupil.displayName, at: context.now, late: false });
     }

@@ -1,9 +1,9 @@
 import type { Knex, PluginServices } from '@preau/sdk';
 import type { FamilyHomework, FamilySession } from './schemas.js';
 import type { FamilyPupil } from './access.js';
-import { bucketOf } from './dates.js';
+import { bucketOf, schoolDaysOf } from './dates.js';
 
-type Services = Pick<PluginServices, 'db' | 'clock'>;
+type Services = Pick<PluginServices, 'db' | 'clock' | 'settings'>;
 
 interface HomeworkRow {
   id: number;
@@ -47,8 +47,9 @@ export async function pupilHomework(services: Services, pupil: FamilyPupil, toda
       limit :limit`,
     { pupil: pupil.id, classId: pupil.classId, today, now: services.clock.now(), limit },
   );
+  const schoolDays = schoolDaysOf(services.settings);
   return rows.map((r) => ({
-    id: r.id, subject: r.subject, title: r.title, body: r.body, day: r.day, dueOn: r.due_on, bucket: bucketOf(r.due_on, today),
+    id: r.id, subject: r.subject, title: r.title, body: r.body, day: r.day, dueOn: r.due_on, bucket: bucketOf(r.due_on, today, schoolDays),
     minutes: r.minutes, author: { id: r.author_id, displayName: r.author_name }, differentiated: r.differentiated,
     done: r.tick_at ? { by: { id: r.tick_by, displayName: r.tick_name! }, at: new Date(r.tick_at).toISOString(), late: !!r.tick_late } : null,
   }));

@@ -1,4 +1,4 @@
-import { definePlugin } from '@preau/sdk';
+import { definePlugin, Type } from '@preau/sdk';
 import { routes } from './routes.js';
 import { homeworkBadge } from './badge.js';
 import { addDemoTextbook } from './demo.js';
@@ -37,6 +37,12 @@ export default definePlugin({
       profiles: ['Student', 'Relative'],
     },
   },
+  settings: Type.Object({
+    // "Pour demain" on a Tuesday evening means Thursday in a four-day week; a school with Wednesday mornings adds 3.
+    schoolDays: Type.Array(Type.Integer({ minimum: 1, maximum: 6 }), {
+      minItems: 1, maxItems: 6, uniqueItems: true, default: [1, 2, 4, 5], description: 'The days classes are held (1 = Monday): the next one is "pour demain".',
+    }),
+  }, { additionalProperties: false }),
   migrations: new URL('../migrations', import.meta.url),
   routes,
   badge: homeworkBadge,
