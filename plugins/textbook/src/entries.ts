@@ -167,6 +167,7 @@ export async function staffEntries(services: Services, classId: number, range: {
   const ticked = new Map<number, Set<number>>();
   for (const t of ticks) ticked.set(t.entry_id, (ticked.get(t.entry_id) ?? new Set()).add(t.pupil_id));
   const now = services.clock.now();
+  const visaDay = visa ? parisDay(new Date(visa.at)) : null;
   return rows.map((r) => {
     const audience = chosen.get(r.id) ?? classPupils;
     const done = ticked.get(r.id);
@@ -177,6 +178,7 @@ export async function staffEntries(services: Services, classId: number, range: {
       pupilIds: chosen.get(r.id) ?? [],
       done: r.kind === 'homework' ? { count: audience.filter((id) => done?.has(id)).length, of: audience.length } : null,
       locked: !!visa && new Date(r.created_at) <= new Date(visa.at),
+      afterVisa: !!visa && new Date(r.created_at) > new Date(visa.at) && r.day <= visaDay!,
     };
   });
 }

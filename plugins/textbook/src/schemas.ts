@@ -73,6 +73,8 @@ export const StaffEntry = Type.Object({
   done: Type.Union([Type.Object({ count: Type.Integer(), of: Type.Integer() }), Type.Null()]),
   /** Written before the latest visa: no longer changed. */
   locked: Type.Boolean(),
+  /** Written after the latest visa for a day it covered: marked for the next reader. */
+  afterVisa: Type.Boolean(),
 });
 export type StaffEntry = Static<typeof StaffEntry>;
 

@@ -104,6 +104,7 @@ t.test('a teacher edits and deletes an entry; an entry written before the visa i
   t.equal((await platform.as(s.teacher).inject({ method: 'DELETE', url: `/api/textbook/entries/${first.id}` })).statusCode, 409);
   const later = (await write(s, SESSION)).json();
   t.equal(later.locked, false);
+  t.equal(later.afterVisa, true, 'written after the visa for a day it covered: marked');
   const book = (await platform.as(s.teacher).inject(entriesOf(s.cm2.id))).json();
   t.match(book, { lastVisa: { note: 'Cahier bien tenu.' } });
   t.same(book.entries.map((e: { locked: boolean }) => e.locked), [false, true]);

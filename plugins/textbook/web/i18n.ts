@@ -18,6 +18,7 @@ const TEXTS = {
   minutes: { fr: 'environ {n} min', en: 'about {n} min' },
   notPublished: { fr: 'Visible par les familles le {date}', en: 'Visible to families on {date}' },
   locked: { fr: 'Visé', en: 'Signed' },
+  afterVisa: { fr: 'Ajouté après le visa', en: 'Added after the visa' },
   doneCount: { fr: '{count}/{of} fait', en: '{count}/{of} done' },
   forSomePupils: { fr: 'Pour {n} élève(s)', en: 'For {n} pupil(s)' },
   edit: { fr: 'Modifier', en: 'Edit' },

@@ -112,6 +112,7 @@ export class TextbookClassBook extends TextbookElement {
         ${entry.minutes ? html`<span class="muted">(${this.f('minutes', { n: entry.minutes })})</span>` : nothing}
         ${entry.published ? nothing : html`<span class="tag warning">${this.f('notPublished', { date: formatDateTime(entry.publishAt!, lang) })}</span>`}
         ${entry.locked ? html`<span class="tag">${this.t('locked')}</span>` : nothing}
+        ${entry.afterVisa ? html`<span class="tag warning">${this.t('afterVisa')}</span>` : nothing}
         ${entry.pupilIds.length ? html`<span class="tag">${this.f('forSomePupils', { n: entry.pupilIds.length })}</span>` : nothing}
       </header>
       <preau-rich-text class="body" .html=${entry.body}></preau-rich-text>

@@ -6,7 +6,7 @@ export interface Visa { id: number; by: Person; at: string; note: string }
 export interface StaffEntry {
   id: number; classId: number; kind: 'session' | 'homework'; subject: string; title: string; body: string; day: string;
   dueOn: string | null; minutes: number | null; publishAt: string | null; published: boolean; author: Person; createdAt: string;
-  editedAt: string | null; pupilIds: number[]; done: { count: number; of: number } | null; locked: boolean;
+  editedAt: string | null; pupilIds: number[]; done: { count: number; of: number } | null; locked: boolean; afterVisa: boolean;
 }
 export interface ClassBook {
   class: { id: number; schoolId: number; label: string }; current: boolean; mayWrite: boolean; mayVisa: boolean;
