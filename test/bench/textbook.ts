@@ -102,5 +102,7 @@ try {
   console.log(`2. ${CONNECTIONS} concurrent connections (the 18:00–20:00 peak)`);
   console.log(table([{ name: 'a  bare Fastify', figures: bareFigures }, { name: familyTarget.name, figures: familyFigures }]).replace(/^/gm, '   '));
 } finally {
+  // Requests still queued when the load stops are let finish before the pool closes.
+  await platform.app.close();
   await platform.close();
 }

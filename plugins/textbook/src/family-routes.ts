@@ -1,6 +1,6 @@
 import { Type, type CurrentUser, type PluginApp, type PluginServices, type SchoolRef } from '@preau/sdk';
 import { familyPupil, familyPupils, type FamilyPupil } from './access.js';
-import { pupilHomework, pupilSessions, visibleToPupil } from './family.js';
+import { familyHomework, pupilSessions, visibleToPupil } from './family.js';
 import { addDays, parisDay } from './dates.js';
 import { EntryNotFound, TickNotAllowed } from './errors.js';
 import { rangeOf } from './staff-routes.js';
@@ -10,32 +10,36 @@ import { ChildHomework, EntryPupilParams, Errors, FamilySession, PupilParams, Ra
 export async function familyRoutes(app: PluginApp, services: PluginServices): Promise<void> {
   const { db, clock, structure, rights } = services;
 
-  const childHomework = async (user: CurrentUser, pupil: FamilyPupil, labels: Map<number, string>, today: string) => ({
-    pupil: { id: pupil.id, displayName: pupil.displayName, classId: pupil.classId, classLabel: pupil.classId ? labels.get(pupil.classId) ?? null : null },
-    today,
-    mayTick: pupil.schoolId !== null && rights.can(user, 'textbook', 'tick', [pupil.schoolId]),
-    homework: await pupilHomework(services, pupil, today),
-  });
-  const classLabels = async (pupils: readonly FamilyPupil[]) =>
-    new Map((await structure.classes(pupils.flatMap((p) => (p.classId ? [p.classId] : [])))).map((c) => [c.id, c.label]));
+  /** The page of each of these pupils: their class, whether the reader may tick, their homework (two reads in parallel). */
+  const homeworkPages = async (user: CurrentUser, pupils: readonly FamilyPupil[]) => {
+    const today = parisDay(clock.now());
+    const [classes, homework] = await Promise.all([
+      structure.classes(pupils.flatMap((p) => (p.classId ? [p.classId] : []))),
+      familyHomework(services, pupils, today),
+    ]);
+    const labels = new Map(classes.map((c) => [c.id, c.label]));
+    return pupils.map((pupil) => ({
+      pupil: { id: pupil.id, displayName: pupil.displayName, classId: pupil.classId, classLabel: pupil.classId ? labels.get(pupil.classId) ?? null : null },
+      today,
+      mayTick: pupil.schoolId !== null && rights.can(user, 'textbook', 'tick', [pupil.schoolId]),
+      homework: homework.get(pupil.id) ?? [],
+    }));
+  };
 
   // "Qu'est-ce que tu as à faire pour demain ?" for every child at once (a parent of three opens it at 18:00).
   app.get('/family/homework', {
     schema: { response: { 200: Type.Array(ChildHomework), ...Errors } },
   }, async (request) => {
     const user = request.currentUser!;
-    const pupils = await familyPupils(services, user, request.currentSchools);
-    const labels = await classLabels(pupils);
-    const today = parisDay(clock.now());
-    return Promise.all(pupils.map((p) => childHomework(user, p, labels, today)));
+    return homeworkPages(user, await familyPupils(services, user, request.currentSchools));
   });
 
   app.get('/pupils/:pupilId/homework', {
     schema: { params: PupilParams, response: { 200: ChildHomework, ...Errors } },
   }, async (request) => {
     const user = request.currentUser!;
-    const pupil = await familyPupil(services, user, request.currentSchools, request.params.pupilId);
-    return childHomework(user, pupil, await classLabels([pupil]), parisDay(clock.now()));
+    const [page] = await homeworkPages(user, [await familyPupil(services, user, request.currentSchools, request.params.pupilId)]);
+    return page!;
   });
 
   app.get('/pupils/:pupilId/sessions', {

@@ -28,31 +28,46 @@ const VISIBLE_TO_PUPIL = `e.visible_at <= :now
   and (not exists (select 1 from entry_pupils c where c.entry_id = e.id)
        or exists (select 1 from entry_pupils c where c.entry_id = e.id and c.pupil_id = :pupil))`;
 
+interface FamilyHomeworkRow extends HomeworkRow {
+  pupil_id: number;
+}
+
 /**
- * A pupil's homework due from `from` on (today by default), by due date then subject, with their "Fait" tick:
- * one indexed read per child (class and due date), the hot path of the evening peak.
+ * The homework of several pupils (a family's children, each in their class of today) due from `today` on, by
+ * due date then subject, with each pupil's "Fait" tick: one read for the whole family, the hot path of the
+ * evening peak (class and due date through the partial index, the tick by its primary key).
  */
-export async function pupilHomework(services: Services, pupil: FamilyPupil, today: string, limit = 100): Promise<FamilyHomework[]> {
-  if (!pupil.classId) return [];
-  const { rows } = await services.db.raw<{ rows: HomeworkRow[] }>(
-    `select e.id, e.subject, e.title, e.body, to_char(e.day, 'YYYY-MM-DD') as day, to_char(e.due_on, 'YYYY-MM-DD') as due_on,
-            e.minutes, e.author_id, e.author_name,
-            exists (select 1 from entry_pupils c where c.entry_id = e.id) as differentiated,
-            t.by_id as tick_by, t.by_name as tick_name, t.at as tick_at, t.late as tick_late
-       from entries e
-       left join ticks t on t.entry_id = e.id and t.pupil_id = :pupil
-      where e.class_id = :classId and e.kind = 'homework' and e.due_on >= :today::date
-        and ${VISIBLE_TO_PUPIL}
-      order by e.due_on, e.subject, e.id
-      limit :limit`,
-    { pupil: pupil.id, classId: pupil.classId, today, now: services.clock.now(), limit },
+export async function familyHomework(services: Services, pupils: readonly FamilyPupil[], today: string, limit = 100): Promise<Map<number, FamilyHomework[]>> {
+  const placed = pupils.filter((p) => p.classId !== null);
+  const byPupil = new Map<number, FamilyHomework[]>(pupils.map((p) => [p.id, []]));
+  if (placed.length === 0) return byPupil;
+  const { rows } = await services.db.raw<{ rows: FamilyHomeworkRow[] }>(
+    `select f.pupil_id, h.*
+       from unnest(:pupils::int[], :classes::int[]) as f(pupil_id, class_id)
+       cross join lateral (
+         select e.id, e.subject, e.title, e.body, to_char(e.day, 'YYYY-MM-DD') as day, to_char(e.due_on, 'YYYY-MM-DD') as due_on,
+                e.minutes, e.author_id, e.author_name,
+                exists (select 1 from entry_pupils c where c.entry_id = e.id) as differentiated,
+                t.by_id as tick_by, t.by_name as tick_name, t.at as tick_at, t.late as tick_late
+           from entries e
+           left join ticks t on t.entry_id = e.id and t.pupil_id = f.pupil_id
+          where e.class_id = f.class_id and e.kind = 'homework' and e.due_on >= :today::date and e.visible_at <= :now
+            and (not exists (select 1 from entry_pupils c where c.entry_id = e.id)
+                 or exists (select 1 from entry_pupils c where c.entry_id = e.id and c.pupil_id = f.pupil_id))
+          order by e.due_on, e.subject, e.id
+          limit :limit
+       ) h`,
+    { pupils: placed.map((p) => p.id), classes: placed.map((p) => p.classId!), today, now: services.clock.now(), limit },
   );
   const schoolDays = schoolDaysOf(services.settings);
-  return rows.map((r) => ({
-    id: r.id, subject: r.subject, title: r.title, body: r.body, day: r.day, dueOn: r.due_on, bucket: bucketOf(r.due_on, today, schoolDays),
-    minutes: r.minutes, author: { id: r.author_id, displayName: r.author_name }, differentiated: r.differentiated,
-    done: r.tick_at ? { by: { id: r.tick_by, displayName: r.tick_name! }, at: new Date(r.tick_at).toISOString(), late: !!r.tick_late } : null,
-  }));
+  for (const r of rows) {
+    byPupil.get(r.pupil_id)!.push({
+      id: r.id, subject: r.subject, title: r.title, body: r.body, day: r.day, dueOn: r.due_on, bucket: bucketOf(r.due_on, today, schoolDays),
+      minutes: r.minutes, author: { id: r.author_id, displayName: r.author_name }, differentiated: r.differentiated,
+      done: r.tick_at ? { by: { id: r.tick_by, displayName: r.tick_name! }, at: new Date(r.tick_at).toISOString(), late: !!r.tick_late } : null,
+    });
+  }
+  return byPupil;
 }
 
 /** A pupil's séances from `from` to `to`, by day. */
