@@ -1,8 +1,12 @@
 import t from 'tap';
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { createTestPlatform } from '@preau/core/testing';
 import textbook from '@preau/plugin-textbook';
 import { launchChromium, signIn } from './browser.js';
 import { seriousViolations } from './axe.js';
+
+const ARTIFACTS = fileURLToPath(new URL('../test-artifacts/', import.meta.url));
 
 /** Today and the next school day (four-day week) in Paris, as the browser and the server count them. */
 function schoolDays(now: Date): { today: string; next: string } {
@@ -41,6 +45,7 @@ t.test('a teacher sets homework with the common editor, a parent on a 360 px pho
   await desk.getByRole('button', { name: 'Enregistrer' }).click();
   await desk.getByRole('heading', { name: 'Exercices 3 et 4 page 42' }).waitFor();
   await desk.getByRole('link', { name: /0\/2 fait/ }).waitFor();
+  await desk.screenshot({ path: `${ARTIFACTS}textbook-week.png`, fullPage: true });
   t.pass("the homework is in the class's week, 0/2 fait");
 
   const phone = await browser.newContext({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
@@ -55,6 +60,8 @@ t.test('a teacher sets homework with the common editor, a parent on a 360 px pho
   await home.locator('li.homework.done').waitFor();
   t.ok(await box.isChecked(), 'ticked with the keyboard');
   t.equal((await platform.knex('textbook.ticks').where({ pupil_id: cm2.pupils[0]!.id })).length, 1, 'the tick is stored for the child');
+  mkdirSync(ARTIFACTS, { recursive: true });
+  await home.screenshot({ path: `${ARTIFACTS}textbook-family-phone.png`, fullPage: true });
   const overflow = await home.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   t.ok(overflow <= 0, `no horizontal scrolling on a 360 px screen (overflow ${overflow}px)`);
   t.same(await seriousViolations(home), [], 'no serious accessibility violation on the family page');
@@ -62,6 +69,7 @@ t.test('a teacher sets homework with the common editor, a parent on a 360 px pho
   await desk.reload();
   await desk.getByRole('link', { name: /1\/2 fait/ }).click();
   await desk.getByText(/Fait, coché par/).waitFor();
+  await desk.screenshot({ path: `${ARTIFACTS}textbook-progress.png`, fullPage: true });
   t.pass('the teacher sees who did it');
   t.same(await seriousViolations(desk), [], "no serious accessibility violation on the teacher's page");
   t.same(errors, [], 'no script error in either tab');
