@@ -3,7 +3,7 @@ import type { EntryInput, EntryPatch, Kind, StaffEntry, Visa } from './schemas.j
 import { DatesInvalid, EntryLocked, PupilsNotInClass } from './errors.js';
 import { frenchDay, parisDay } from './dates.js';
 
-type Services = Pick<PluginServices, 'db' | 'structure' | 'sanitize' | 'clock'>;
+type Services = Pick<PluginServices, 'db' | 'structure' | 'sanitize' | 'clock' | 'insertedFiles'>;
 
 /** An entry row as the queries of this file read it (dates as "YYYY-MM-DD"). */
 export interface EntryRow {
@@ -89,15 +89,20 @@ export async function addEntry(
   const dueOn = checkDates(input.kind, input.day, input.dueOn);
   await checkPupils(services, target.classId, input.pupilIds);
   const now = services.clock.now();
+  const body = services.sanitize.richText(input.body);
+  // Files the text points at must be the author's to insert; checked before the transaction (they are asked of
+  // the apps that hold them), held in it.
+  const files = await services.insertedFiles.check(body, author);
   return services.db.transaction(async (trx) => {
     const [{ id }] = await trx('entries').insert({
       school_id: target.schoolId, class_id: target.classId, kind: input.kind,
-      subject: input.subject.trim() || input.subject, title: input.title.trim() || input.title, body: services.sanitize.richText(input.body),
+      subject: input.subject.trim() || input.subject, title: input.title.trim() || input.title, body,
       day: input.day, due_on: dueOn, minutes: input.kind === 'homework' ? (input.minutes ?? null) : null,
       publish_at: input.publishAt ?? null, visible_at: visibleAt(now, input.publishAt),
       author_id: author.id, author_name: author.displayName, created_at: now, updated_at: now,
     }).returning('id');
     if (input.pupilIds.length) await trx('entry_pupils').insert(input.pupilIds.map((pupil_id) => ({ entry_id: id, pupil_id })));
+    await files.holdIn({ type: 'entry', id }, { transaction: trx });
     const row = (await findEntry(trx, id))!;
     await after(trx, row);
     return row;
@@ -107,6 +112,7 @@ export async function addEntry(
 /** Changes an entry in one transaction (its chosen pupils replaced when given). */
 export async function updateEntry(
   services: Services,
+  editor: CurrentUser,
   entry: EntryRow,
   patch: EntryPatch,
   after: (trx: Knex.Transaction, row: EntryRow) => Promise<void>,
@@ -116,16 +122,19 @@ export async function updateEntry(
   if (patch.pupilIds) await checkPupils(services, entry.class_id, patch.pupilIds);
   const now = services.clock.now();
   const publishAt = patch.publishAt === undefined ? (entry.publish_at ? new Date(entry.publish_at).toISOString() : null) : patch.publishAt;
+  const body = patch.body === undefined ? undefined : services.sanitize.richText(patch.body);
+  const files = body === undefined ? null : await services.insertedFiles.check(body, editor);
   return services.db.transaction(async (trx) => {
     await trx('entries').where({ id: entry.id }).update({
       subject: patch.subject ?? entry.subject,
       title: patch.title ?? entry.title,
-      body: patch.body === undefined ? entry.body : services.sanitize.richText(patch.body),
+      body: body ?? entry.body,
       day, due_on: dueOn,
       minutes: entry.kind === 'homework' ? (patch.minutes === undefined ? entry.minutes : patch.minutes) : null,
       publish_at: publishAt, visible_at: visibleAt(now, publishAt, new Date(entry.visible_at)),
       updated_at: now, edited_at: now,
     });
+    await files?.holdIn({ type: 'entry', id: entry.id }, { transaction: trx });
     if (patch.pupilIds) {
       await trx('entry_pupils').where({ entry_id: entry.id }).delete();
       if (patch.pupilIds.length) await trx('entry_pupils').insert(patch.pupilIds.map((pupil_id) => ({ entry_id: entry.id, pupil_id })));

@@ -3,6 +3,7 @@ import { routes } from './routes.js';
 import { homeworkBadge } from './badge.js';
 import { addDemoTextbook } from './demo.js';
 import { exportTextbook } from './personal-data.js';
+import { fileHolders } from './file-holders.js';
 
 /**
  * Cahier de textes: per class, what was done in class (séances) and the homework for a due date, written by
@@ -45,6 +46,7 @@ export default definePlugin({
   }, { additionalProperties: false }),
   migrations: new URL('../migrations', import.meta.url),
   routes,
+  fileHolders,
   badge: homeworkBadge,
   demo: addDemoTextbook,
   exportPersonalData: exportTextbook,

@@ -100,7 +100,7 @@ export async function staffRoutes(app: PluginApp, services: PluginServices): Pro
     const { entry, access } = await staffEntry(request.currentUser!, request.currentSchools, request.params.entryId);
     requireWrite(access);
     await requireUnlocked(db, entry);
-    const row = await updateEntry(services, entry, request.body, afterWrite);
+    const row = await updateEntry(services, request.currentUser!, entry, request.body, afterWrite);
     if (!(await announceIfDue(services, row.id))) await announceChange(services, row, request.currentUser!.id);
     return entryOut(row);
   });
@@ -114,6 +114,7 @@ export async function staffRoutes(app: PluginApp, services: PluginServices): Pro
     await requireUnlocked(db, entry);
     await db.transaction(async (trx) => {
       await cancelAnnouncement(services, trx, entry.id);
+      await services.insertedFiles.detach({ type: 'entry', id: entry.id }, { transaction: trx });
       await trx('entries').where({ id: entry.id }).delete();
     });
     return reply.code(204).send(null);
