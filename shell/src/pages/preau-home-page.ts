@@ -8,7 +8,7 @@ import '../layout/preau-launcher.js';
 import '../layout/preau-home-elements.js';
 import '../notifications/preau-timeline.js';
 
-/** The signed-in home: the launcher, then a relative's children or a pupil's or teacher's classes. */
+/** The signed-in home: flash messages, the launcher, the timeline, then a relative's children or a pupil's or teacher's classes. */
 export class PreauHomePage extends LitElement {
   static override properties = { me: { attribute: false }, meLoaded: { attribute: false }, apps: { attribute: false }, language: {} };
   static override styles = [
@@ -81,20 +81,21 @@ export class PreauHomePage extends LitElement {
   override render() {
     const me = this.me;
     const profile = me?.user.profile;
+    // What to do now comes first on a phone: the director's flash messages, the apps, then what happened.
     return html`
       <h1>${this.t('home')}</h1>
       <preau-home-elements .apps=${this.apps ?? []} placement="top"></preau-home-elements>
-      ${me && profile === 'Relative' ? this.renderChildren(me) : ''}
-      ${me && (profile === 'Student' || profile === 'Teacher' || (profile === 'Personnel' && me.classes.length > 0)) ? this.renderClasses(me) : ''}
+      <section aria-labelledby="apps">
+        <h2 id="apps">${this.t('myApps')}</h2>
+        ${this.apps ? html`<preau-launcher .apps=${this.apps} .language=${this.language}></preau-launcher>` : this.loading()}
+      </section>
       <section id="timeline" aria-labelledby="timeline-title">
         <h2 id="timeline-title">${this.t('timeline')}</h2>
         <preau-timeline .language=${this.language}></preau-timeline>
       </section>
       <preau-home-elements .apps=${this.apps ?? []} placement="widget"></preau-home-elements>
-      <section aria-labelledby="apps">
-        <h2 id="apps">${this.t('myApps')}</h2>
-        ${this.apps ? html`<preau-launcher .apps=${this.apps} .language=${this.language}></preau-launcher>` : this.loading()}
-      </section>
+      ${me && profile === 'Relative' ? this.renderChildren(me) : ''}
+      ${me && (profile === 'Student' || profile === 'Teacher' || (profile === 'Personnel' && me.classes.length > 0)) ? this.renderClasses(me) : ''}
     `;
   }
 }
