@@ -55,7 +55,10 @@ export const preauStyles = css`
   ul.list, ol.list { list-style: none; margin: 0; padding: 0; background: var(--preau-surface, #fff); border-radius: var(--preau-radius, 10px); box-shadow: var(--preau-shadow, 0 1px 3px rgb(0 0 0 / 0.15)); }
   .list > li { padding: var(--preau-space-3, 0.75rem) var(--preau-space-4, 1rem); border-bottom: 1px solid var(--preau-border-subtle, #d5d9e2); min-height: var(--preau-target, 44px); box-sizing: border-box; }
   .list > li:last-child { border-bottom: 0; }
+  ul.plain, ol.plain { list-style: none; padding: 0; margin: 0; }
 
+  /* A table wider than a phone scrolls inside its wrap, not the page; give the wrap tabindex="0" role="region" and an
+     aria-label so that keyboards can scroll it too. */
   .table-wrap { overflow-x: auto; max-width: 100%; }
   table { border-collapse: collapse; width: 100%; background: var(--preau-surface, #fff); }
   caption { text-align: left; font-weight: 700; padding: var(--preau-space-2, 0.5rem) 0; }
