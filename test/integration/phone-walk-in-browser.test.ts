@@ -67,16 +67,17 @@ function pagesOf(who: keyof typeof people): string[] {
 /** How far the page is wider than the screen (0 when it fits), and which elements stick out. */
 function overflow(page: Page) {
   return page.evaluate(() => {
-    const width = window.innerWidth;
+    // Not innerWidth: a phone's browser widens its layout viewport to content that is too wide.
+    const width = 360;
     const wider: string[] = [];
-    const walk = (root: Document | ShadowRoot) => {
-      for (const element of root.querySelectorAll<HTMLElement>('*')) {
-        const box = element.getBoundingClientRect();
-        if (box.right > width + 1 && box.width > 0 && !element.closest('[data-scrolls]')) wider.push(`${element.localName}.${element.className}`.slice(0, 60));
-        if (element.shadowRoot) walk(element.shadowRoot);
-      }
+    // The elements sticking out of the screen, except inside a box that scrolls or clips them (a table's wrap).
+    const walk = (element: Element) => {
+      const box = element.getBoundingClientRect();
+      if (box.right > width + 1 && box.width > 0) wider.push(`${element.localName}.${element.className}`.slice(0, 60));
+      if (getComputedStyle(element).overflowX !== 'visible') return;
+      for (const child of [...element.children, ...(element.shadowRoot?.children ?? [])]) walk(child);
     };
-    walk(document);
+    walk(document.body);
     return { by: document.documentElement.scrollWidth - width, wider: wider.slice(0, 5) };
   });
 }
