@@ -34,16 +34,18 @@ export const preauStyles = css`
   button[disabled], button[aria-disabled='true'] { opacity: 0.6; cursor: not-allowed; }
   .actions { display: flex; flex-wrap: wrap; gap: var(--preau-space-3, 0.75rem); align-items: center; }
 
-  form { display: grid; gap: var(--preau-space-4, 1rem); max-width: 40rem; }
-  label, .field { display: grid; gap: var(--preau-space-1, 0.25rem); font-weight: 600; }
+  /* Grid tracks of minmax(0, 1fr) and fieldsets without their min-content width: a long option or word never
+     makes a form wider than a 360 px phone. */
+  form { display: grid; grid-template-columns: minmax(0, 1fr); gap: var(--preau-space-4, 1rem); max-width: 40rem; }
+  label, .field { display: grid; grid-template-columns: minmax(0, 1fr); gap: var(--preau-space-1, 0.25rem); font-weight: 600; min-width: 0; }
   input:not([type='checkbox'], [type='radio']), select, textarea { font: inherit; font-weight: 400; min-height: var(--preau-target, 44px); box-sizing: border-box;
     max-width: 100%; padding: 0.55rem 0.75rem; border: 1px solid var(--preau-border, #6b7385); border-radius: var(--preau-radius-control, 8px);
     background: var(--preau-surface, #fff); color: inherit; }
   textarea { min-height: 6rem; resize: vertical; }
   input[aria-invalid='true'], select[aria-invalid='true'], textarea[aria-invalid='true'] { border: 2px solid var(--preau-danger, #b3261e); }
-  .check { display: flex; align-items: center; gap: var(--preau-space-2, 0.5rem); min-height: var(--preau-target, 44px); font-weight: 400; }
+  label.check, .check { display: flex; align-items: center; gap: var(--preau-space-2, 0.5rem); min-height: var(--preau-target, 44px); font-weight: 400; }
   .check input { width: 1.25rem; height: 1.25rem; margin: 0; }
-  fieldset { border: 1px solid var(--preau-border-subtle, #d5d9e2); border-radius: var(--preau-radius-control, 8px); padding: var(--preau-space-3, 0.75rem) var(--preau-space-4, 1rem); display: grid; gap: var(--preau-space-3, 0.75rem); }
+  fieldset { min-inline-size: 0; min-width: 0; border: 1px solid var(--preau-border-subtle, #d5d9e2); border-radius: var(--preau-radius-control, 8px); padding: var(--preau-space-3, 0.75rem) var(--preau-space-4, 1rem); display: grid; gap: var(--preau-space-3, 0.75rem); }
   legend { font-weight: 600; padding: 0 var(--preau-space-1, 0.25rem); }
   .hint, .muted { color: var(--preau-muted, #4a5263); font-size: var(--preau-text-small, 0.9rem); font-weight: 400; }
   .error { color: var(--preau-danger, #b3261e); font-weight: 600; }

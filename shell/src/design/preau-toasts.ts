@@ -13,9 +13,9 @@ interface Toast extends ToastRequest {
 export class PreauToasts extends LitElement {
   static override properties = { toasts: { state: true }, language: {} };
   static override styles = css`
-    :host { position: fixed; left: 50%; bottom: var(--preau-space-4, 1rem); transform: translateX(-50%); z-index: 50; width: min(28rem, calc(100vw - 1.5rem)); }
+    :host { position: fixed; left: var(--preau-space-3, 0.75rem); right: var(--preau-space-3, 0.75rem); bottom: var(--preau-space-4, 1rem); z-index: 50; max-width: 28rem; margin: 0 auto; pointer-events: none; }
     ol { list-style: none; margin: 0; padding: 0; display: grid; gap: var(--preau-space-2, 0.5rem); }
-    li { display: flex; align-items: center; gap: var(--preau-space-3, 0.75rem); padding: var(--preau-space-2, 0.5rem) var(--preau-space-2, 0.5rem) var(--preau-space-2, 0.5rem) var(--preau-space-4, 1rem);
+    li { pointer-events: auto; display: flex; align-items: center; gap: var(--preau-space-3, 0.75rem); padding: var(--preau-space-2, 0.5rem) var(--preau-space-2, 0.5rem) var(--preau-space-2, 0.5rem) var(--preau-space-4, 1rem);
       border-radius: var(--preau-radius, 10px); background: var(--preau-fg, #1b1f2a); color: #fff; box-shadow: var(--preau-shadow-raised, 0 4px 16px rgb(0 0 0 / 0.2)); }
     li.success { background: var(--preau-success, #1d6b35); }
     li.error { background: var(--preau-danger, #b3261e); }
