@@ -136,6 +136,23 @@ t.test('on a phone the editor shows the essentials in one row and the rest behin
   await page.context().close();
 });
 
+t.test("an app icon is a name of the set, the plugin's own SVG drawn as an image, or an emoji for older plugins", async (t) => {
+  const page = await phone(parent);
+  const drawn = await page.evaluate(async () => {
+    const draw = async (icon: string) => {
+      const element = document.createElement('preau-app-icon') as HTMLElement & { icon: string; updateComplete: Promise<unknown> };
+      element.icon = icon;
+      document.body.append(element);
+      await element.updateComplete;
+      const root = element.shadowRoot!;
+      return root.querySelector('svg') ? 'svg' : root.querySelector('img')?.getAttribute('src')?.startsWith('data:image/svg+xml') ? 'img' : root.querySelector('.emoji')?.textContent;
+    };
+    return [await draw('agenda'), await draw('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 48 48"><rect width="48" height="48" onload="alert(1)"/></svg>'), await draw('🧩')];
+  });
+  t.same(drawn, ['svg', 'img', '🧩']);
+  await page.context().close();
+});
+
 t.test('the style guide shows every shared element, and its toasts and dialog work', async (t) => {
   const page = await phone(director);
   await page.goto(`${address}/styleguide`);
