@@ -2,6 +2,7 @@ import { LitElement, css, html } from 'lit';
 import { localize } from '@preau/sdk/web';
 import { format, text } from '../i18n.js';
 import '../design/preau-app-icon.js';
+import '../design/preau-empty-state.js';
 
 /** One app of the launcher, as `GET /api/core/apps` lists it. */
 export interface LauncherApp {
@@ -36,7 +37,7 @@ export class PreauLauncher extends LitElement {
   language: 'fr' | 'en' = 'fr';
 
   override render() {
-    if (this.apps.length === 0) return html`<p>${text('noApps', this.language)}</p>`;
+    if (this.apps.length === 0) return html`<preau-empty-state heading=${text('noApps', this.language)}></preau-empty-state>`;
     return html`<ul>
       ${this.apps.map(
         (app) => html`<li><a href="/apps/${app.name}/" data-app=${app.name}>

@@ -3,6 +3,7 @@ import { ContextConsumer } from '@lit/context';
 import { formStyles } from '../styles.js';
 import { format, text, type Language, type TextKey } from '../i18n.js';
 import '../design/preau-menu.js';
+import '../design/preau-empty-state.js';
 import { errorMessage, shellApiContext } from '../api.js';
 import { liveNotifications, type TimelineItem } from './live-notifications.js';
 
@@ -146,7 +147,7 @@ export class PreauTimeline extends LitElement {
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : ''}
       <p class="visually-hidden" role="status">${this.status}</p>
       ${this.items.length === 0 && !this.loading
-        ? html`<p>${this.t('timelineEmpty')}</p>`
+        ? html`<preau-empty-state heading=${this.t('timelineEmpty')}></preau-empty-state>`
         : html`<ol>
             ${this.items.map(
               (item, index) => html`<li class=${item.read ? 'read' : 'unread'}>
