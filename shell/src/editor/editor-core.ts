@@ -22,7 +22,7 @@ const formatSource = (html: string) => html.replace(/(<\/(?:p|h2|h3|li|ul|ol|blo
  * The editor itself, loaded on demand by `<preau-editor>` (which carries the form association and the events):
  * TipTap in a shadow root, the toolbar, the panels it opens, the HTML source view and the alert region.
  */
-/** Below this width (px) the toolbar keeps the essentials in one row and the rest behind "Plus". */
+/** On a screen narrower than this (px) the toolbar keeps the essentials in one row and the rest behind "Plus". */
 const COMPACT_WIDTH = 560;
 
 export class PreauEditorView extends LitElement {
@@ -59,7 +59,11 @@ export class PreauEditorView extends LitElement {
   /** Narrower than a tablet: the phone's toolbar (see `renderToolbar`). */
   compact = false;
   more = false;
-  private resize = new ResizeObserver(([entry]) => (this.compact = (entry?.contentRect.width ?? 1000) < COMPACT_WIDTH));
+  // The phone's screen, not the editor's box: on a desktop an editor in a narrow column keeps every tool at hand.
+  private phone = matchMedia(`(max-width: ${COMPACT_WIDTH - 1}px)`);
+  private followPhone = (): void => {
+    this.compact = this.phone.matches;
+  };
 
   private editor?: Editor;
   private content = '';
@@ -84,14 +88,15 @@ export class PreauEditorView extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.stopListening = onEditorExtensionsChanged(() => (this.revision += 1));
-    this.resize.observe(this);
+    this.phone.addEventListener('change', this.followPhone);
+    this.followPhone();
     if (this.hasUpdated && !this.editor) this.mount();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.stopListening?.();
-    this.resize.disconnect();
+    this.phone.removeEventListener('change', this.followPhone);
     this.content = this.html;
     this.editor?.destroy();
     this.editor = undefined;
