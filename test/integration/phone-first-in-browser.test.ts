@@ -4,7 +4,13 @@ import news from '@preau/plugin-news';
 import messaging from '@preau/plugin-messaging';
 import lunchMenu from '@preau/example-lunch-menu';
 import { createTestPlatform, type TestPlatform, type TestUser } from '@preau/core/testing';
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { launchChromium, signIn } from './browser.js';
+
+// Screenshots for a human to look at (git-ignored test artifacts).
+const ARTIFACTS = fileURLToPath(new URL('../test-artifacts/', import.meta.url));
+mkdirSync(ARTIFACTS, { recursive: true });
 
 // Issue 19, "Phone first" and "One visual language": the pieces, one behaviour each, on a 360 px phone.
 let platform: TestPlatform;
@@ -108,6 +114,7 @@ t.test('a timeline item is one line with its actions in a small menu', async (t)
   const item = page.locator('preau-timeline li').first();
   await item.waitFor();
   const text = (await item.locator('a.text').innerText()).trim();
+  await page.screenshot({ path: `${ARTIFACTS}phone-home-timeline.png`, fullPage: true });
   t.ok((await item.boundingBox())!.height <= 50, 'one line');
   const actions = item.getByRole('button', { name: /^Actions : / });
   await actions.click();
@@ -130,6 +137,7 @@ t.test('on a phone the editor shows the essentials in one row and the rest behin
   const more = toolbar.getByRole('button', { name: 'Plus' });
   await more.click();
   await toolbar.getByRole('button', { name: 'Souligné' }).waitFor();
+  await page.screenshot({ path: `${ARTIFACTS}phone-editor-more.png` });
   t.equal(await more.getAttribute('aria-expanded'), 'true');
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   t.ok(width <= 360, `still no sideways scroll (${width} px)`);
@@ -160,6 +168,7 @@ t.test('the style guide shows every shared element, and its toasts and dialog wo
   for (const name of ['Couleurs', 'Boutons', 'Champs', 'Cartes et listes', 'Tableaux', 'Onglets', "Menu d'actions", 'Boîte de dialogue', 'État vide', 'Notifications passagères (toasts)', 'Icônes des applications']) {
     await page.getByRole('heading', { name, level: 2 }).waitFor();
   }
+  await page.screenshot({ path: `${ARTIFACTS}phone-styleguide.png`, fullPage: true });
   await page.getByRole('tab', { name: 'Semaine prochaine' }).click();
   t.equal(await page.getByRole('tab', { name: 'Semaine prochaine' }).getAttribute('aria-selected'), 'true', 'tabs select');
   await page.getByRole('button', { name: 'Montrer un succès' }).click();
