@@ -70,4 +70,6 @@ export const preauStyles = css`
 
   .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
   img, video { max-width: 100%; height: auto; }
+  /* The styles above set display on buttons, labels and forms: the hidden attribute must still hide them. */
+  [hidden] { display: none !important; }
 `;
