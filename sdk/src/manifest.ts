@@ -105,7 +105,11 @@ export interface PluginManifest<Rights extends string = string> {
   sdk: string;
   title: LocalizedText;
   description?: LocalizedText;
-  /** An emoji or an icon name for the launcher. */
+  /**
+   * The launcher's icon: a name of the shell's set (`messaging`, `notebook`, `news`, `lunch`, `documents`, `blog`, `agenda`,
+   * `textbook`, `media`: see `APP_ICON_NAMES` of `@preau/sdk/web`), the plugin's own SVG (`<svg …>…</svg>`, up to 16 KB,
+   * shown as an image) or an emoji (older plugins; emoji fonts are missing on some school computers).
+   */
   icon?: string;
   /** Plugins that must be loaded (and migrated) before this one. */
   dependsOn?: readonly string[];

@@ -3,6 +3,7 @@ import { DIRECTORY_TEXTS } from './i18n-directory.js';
 import { COMMUNICATION_TEXTS } from './i18n-communication.js';
 import { APPS_TEXTS } from './i18n-apps.js';
 import { NOTIFICATION_TEXTS } from './notifications/i18n-notifications.js';
+import { DESIGN_TEXTS } from './i18n-design.js';
 
 /** The shell's own texts, in French (default) and English; `{name}` marks a value filled in by `format`. */
 const SHELL_TEXTS = {
@@ -162,7 +163,7 @@ const SHELL_TEXTS = {
 } as const;
 
 /** Every text of the shell. */
-export const TEXTS = { ...SHELL_TEXTS, ...ADMIN_TEXTS, ...DIRECTORY_TEXTS, ...COMMUNICATION_TEXTS, ...APPS_TEXTS, ...NOTIFICATION_TEXTS };
+export const TEXTS = { ...SHELL_TEXTS, ...ADMIN_TEXTS, ...DIRECTORY_TEXTS, ...COMMUNICATION_TEXTS, ...APPS_TEXTS, ...NOTIFICATION_TEXTS, ...DESIGN_TEXTS };
 
 export type TextKey = keyof typeof TEXTS;
 export type Language = 'fr' | 'en';

@@ -20,7 +20,8 @@ export class PreauApp extends LitElement {
     :host { display: block; min-height: 100vh; }
     a { color: var(--preau-accent, #1f5fbf); }
     a:focus-visible, button:focus-visible { outline: var(--preau-focus, 3px solid #f2a900); outline-offset: 2px; }
-    main { padding: 1.5rem 1rem; max-width: 72rem; margin: 0 auto; }
+    main { padding: 1.5rem 1rem; max-width: 72rem; margin: 0 auto; box-sizing: border-box; overflow-wrap: break-word; }
+    @media (max-width: 30rem) { main { padding: 1rem 0.75rem; } }
     main:focus { outline: none; }
     h1 { font-size: 1.6rem; margin: 0 0 1rem; }
     .skip { position: absolute; left: -999px; }
@@ -203,6 +204,7 @@ export class PreauApp extends LitElement {
       <a class="skip" href="#main" @click=${this.skipToContent}>${t('skipToContent')}</a>
       <preau-header .user=${this.me.user} .kids=${this.me.children} .childId=${this.child?.id} .unreadByChild=${unreadByChild(this.apps ?? [])} .path=${this.route} .language=${this.language}></preau-header>
       <main id="main" tabindex="-1">${renderSignedIn({ route, me: this.me, meLoaded: this.meLoaded, apps: this.apps, language: this.language })}</main>
+      <preau-toasts .language=${this.language}></preau-toasts>
     `;
   }
 

@@ -69,6 +69,10 @@ export function renderSignedIn({ route, me, meLoaded, apps, language }: SignedIn
       return html`<preau-account-page .me=${me} .language=${language}></preau-account-page>`;
     case 'directory':
       return html`<preau-directory-page .user=${me.user} .language=${language}></preau-directory-page>`;
+    case 'styleguide':
+      // For plugin authors only: not in the initial bundle every parent downloads.
+      void import('./design/preau-styleguide-page.js');
+      return html`<preau-styleguide-page></preau-styleguide-page>`;
     case 'person':
       return html`<preau-person-page .userId=${route.userId} .language=${language}></preau-person-page>`;
     case 'admin':

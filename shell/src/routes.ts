@@ -8,6 +8,7 @@ export type Route =
   | { page: 'app'; app: string; rest: string }
   | { page: 'account' }
   | { page: 'directory' }
+  | { page: 'styleguide' }
   | { page: 'person'; userId: number }
   | { page: 'admin' }
   | { page: 'school'; schoolId: number; tab: SchoolTab }
@@ -27,6 +28,7 @@ const SIMPLE: Record<string, Route> = {
   '/': { page: 'home' },
   '/account': { page: 'account' },
   '/directory': { page: 'directory' },
+  '/styleguide': { page: 'styleguide' },
   '/admin': { page: 'admin' },
   '/setup': { page: 'setup' },
   '/activate': { page: 'activate' },

@@ -2,6 +2,8 @@ import { Type } from '@sinclair/typebox';
 import { PROFILES } from '@preau/sdk';
 
 const Name = Type.String({ pattern: '^[a-z][a-z0-9-]*$', maxLength: 40 });
+// A name of the shell's icon set (`messaging`), an emoji, or the plugin's own SVG (`<svg …>`, shown as an image).
+const AppIcon = Type.String({ minLength: 1, maxLength: 16384 });
 const Text = Type.Object(
   { fr: Type.String({ minLength: 1 }), en: Type.String({ minLength: 1 }) },
   { additionalProperties: false },
@@ -20,7 +22,7 @@ export const ManifestSchema = Type.Object(
     sdk: Type.String({ minLength: 1 }),
     title: Text,
     description: Type.Optional(Text),
-    icon: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+    icon: Type.Optional(AppIcon),
     dependsOn: Type.Optional(Type.Array(Name, { uniqueItems: true })),
     rights: Type.Optional(
       Type.Record(
@@ -87,7 +89,7 @@ export const ManifestSchema = Type.Object(
       Type.Object(
         {
           entry: Type.String({ minLength: 1 }),
-          launcher: Type.Optional(Type.Object({ icon: Type.String({ minLength: 1, maxLength: 64 }) }, { additionalProperties: false })),
+          launcher: Type.Optional(Type.Object({ icon: AppIcon }, { additionalProperties: false })),
           home: Type.Optional(Type.Array(
             Type.Object(
               { element: Type.String({ pattern: '^[a-z][a-z0-9]*(-[a-z0-9]+)+$', maxLength: 80 }), placement: Type.Union([Type.Literal('top'), Type.Literal('widget')]) },

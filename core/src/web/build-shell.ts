@@ -1,18 +1,21 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { buildOnce, readBuild } from './build-once.js';
 import { SOURCE_CONDITIONS, webBundleDir, webCacheDir } from './build-plugin-web.js';
 import { hashSource, type InlineSources } from '../http/security-headers.js';
 
-// The design tokens, inline so that the first paint has them; allowed by the CSP through their hash.
-const TOKENS_STYLE = `
+// The design tokens (shell/src/design/tokens.css), inline so that the first paint has them; allowed by the CSP
+// through their hash. These are the fallback for a shell without that file.
+const DEFAULT_TOKENS_STYLE = `
   :root { --preau-font: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; --preau-bg: #f6f7fb; --preau-fg: #1b1f2a;
     --preau-accent: #1f5fbf; --preau-accent-fg: #ffffff; --preau-muted: #4a5263; --preau-surface: #ffffff; --preau-danger: #b3261e;
     --preau-radius: 10px; --preau-focus: 3px solid #f2a900; }
   html, body { margin: 0; background: var(--preau-bg); color: var(--preau-fg); font-family: var(--preau-font); }
   .preau-loading { padding: 1rem; }
 `;
+/** The colour of the browser's bar on phones (`theme-color`), the header's. */
+const THEME_COLOUR = '#1f5fbf';
 
 // Beside index.html: the hashes of its inline script and style, which the Content-Security-Policy allows.
 const INLINE_FILE = 'csp-inline.json';
@@ -80,6 +83,11 @@ export async function bundleShell(shellRoot: string, dir: string): Promise<Built
     Object.entries(IMPORT_MAP_MODULES).map(([specifier, name]) => [specifier, `/shell/${stamp.entries[name]}`]),
   );
   const importMap = JSON.stringify({ imports });
+  const tokensFile = join(shellRoot, 'src', 'design', 'tokens.css');
+  const tokensStyle = existsSync(tokensFile) ? `\n${readFileSync(tokensFile, 'utf8')}` : DEFAULT_TOKENS_STYLE;
+  // The favicon, Préau's icons and the web app manifest (shell/public), served under /icons/ and /favicon.ico.
+  const icons = join(shellRoot, 'public');
+  if (existsSync(icons)) cpSync(icons, join(dir, 'icons'), { recursive: true });
   const html = `<!doctype html>
 <html lang="fr">
 <head>
@@ -87,9 +95,14 @@ export async function bundleShell(shellRoot: string, dir: string): Promise<Built
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Préau</title>
 <meta name="color-scheme" content="light">
+<meta name="theme-color" content="${THEME_COLOUR}">
+<link rel="icon" href="/favicon.ico" sizes="48x48">
+<link rel="icon" href="/icons/preau.svg" type="image/svg+xml">
+<link rel="apple-touch-icon" href="/icons/apple-touch-icon.png">
+<link rel="manifest" href="/icons/manifest.webmanifest">
 <script type="importmap">${importMap}</script>
 <link rel="modulepreload" href="/shell/${stamp.entries.app}">
-<style>${TOKENS_STYLE}</style>
+<style>${tokensStyle}</style>
 </head>
 <body>
 <preau-app><p class="preau-loading">Chargement de Préau…</p></preau-app>
@@ -98,7 +111,7 @@ export async function bundleShell(shellRoot: string, dir: string): Promise<Built
 </body>
 </html>
 `;
-  const inline: InlineSources = { scripts: [hashSource(importMap)], styles: [hashSource(TOKENS_STYLE)] };
+  const inline: InlineSources = { scripts: [hashSource(importMap)], styles: [hashSource(tokensStyle)] };
   writeFileSync(join(dir, 'index.html'), html);
   writeFileSync(join(dir, INLINE_FILE), JSON.stringify(inline));
   return { dir, app: stamp.entries.app!, inline };

@@ -19,6 +19,13 @@ export async function webRoutes(app: FastifyInstance, opts: { registry: PluginRe
     return (file && !file.endsWith('.json') && serveFile(reply, file, { immutable: true })) || reply.callNotFound();
   });
 
+  // The favicon where browsers look for it, and Préau's icons and manifest (not content-hashed: revalidated).
+  app.get('/favicon.ico', async (_request, reply) => (shell && serveFile(reply, join(shell.dir, 'icons', 'favicon.ico'), { immutable: false })) || reply.callNotFound());
+  app.get('/icons/:file', { schema: { params: { type: 'object', properties: { file: { type: 'string', pattern: '^[a-z0-9-]+\\.(svg|png|ico|webmanifest)$' } } } } }, async (request, reply) => {
+    const file = shell && inside(join(shell.dir, 'icons'), (request.params as { file: string }).file);
+    return (file && serveFile(reply, file, { immutable: false })) || reply.callNotFound();
+  });
+
   app.get('/apps/:name/*', {
     schema: { params: { type: 'object', properties: { name: { type: 'string' }, '*': { type: 'string' } } } },
   }, async (request, reply) => {

@@ -9,7 +9,7 @@ export default definePlugin({
   sdk: '^1.0.0',
   title: { fr: 'Menu de la cantine', en: 'Lunch menu' },
   description: { fr: 'Les menus de la semaine du restaurant scolaire.', en: "The school canteen's weekly menus." },
-  icon: '🍽️',
+  icon: 'lunch',
   rights: {
     publish: { title: { fr: 'Publier le menu', en: 'Publish the menu' }, default: ['Teacher', 'Personnel'] },
   },
@@ -21,5 +21,5 @@ export default definePlugin({
   async exportPersonalData(userId, { db }) {
     return { publishedMenus: await db('menus').where({ published_by: userId }).orderBy('week').select('school_id as schoolId', 'week', 'published_at as publishedAt') };
   },
-  web: { entry: new URL('../web/index.ts', import.meta.url), launcher: { icon: '🍽️' } },
+  web: { entry: new URL('../web/index.ts', import.meta.url), launcher: { icon: 'lunch' } },
 });

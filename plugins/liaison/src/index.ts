@@ -15,7 +15,7 @@ export default definePlugin({
   sdk: '^1.0.0',
   title: { fr: 'Carnet de liaison', en: 'Liaison notebook' },
   description: { fr: "Les mots de l'école aux familles, avec confirmation de lecture.", en: 'Words from school to families, with read confirmation.' },
-  icon: '📒',
+  icon: 'notebook',
   rights: {
     post: { title: { fr: 'Écrire des mots dans le carnet', en: 'Write words in the notebook' }, default: ['Teacher', 'Personnel'] },
     acknowledge: { title: { fr: 'Confirmer la lecture et répondre aux questions', en: 'Acknowledge words and answer questions' }, default: ['Relative'] },
@@ -61,5 +61,5 @@ export default definePlugin({
   badge: notebookBadge,
   demo: addDemoWords,
   exportPersonalData: exportNotebook,
-  web: { entry: new URL('../web/index.ts', import.meta.url), launcher: { icon: '📒' } },
+  web: { entry: new URL('../web/index.ts', import.meta.url), launcher: { icon: 'notebook' } },
 });

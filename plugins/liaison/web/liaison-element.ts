@@ -25,7 +25,11 @@ export class LiaisonElement extends LitElement {
     label.inline { display: flex; align-items: center; gap: 0.5rem; font-weight: 400; min-height: 44px; }
     input, select, textarea { font: inherit; padding: 0.5rem; border: 1px solid #6b7385; border-radius: 6px; min-height: 44px; box-sizing: border-box; }
     input[type='checkbox'], input[type='radio'] { min-height: auto; width: 1.25rem; height: 1.25rem; }
-    fieldset { border: 1px solid #c5cad6; border-radius: 8px; padding: 0.75rem; display: grid; gap: 0.5rem; }
+    /* A 360 px phone: no form wider than the screen (a fieldset's min-content width, a long option). */
+    input, select, textarea { max-width: 100%; }
+    label { min-width: 0; grid-template-columns: minmax(0, 1fr); }
+    input[type='file'] { width: 100%; }
+    fieldset { min-inline-size: 0; border: 1px solid #c5cad6; border-radius: 8px; padding: 0.75rem; display: grid; gap: 0.5rem; }
     legend { font-weight: 700; padding: 0 0.25rem; }
     a { color: #1f5fbf; }
     .body :is(p, ul, ol) { margin: 0.4rem 0; }

@@ -12,8 +12,8 @@ export class LiaisonWordForm extends LiaisonElement {
   static override styles = [
     LiaisonElement.styles,
     css`
-      form { display: grid; gap: 1rem; max-width: 48rem; }
-      .pupils { display: grid; grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr)); gap: 0.25rem 1rem; }
+      form { display: grid; grid-template-columns: minmax(0, 1fr); gap: 1rem; max-width: 48rem; }
+      .pupils { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(14rem, 100%), 1fr)); gap: 0.25rem 1rem; }
     `,
   ];
   wordId?: number;

@@ -11,7 +11,7 @@ export default definePlugin({
   sdk: '^1.0.0',
   title: { fr: 'Messagerie', en: 'Messages' },
   description: { fr: 'Écrire aux enseignants, aux familles et aux élèves de l’école.', en: 'Write to teachers, families and pupils of the school.' },
-  icon: '✉️',
+  icon: 'messaging',
   rights: {
     send: { title: { fr: 'Envoyer des messages', en: 'Send messages' }, default: ['Teacher', 'Personnel', 'Relative', 'Student', 'Guest'] },
   },
@@ -43,5 +43,5 @@ export default definePlugin({
     return { messages: rows, attachments };
   },
   demo: addDemoMessages,
-  web: { entry: new URL('../web/index.ts', import.meta.url), launcher: { icon: '✉️' } },
+  web: { entry: new URL('../web/index.ts', import.meta.url), launcher: { icon: 'messaging' } },
 });

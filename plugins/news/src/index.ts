@@ -12,7 +12,7 @@ export default definePlugin({
   sdk: '^1.0.0',
   title: { fr: 'Actualités', en: 'News' },
   description: { fr: "Les fils d'info de l'école et les messages flash de la direction.", en: "The school's news threads and the director's flash messages." },
-  icon: '📰',
+  icon: 'news',
   rights: {
     // Directors and local administrators always may; a school's administrators give it to other profiles (the
     // core's per-school rights), in Administration or from the app's own page, which shows the same right.
@@ -46,7 +46,7 @@ export default definePlugin({
   routes,
   web: {
     entry: new URL('../web/index.ts', import.meta.url),
-    launcher: { icon: '📰' },
+    launcher: { icon: 'news' },
     home: [
       { element: 'news-flash-messages', placement: 'top' },
       { element: 'news-headlines', placement: 'widget' },

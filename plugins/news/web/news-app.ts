@@ -28,16 +28,13 @@ export class NewsApp extends LitElement {
     threadCreators: { state: true },
   };
   static override styles = [formStyles, css`
-    nav.tabs { display: flex; gap: 0.5rem; flex-wrap: wrap; margin-bottom: 1rem; }
-    nav.tabs a { padding: 0.5rem 0.75rem; border-radius: 8px; color: #1f5fbf; font-weight: 600; min-height: 44px; box-sizing: border-box; display: inline-flex; align-items: center; }
-    nav.tabs a[aria-current='page'] { background: #1f5fbf; color: #fff; }
-    ol.items { list-style: none; padding: 0; display: grid; gap: 0.75rem; }
-    ol.items > li, article.item { background: var(--preau-surface, #fff); border-radius: var(--preau-radius, 10px); padding: 1rem; box-shadow: 0 1px 3px rgb(0 0 0 / 0.15); }
+    ol.items { list-style: none; padding: 0; display: grid; gap: var(--preau-space-3, 0.75rem); }
+    ol.items > li, article.item { background: var(--preau-surface, #fff); border-radius: var(--preau-radius, 10px); padding: var(--preau-space-4, 1rem); box-shadow: var(--preau-shadow, 0 1px 3px rgb(0 0 0 / 0.15)); }
     h2 { font-size: 1.15rem; margin: 0 0 0.25rem; }
-    .meta { color: var(--preau-muted, #4a5263); font-size: 0.9rem; }
-    .pin { background: #1f5fbf; color: #fff; border-radius: 4px; padding: 0 0.35rem; font-size: 0.8rem; }
-    .status { font-weight: 600; color: #7a4a00; }
-    section.thread { margin-bottom: 1.5rem; }
+    .meta { color: var(--preau-muted, #4a5263); font-size: var(--preau-text-small, 0.9rem); }
+    .pin { background: var(--preau-accent, #1f5fbf); color: var(--preau-accent-fg, #fff); border-radius: var(--preau-radius-sm, 6px); padding: 0 0.35rem; font-size: 0.8rem; }
+    .status { font-weight: 600; color: var(--preau-warning, #8a4b00); }
+    section.thread { margin-bottom: var(--preau-space-5, 1.5rem); }
   `];
   path = '';
   threads: Thread[] = [];
@@ -167,15 +164,17 @@ export class NewsApp extends LitElement {
     const publishes = this.threads.some((th) => roleIncludes(th.role, 'publish'));
     const writes = this.threads.some((th) => roleIncludes(th.role, 'contribute'));
     const manages = this.threads.some((th) => th.role === 'manage') || this.capabilities.createThreads.length > 0;
-    const tab = (name: View['name'], href: string, key: TextKey) => html`<a href=${href} aria-current=${view.name === name ? 'page' : 'false'}>${this.t(key)}</a>`;
-    return html`<nav class="tabs" aria-label=${this.t('news')}>
-      ${tab('list', '/apps/news', 'news')}
-      ${writes ? tab('write', '/apps/news/write', 'write') : nothing}
-      ${writes ? tab('drafts', '/apps/news/drafts', 'drafts') : nothing}
-      ${publishes ? tab('queue', '/apps/news/queue', 'queue') : nothing}
-      ${manages ? tab('threads', '/apps/news/threads', 'threads') : nothing}
-      ${this.capabilities.writeFlash.length ? tab('flash', '/apps/news/flash', 'flash') : nothing}
-    </nav>`;
+    // The design system's tabs, as links between the app's pages.
+    const tabs: { id: View['name']; href: string; key: TextKey; shown: boolean }[] = [
+      { id: 'list', href: '/apps/news', key: 'news', shown: true },
+      { id: 'write', href: '/apps/news/write', key: 'write', shown: writes },
+      { id: 'drafts', href: '/apps/news/drafts', key: 'drafts', shown: writes },
+      { id: 'queue', href: '/apps/news/queue', key: 'queue', shown: publishes },
+      { id: 'threads', href: '/apps/news/threads', key: 'threads', shown: manages },
+      { id: 'flash', href: '/apps/news/flash', key: 'flash', shown: this.capabilities.writeFlash.length > 0 },
+    ];
+    return html`<preau-tabs label=${this.t('news')} selected=${view.name}
+      .tabs=${tabs.filter((tab) => tab.shown).map((tab) => ({ id: tab.id, label: this.t(tab.key), href: tab.href }))}></preau-tabs>`;
   }
 
   private renderItem() {
@@ -195,9 +194,9 @@ export class NewsApp extends LitElement {
         <preau-rich-text class="body" .html=${item.body}></preau-rich-text>
         ${itemAttachments(item.id, item.attachments, this.t('attachments'))}
         <div class="actions">
-          ${publishes && item.status === 'submitted' ? html`<button type="button" class="primary" @click=${() => this.validate(item)}>${this.t('validate')}</button>` : nothing}
-          ${publishes || (item.status === 'draft' || item.status === 'submitted') ? html`<button type="button" @click=${() => (this.editing = true)}>${this.t('edit')}</button>
-            <button type="button" @click=${() => this.trash(item)}>${this.t('trash')}</button>` : nothing}
+          ${publishes && item.status === 'submitted' ? html`<button type="button" class="secondary" @click=${() => this.validate(item)}>${this.t('validate')}</button>` : nothing}
+          ${publishes || (item.status === 'draft' || item.status === 'submitted') ? html`<button type="button" class="secondary" @click=${() => (this.editing = true)}>${this.t('edit')}</button>
+            <button type="button" class="secondary" @click=${() => this.trash(item)}>${this.t('trash')}</button>` : nothing}
         </div>
       </article>
       ${item.status === 'published' && thread?.commentsEnabled ? html`<news-item-comments .itemId=${item.id} .moderates=${publishes}></news-item-comments>` : nothing}`;
@@ -228,13 +227,13 @@ export class NewsApp extends LitElement {
             ${this.threads.map((th) => html`<option value=${th.id}>${th.title}</option>`)}
           </select>
         </label>
-        ${this.items.length === 0 ? html`<p>${this.t('none')}</p>` : html`<ol class="items">${this.items.map((item) => this.renderSummary(item))}</ol>`}
-        ${this.next ? html`<button type="button" @click=${this.more}>${this.t('more')}</button>` : nothing}` : nothing}
+        ${this.items.length === 0 ? html`<preau-empty-state heading=${this.t('none')}></preau-empty-state>` : html`<ol class="items">${this.items.map((item) => this.renderSummary(item))}</ol>`}
+        ${this.next ? html`<button type="button" class="secondary" @click=${this.more}>${this.t('more')}</button>` : nothing}` : nothing}
       ${view.name === 'item' ? this.renderItem() : nothing}
       ${view.name === 'write' ? html`<news-item-editor .threads=${this.threads} @news-saved=${(e: CustomEvent<Item>) => this.go(`/apps/news/items/${e.detail.id}`)}></news-item-editor>` : nothing}
-      ${view.name === 'queue' ? (this.items.length === 0 ? html`<p>${this.t('emptyQueue')}</p>` : html`<ol class="items">${this.items.map((item) => this.renderSummary(item,
-        html`<button type="button" class="primary" @click=${() => this.validate(item)}>${this.t('validate')}</button>`))}</ol>`) : nothing}
-      ${view.name === 'drafts' ? (this.items.length === 0 ? html`<p>${this.t('emptyDrafts')}</p>` : html`<ol class="items">${this.items.map((item) => this.renderSummary(item))}</ol>`) : nothing}
+      ${view.name === 'queue' ? (this.items.length === 0 ? html`<preau-empty-state heading=${this.t('emptyQueue')}></preau-empty-state>` : html`<ol class="items">${this.items.map((item) => this.renderSummary(item,
+        html`<button type="button" class="secondary" @click=${() => this.validate(item)}>${this.t('validate')}</button>`))}</ol>`) : nothing}
+      ${view.name === 'drafts' ? (this.items.length === 0 ? html`<preau-empty-state heading=${this.t('emptyDrafts')}></preau-empty-state>` : html`<ol class="items">${this.items.map((item) => this.renderSummary(item))}</ol>`) : nothing}
       ${view.name === 'threads' ? this.renderThreads() : nothing}
       ${view.name === 'flash-message' ? html`<news-flash-messages .flashId=${view.id}></news-flash-messages>` : nothing}
       ${view.name === 'flash' ? html`<news-flash-composer .schoolIds=${this.capabilities.writeFlash}></news-flash-composer>` : nothing}

@@ -139,8 +139,8 @@ export class NewsFlashComposer extends LitElement {
         <label class="check"><input type="checkbox" name="notify" ?checked=${e?.notify ?? false} /> ${t('notify')}</label>
         ${this.error ? html`<p role="alert">${this.error}</p>` : nothing}
         <div class="actions">
-          <button type="submit" class="primary">${t(e ? 'flashSave' : 'post')}</button>
-          ${e ? html`<button type="button" @click=${() => this.correct(null)}>${t('flashCancel')}</button>` : nothing}
+          <button type="submit">${t(e ? 'flashSave' : 'post')}</button>
+          ${e ? html`<button type="button" class="secondary" @click=${() => this.correct(null)}>${t('flashCancel')}</button>` : nothing}
         </div>
       </form>
       <h2>${t('flash')}</h2>
@@ -148,8 +148,8 @@ export class NewsFlashComposer extends LitElement {
         ${this.authored.map((f) => html`<li data-flash=${f.id}>
           <strong>${f.title}</strong> — ${formatDateTime(f.startsAt, language)} → ${formatDateTime(f.endsAt, language)}
           — <span class="reads">${f.read}/${f.targeted} ${t('reads')}</span>
-          <button type="button" @click=${() => this.correct(f)} aria-label="${t('flashFix')} ${f.title}">${t('flashFix')}</button>
-          <button type="button" @click=${() => this.withdraw(f.id)} aria-label="${t('withdraw')} ${f.title}">${t('withdraw')}</button>
+          <button type="button" class="secondary" @click=${() => this.correct(f)} aria-label="${t('flashFix')} ${f.title}">${t('flashFix')}</button>
+          <button type="button" class="secondary" @click=${() => this.withdraw(f.id)} aria-label="${t('withdraw')} ${f.title}">${t('withdraw')}</button>
         </li>`)}
       </ul>`;
   }

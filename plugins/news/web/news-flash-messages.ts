@@ -18,16 +18,16 @@ export class NewsFlashMessages extends LitElement {
     :host { display: block; }
     :host([hidden]) { display: none; }
     section { display: grid; gap: 0.75rem; }
-    article { border-radius: var(--preau-radius, 10px); padding: 1rem 1.25rem; border-left: 8px solid; display: grid; gap: 0.5rem; }
-    .info { background: #e8f0fc; border-color: #1f5fbf; color: #0f2a52; }
-    .warning { background: #fff4d6; border-color: #a86400; color: #3d2600; }
-    .urgent { background: #fde8e8; border-color: #b3261e; color: #4a0d0a; }
+    article { border-radius: var(--preau-radius, 10px); padding: var(--preau-space-4, 1rem) var(--preau-space-4, 1rem); border-left: 8px solid; display: grid; gap: 0.5rem; }
+    .info { background: var(--preau-accent-soft, #eef3fc); border-color: var(--preau-accent, #1f5fbf); color: #0f2a52; }
+    .warning { background: var(--preau-warning-soft, #fff8e6); border-color: #a86400; color: #3d2600; }
+    .urgent { background: var(--preau-danger-soft, #fdecea); border-color: var(--preau-danger, #b3261e); color: #4a0d0a; }
     h2 { margin: 0; font-size: 1.15rem; }
     .body :first-child { margin-top: 0; }
     .body :last-child { margin-bottom: 0; }
     footer { display: flex; justify-content: space-between; align-items: center; gap: 1rem; flex-wrap: wrap; }
     .signature { font-style: italic; }
-    button { font: inherit; min-height: 44px; padding: 0.5rem 1rem; border-radius: 8px; border: 2px solid currentColor; background: #fff; color: inherit; cursor: pointer; font-weight: 600; }
+    button { font: inherit; min-height: var(--preau-target, 44px); padding: 0.5rem 1rem; border-radius: var(--preau-radius-control, 8px); border: 2px solid currentColor; background: var(--preau-surface, #fff); color: inherit; cursor: pointer; font-weight: 600; }
     button:focus-visible { outline: var(--preau-focus, 3px solid #f2a900); outline-offset: 2px; }
   `;
   messages: (Flash & { read?: boolean })[] = [];

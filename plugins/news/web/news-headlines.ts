@@ -8,13 +8,13 @@ import { text } from './i18n.js';
 export class NewsHeadlines extends LitElement {
   static override properties = { items: { state: true } };
   static override styles = css`
-    :host { display: block; background: var(--preau-surface, #fff); border-radius: var(--preau-radius, 10px); padding: 1rem; box-shadow: 0 1px 3px rgb(0 0 0 / 0.15); }
+    :host { display: block; background: var(--preau-surface, #fff); border-radius: var(--preau-radius, 10px); padding: var(--preau-space-4, 1rem); box-shadow: var(--preau-shadow, 0 1px 3px rgb(0 0 0 / 0.15)); }
     h2 { font-size: 1.1rem; margin: 0 0 0.5rem; }
     ul { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.5rem; }
     a { color: var(--preau-link, #1f5fbf); font-weight: 600; }
     a:focus-visible { outline: var(--preau-focus, 3px solid #f2a900); outline-offset: 2px; }
     .meta { display: block; color: var(--preau-muted, #4a5263); font-size: 0.9rem; }
-    .pin { background: #1f5fbf; color: #fff; border-radius: 4px; padding: 0 0.35rem; font-size: 0.8rem; margin-right: 0.35rem; }
+    .pin { background: var(--preau-accent, #1f5fbf); color: var(--preau-accent-fg, #fff); border-radius: var(--preau-radius-sm, 6px); padding: 0 0.35rem; font-size: 0.8rem; margin-right: 0.35rem; }
   `;
   items: Item[] = [];
   private api = new ContextConsumer(this, { context: apiContext, subscribe: true });

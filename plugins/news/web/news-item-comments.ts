@@ -44,7 +44,7 @@ export class NewsItemComments extends LitElement {
     return html`<section aria-labelledby="comments-title">
       <h2 id="comments-title">${text('comments', language)}</h2>
       <ul>${this.comments.map((c) => html`<li><span class="meta">${c.author?.displayName ?? '—'} · ${formatDateTime(c.createdAt, language)}</span><br />${c.body}
-        ${c.mine || this.moderates ? html`<button type="button" @click=${async () => { await this.api.value!.delete(`/api/news/comments/${c.id}`); await this.load(); }}>${text('trash', language)}</button>` : nothing}</li>`)}</ul>
+        ${c.mine || this.moderates ? html`<button type="button" class="secondary" @click=${async () => { await this.api.value!.delete(`/api/news/comments/${c.id}`); await this.load(); }}>${text('trash', language)}</button>` : nothing}</li>`)}</ul>
       <form @submit=${this.send}>
         <label>${text('comment', language)} <textarea name="body" required maxlength="2000"></textarea></label>
         ${this.error ? html`<p role="alert">${this.error}</p>` : nothing}

@@ -86,7 +86,7 @@ export class NewsItemEditor extends LitElement {
       <fieldset>
         <legend>${t('attachments')}</legend>
         <ul class="files">${this.files.map((f) => html`<li>📎 ${f.name}
-          <button type="button" aria-label=${format('removeFile', language, { name: f.name })} @click=${() => (this.files = this.files.filter((x) => x.id !== f.id))}>✕</button></li>`)}</ul>
+          <button type="button" class="secondary" aria-label=${format('removeFile', language, { name: f.name })} @click=${() => (this.files = this.files.filter((x) => x.id !== f.id))}>✕</button></li>`)}</ul>
         <label>${t('addFiles')} <input type="file" multiple @change=${this.upload} ?disabled=${this.uploading} /></label>
         ${this.uploading ? html`<p role="status">${t('uploading')}</p>` : nothing}
       </fieldset>
@@ -95,8 +95,8 @@ export class NewsItemEditor extends LitElement {
       ${publishes ? html`<label class="check"><input type="checkbox" name="headline" ?checked=${this.item?.headline ?? false} /> ${t('headline')}</label>` : nothing}
       ${this.error ? html`<p role="alert">${this.error}</p>` : nothing}
       <div class="actions">
-        ${publishes ? html`<button type="button" class="primary" @click=${() => this.save('publish')}>${t('publish')}</button>` : html`<button type="button" class="primary" @click=${() => this.save('submit')}>${t('submit')}</button>`}
-        <button type="button" @click=${() => this.save('draft')}>${t('saveDraft')}</button>
+        ${publishes ? html`<button type="button" class="secondary" @click=${() => this.save('publish')}>${t('publish')}</button>` : html`<button type="button" class="secondary" @click=${() => this.save('submit')}>${t('submit')}</button>`}
+        <button type="button" class="secondary" @click=${() => this.save('draft')}>${t('saveDraft')}</button>
       </div>
     </form>`;
   }

@@ -87,7 +87,7 @@ export class NewsThreadForm extends LitElement {
                 ${ROLES.map(({ role, key }) => html`<option value=${role} ?selected=${role === share.role}>${t(key)}</option>`)}
               </select>
             </label>
-            <button type="button" aria-label="${t('remove')} ${name}" @click=${() => (this.shares = this.shares.filter((_, i) => i !== index))}>${t('remove')}</button>
+            <button type="button" class="secondary" aria-label="${t('remove')} ${name}" @click=${() => (this.shares = this.shares.filter((_, i) => i !== index))}>${t('remove')}</button>
           </div>`;
         })}
         ${this.shares.length === 0 ? html`<p>${t('notShared')}</p>` : nothing}
@@ -98,11 +98,11 @@ export class NewsThreadForm extends LitElement {
               ${unused.map((g) => html`<option value=${g.id} ?selected=${g.id === this.adding}>${groupLabel(g, language)}</option>`)}
             </select>
           </label>
-          <button type="button" ?disabled=${!this.adding} @click=${this.addShare}>${t('add')}</button>
+          <button type="button" class="secondary" ?disabled=${!this.adding} @click=${this.addShare}>${t('add')}</button>
         </div>` : nothing}
       </fieldset>
       ${this.error ? html`<p role="alert">${this.error}</p>` : nothing}
-      <div class="actions"><button type="submit" class="primary">${t('save')}</button></div>
+      <div class="actions"><button type="submit">${t('save')}</button></div>
     </form>`;
   }
 }

@@ -16,7 +16,7 @@ export default definePlugin({
   sdk: '^1.0.0',
   title: { fr: 'Cahier de textes', en: 'Textbook' },
   description: { fr: 'Ce qui a été fait en classe et le travail à faire, pour les élèves et leurs familles.', en: 'What was done in class and the homework, for pupils and their families.' },
-  icon: '📚',
+  icon: 'textbook',
   rights: {
     write: { title: { fr: 'Écrire dans le cahier de textes de ses classes', en: "Write in one's classes' textbook" }, default: ['Teacher', 'Personnel'] },
     tick: { title: { fr: 'Cocher « Fait » sur le travail à faire', en: 'Tick "Done" on homework' }, default: ['Student', 'Relative'] },
@@ -50,5 +50,5 @@ export default definePlugin({
   badge: homeworkBadge,
   demo: addDemoTextbook,
   exportPersonalData: exportTextbook,
-  web: { entry: new URL('../web/index.ts', import.meta.url), launcher: { icon: '📚' } },
+  web: { entry: new URL('../web/index.ts', import.meta.url), launcher: { icon: 'textbook' } },
 });

@@ -64,7 +64,7 @@ export class PreauAuditLog extends LitElement {
 
   private renderTable(entries: AuditRow[]) {
     if (entries.length === 0) return html`<p>${this.t('auditEmpty')}</p>`;
-    return html`<div class="table-wrap"><table>
+    return html`<div class="table-wrap" tabindex="0" role="region" aria-label=${this.t('auditCaption')}><table>
       <caption class="visually-hidden">${this.t('auditCaption')}</caption>
       <thead><tr>
         <th scope="col">${this.t('auditAt')}</th><th scope="col">${this.t('auditAction')}</th><th scope="col">${this.t('auditActor')}</th>

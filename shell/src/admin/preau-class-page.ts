@@ -97,7 +97,9 @@ export class PreauClassPage extends LitElement {
     } catch (error) {
       this.error = errorMessage(error);
     }
-    // Only the school's administrators may read its people: for a teacher this answers 403, and the links stay read-only.
+    // Only the school's administrators may read its people: a teacher's links stay read-only (and the page does
+    // not ask, which would answer 403 and log an error in the console).
+    if (!this.administers) return;
     this.schoolRelatives = await this.api.value!.get<{ id: number; displayName: string; login: string }[]>(`/api/core/schools/${this.schoolId}/users?profile=Relative&limit=500`)
       .catch(() => null);
   }

@@ -20,7 +20,7 @@ export class PreauSchoolGroups extends LitElement {
 
   private renderTable(groups: GroupRow[]) {
     if (groups.length === 0) return html`<p>${this.t('noGroups')}</p>`;
-    return html`<div class="table-wrap"><table>
+    return html`<div class="table-wrap" tabindex="0" role="region" aria-label=${this.t('tabGroups')}><table>
       <thead><tr>
         <th scope="col">${this.t('groupName')}</th><th scope="col">${this.t('groupKind')}</th>
         <th scope="col">${this.t('profile')}</th><th scope="col" class="number">${this.t('memberCount')}</th>

@@ -22,6 +22,9 @@ const formatSource = (html: string) => html.replace(/(<\/(?:p|h2|h3|li|ul|ol|blo
  * The editor itself, loaded on demand by `<preau-editor>` (which carries the form association and the events):
  * TipTap in a shadow root, the toolbar, the panels it opens, the HTML source view and the alert region.
  */
+/** On a screen narrower than this (px) the toolbar keeps the essentials in one row and the rest behind "Plus". */
+const COMPACT_WIDTH = 560;
+
 export class PreauEditorView extends LitElement {
   static override properties = {
     label: {},
@@ -35,6 +38,8 @@ export class PreauEditorView extends LitElement {
     alertMessage: { state: true },
     statusMessage: { state: true },
     focusId: { state: true },
+    compact: { state: true },
+    more: { state: true },
   };
   static override styles = editorStyles;
 
@@ -51,6 +56,14 @@ export class PreauEditorView extends LitElement {
   alertMessage = '';
   statusMessage = '';
   focusId = 'undo';
+  /** Narrower than a tablet: the phone's toolbar (see `renderToolbar`). */
+  compact = false;
+  more = false;
+  // The phone's screen, not the editor's box: on a desktop an editor in a narrow column keeps every tool at hand.
+  private phone = matchMedia(`(max-width: ${COMPACT_WIDTH - 1}px)`);
+  private followPhone = (): void => {
+    this.compact = this.phone.matches;
+  };
 
   private editor?: Editor;
   private content = '';
@@ -75,12 +88,15 @@ export class PreauEditorView extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.stopListening = onEditorExtensionsChanged(() => (this.revision += 1));
+    this.phone.addEventListener('change', this.followPhone);
+    this.followPhone();
     if (this.hasUpdated && !this.editor) this.mount();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.stopListening?.();
+    this.phone.removeEventListener('change', this.followPhone);
     this.content = this.html;
     this.editor?.destroy();
     this.editor = undefined;
@@ -236,7 +252,8 @@ export class PreauEditorView extends LitElement {
           toggleSource: () => this.toggleSource(),
           handle: () => this.handle(),
         }),
-        { label: this.t('toolbar'), focusId: this.focusId, setFocusId: (id) => (this.focusId = id) },
+        { label: this.t('toolbar'), focusId: this.focusId, setFocusId: (id) => (this.focusId = id),
+          compact: this.compact, more: this.more, moreLabel: this.t('more'), toggleMore: () => (this.more = !this.more) },
       ) : nothing}
       ${this.panel && editor ? renderPanel(this.panel, {
         editor,

@@ -1,6 +1,7 @@
 /** Every text of the editor's interface, French first. */
 export const EDITOR_LABELS = {
   toolbar: { fr: 'Mise en forme', en: 'Formatting' },
+  more: { fr: 'Plus', en: 'More' },
   undo: { fr: 'Annuler', en: 'Undo' },
   redo: { fr: 'Rétablir', en: 'Redo' },
   paragraphStyle: { fr: 'Style de paragraphe', en: 'Paragraph style' },

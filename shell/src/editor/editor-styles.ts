@@ -8,6 +8,11 @@ export const editorStyles = css`
   .toolbar { display: flex; flex-wrap: wrap; gap: 0.25rem 0.5rem; padding: 0.25rem; border-bottom: 1px solid #d5d9e2; background: #f3f5f9; border-radius: 8px 8px 0 0; }
   .group { display: inline-flex; flex-wrap: wrap; gap: 2px; }
   .group + .group { padding-left: 0.5rem; border-left: 1px solid #d5d9e2; }
+  /* A phone: the essentials and "Plus" on the first row, the rest (when open) in rows under it. */
+  .toolbar.compact .group { flex-wrap: wrap; }
+  .toolbar.compact .group + .group { padding-left: 0; border-left: 0; border-top: 1px solid #d5d9e2; padding-top: 0.25rem; flex-basis: 100%; }
+  .toolbar.compact .essentials { flex-wrap: nowrap; width: 100%; }
+  .tool.more { margin-left: auto; font-weight: 600; padding: 0 0.75rem; }
   .tool { font: inherit; min-width: 2.25rem; min-height: 2.25rem; padding: 0 0.35rem; border: 1px solid transparent; border-radius: 6px; background: transparent; color: var(--preau-fg, #1b1f2a); cursor: pointer; }
   select.tool { border-color: #9aa1b1; background: #fff; max-width: 9rem; }
   .tool:hover { background: #e3e7ef; }

@@ -7,7 +7,16 @@ export interface ToolbarState {
   label: string;
   focusId: string;
   setFocusId(id: string): void;
+  /** A narrow editor (a phone): the essentials in one row, the rest behind "Plus". */
+  compact?: boolean;
+  /** "Plus" is open. */
+  more?: boolean;
+  moreLabel?: string;
+  toggleMore?(): void;
 }
+
+/** What a phone's toolbar shows without "Plus": enough for a parent's short reply. */
+const ESSENTIALS = ['bold', 'italic', 'bulletList', 'link', 'image'];
 
 // The keys that move between items. Up and down are left to the selects, whose value they change.
 const KEYS = new Set(['ArrowLeft', 'ArrowRight', 'Home', 'End']);
@@ -48,13 +57,31 @@ function select(item: ToolbarSelect, state: ToolbarState, tabindex: number): Tem
 }
 
 /** The toolbar: groups of buttons and selects, one tab stop, labels in `aria-label` and `title`. */
-export function renderToolbar(groups: ToolbarItem[][], state: ToolbarState): TemplateResult {
-  const ids = groups.flat().filter((item) => !(item.type === 'select' && item.disabled)).map((item) => item.id);
+export function renderToolbar(allGroups: ToolbarItem[][], state: ToolbarState): TemplateResult {
+  let groups = allGroups;
+  let more: TemplateResult | typeof nothing = nothing;
+  if (state.compact) {
+    const essentials = allGroups.flat().filter((item) => ESSENTIALS.includes(item.id));
+    const rest = allGroups.map((group) => group.filter((item) => !ESSENTIALS.includes(item.id))).filter((group) => group.length > 0);
+    groups = [essentials, ...(state.more ? rest : [])];
+    more = html`<button type="button" class="tool more" data-item="more" tabindex=${state.focusId === 'more' ? 0 : -1}
+      aria-expanded=${String(!!state.more)} @focus=${() => state.setFocusId('more')}
+      @mousedown=${(event: MouseEvent) => event.preventDefault()} @click=${() => state.toggleMore?.()}>${state.moreLabel}</button>`;
+  }
+  const ids = [...groups.flat().filter((item) => !(item.type === 'select' && item.disabled)).map((item) => item.id), ...(state.compact ? ['more'] : [])];
   const focusId = ids.includes(state.focusId) ? state.focusId : ids[0];
+  const items = (group: ToolbarItem[]) => group.map((item) => {
+    const tabindex = item.id === focusId ? 0 : -1;
+    return item.type === 'select' ? select(item, state, tabindex) : button(item, state, tabindex);
+  });
+  if (state.compact) {
+    const [first, ...others] = groups;
+    return html`<div class="toolbar compact" role="toolbar" aria-label=${state.label} @keydown=${moveFocus}>
+      <span class="group essentials">${items(first ?? [])}${more}</span>
+      ${others.map((group) => html`<span class="group">${items(group)}</span>`)}
+    </div>`;
+  }
   return html`<div class="toolbar" role="toolbar" aria-label=${state.label} @keydown=${moveFocus}>
-    ${groups.map((group) => html`<span class="group">${group.map((item) => {
-      const tabindex = item.id === focusId ? 0 : -1;
-      return item.type === 'select' ? select(item, state, tabindex) : button(item, state, tabindex);
-    })}</span>`)}
+    ${groups.map((group) => html`<span class="group">${items(group)}</span>`)}
   </div>`;
 }

@@ -48,7 +48,7 @@ export class PreauAppFrame extends LitElement {
     const title = this.app?.title?.[this.language] ?? this.app?.name ?? '';
     button.setAttribute('aria-label', format('appHelpOf', this.language, { app: title }));
     button.setAttribute('aria-expanded', 'false');
-    button.style.cssText = 'font:inherit;min-height:44px;padding:0 1rem;border-radius:8px;border:2px solid var(--preau-accent,#1f5fbf);background:#fff;color:var(--preau-accent,#1f5fbf);cursor:pointer;margin-bottom:1rem';
+    button.style.cssText = 'font:inherit;font-weight:600;min-height:var(--preau-target,44px);padding:0 1rem;border-radius:var(--preau-radius-control,8px);border:2px solid var(--preau-accent,#1f5fbf);background:var(--preau-surface,#fff);color:var(--preau-accent,#1f5fbf);cursor:pointer;margin-bottom:var(--preau-space-4,1rem)';
     const region = document.createElement('section');
     region.hidden = true;
     region.setAttribute('aria-label', format('appHelpOf', this.language, { app: title }));

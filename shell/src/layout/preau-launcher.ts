@@ -1,6 +1,8 @@
 import { LitElement, css, html } from 'lit';
 import { localize } from '@preau/sdk/web';
 import { format, text } from '../i18n.js';
+import '../design/preau-app-icon.js';
+import '../design/preau-empty-state.js';
 
 /** One app of the launcher, as `GET /api/core/apps` lists it. */
 export interface LauncherApp {
@@ -21,23 +23,25 @@ export class PreauLauncher extends LitElement {
     ul { list-style: none; display: grid; grid-template-columns: repeat(auto-fill, minmax(8.5rem, 1fr)); gap: 1rem; padding: 0; margin: 0; }
     a { display: grid; justify-items: center; gap: 0.5rem; padding: 1rem; border-radius: var(--preau-radius, 10px);
       background: var(--preau-surface, #fff); color: var(--preau-fg, #1b1f2a); text-decoration: none; font-weight: 600;
-      box-shadow: 0 1px 3px rgb(0 0 0 / 0.15); min-height: 44px; text-align: center; }
-    a:hover { background: #eef3fc; }
+      box-shadow: var(--preau-shadow, 0 1px 3px rgb(0 0 0 / 0.15)); min-height: 44px; overflow-wrap: break-word; hyphens: auto; text-align: center; }
+    a:hover { background: var(--preau-accent-soft, #eef3fc); }
     a:focus-visible { outline: var(--preau-focus, 3px solid #f2a900); outline-offset: 2px; }
-    .icon { font-size: 2.5rem; line-height: 1; position: relative; }
+    .icon { line-height: 1; position: relative; display: inline-flex; }
+    /* Smaller tiles on a phone: three apps per row at 360 px. */
+    @media (max-width: 30rem) { ul { grid-template-columns: repeat(auto-fill, minmax(6.25rem, 1fr)); gap: 0.5rem; } a { padding: 0.75rem 0.25rem; font-size: 0.9rem; } preau-app-icon { --preau-app-icon-size: 2.5rem; } }
     .badge { position: absolute; top: -0.4rem; right: -1rem; min-width: 1.5rem; padding: 0.1rem 0.35rem; border-radius: 999px;
-      background: #b3261e; color: #fff; font-size: 0.85rem; font-weight: 700; line-height: 1.3; }
+      background: var(--preau-danger, #b3261e); color: #fff; font-size: 0.85rem; font-weight: 700; line-height: 1.3; }
     .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
   `;
   apps: LauncherApp[] = [];
   language: 'fr' | 'en' = 'fr';
 
   override render() {
-    if (this.apps.length === 0) return html`<p>${text('noApps', this.language)}</p>`;
+    if (this.apps.length === 0) return html`<preau-empty-state heading=${text('noApps', this.language)}></preau-empty-state>`;
     return html`<ul>
       ${this.apps.map(
         (app) => html`<li><a href="/apps/${app.name}/" data-app=${app.name}>
-          <span class="icon" aria-hidden="true">${app.icon ?? '▦'}${app.badge?.count ? html`<span class="badge">${app.badge.count}</span>` : ''}</span>
+          <span class="icon" aria-hidden="true"><preau-app-icon .icon=${app.icon ?? 'app'}></preau-app-icon>${app.badge?.count ? html`<span class="badge">${app.badge.count}</span>` : ''}</span>
           ${localize(app.title, this.language)}${app.badge?.count ? html`<span class="sr">, ${format('unreadItems', this.language, { count: app.badge.count })}</span>` : ''}
         </a></li>`,
       )}

@@ -1,7 +1,9 @@
 import { LitElement, css, html } from 'lit';
 import { ContextConsumer } from '@lit/context';
 import { formStyles } from '../styles.js';
-import { text, type Language, type TextKey } from '../i18n.js';
+import { format, text, type Language, type TextKey } from '../i18n.js';
+import '../design/preau-menu.js';
+import '../design/preau-empty-state.js';
 import { errorMessage, shellApiContext } from '../api.js';
 import { liveNotifications, type TimelineItem } from './live-notifications.js';
 
@@ -29,16 +31,16 @@ export class PreauTimeline extends LitElement {
   static override styles = [
     formStyles,
     css`
-      ol { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.5rem; }
-      li { background: var(--preau-surface, #fff); border-radius: var(--preau-radius, 10px); padding: 0.75rem 1rem; box-shadow: 0 1px 3px rgb(0 0 0 / 0.15);
-        display: grid; grid-template-columns: 1fr auto; gap: 0.25rem 1rem; align-items: center; border-left: 4px solid transparent; }
+      ol { list-style: none; margin: 0; padding: 0; background: var(--preau-surface, #fff); border-radius: var(--preau-radius, 10px); box-shadow: var(--preau-shadow, 0 1px 3px rgb(0 0 0 / 0.15)); }
+      /* One line per item (issue 19): the text, its date, and its actions behind "⋯". */
+      li { display: flex; align-items: center; gap: var(--preau-space-2, 0.5rem); padding: 0 var(--preau-space-1, 0.25rem) 0 var(--preau-space-3, 0.75rem);
+        border-bottom: 1px solid var(--preau-border-subtle, #d5d9e2); border-left: 4px solid transparent; min-width: 0; }
+      li:last-child { border-bottom: 0; }
       li.unread { border-left-color: var(--preau-accent, #1f5fbf); }
       li.unread .text { font-weight: 700; }
-      .text { color: inherit; text-decoration: none; display: inline-flex; min-height: 44px; align-items: center; }
+      .text { flex: 1; min-width: 0; color: inherit; text-decoration: none; display: block; line-height: 44px; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
       .text:hover { text-decoration: underline; }
-      .meta { grid-column: 1; color: var(--preau-muted, #4a5263); font-size: 0.9rem; }
-      .item-actions { grid-column: 2; grid-row: 1 / span 2; display: flex; gap: 0.5rem; }
-      .item-actions button { padding: 0.4rem 0.8rem; }
+      .meta { flex: none; color: var(--preau-muted, #4a5263); font-size: var(--preau-text-small, 0.9rem); white-space: nowrap; }
       .toolbar { display: flex; justify-content: flex-end; margin-bottom: 0.5rem; }
       .more { margin-top: 1rem; }
     `,
@@ -124,7 +126,18 @@ export class PreauTimeline extends LitElement {
   }
 
   private when(iso: string): string {
-    return new Intl.DateTimeFormat(this.language === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+    return new Intl.DateTimeFormat(this.language === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Paris' }).format(new Date(iso));
+  }
+
+  // Today: the time; this year: the day and month; before: the date (the full date is its title).
+  private short(iso: string): string {
+    const date = new Date(iso);
+    const now = new Date();
+    const locale = this.language === 'fr' ? 'fr-FR' : 'en-GB';
+    const day = (d: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(d);
+    const options: Intl.DateTimeFormatOptions = day(date) === day(now) ? { hour: '2-digit', minute: '2-digit' }
+      : day(date).slice(0, 4) === day(now).slice(0, 4) ? { day: 'numeric', month: 'short' } : { dateStyle: 'short' };
+    return new Intl.DateTimeFormat(locale, { ...options, timeZone: 'Europe/Paris' }).format(date);
   }
 
   override render() {
@@ -134,18 +147,18 @@ export class PreauTimeline extends LitElement {
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : ''}
       <p class="visually-hidden" role="status">${this.status}</p>
       ${this.items.length === 0 && !this.loading
-        ? html`<p>${this.t('timelineEmpty')}</p>`
+        ? html`<preau-empty-state heading=${this.t('timelineEmpty')}></preau-empty-state>`
         : html`<ol>
             ${this.items.map(
               (item, index) => html`<li class=${item.read ? 'read' : 'unread'}>
                 <a class="text" href=${item.resource.url} @click=${() => !item.read && this.markRead([item.id])}>
                   ${item.read ? '' : html`<span class="visually-hidden">${this.t('timelineUnread')} : </span>`}${item.text}
                 </a>
-                <span class="meta"><time datetime=${item.createdAt}>${this.when(item.createdAt)}</time></span>
-                <span class="item-actions">
-                  ${item.read ? '' : html`<button class="secondary" aria-label=${`${this.t('timelineMarkRead')} : ${item.text}`} @click=${() => this.markRead([item.id])}>${this.t('timelineMarkRead')}</button>`}
-                  <button class="secondary" aria-label=${`${this.t('timelineHide')} : ${item.text}`} @click=${() => this.hide(item, index)}>${this.t('timelineHide')}</button>
-                </span>
+                <span class="meta"><time datetime=${item.createdAt} title=${this.when(item.createdAt)}>${this.short(item.createdAt)}</time></span>
+                <preau-menu label=${format('itemActionsOf', this.language, { text: item.text })}>
+                  ${item.read ? '' : html`<button type="button" @click=${() => this.markRead([item.id])}>${this.t('timelineMarkRead')}</button>`}
+                  <button type="button" @click=${() => this.hide(item, index)}>${this.t('timelineHide')}</button>
+                </preau-menu>
               </li>`,
             )}
           </ol>`}

@@ -15,7 +15,7 @@ export class PreauActivationPage extends LitElement {
     formStyles,
     css`
       form { max-width: 32rem; }
-      .charter { max-height: 14rem; overflow-y: auto; padding: 0.75rem 1rem; border: 1px solid #6b7385; border-radius: 8px;
+      .charter { max-height: 14rem; overflow-y: auto; padding: 0.75rem 1rem; border: 1px solid var(--preau-border, #6b7385); border-radius: var(--preau-radius-control, 8px);
         background: var(--preau-surface, #fff); line-height: 1.5; }
       .charter p { white-space: pre-line; margin: 0; }
       .charter h3 { margin-top: 0; }

@@ -8,14 +8,12 @@ import '../layout/preau-launcher.js';
 import '../layout/preau-home-elements.js';
 import '../notifications/preau-timeline.js';
 
-/** The signed-in home: the launcher, then a relative's children or a pupil's or teacher's classes. */
+/** The signed-in home: flash messages, the launcher, the timeline, then a relative's children or a pupil's or teacher's classes. */
 export class PreauHomePage extends LitElement {
   static override properties = { me: { attribute: false }, meLoaded: { attribute: false }, apps: { attribute: false }, language: {} };
   static override styles = [
     formStyles,
     css`
-      .cards { list-style: none; display: grid; grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr)); gap: 1rem; padding: 0; margin: 0; }
-      .cards li { background: var(--preau-surface, #fff); border-radius: var(--preau-radius, 10px); padding: 1rem; box-shadow: 0 1px 3px rgb(0 0 0 / 0.15); }
       .name { font-weight: 700; font-size: 1.1rem; display: block; margin-bottom: 0.25rem; }
       .detail { display: block; color: var(--preau-muted, #4a5263); }
       .cards a { display: inline-flex; align-items: center; min-height: 44px; font-weight: 700; }
@@ -45,7 +43,7 @@ export class PreauHomePage extends LitElement {
           ? html`<p>${this.t('noChildren')}</p>`
           : html`<ul class="cards">
               ${me.children.map(
-                (child) => html`<li>
+                (child) => html`<li class="card">
                   <span class="name">${child.displayName}</span>
                   <span class="detail">${child.classes.length ? child.classes.map((c) => c.label).join(', ') : this.t('noClassYet')}</span>
                   ${child.school ? html`<span class="detail">${child.school.name}</span>` : ''}
@@ -68,7 +66,7 @@ export class PreauHomePage extends LitElement {
           ? html`<p>${this.t('noClasses')}</p>`
           : html`<ul class="cards">
               ${me.classes.map(
-                (c) => html`<li>
+                (c) => html`<li class="card">
                   ${linked ? html`<a href=${classPath(c.schoolId, c.id)}>${c.label}</a>` : html`<span class="name">${c.label}</span>`}
                   <span class="detail">${schoolName(c.schoolId)}</span>
                 </li>`,
@@ -81,20 +79,21 @@ export class PreauHomePage extends LitElement {
   override render() {
     const me = this.me;
     const profile = me?.user.profile;
+    // What to do now comes first on a phone: the director's flash messages, the apps, then what happened.
     return html`
       <h1>${this.t('home')}</h1>
       <preau-home-elements .apps=${this.apps ?? []} placement="top"></preau-home-elements>
-      ${me && profile === 'Relative' ? this.renderChildren(me) : ''}
-      ${me && (profile === 'Student' || profile === 'Teacher' || (profile === 'Personnel' && me.classes.length > 0)) ? this.renderClasses(me) : ''}
+      <section aria-labelledby="apps">
+        <h2 id="apps">${this.t('myApps')}</h2>
+        ${this.apps ? html`<preau-launcher .apps=${this.apps} .language=${this.language}></preau-launcher>` : this.loading()}
+      </section>
       <section id="timeline" aria-labelledby="timeline-title">
         <h2 id="timeline-title">${this.t('timeline')}</h2>
         <preau-timeline .language=${this.language}></preau-timeline>
       </section>
       <preau-home-elements .apps=${this.apps ?? []} placement="widget"></preau-home-elements>
-      <section aria-labelledby="apps">
-        <h2 id="apps">${this.t('myApps')}</h2>
-        ${this.apps ? html`<preau-launcher .apps=${this.apps} .language=${this.language}></preau-launcher>` : this.loading()}
-      </section>
+      ${me && profile === 'Relative' ? this.renderChildren(me) : ''}
+      ${me && (profile === 'Student' || profile === 'Teacher' || (profile === 'Personnel' && me.classes.length > 0)) ? this.renderClasses(me) : ''}
     `;
   }
 }

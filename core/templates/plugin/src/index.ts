@@ -8,7 +8,9 @@ export default definePlugin({
   sdk: '^__sdkMajor__.0.0',
   title: { fr: '__title__', en: '__title__' },
   description: { fr: "Les éléments de l'école.", en: "The school's items." },
-  icon: '🧩',
+  // A name of the shell's icon set (messaging, notebook, news, lunch, documents, blog, agenda, textbook, media, app)
+  // or your own SVG ('<svg viewBox="0 0 48 48">…</svg>'); see docs/design-system.md.
+  icon: 'app',
   // Declared as data: a school's administrators choose which profiles hold each right in their school.
   rights: {
     write: { title: { fr: 'Ajouter des éléments', en: 'Add items' }, default: ['Teacher', 'Personnel'] },
@@ -19,5 +21,5 @@ export default definePlugin({
   async exportPersonalData(userId, { db }) {
     return { items: await db('items').where({ created_by: userId }).orderBy('id').select('school_id as schoolId', 'title', 'created_at as createdAt') };
   },
-  web: { entry: new URL('../web/index.ts', import.meta.url), launcher: { icon: '🧩' } },
+  web: { entry: new URL('../web/index.ts', import.meta.url), launcher: { icon: 'app' } },
 });

@@ -1,6 +1,6 @@
 import { LitElement, css, html } from 'lit';
 import { ContextConsumer } from '@lit/context';
-import { ApiError, apiContext, formatDateTime, languageContext, userContext } from '@preau/sdk/web';
+import { ApiError, apiContext, formatDateTime, languageContext, preauStyles, showToast, userContext } from '@preau/sdk/web';
 import { texts } from './texts.js';
 
 interface Item {
@@ -13,18 +13,13 @@ interface Item {
 /** The items of one of the user's schools, and a form to add one (the server says who may). */
 export class __Name__App extends LitElement {
   static override properties = { path: {}, schoolId: { state: true }, items: { state: true }, error: { state: true } };
-  static override styles = css`
-    :host { display: block; }
-    form { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: end; margin-bottom: 1rem; }
-    label { display: grid; gap: 0.25rem; flex: 1 1 14rem; }
-    input, select, button { font: inherit; min-height: 44px; border-radius: 8px; border: 1px solid #6b7385; padding: 0 0.75rem; }
-    button { background: var(--preau-accent, #1f5fbf); color: var(--preau-accent-fg, #fff); border: none; cursor: pointer; }
-    :is(input, select, button):focus-visible { outline: var(--preau-focus, 3px solid #f2a900); outline-offset: 2px; }
-    ul { list-style: none; padding: 0; display: grid; gap: 0.5rem; }
-    li { background: var(--preau-surface, #fff); border-radius: var(--preau-radius, 10px); padding: 0.75rem 1rem; box-shadow: 0 1px 3px rgb(0 0 0 / 0.15); }
-    small { color: var(--preau-muted, #4a5263); }
+  // Préau's design system (buttons, fields, cards, lists, tokens: see /styleguide and docs/design-system.md),
+  // then only what is this app's own layout.
+  static override styles = [preauStyles, css`
+    form { display: flex; flex-wrap: wrap; gap: var(--preau-space-2, 0.5rem); align-items: end; margin-bottom: var(--preau-space-4, 1rem); max-width: none; }
+    form label { flex: 1 1 14rem; }
     [role='alert'] { color: var(--preau-danger, #b3261e); }
-  `;
+  `];
   /** The rest of the URL after /apps/__name__/, given by the shell. */
   path = '';
   schoolId = 0;
@@ -51,12 +46,14 @@ export class __Name__App extends LitElement {
   }
 
   private async add(event: SubmitEvent): Promise<void> {
+    const lang = () => this.language.value ?? 'fr';
     event.preventDefault();
     const form = event.target as HTMLFormElement;
     const title = new FormData(form).get('title');
     try {
       await this.api.value!.post(`/api/__name__/schools/${this.schoolId}/items`, { title });
       form.reset();
+      showToast(texts.text('added', lang()), 'success');
       await this.load();
     } catch (error) {
       this.error = error instanceof ApiError ? error.message : String(error);
@@ -83,8 +80,8 @@ export class __Name__App extends LitElement {
       </form>
       ${this.error ? html`<p role="alert">${this.error}</p>` : ''}
       ${this.items.length === 0
-        ? html`<p>${texts.text('empty', lang)}</p>`
-        : html`<ul>${this.items.map((item) => html`<li>${item.title}<br /><small>${formatDateTime(item.createdAt, lang)}</small></li>`)}</ul>`}
+        ? html`<preau-empty-state heading=${texts.text('empty', lang)}></preau-empty-state>`
+        : html`<ul class="list">${this.items.map((item) => html`<li>${item.title}<br /><small class="muted">${formatDateTime(item.createdAt, lang)}</small></li>`)}</ul>`}
     `;
   }
 }
