@@ -91,8 +91,9 @@ export async function restoreNode(services: Services, node: NodeRow, by: number)
     const ownerId = parentId === null && node.parent_id !== null ? by : node.owner_id;
     await lockFolder(trx, parentId, ownerId);
     const free = await freeName(trx, parentId, ownerId, node.name, node.id);
-    await trx('nodes').where({ trash_root: node.id }).update({ trashed_at: null, trashed_by: null, trash_root: null });
+    // Renamed while still in the trash: the live names' unique index never sees two at once.
     await trx('nodes').where({ id: node.id }).update({ parent_id: parentId, owner_id: ownerId, name: free, name_key: nameKey(free) });
+    await trx('nodes').where({ trash_root: node.id }).update({ trashed_at: null, trashed_by: null, trash_root: null });
     if (parentId === null && node.parent_id !== null) await services.sharing.register(shareRef(node), { owner: by, parent: null, transaction: trx });
   });
 }
