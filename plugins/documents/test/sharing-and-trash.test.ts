@@ -157,3 +157,25 @@ t.test('the Corbeille: a trashed folder vanishes with its content, comes back, i
   t.same(await trashNames(), [], 'purged after 30, with what else was in the trash');
   t.equal((await platform.as(teacher).inject({ method: 'DELETE', url: '/api/documents/trash' })).json().deleted, 0, 'emptying an empty trash');
 });
+
+t.test("the demo's Dossier parents: shared read-only with the school's parents, holding the school rules as a PDF", async (t) => {
+  const school = await platform.createSchool({ name: 'École de la démo' });
+  const head = await platform.createUser({ profile: 'Teacher', schools: [school], functions: [{ function: 'director', schoolId: school.id }] });
+  const ce1 = await platform.createClass({ school, label: 'CE1', teachers: [head], pupils: 1, relativesPerPupil: 1 });
+  const record = platform.platform.plugins.get('documents')!;
+  const context = { schoolId: school.id, director: head.id, teachers: [{ id: head.id, classId: ce1.id }], now: platform.clock.now() };
+  await record.manifest!.demo!(context, record.services!);
+  await record.manifest!.demo!(context, record.services!);
+  const family = ce1.relatives[0]![0]!;
+  const people = (await platform.as(family).inject('/api/documents/shared-with-me')).json().people;
+  t.equal(people.length, 1, 'run twice, one folder');
+  const dossier = people[0].items[0];
+  t.match(dossier, { name: 'Dossier parents', role: 'read' });
+  const [rules] = (await platform.as(family).inject(`/api/documents/nodes?folderId=${dossier.id}`)).json().items;
+  t.match(rules, { name: "Règlement de l'école.pdf", mediaType: 'application/pdf' });
+  const pdf = (await platform.as(family).inject(`/api/documents/nodes/${rules.id}/content`)).rawPayload.toString('latin1');
+  t.match(pdf, /^%PDF-1\.4/);
+  t.match(pdf, /startxref\n\d+\n%%EOF\n$/, 'a complete PDF');
+  const xref = Number(/startxref\n(\d+)/.exec(pdf)![1]);
+  t.equal(pdf.slice(xref, xref + 4), 'xref', 'whose cross-reference table is where it says');
+});
