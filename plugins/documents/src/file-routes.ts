@@ -1,12 +1,27 @@
 import { Id, Type, type PluginApp, type PluginServices } from '@preau/sdk';
 import { NotAFile, NotAFolder, OneFileOnly, VersionNotFound } from './errors.js';
-import { addVersion, parsePaths, placeUpload } from './files.js';
+import { addVersion, ensureFolder, parsePaths, placeUpload } from './files.js';
 import { notifyFollowers } from './follows.js';
 import { access, requireRole, toItem } from './nodes.js';
 import { destinationFor } from './node-routes.js';
 import { Errors, ItemWithRole, NodeParams, Placed, Version, VersionParams } from './schemas.js';
 import { thumbnailOf } from './thumbnails.js';
-import { folderZip } from './zip-folder.js';
+import { folderZip, inlineHeader } from './zip-folder.js';
+
+/**
+ * A PDF shown in the page (the preview): storage serves only pictures, audio and video inline, since other types
+ * could run in the platform's origin; a PDF is drawn by the browser's own viewer, which runs none of its scripts
+ * in the page. `nosniff` keeps it a PDF.
+ */
+async function sendPdfInline(services: PluginServices, reply: Parameters<PluginServices['storage']['send']>[0], blobId: string, name: string) {
+  const got = await services.storage.get(blobId);
+  if (!got) throw NotAFile();
+  return reply.type('application/pdf').header('content-disposition', inlineHeader(name)).header('x-content-type-options', 'nosniff')
+    .header('content-length', got.blob.size).send(got.stream as never);
+}
+
+/** Where files uploaded from an editor's picker go. */
+export const INSERTED_FOLDER = 'Fichiers insérés';
 
 /** The most files one upload request carries (the web app sends a big folder in several requests). */
 export const FILES_PER_UPLOAD = 100;
@@ -19,10 +34,16 @@ export async function fileRoutes(app: PluginApp, services: PluginServices): Prom
   // there gets a new version. The `paths` field (JSON, one relative folder path per file) recreates a folder
   // sent whole. The destination is checked before any byte is stored; all or nothing.
   app.post('/uploads', {
-    schema: { querystring: Type.Object({ folderId: Type.Optional(Id()) }, { additionalProperties: false }), response: { 201: Type.Array(Placed), ...Errors } },
+    schema: {
+      querystring: Type.Object({ folderId: Type.Optional(Id()), inserted: Type.Optional(Type.Boolean()) }, { additionalProperties: false }),
+      response: { 201: Type.Array(Placed), ...Errors },
+    },
   }, async (request, reply) => {
     const me = request.currentUser!.id;
-    const at = await destinationFor(services, me, request.query.folderId);
+    // `inserted`: a file sent from an editor's picker goes into "Fichiers insérés" at the top of the user's space.
+    const at = request.query.inserted
+      ? { parentId: await db.transaction((trx) => ensureFolder(services, trx, { parentId: null, ownerId: me, by: me }, INSERTED_FOLDER)), ownerId: me }
+      : await destinationFor(services, me, request.query.folderId);
     const { blobs, fields } = await storage.receive(request, { owner: me, maxFiles: FILES_PER_UPLOAD });
     let paths: string[][];
     try {
@@ -90,6 +111,7 @@ export async function fileRoutes(app: PluginApp, services: PluginServices): Prom
   app.get('/nodes/:nodeId/content', { schema: { params: NodeParams, querystring: inline, response: { ...Errors } } }, async (request, reply) => {
     const { node } = await access(services, request.currentUser!.id, request.params.nodeId);
     if (!node.is_file || !node.blob_id) throw NotAFile();
+    if (request.query.inline && node.media_type === 'application/pdf') return sendPdfInline(services, reply, node.blob_id, node.name);
     return storage.send(reply, node.blob_id, { name: node.name, inline: request.query.inline });
   });
 

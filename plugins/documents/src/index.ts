@@ -34,6 +34,7 @@ export default definePlugin({
       follows: await db('follows').where({ user_id: userId }).orderBy('folder_id').pluck('folder_id'),
     };
   },
-  web: { entry: new URL('../web/index.ts', import.meta.url), launcher: { icon: '📁' } },
+  // `editor`: the shell loads the web entry up front, for the picker behind every editor's image and document buttons.
+  web: { entry: new URL('../web/index.ts', import.meta.url), launcher: { icon: '📁' }, editor: true },
   demo,
 });

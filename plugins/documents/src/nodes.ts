@@ -33,6 +33,11 @@ export interface DocumentItem {
   version: number | null;
   /** True when the server makes a thumbnail of it (raster images). */
   thumbnail: boolean;
+  /**
+   * The current version's blob, for texts that insert it (`/api/core/files/<blobId>`): the core serves it to
+   * whoever may read this document or a text holding it.
+   */
+  blobId: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -54,6 +59,7 @@ export function toItem(row: NodeRow): DocumentItem {
     mediaType: row.media_type,
     version: row.current_version,
     thumbnail: row.is_file && hasThumbnail(row.media_type),
+    blobId: row.blob_id,
     createdAt: new Date(row.created_at).toISOString(),
     updatedAt: new Date(row.updated_at).toISOString(),
   };

@@ -18,6 +18,7 @@ export const Item = Type.Object({
   mediaType: Type.Union([Type.String(), Type.Null()]),
   version: Type.Union([Type.Integer(), Type.Null()]),
   thumbnail: Type.Boolean(),
+  blobId: Type.Union([Type.String(), Type.Null()]),
   createdAt: Type.String(),
   updatedAt: Type.String(),
 });

@@ -10,11 +10,14 @@ export const ZIP_LIMIT = 50_000;
 // Formats that deflate does not shrink: stored as they are, so a folder of photos zips at disk speed.
 const COMPRESSIBLE = /^(text\/|application\/(json|xml|javascript|rtf|x-ndjson)|image\/svg\+xml)/;
 
+/** The same, to show in the page. */
+export const inlineHeader = (name: string): string => attachmentHeader(name, 'inline');
+
 /** `Content-Disposition` for a download: an ASCII fallback and the exact name (RFC 6266 / 5987). */
-export function attachmentHeader(name: string): string {
+export function attachmentHeader(name: string, disposition: 'attachment' | 'inline' = 'attachment'): string {
   const fallback = name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^\x20-\x7e]/g, '_').replace(/["\\%;]/g, '_');
   const encoded = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
+  return `${disposition}; filename="${fallback}"; filename*=UTF-8''${encoded}`;
 }
 
 /**
