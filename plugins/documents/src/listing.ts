@@ -45,21 +45,31 @@ function decodeCursor(text: string, sort: SortBy): CursorValue {
 export async function listFolder(db: Knex, where: { parentId: number | null; ownerId: number }, options: ListOptions): Promise<{ items: DocumentItem[]; nextCursor: string | null }> {
   const column = COLUMN[options.sort];
   const direction = options.order;
-  const query: Knex.QueryBuilder = options.query?.trim()
-    ? db.withRecursive('tree', db.raw(
-      `select n.id from nodes n where n.trashed_at is null and ${where.parentId === null ? 'n.parent_id is null and n.owner_id = ?' : 'n.parent_id = ?'}
-       union all
-       select c.id from tree join nodes c on c.parent_id = tree.id where c.trashed_at is null`, [where.parentId ?? where.ownerId],
-    )).from('nodes').whereIn('nodes.id', db.select('id').from('tree')).where('name_key', 'like', `%${escapeLike(nameKey(options.query.trim()))}%`)
-    : db('nodes').whereNull('trashed_at').where((w) => (where.parentId === null ? w.whereNull('parent_id').where('owner_id', where.ownerId) : w.where('parent_id', where.parentId)));
-  if (options.cursor) {
-    const [isFile, value, id] = decodeCursor(options.cursor, options.sort);
-    const sortValue = options.sort === 'date' ? new Date(value as number) : value;
-    const comparison = direction === 'asc' ? '>' : '<';
-    query.where((w) => w.where('is_file', '>', isFile).orWhere((same) => same.where('is_file', isFile).whereRaw(`(${column}, id) ${comparison} (?, ?)`, [sortValue, id])));
+  const cursor = options.cursor ? decodeCursor(options.cursor, options.sort) : undefined;
+  const after = (query: Knex.QueryBuilder, isFile: boolean): Knex.QueryBuilder => {
+    if (!cursor || cursor[0] !== isFile) return query;
+    const [, value, id] = cursor;
+    return query.whereRaw(`(${column}, id) ${direction === 'asc' ? '>' : '<'} (?, ?)`, [options.sort === 'date' ? new Date(value as number) : value, id]);
+  };
+  const ordered = (query: Knex.QueryBuilder, limit: number) =>
+    query.orderBy([{ column, order: direction }, { column: 'id', order: direction }]).limit(limit).select(NODE_COLUMNS.map((c) => `nodes.${c}`)) as Promise<NodeRow[]>;
+  const rows: NodeRow[] = [];
+  const search = options.query?.trim();
+  // Folders, then files: two reads in one direction each, so that each walks its index (parent, kind, column,
+  // id) forwards or backwards and stops at the page's end, whatever the order asked.
+  for (const isFile of [false, true]) {
+    if (cursor && cursor[0] && !isFile) continue;
+    const wanted = options.limit + 1 - rows.length;
+    if (wanted <= 0) break;
+    const base = search
+      ? db.withRecursive('tree', db.raw(
+        `select n.id from nodes n where n.trashed_at is null and ${where.parentId === null ? 'n.parent_id is null and n.owner_id = ?' : 'n.parent_id = ?'}
+         union all
+         select c.id from tree join nodes c on c.parent_id = tree.id where c.trashed_at is null`, [where.parentId ?? where.ownerId],
+      )).from('nodes').whereIn('nodes.id', db.select('id').from('tree')).where('name_key', 'like', `%${escapeLike(nameKey(search))}%`)
+      : db('nodes').whereNull('trashed_at').where((w) => (where.parentId === null ? w.whereNull('parent_id').where('owner_id', where.ownerId) : w.where('parent_id', where.parentId)));
+    rows.push(...(await ordered(after(base.where('is_file', isFile), isFile), wanted)));
   }
-  const rows = (await query.orderBy([{ column: 'is_file', order: 'asc' }, { column, order: direction }, { column: 'id', order: direction }])
-    .limit(options.limit + 1).select(NODE_COLUMNS.map((c) => `nodes.${c}`))) as NodeRow[];
   const page = rows.slice(0, options.limit);
   return { items: page.map(toItem), nextCursor: rows.length > options.limit ? encodeCursor(page[page.length - 1]!, options.sort) : null };
 }

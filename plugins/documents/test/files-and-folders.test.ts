@@ -1,8 +1,11 @@
 import t from 'tap';
+import { crc32 } from 'node:zlib';
 import sharp from 'sharp';
 import { createTestPlatform, fileUpload, type TestPlatform, type TestUser } from '@preau/core/testing';
 import documents from '../src/index.js';
 import { bytes, folder, names, upload } from './helpers.js';
+
+const CENTRAL = Buffer.from([0x50, 0x4b, 0x01, 0x02]);
 
 let platform: TestPlatform;
 let teacher: TestUser;
@@ -161,6 +164,13 @@ t.test('a folder downloads as a ZIP of its tree', async (t) => {
   t.equal(body.readUInt32LE(0), 0x04034b50, 'a ZIP');
   t.ok(body.includes(Buffer.from('Sous-dossier/deux.txt')) && body.includes(Buffer.from('un.bin')), 'with the tree');
   t.ok(body.includes(bytes(1000, 7)), 'a binary file is stored as it is');
+  // The central directory's checksums: what an unzip program verifies.
+  const crcs = new Map<string, number>();
+  for (let at = body.indexOf(CENTRAL); at >= 0; at = body.indexOf(CENTRAL, at + 4)) {
+    crcs.set(body.subarray(at + 46, at + 46 + body.readUInt16LE(at + 28)).toString('utf8'), body.readUInt32LE(at + 16));
+  }
+  t.equal(crcs.get('Archive/un.bin'), crc32(bytes(1000, 7)), 'the stored file has its CRC-32');
+  t.equal(crcs.get('Archive/Sous-dossier/deux.txt'), crc32(Buffer.from('Bonjour à tous\n'.repeat(50))), 'the deflated one too');
   const file = (await platform.as(teacher).inject(`/api/documents/nodes?folderId=${dir}`)).json().items.find((i: { kind: string }) => i.kind === 'file');
   t.equal((await platform.as(teacher).inject(`/api/documents/nodes/${file.id}/zip`)).json().code, 'DOCUMENTS_ERR_NOT_A_FOLDER');
 });
