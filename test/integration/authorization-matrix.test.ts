@@ -22,7 +22,7 @@ import { snapshotTables } from './authorization/snapshot.js';
  */
 const KNOWN_GAPS = new Set<string>([]);
 
-const UPLOADS = /\/(attachments|text-images|imports\/onde|imports\/staff|documents\/uploads|documents\/nodes\/:nodeId\/versions)$/;
+const UPLOADS = /\/(attachments|core\/files|imports\/onde|imports\/staff|documents\/uploads|documents\/nodes\/:nodeId\/versions)$/;
 
 interface Call {
   route: RouteEntry;

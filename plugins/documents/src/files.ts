@@ -1,6 +1,6 @@
 import type { Knex, PluginServices, StoredBlob } from '@preau/sdk';
 import { BadPaths } from './errors.js';
-import { cleanName, freeName, lockFolder, nameKey, shareRef, versionHolder, type NodeRow } from './nodes.js';
+import { cleanName, freeName, lockFolder, nameKey, shareRef, type NodeRow } from './nodes.js';
 
 /** Where new files go and who adds them. */
 export interface Placement {
@@ -62,14 +62,14 @@ export async function createFolder(services: Pick<PluginServices, 'sharing' | 'c
 }
 
 /** Adds a version to a file (inside the caller's transaction): the blob becomes its current content. */
-export async function addVersion(services: Pick<PluginServices, 'storage' | 'clock'>, trx: Knex.Transaction, node: Pick<NodeRow, 'id'>, blob: Pick<StoredBlob, 'id' | 'name' | 'size' | 'mediaType'>, by: number): Promise<number> {
+export async function addVersion(services: Pick<PluginServices, 'insertedFiles' | 'clock'>, trx: Knex.Transaction, node: Pick<NodeRow, 'id'>, blob: Pick<StoredBlob, 'id' | 'name' | 'size' | 'mediaType'>, by: number): Promise<number> {
   const now = services.clock.now();
   const [last] = await trx('versions').where({ node_id: node.id }).max<{ max: number | null }[]>('number as max');
   const number = (last?.max ?? 0) + 1;
   const [version] = await trx('versions').insert({
     node_id: node.id, number, blob_id: blob.id, name: blob.name, size: blob.size, media_type: blob.mediaType, author_id: by, created_at: now,
   }).returning('id');
-  await services.storage.addReference(blob.id, versionHolder(version.id), { transaction: trx });
+  await services.insertedFiles.hold([blob.id], { type: 'version', id: version.id }, { transaction: trx });
   await trx('nodes').where({ id: node.id }).update({ blob_id: blob.id, size: blob.size, media_type: blob.mediaType, current_version: number, updated_at: now });
   return number;
 }
@@ -78,7 +78,7 @@ export async function addVersion(services: Pick<PluginServices, 'storage' | 'clo
  * Puts a stored blob in a folder: a new version of the live file of the same name there, else a new file
  * (named "name (2)" when a folder has that name). Inside the caller's transaction.
  */
-export async function placeFile(services: Pick<PluginServices, 'storage' | 'sharing' | 'clock'>, trx: Knex.Transaction, at: Placement, blob: StoredBlob): Promise<PlacedFile> {
+export async function placeFile(services: Pick<PluginServices, 'insertedFiles' | 'sharing' | 'clock'>, trx: Knex.Transaction, at: Placement, blob: StoredBlob): Promise<PlacedFile> {
   await lockFolder(trx, at.parentId, at.ownerId);
   const same = await trx('nodes')
     .whereRaw('coalesce(parent_id, -owner_id) = ?', [at.parentId ?? -at.ownerId])
@@ -101,7 +101,7 @@ export async function placeFile(services: Pick<PluginServices, 'storage' | 'shar
  * Places every uploaded blob (with its relative folders, for a folder upload) in one transaction: all or
  * nothing. When it fails, the blobs are deleted, so a failed upload leaves no file and no quota used.
  */
-export async function placeUpload(services: Pick<PluginServices, 'db' | 'storage' | 'sharing' | 'clock'>, at: Placement, blobs: StoredBlob[], paths: string[][]): Promise<PlacedFile[]> {
+export async function placeUpload(services: Pick<PluginServices, 'db' | 'storage' | 'insertedFiles' | 'sharing' | 'clock'>, at: Placement, blobs: StoredBlob[], paths: string[][]): Promise<PlacedFile[]> {
   try {
     return await services.db.transaction(async (trx) => {
       const folders = new Map<string, number | null>([['', at.parentId]]);

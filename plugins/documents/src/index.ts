@@ -1,5 +1,6 @@
 import { definePlugin } from '@preau/sdk';
 import { demo } from './demo.js';
+import { versionHolder } from './file-holders.js';
 import { routes } from './routes.js';
 
 /**
@@ -24,6 +25,8 @@ export default definePlugin({
       defaultDelivery: 'daily',
     },
   },
+  // Each version holds its blob: the document's readers open it at /api/core/files/<blob id>, and texts insert it.
+  fileHolders: { version: versionHolder },
   migrations: new URL('../migrations', import.meta.url),
   routes,
   // RGPD: the files and folders this person created, and the versions they added.

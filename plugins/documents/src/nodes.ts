@@ -156,7 +156,5 @@ export async function subtreeOf(db: Knex, nodeId: number, limit: number): Promis
   return rows;
 }
 
-/** The holder string of a version's blob in storage (the inserted-files contract's `documents:version:<id>`). */
-export const versionHolder = (versionId: number): string => `documents:version:${versionId}`;
 /** The holder string of a version's thumbnail. */
 export const thumbnailHolder = (versionId: number): string => `documents:thumbnail:${versionId}`;

@@ -1,8 +1,8 @@
 import type { Knex, PluginServices } from '@preau/sdk';
 import { MoveIntoItself, TooMany } from './errors.js';
-import { ancestorsOf, cleanName, freeName, lockFolder, nameKey, shareRef, subtreeOf, versionHolder, type NodeRow } from './nodes.js';
+import { ancestorsOf, cleanName, freeName, lockFolder, nameKey, shareRef, subtreeOf, thumbnailHolder, type NodeRow } from './nodes.js';
 
-type Services = Pick<PluginServices, 'db' | 'storage' | 'sharing' | 'clock'>;
+type Services = Pick<PluginServices, 'db' | 'storage' | 'insertedFiles' | 'sharing' | 'clock'>;
 
 /** The most a copy makes in one request (a whole class's year of photos fits). */
 export const COPY_LIMIT = 10_000;
@@ -61,7 +61,7 @@ export async function copyNode(services: Services, node: NodeRow, destination: n
         const [version] = await trx('versions').insert({
           node_id: row.id, number: 1, blob_id: original.blob_id, name: original.name, size: original.size, media_type: original.media_type ?? 'application/octet-stream', author_id: by, created_at: now,
         }).returning('id');
-        await services.storage.addReference(original.blob_id, versionHolder(version.id), { transaction: trx });
+        await services.insertedFiles.hold([original.blob_id], { type: 'version', id: version.id }, { transaction: trx });
       }
     }
     return copies.get(node.id)!;
@@ -110,8 +110,8 @@ export async function purgeNodes(services: Services, rootIds: readonly number[])
       const versions: { id: number; blob_id: string; thumbnail_blob_id: string | null }[] = await trx('versions')
         .join('nodes', 'nodes.id', 'versions.node_id').where('nodes.trash_root', rootId).select('versions.id', 'versions.blob_id', 'versions.thumbnail_blob_id');
       for (const version of versions) {
-        await services.storage.removeReferences([version.blob_id], versionHolder(version.id), { transaction: trx });
-        if (version.thumbnail_blob_id) await services.storage.removeReferences([version.thumbnail_blob_id], `documents:thumbnail:${version.id}`, { transaction: trx });
+        await services.insertedFiles.detach({ type: 'version', id: version.id }, { transaction: trx });
+        if (version.thumbnail_blob_id) await services.storage.removeReferences([version.thumbnail_blob_id], thumbnailHolder(version.id), { transaction: trx });
       }
       // Inside it, things trashed earlier on their own keep their own trash entry: they go to the top of their owner's space.
       const apart: { id: number; is_file: boolean }[] = await trx('nodes')

@@ -40,6 +40,9 @@ t.test("the director's folder shared read-only with the school's parents: they o
   t.same(await names(platform, parent, dossier), ['Règlement.pdf'], 'the parent opens the folder');
   const download = await platform.as(parent).inject(`/api/documents/nodes/${rules.id}/content`);
   t.equal(download.statusCode, 200, 'and downloads the file inside (the share is inherited)');
+  const blobId = (await platform.as(director).inject(`/api/documents/nodes/${rules.id}`)).json().item.blobId;
+  t.equal((await platform.as(parent).inject(`/api/core/files/${blobId}`)).statusCode, 200, 'its file opens at the address texts insert');
+  t.equal((await platform.as(stranger).inject(`/api/core/files/${blobId}`)).statusCode, 404, 'for nobody else');
   const details = (await platform.as(parent).inject(`/api/documents/nodes/${rules.id}`)).json();
   t.same(details.path.map((p: { name: string }) => p.name), ['Dossier parents'], 'the breadcrumb starts at the shared folder');
 

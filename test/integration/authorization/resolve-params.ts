@@ -36,6 +36,7 @@ const BY_SEGMENT: Record<string, string> = {
   'core/transfer-requests': 'transferRequest',
   'core/blobs': 'blob',
   'core/text-images': 'textImage',
+  'core/files': 'insertedFile',
   'liaison/attachments': 'wordFile',
   'messaging/messages': 'message',
   'messaging/threads': 'message',
