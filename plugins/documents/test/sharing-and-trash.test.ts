@@ -10,9 +10,11 @@ let parent: TestUser;
 let otherParent: TestUser;
 let stranger: TestUser;
 let parentsGroup: number;
+let schoolId: number;
 t.before(async () => {
   platform = await createTestPlatform({ plugins: [documents] });
   const school = await platform.createSchool();
+  schoolId = school.id;
   director = await platform.createUser({ profile: 'Teacher', schools: [school], functions: [{ function: 'director', schoolId: school.id }] });
   teacher = await platform.createUser({ profile: 'Teacher', schools: [school] });
   const cm2 = await platform.createClass({ school, label: 'CM2', teachers: [teacher], pupils: 2, relativesPerPupil: 1 });
@@ -181,4 +183,18 @@ t.test("the demo's Dossier parents: shared read-only with the school's parents, 
   t.match(pdf, /startxref\n\d+\n%%EOF\n$/, 'a complete PDF');
   const xref = Number(/startxref\n(\d+)/.exec(pdf)![1]);
   t.equal(pdf.slice(xref, xref + 4), 'xref', 'whose cross-reference table is where it says');
+});
+
+t.test('switched off for the school, the app answers no one there, and its files no longer open through it', async (t) => {
+  const dossier = await folder(platform, teacher, 'Fermé');
+  const [file] = (await upload(platform, teacher, [{ name: 'note.txt', content: bytes(12) }], { folderId: dossier })).json();
+  const blobId = (await platform.as(teacher).inject(`/api/documents/nodes/${file.id}`)).json().item.blobId;
+  await share(teacher, 'folder', dossier, { role: 'read', users: [parent.id] });
+  t.equal((await platform.as(parent).inject(`/api/core/files/${blobId}`)).statusCode, 200);
+  await platform.platform.apps.set(schoolId, { app: 'documents', enabled: false, startsOn: null, endsOn: null }, null);
+  t.teardown(() => platform.platform.apps.set(schoolId, { app: 'documents', enabled: true, startsOn: null, endsOn: null }, null));
+  const refused = await platform.as(teacher).inject('/api/documents/nodes');
+  t.equal(refused.statusCode, 403);
+  t.equal(refused.json().code, 'PREAU_ERR_APP_DISABLED');
+  t.equal((await platform.as(parent).inject(`/api/core/files/${blobId}`)).statusCode, 404, 'the shared file is no longer readable through Documents');
 });

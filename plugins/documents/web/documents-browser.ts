@@ -114,10 +114,11 @@ export class DocumentsBrowser extends LitElement {
     return !this.folderId || includes(this.details?.role, 'contribute');
   }
 
-  private ask(label: string, value = ''): Promise<string | null> {
+  private ask(label: string, value = '', submit = this.t('create')): Promise<string | null> {
     const dialog = this.renderRoot.querySelector<HTMLDialogElement>('dialog.ask')!;
     const input = dialog.querySelector('input')!;
     dialog.querySelector('label span')!.textContent = label;
+    dialog.querySelector('button[value="ok"]')!.textContent = submit;
     input.value = value;
     dialog.showModal();
     return new Promise((resolve) => {
@@ -131,7 +132,7 @@ export class DocumentsBrowser extends LitElement {
   }
 
   private async rename(item: Item): Promise<void> {
-    const name = await this.ask(this.t('newName'), item.name);
+    const name = await this.ask(this.t('newName'), item.name, this.t('rename'));
     if (name && name !== item.name) await this.act(() => this.api.value!.patch(`/api/documents/nodes/${item.id}`, { name }));
   }
 
