@@ -1,11 +1,14 @@
 import t from 'tap';
 import { createTestPlatform } from '@preau/core/testing';
 import documents from '@preau/plugin-documents';
+import news from '@preau/plugin-news';
+import sharp from 'sharp';
 import { launchChromium, signIn } from './browser.js';
 
 // Documents on a phone-sized screen: a teacher uploads files with progress, makes a new version, trashes and
-// restores a file, opens the share dialog; a parent finds what was shared with them under the sharer's name.
-const platform = await createTestPlatform({ plugins: [documents], buildWeb: true });
+// restores a file, opens the share dialog; a parent finds what was shared with them under the sharer's name; the
+// editor's image button of another app (news) inserts a picture from Mes documents.
+const platform = await createTestPlatform({ plugins: [documents, news], buildWeb: true });
 t.teardown(() => platform.close());
 const school = await platform.createSchool({ name: 'École Jules Ferry', city: 'Niort' });
 const teacher = await platform.createUser({ profile: 'Teacher', schools: [school], displayName: 'MARTIN Sophie' });
@@ -91,4 +94,35 @@ t.test('a parent finds the shared folder under the teacher’s name and opens it
   await page.getByRole('link', { name: /Sortie au zoo/ }).click();
   await page.getByRole('link', { name: /programme\.txt/ }).waitFor();
   t.equal(await page.getByRole('button', { name: 'Nouveau dossier' }).count(), 0, 'a reader adds nothing');
+});
+
+t.test("another app's editor has one image button, which inserts a picture from Mes documents with its description", async (t) => {
+  const director = await platform.createUser({ profile: 'Teacher', schools: [school], displayName: 'DURAND Paul', functions: [{ function: 'director', schoolId: school.id }] });
+  const photo = await sharp({ create: { width: 64, height: 48, channels: 3, background: { r: 30, g: 120, b: 200 } } }).png().toBuffer();
+  const form = (await import('@preau/core/testing')).fileUpload('kermesse.png', photo, 'image/png');
+  const [placed] = (await platform.as(director).inject({ method: 'POST', url: '/api/documents/uploads', ...form })).json();
+  const blobId = (await platform.as(director).inject(`/api/documents/nodes/${placed.id}`)).json().item.blobId;
+  await platform.as(director).inject({ method: 'POST', url: '/api/news/threads', payload: { schoolId: school.id, title: "Vie de l'école", shares: [{ groupId: parentsOfCm2, role: 'read' }] } });
+  const errors: string[] = [];
+  const page = await signIn(browser, address, director, errors);
+  t.teardown(() => page.context().close());
+  await page.goto(`${address}/apps/news/write`);
+  const writing = page.getByRole('form', { name: 'Écrire une actualité' });
+  await writing.getByRole('combobox', { name: "Fil d'info" }).selectOption({ label: "Vie de l'école" });
+  await writing.getByLabel('Titre', { exact: true }).fill('Kermesse');
+  await writing.getByRole('textbox', { name: 'Texte' }).click();
+  const toolbar = writing.getByRole('toolbar', { name: 'Mise en forme' });
+  const image = toolbar.getByRole('button', { name: 'Image', exact: true });
+  await page.waitForFunction(() => customElements.get('documents-picker') !== undefined);
+  t.equal(await image.count(), 1, 'one image button');
+  await image.click();
+  const picker = page.getByRole('dialog', { name: 'Insérer un document ou une image' });
+  await picker.getByRole('button', { name: /kermesse\.png/ }).click();
+  await picker.getByLabel("Description de l'image (pour les personnes qui ne la voient pas)").fill('Les stands dans la cour');
+  await picker.getByRole('button', { name: 'Insérer', exact: true }).click();
+  await picker.waitFor({ state: 'detached' });
+  const inserted = writing.locator(`img[src="/api/core/files/${blobId}"]`);
+  await inserted.waitFor();
+  t.equal(await inserted.getAttribute('alt'), 'Les stands dans la cour', 'the picture is in the text with its description');
+  t.same(errors, []);
 });
