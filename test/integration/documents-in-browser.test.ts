@@ -2,18 +2,21 @@ import t from 'tap';
 import { createTestPlatform } from '@preau/core/testing';
 import documents from '@preau/plugin-documents';
 import news from '@preau/plugin-news';
+import liaison from '@preau/plugin-liaison';
 import sharp from 'sharp';
 import { launchChromium, signIn } from './browser.js';
 
 // Documents on a phone-sized screen: a teacher uploads files with progress, makes a new version, trashes and
 // restores a file, opens the share dialog; a parent finds what was shared with them under the sharer's name; the
 // editor's image button of another app (news) inserts a picture from Mes documents.
-const platform = await createTestPlatform({ plugins: [documents, news], buildWeb: true });
+const platform = await createTestPlatform({ plugins: [documents, news, liaison], buildWeb: true });
 t.teardown(() => platform.close());
 const school = await platform.createSchool({ name: 'École Jules Ferry', city: 'Niort' });
 const teacher = await platform.createUser({ profile: 'Teacher', schools: [school], displayName: 'MARTIN Sophie' });
 const cm2 = await platform.createClass({ school, label: 'CM2 - Mme MARTIN', teachers: [teacher], pupils: 1, relativesPerPupil: 1 });
 const parent = cm2.relatives[0]![0]!;
+const ce1 = await platform.createClass({ school, label: 'CE1', pupils: 1, relativesPerPupil: 1 });
+const otherParent = ce1.relatives[0]![0]!;
 const parentsOfCm2 = Number((await platform.knex('core.groups').where({ class_id: cm2.id, profile: 'Relative' }).first('id')).id);
 
 const address = await platform.app.listen({ port: 0, host: '127.0.0.1' });
@@ -125,4 +128,25 @@ t.test("another app's editor has one image button, which inserts a picture from 
   await inserted.waitFor();
   t.equal(await inserted.getAttribute('alt'), 'Les stands dans la cour', 'the picture is in the text with its description');
   t.same(errors, []);
+});
+
+t.test("a picture and a PDF of Mes documents inserted in a liaison word: the word's families open them, another class's get 404, even after the document is deleted", async (t) => {
+  const { fileUpload } = await import('@preau/core/testing');
+  const photo = await sharp({ create: { width: 32, height: 32, channels: 3, background: { r: 200, g: 30, b: 30 } } }).jpeg().toBuffer();
+  const sent = (await platform.as(teacher).inject({ method: 'POST', url: '/api/documents/uploads', ...fileUpload('sortie.jpg', photo) })).json()[0];
+  const pdf = (await platform.as(teacher).inject({ method: 'POST', url: '/api/documents/uploads', ...fileUpload('autorisation.pdf', Buffer.from('%PDF-1.4\n%%EOF\n')) })).json()[0];
+  const blob = async (id: number) => (await platform.as(teacher).inject(`/api/documents/nodes/${id}`)).json().item.blobId as string;
+  const [photoBlob, pdfBlob] = [await blob(sent.id), await blob(pdf.id)];
+  const word = await platform.as(teacher).inject({
+    method: 'POST', url: '/api/liaison/words',
+    payload: { title: 'Sortie au zoo', body: `<p><img src="/api/core/files/${photoBlob}" alt="Le car"> <a href="/api/core/files/${pdfBlob}">autorisation.pdf (16 o)</a></p>`, category: 'sortie', classIds: [cm2.id] },
+  });
+  t.equal(word.statusCode, 201, word.body);
+  for (const id of [photoBlob, pdfBlob]) {
+    t.equal((await platform.as(parent).inject(`/api/core/files/${id}`)).statusCode, 200, "the word's family opens it");
+    t.equal((await platform.as(otherParent).inject(`/api/core/files/${id}`)).statusCode, 404, "another class's family gets 404");
+  }
+  await platform.as(teacher).inject({ method: 'POST', url: `/api/documents/nodes/${sent.id}/trash` });
+  await platform.as(teacher).inject({ method: 'DELETE', url: `/api/documents/trash/${sent.id}` });
+  t.equal((await platform.as(parent).inject(`/api/core/files/${photoBlob}`)).statusCode, 200, 'deleted from Mes documents, the picture stays in the word');
 });
