@@ -1,4 +1,5 @@
 import type { PluginApp, PluginServices } from '@preau/sdk';
+import { extractRoutes } from './extract-routes.js';
 import { fileRoutes } from './file-routes.js';
 import { nodeRoutes } from './node-routes.js';
 import { sharedRoutes } from './shared-routes.js';
@@ -13,4 +14,5 @@ export async function routes(app: PluginApp, services: PluginServices): Promise<
   await fileRoutes(app, services);
   await trashRoutes(app, services);
   await sharedRoutes(app, services);
+  await extractRoutes(app, services);
 }

@@ -1,9 +1,11 @@
 import t from 'tap';
 import { crc32 } from 'node:zlib';
 import sharp from 'sharp';
+import yazl from 'yazl';
 import { createTestPlatform, fileUpload, type TestPlatform, type TestUser } from '@preau/core/testing';
 import documents from '../src/index.js';
 import { bytes, folder, names, upload } from './helpers.js';
+import { EXTRACT_LIMITS } from '../src/extract-zip.js';
 
 const CENTRAL = Buffer.from([0x50, 0x4b, 0x01, 0x02]);
 
@@ -191,4 +193,50 @@ t.test('an image gets a thumbnail, made once and kept', async (t) => {
   t.equal(Number((await platform.knex('core.storage_blobs').count<{ n: string }[]>('* as n'))[0]!.n), blobs, 'not made again');
   const [text] = (await upload(platform, teacher, [{ name: 'texte.txt', content: bytes(4) }])).json();
   t.equal((await platform.as(teacher).inject(`/api/documents/nodes/${text.id}/thumbnail`)).statusCode, 404, 'no thumbnail for a text');
+});
+
+/** A ZIP made with yazl from `[name, bytes, mode?]` entries. */
+async function makeZip(entries: [string, Buffer, number?][]): Promise<Buffer> {
+  const zip = new yazl.ZipFile();
+  for (const [name, content, mode] of entries) zip.addBuffer(content, name, mode ? { mode } : {});
+  zip.end();
+  const chunks: Buffer[] = [];
+  for await (const chunk of zip.outputStream) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+/** Uploads a ZIP, asks for its extraction, runs the job and returns the extraction's state. */
+async function extract(name: string, zip: Buffer) {
+  const [placed] = (await upload(platform, teacher, [{ name, content: zip }])).json();
+  const asked = await platform.as(teacher).inject({ method: 'POST', url: `/api/documents/nodes/${placed.id}/extract` });
+  if (asked.statusCode !== 202) throw new Error(asked.body);
+  await platform.runScheduledJobs();
+  return (await platform.as(teacher).inject(`/api/documents/extractions/${asked.json().id}`)).json();
+}
+
+t.test('an uploaded ZIP is extracted by a job into a folder beside it; bombs, paths that climb out and links are refused whole', async (t) => {
+  const good = await extract('sortie.zip', await makeZip([['photos/a.txt', Buffer.from('A')], ['b.txt', Buffer.from('B')]]));
+  t.match(good, { state: 'done', files: 2 });
+  t.same(await names(platform, teacher, good.folderId), ['photos', 'b.txt'], 'the tree is recreated');
+  const top = await names(platform, teacher);
+  t.ok(top.includes('sortie') && top.includes('sortie.zip'), 'beside the ZIP');
+
+  const escaping = await makeZip([['xx/evil.txt', Buffer.from('!')]]);
+  for (let at = escaping.indexOf('xx/evil'); at >= 0; at = escaping.indexOf('xx/evil', at + 1)) escaping.write('../', at, 'latin1');
+  const climbed = await extract('echappe.zip', escaping);
+  t.equal(climbed.state, 'failed', 'a path with ".." is refused');
+  t.notOk((await names(platform, teacher)).includes('echappe'), 'and leaves no folder');
+
+  const linked = await extract('lien.zip', await makeZip([['ok.txt', Buffer.from('ok')], ['lien', Buffer.from('/etc/passwd'), 0o120777]]));
+  t.equal(linked.state, 'failed');
+  t.match(linked.message, /lien/);
+
+  const before = (await platform.platform.storage.usage(teacher.id)).used;
+  const limit = EXTRACT_LIMITS.bytes;
+  EXTRACT_LIMITS.bytes = 10_000;
+  t.teardown(() => { EXTRACT_LIMITS.bytes = limit; });
+  const bombZip = await makeZip([['un.txt', Buffer.alloc(6_000)], ['deux.txt', Buffer.alloc(6_000)]]);
+  const bomb = await extract('bombe.zip', bombZip);
+  t.equal(bomb.state, 'failed', 'past the bound on uncompressed bytes');
+  t.equal((await platform.platform.storage.usage(teacher.id)).used - before, bombZip.length, 'only the ZIP itself is stored');
 });
