@@ -14,7 +14,7 @@ type Sort = 'name' | 'date' | 'size';
 export class DocumentsBrowser extends LitElement {
   static override properties = {
     folderId: { type: Number }, details: { state: true }, items: { state: true }, next: { state: true }, view: { state: true },
-    sort: { state: true }, order: { state: true }, query: { state: true }, error: { state: true }, dragging: { state: true },
+    sort: { state: true }, order: { state: true }, query: { state: true }, error: { state: true }, dragging: { state: true }, status: { state: true },
   };
   static override styles = [documentsStyles, css`
     nav ol { list-style: none; padding: 0; margin: 0; display: flex; flex-wrap: wrap; gap: 0.25rem; }
@@ -52,6 +52,8 @@ export class DocumentsBrowser extends LitElement {
   order: 'asc' | 'desc' = 'asc';
   query = '';
   error = '';
+  /** What a long action (an extraction) is doing, read out politely. */
+  status = '';
   dragging = false;
   private api = new ContextConsumer(this, { context: apiContext, subscribe: true });
   private language = new ContextConsumer(this, { context: languageContext, subscribe: true });
@@ -143,6 +145,24 @@ export class DocumentsBrowser extends LitElement {
     await this.act(() => this.api.value!.post(`/api/documents/nodes/${item.id}/${action}`, { folderId: destination }));
   }
 
+  /** Asks for a ZIP's extraction (a job on the server) and follows it until it is done. */
+  private async extract(item: Item): Promise<void> {
+    const lang = this.language.value ?? 'fr';
+    try {
+      let state = await this.api.value!.post<{ id: number; state: string; files: number; message: string | null }>(`/api/documents/nodes/${item.id}/extract`);
+      this.status = texts.format('extracting', lang, { name: item.name });
+      for (let tries = 0; state.state === 'pending' && tries < 300; tries += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+        state = await this.api.value!.get(`/api/documents/extractions/${state.id}`);
+      }
+      if (state.state === 'failed') this.error = state.message ?? '';
+      this.status = state.state === 'done' ? texts.format('extracted', lang, { name: item.name, files: state.files }) : '';
+      await this.load();
+    } catch (error) {
+      this.error = error instanceof ApiError ? error.message : String(error);
+    }
+  }
+
   private async share(item: { id: number; kind: 'folder' | 'file'; name: string }): Promise<void> {
     const dialog = await openShareDialog({ app: 'documents', type: item.kind, resourceId: String(item.id), resourceName: item.name });
     dialog.addEventListener('share-changed', () => void this.load());
@@ -203,6 +223,7 @@ export class DocumentsBrowser extends LitElement {
           ${manage ? html`<button @click=${() => this.rename(item)}>${this.t('rename')}</button>
             <button @click=${() => this.moveOrCopy(item, 'move')}>${this.t('move')}</button>` : nothing}
           <button @click=${() => this.moveOrCopy(item, 'copy')}>${this.t('copy')}</button>
+          ${item.mediaType === 'application/zip' && this.canAdd ? html`<button @click=${() => this.extract(item)}>${this.t('extract')}</button>` : nothing}
           ${manage ? html`<button @click=${() => this.share(item)}>${this.t('share')}</button>
             <button @click=${() => this.act(() => this.api.value!.post(`/api/documents/nodes/${item.id}/trash`))}>${this.t('delete')}</button>` : nothing}
         </div>
@@ -248,6 +269,7 @@ export class DocumentsBrowser extends LitElement {
         ${details ? html`<button aria-pressed=${details.following} @click=${this.toggleFollow}>${this.t(details.following ? 'unfollow' : 'follow')}</button>` : nothing}
       </div>
       ${this.error ? html`<p role="alert">${this.error}</p>` : nothing}
+      <p role="status">${this.status}</p>
       ${this.renderUploads()}
       <div class="drop ${this.dragging ? 'dragging' : ''}" aria-label=${this.canAdd ? this.t('dropHere') : nothing}
         @dragover=${(e: DragEvent) => { if (this.canAdd) { e.preventDefault(); this.dragging = true; } }}
