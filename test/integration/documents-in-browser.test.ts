@@ -5,6 +5,7 @@ import news from '@preau/plugin-news';
 import liaison from '@preau/plugin-liaison';
 import sharp from 'sharp';
 import { launchChromium, signIn } from './browser.js';
+import { seriousViolations } from './axe.js';
 
 // Documents on a phone-sized screen: a teacher uploads files with progress, makes a new version, trashes and
 // restores a file, opens the share dialog; a parent finds what was shared with them under the sharer's name; the
@@ -57,6 +58,7 @@ t.test('a teacher makes a folder, uploads files with progress, adds a version, t
   await page.getByRole('link', { name: /photos\.bin/ }).waitFor();
   const folderId = Number((await platform.knex('documents.nodes').where({ name: 'Sortie au zoo' }).first('id')).id);
   t.same((await platform.knex('documents.nodes').where({ parent_id: folderId }).orderBy('name').pluck('name')), ['photos.bin', 'programme.txt']);
+  t.same(await seriousViolations(page), [], 'no serious accessibility violation in the folder');
 
   // A new version from the file's page; both versions listed.
   await page.getByRole('link', { name: /programme\.txt/ }).click();
@@ -64,6 +66,7 @@ t.test('a teacher makes a folder, uploads files with progress, adds a version, t
   await page.getByText(/Version 2 — MARTIN Sophie/).waitFor();
   await page.getByText(/Version 1 — MARTIN Sophie/).waitFor();
   t.pass('the versions are listed with their author');
+  t.same(await seriousViolations(page), [], 'nor on the file page');
 
   // To the trash through the item's menu, then back.
   await page.goto(`${address}/apps/documents/folders/${folderId}`);

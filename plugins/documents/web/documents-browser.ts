@@ -271,7 +271,7 @@ export class DocumentsBrowser extends LitElement {
       ${this.error ? html`<p role="alert">${this.error}</p>` : nothing}
       <p role="status">${this.status}</p>
       ${this.renderUploads()}
-      <div class="drop ${this.dragging ? 'dragging' : ''}" aria-label=${this.canAdd ? this.t('dropHere') : nothing}
+      <div class="drop ${this.dragging ? 'dragging' : ''}" role="region" aria-label=${this.canAdd ? this.t('dropHere') : this.t('folder')}
         @dragover=${(e: DragEvent) => { if (this.canAdd) { e.preventDefault(); this.dragging = true; } }}
         @dragleave=${() => { this.dragging = false; }} @drop=${this.onDrop}>
         ${this.items.length === 0 ? html`<p class="muted">${this.t(this.query ? 'nothingFound' : 'empty')} ${this.canAdd ? this.t('dropHere') : ''}</p>` : nothing}
