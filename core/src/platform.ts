@@ -46,8 +46,9 @@ import { refuseNulCharacters } from './http/refuse-nul.js';
 import { coreRoutes } from './core-routes.js';
 import { shellIndex, webRoutes } from './web/web-routes.js';
 import { systemClock } from './clock.js';
-import { openStorage } from './storage/open-storage.js';
+import { configuredQuotas, openStorage } from './storage/open-storage.js';
 import { storageRoutes } from './storage/storage-routes.js';
+import { quotaRoutes } from './storage/quota-routes.js';
 import { textImageRoutes } from './storage/text-image-routes.js';
 import { createInsertedFiles, type CoreInsertedFiles } from './storage/inserted-files.js';
 import { insertedFileRoutes } from './storage/inserted-file-routes.js';
@@ -204,6 +205,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     await app.register(communicationRoutes, { knex: database.knex, clock, communication, notify: notifications.service });
     const storage = openStorage(config, { knex: database.knex, clock, log: app.log, notify: notifications.service });
     await app.register(storageRoutes, { storage });
+    await app.register(quotaRoutes, { knex: database.knex, clock, defaults: configuredQuotas(config) });
     await app.register(textImageRoutes, { storage, knex: database.knex });
     const insertedFiles = createInsertedFiles({ knex: database.knex, storage, apps, log: app.log, registry: () => refs.registry });
     await app.register(insertedFileRoutes, { storage, insertedFiles });

@@ -7,7 +7,7 @@ import type { CoreStorage } from './storage-service.js';
 
 /** The core's side of inserted files: one service per app, and the check behind `/api/core/files/<id>`. */
 export interface CoreInsertedFiles {
-  /** The service of `app`: its holders are `<app>:<type>:<id>`. */
+  /** The service of `app`: its holders are `inserted:<app>:<type>:<id>`. */
   forApp(app: string): InsertedFilesService;
   /** True when `user` may open the blob: they uploaded it, or an active app lets them read one of its holders. */
   canRead(user: CurrentUser, blobId: string): Promise<boolean>;
@@ -15,7 +15,9 @@ export interface CoreInsertedFiles {
 
 const BLOB_ID = /^[a-f0-9]{32}$/;
 const HOLDER_ID = /^[A-Za-z0-9_-]{1,64}$/;
-const HOLDER = /^([a-z0-9-]+):([A-Za-z0-9_-]+):([A-Za-z0-9_-]{1,64})$/;
+// Inserted files have their own holders, apart from those an app uses for its attachments through
+// `storage.addReference` (`liaison:word:12`): holding a text's files never touches the word's attachments.
+const HOLDER = /^inserted:([a-z0-9-]+):([A-Za-z0-9_-]+):([A-Za-z0-9_-]{1,64})$/;
 // `src` and `href` attributes of the sanitized HTML that point at an inserted file. The sanitizer writes
 // attributes with double quotes, and keeps a path as it was given.
 const INSERTED = new RegExp(`\\b(?:src|href)="${INSERTED_FILE_PREFIX.replaceAll('/', '\\/')}([a-f0-9]{32})(?:[?#][^"]*)?"`, 'g');
@@ -72,7 +74,7 @@ export function createInsertedFiles(deps: {
     const holderOf = (ref: FileHolderRef): string => {
       const id = String(ref.id);
       if (!/^[A-Za-z0-9_-]+$/.test(ref.type) || !HOLDER_ID.test(id)) throw new Error(`inserted files: invalid holder ${ref.type}:${id}`);
-      return `${app}:${ref.type}:${id}`;
+      return `inserted:${app}:${ref.type}:${id}`;
     };
     const held = async (holder: string, db: Knex): Promise<string[]> =>
       (await db('core.storage_references').where({ holder }).pluck('blob_id')) as string[];

@@ -121,6 +121,8 @@ export async function buildWorld(platform: TestPlatform): Promise<World> {
   const item = created(await as(director).inject({ method: 'POST', url: `/api/news/threads/${thread.id}/items`, payload: { title: 'Kermesse', body: '<p>Samedi</p>', action: 'publish', attachmentIds: [itemFile!.id] } }), 'an item');
   const comment = created(await as(parent).inject({ method: 'POST', url: `/api/news/items/${item.id}/comments`, payload: { body: 'Bravo' } }), 'a comment');
   const now = platform.clock.now();
+  // Textbook: a homework of the CM2 by its teacher, for the whole class.
+  const homework = created(await as(teacher).inject({ method: 'POST', url: `/api/textbook/classes/${A.class1}/entries`, payload: { kind: 'homework', subject: 'Mathématiques', title: 'Exercices page 42', body: '<p>Ex. 3</p>', day: '2026-11-26', dueOn: '2026-11-27' } }), 'a homework');
   const flash = created(await as(director).inject({ method: 'POST', url: '/api/news/flash', payload: { schoolIds: [schoolId], title: 'Grève', body: '<p>Jeudi</p>', colour: 'warning', signature: 'La direction', profiles: ['Relative'], startsAt: now.toISOString(), endsAt: new Date(now.getTime() + 3 * 86_400_000).toISOString() } }), 'a flash message');
 
   // Sharing (the core's service, through a small test app): the teacher's folder, read by the CM2's parents.
@@ -206,6 +208,8 @@ export async function buildWorld(platform: TestPlatform): Promise<World> {
     documentVersion: { value: Number(documentVersion.id), audience: ['teacher', 'parent', 'otherFamilyParent'] },
     documentFolder: { value: Number(documentFolder.id), audience: ['teacher', 'parent', 'otherFamilyParent'] },
     // The CM2's parents group, which the school's staff and the CM2's parents may write to (communication rules).
+    // A homework of the CM2: its staff read it in the cahier, its families in their child's homework.
+    textbookEntry: { value: Number(homework.id), audience: [...staffOfClass1, ...class1Families] },
     class1Parents: { value: class1Parents, audience: ['teacher', 'otherTeacher', ...ADMINS, 'parent', 'otherFamilyParent'] },
   };
   return { A, B, callers, resources };
