@@ -71,6 +71,11 @@ export interface WebDeclaration {
    * Each element must be named after the plugin (`news-flash-messages`).
    */
   home?: readonly HomeContribution[];
+  /**
+   * The web entry registers editor extensions (`registerEditorExtension`): the shell loads it as soon as the
+   * user's apps are known, so that every app's `<preau-editor>` has its buttons, not only once the app is opened.
+   */
+  editor?: boolean;
 }
 
 /** A custom element of a plugin's web entry placed on the shell's home page. */

@@ -3,6 +3,7 @@ import { ContextProvider } from '@lit/context';
 import { apiContext, childContext, languageContext, userContext, BADGES_CHANGED_EVENT, LIVE_CONNECTED_EVENT, LIVE_NOTIFICATION_EVENT, LIVE_SIGNAL_EVENT, type LiveNotification, type LiveSignalDetail, type WebChild } from '@preau/sdk/web';
 import { liveNotifications } from './notifications/live-notifications.js';
 import type { LauncherApp } from './layout/preau-launcher.js';
+import { loadEditorApps } from './layout/load-app.js';
 import type { Me, SignedIn } from './api-types.js';
 import { createShellApi, shellApiContext } from './api.js';
 import { text, type Language } from './i18n.js';
@@ -123,6 +124,7 @@ export class PreauApp extends LitElement {
     document.documentElement.lang = this.language;
     this.selectChild(Number(localStorage.getItem(`preau.child.${me.user.id}`)) || me.children[0]?.id);
     this.apps = await this.shellApi.get<LauncherApp[]>('/api/core/apps');
+    loadEditorApps(this.apps);
   }
 
   // Several notifications may arrive at once (a word to two children): one reading of the badges for all.

@@ -29,6 +29,8 @@ export async function appRoutes(parent: FastifyInstance, deps: { registry: Plugi
             entry: Type.Union([Type.String(), Type.Null()]),
             schoolIds: Type.Array(Type.Integer()),
             home: Type.Array(Type.Object({ element: Type.String(), placement: Type.Union([Type.Literal('top'), Type.Literal('widget')]) })),
+            /** The web entry adds editor buttons: the shell loads it up front. */
+            editor: Type.Optional(Type.Boolean()),
             badge: Type.Union([
               Type.Object({ count: Type.Integer({ minimum: 0 }), byChild: Type.Optional(Type.Record(Type.String(), Type.Integer({ minimum: 0 }))) }),
               Type.Null(),
@@ -63,6 +65,7 @@ export async function appRoutes(parent: FastifyInstance, deps: { registry: Plugi
       entry: record.web ? `/apps/${record.name}/${record.web.file}` : null,
       schoolIds,
       home: record.web ? [...(record.manifest!.web?.home ?? [])] : [],
+      ...(record.web && record.manifest!.web?.editor ? { editor: true } : {}),
       badge: badges[index] ? { count: badges[index].count, ...(badges[index].byChild ? { byChild: { ...badges[index].byChild } } : {}) } : null,
     }));
   });

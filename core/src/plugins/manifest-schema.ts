@@ -97,6 +97,7 @@ export const ManifestSchema = Type.Object(
             ),
             { maxItems: 4 },
           )),
+          editor: Type.Optional(Type.Boolean()),
         },
         { additionalProperties: false },
       ),

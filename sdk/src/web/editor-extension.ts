@@ -27,6 +27,12 @@ export interface EditorExtension {
   name: string;
   /** `label` is the button's accessible name and tooltip; `icon` a short text or emoji drawn on it. */
   button: { label: EditorLabel; icon: string };
+  /**
+   * The toolbar's own button this extension takes over: its `image` or `document` button then runs `run`
+   * instead of its address form, and no second button is added (the documents app's picker, which inserts
+   * from the user's documents or uploads from the computer).
+   */
+  replaces?: 'image' | 'document';
   run(editor: EditorHandle): void | Promise<void>;
 }
 

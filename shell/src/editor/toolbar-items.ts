@@ -81,6 +81,13 @@ export function toolbarGroups(ctx: ToolbarContext): ToolbarItem[][] {
     ...button(id, icon, () => undefined), run: () => ctx.openPanel(open(), id), expanded: ctx.openPanelId === id,
   });
 
+  // An extension that takes over the image or document button (the documents app's picker) runs from the
+  // toolbar's own button: one image button, not two, whatever apps are on.
+  const replaced = (id: 'image' | 'document'): ToolbarButton | undefined => {
+    const extension = editorExtensions().find((e) => e.replaces === id);
+    return extension ? button(id, '', () => void Promise.resolve(extension.run(ctx.handle())).catch((error: unknown) => console.error(error))) : undefined;
+  };
+
   const heading = editor.isActive('heading', { level: 2 }) ? 'h2' : editor.isActive('heading', { level: 3 }) ? 'h3' : 'p';
   const size = String(editor.getAttributes('textStyle').fontSize ?? '');
   const inTable = editor.isActive('table');
@@ -121,9 +128,9 @@ export function toolbarGroups(ctx: ToolbarContext): ToolbarItem[][] {
     [
       { ...panel('link', '', () => linkPanel(editor, language)), pressed: editor.isActive('link') },
       button('unlink', '', () => chain().extendMarkRange('link').unsetLink().run(), { disabled: !editor.isActive('link') }),
-      panel('image', '', () => imagePanel(editor, language, ctx.uploadPicture)),
+      replaced('image') ?? panel('image', '', () => imagePanel(editor, language, ctx.uploadPicture)),
       panel('audio', '', () => mediaPanel('audio', editor, language)),
-      panel('document', '', () => documentPanel(editor, language)),
+      replaced('document') ?? panel('document', '', () => documentPanel(editor, language)),
       panel('table', '', () => tablePanel(editor, language)),
       panel('formula', '∑', () => insertFormulaPanel(editor, language)),
       panel('emoji', '☺', () => ({ kind: 'emoji' })),
@@ -139,7 +146,7 @@ export function toolbarGroups(ctx: ToolbarContext): ToolbarItem[][] {
       button('deleteTable', '✕▦', () => chain().deleteTable().run()),
     ]);
   }
-  const plugged = editorExtensions();
+  const plugged = editorExtensions().filter((extension) => !extension.replaces);
   if (plugged.length) {
     groups.push(plugged.map((extension) => ({
       type: 'button', id: `extension-${extension.name}`, icon: extension.button.icon, disabled: off,

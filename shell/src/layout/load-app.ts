@@ -16,3 +16,14 @@ export function loadApp(app: LauncherApp): Promise<WebApp> {
   }
   return promise;
 }
+
+/**
+ * Loads, up front, the web entries that add buttons to the common editor (`web.editor` in their manifest): an
+ * editor may open in any app (a liaison word, a message), and the documents picker must be in its toolbar there.
+ * A failure costs the buttons, not the page.
+ */
+export function loadEditorApps(apps: readonly LauncherApp[]): void {
+  for (const app of apps) {
+    if (app.editor && app.entry) loadApp(app).catch((error: unknown) => console.error(`Préau: ${app.name} could not add its editor buttons`, error));
+  }
+}

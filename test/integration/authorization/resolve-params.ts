@@ -25,6 +25,8 @@ const BY_NAME: Record<string, string> = {
   week: 'week',
   app: 'app',
   right: 'right',
+  nodeId: 'documentNode',
+  versionId: 'documentVersion',
 };
 
 const BY_SEGMENT: Record<string, string> = {

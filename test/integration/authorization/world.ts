@@ -129,6 +129,12 @@ export async function buildWorld(platform: TestPlatform): Promise<World> {
   const sharedFolder = created(await as(teacher).inject({ method: 'POST', url: '/api/folders/', payload: { name: 'Sorties' } }), 'a folder to share');
   created(await as(teacher).inject({ method: 'PUT', url: `/api/core/shares/folders/folder/${sharedFolder.id}`, payload: { role: 'read', groups: [class1Parents], notify: false } }), 'a share');
 
+  // Documents: the teacher's folder with a file, read by the CM2's parents through the core's sharing.
+  const documentFolder = created(await as(teacher).inject({ method: 'POST', url: '/api/documents/folders', payload: { name: 'Classe CM2' } }), 'a documents folder');
+  const [documentFile] = created(await as(teacher).inject({ method: 'POST', url: `/api/documents/uploads?folderId=${documentFolder.id}`, ...fileUpload('rentree.txt', Buffer.from('Rentrée')) }), 'a document') as unknown as { id: number }[];
+  created(await as(teacher).inject({ method: 'PUT', url: `/api/core/shares/documents/folder/${documentFolder.id}`, payload: { role: 'read', groups: [class1Parents], notify: false } }), 'a documents share');
+  const documentVersion = (created(await as(teacher).inject(`/api/documents/nodes/${documentFile!.id}/versions`), 'versions') as unknown as { id: number }[])[0]!;
+
   created(await as(teacher).inject({ method: 'PUT', url: `/api/lunch-menu/schools/${schoolId}/weeks/2026-W48`, payload: { days: [{ day: 'monday', main: 'Gratin' }] } }), 'a menu');
   // A picture of a text written before inserted files: its id is the capability (text-image-routes.ts).
   const textImage = await platform.platform.storage.put(Readable.from([PIXEL]), { owner: teacher.id, name: 'pixel.png' });
@@ -197,6 +203,10 @@ export async function buildWorld(platform: TestPlatform): Promise<World> {
     sharedFolderGrants: { value: Number(sharedFolder.id), audience: ['teacher'] },
     shareApp: { value: 'folders', audience: 'everyone' },
     shareType: { value: 'folder', audience: 'everyone' },
+    // The teacher's document and folder in Documents, shared read-only with the CM2's parents.
+    documentNode: { value: Number(documentFile!.id), audience: ['teacher', 'parent', 'otherFamilyParent'] },
+    documentVersion: { value: Number(documentVersion.id), audience: ['teacher', 'parent', 'otherFamilyParent'] },
+    documentFolder: { value: Number(documentFolder.id), audience: ['teacher', 'parent', 'otherFamilyParent'] },
     // The CM2's parents group, which the school's staff and the CM2's parents may write to (communication rules).
     // A homework of the CM2: its staff read it in the cahier, its families in their child's homework.
     textbookEntry: { value: Number(homework.id), audience: [...staffOfClass1, ...class1Families] },
