@@ -13,7 +13,7 @@ export default definePlugin({
   sdk: '^1.0.0',
   title: { fr: 'Documents', en: 'Documents' },
   description: { fr: 'Vos fichiers et dossiers, et ceux que l’on partage avec vous.', en: 'Your files and folders, and those shared with you.' },
-  icon: '📁',
+  icon: 'documents',
   sharing: {
     folder: { title: { fr: 'un dossier', en: 'a folder' }, url: '/apps/documents/folders/{id}' },
     file: { title: { fr: 'un fichier', en: 'a file' }, url: '/apps/documents/files/{id}' },
@@ -38,6 +38,6 @@ export default definePlugin({
     };
   },
   // `editor`: the shell loads the web entry up front, for the picker behind every editor's image and document buttons.
-  web: { entry: new URL('../web/index.ts', import.meta.url), launcher: { icon: '📁' }, editor: true },
+  web: { entry: new URL('../web/index.ts', import.meta.url), launcher: { icon: 'documents' }, editor: true },
   demo,
 });
