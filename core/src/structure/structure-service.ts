@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
-import { frenchOrder, type ChildLink, type Clock, type ClassStaffLink, type PersonRef, type PupilRef, type RelativeLink, type SchoolClassRef, type StructureService } from '@preau/sdk';
+import { frenchOrder, type ChildLink, type Clock, type ClassStaffLink, type DerivedGroupRef, type PersonRef, type PupilRef, type RelativeLink, type SchoolClassRef, type StructureService } from '@preau/sdk';
 import { currentStartYear } from './school-years.js';
+import { ensureClassGroups, ensureSchoolGroups } from './groups.js';
 
 const CLASS_COLUMNS = 'c.id, c.school_id as "schoolId", c.label, c.levels';
 const PERSON = `json_build_object('id', u.id, 'displayName', u.display_name, 'profile', u.profile)`;
@@ -101,6 +102,25 @@ export function createStructureService(knex: Knex, clock: Clock): StructureServi
         { ids: [...groupIds] },
       );
       return found.map((r) => r.user_id);
+    },
+
+    async derivedGroups(scope) {
+      const find = () => 'classId' in scope
+        ? rows<DerivedGroupRef>(`select id, profile, name from core.groups where kind = 'class' and class_id = :id order by id`, { id: scope.classId })
+        : rows<DerivedGroupRef>(`select id, profile, name from core.groups where kind = 'school' and school_id = :id order by id`, { id: scope.schoolId });
+      const found = await find();
+      if (found.length) return found;
+      // Groups are made with schools and classes; older rows or a test's own may lack them.
+      if ('classId' in scope) {
+        const [row] = await rows<{ id: number; school_id: number; label: string }>(`select id, school_id, label from core.classes where id = :id`, { id: scope.classId });
+        if (!row) return [];
+        await ensureClassGroups(knex, row.school_id, [row]);
+      } else {
+        const [row] = await rows<{ id: number }>(`select id from core.schools where id = :id`, { id: scope.schoolId });
+        if (!row) return [];
+        await ensureSchoolGroups(knex, scope.schoolId);
+      }
+      return find();
     },
 
     async groupsOf(userId) {
