@@ -1,4 +1,5 @@
 import type { Profile } from './profiles.js';
+import type { CurrentUser } from './services.js';
 
 /** A person as apps show them ("MARTINEZ Isabelle"). */
 export interface PersonRef {
@@ -76,6 +77,11 @@ export interface StructureService {
    * follow the class as it changes.
    */
   derivedGroups(scope: { schoolId: number } | { classId: number }): Promise<DerivedGroupRef[]>;
+  /**
+   * The user as a signed-in request would see them (schools they have not left, functions), or null when they
+   * are not active: for a route reached without a session, by a secret token (an iCal feed).
+   */
+  activeUser(userId: number): Promise<CurrentUser | null>;
   /** The groups `userId` belongs to now (school, class and manual groups), by id. */
   groupsOf(userId: number): Promise<number[]>;
   /** The people of a school who have not left, optionally only some profiles (a flash message's audience). */

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { frenchOrder, type ChildLink, type Clock, type ClassStaffLink, type DerivedGroupRef, type PersonRef, type PupilRef, type RelativeLink, type SchoolClassRef, type StructureService } from '@preau/sdk';
+import { frenchOrder, type ChildLink, type Clock, type ClassStaffLink, type CurrentUser, type DerivedGroupRef, type PersonRef, type PupilRef, type RelativeLink, type SchoolClassRef, type StructureService } from '@preau/sdk';
 import { currentStartYear } from './school-years.js';
 import { ensureClassGroups, ensureSchoolGroups } from './groups.js';
 
@@ -121,6 +121,20 @@ export function createStructureService(knex: Knex, clock: Clock): StructureServi
         await ensureSchoolGroups(knex, scope.schoolId);
       }
       return find();
+    },
+
+    async activeUser(userId) {
+      const [row] = await rows<CurrentUser>(
+        `select u.id, u.login, u.display_name as "displayName", u.profile, u.language,
+           coalesce((select json_agg(json_build_object('id', sc.id, 'uai', sc.uai, 'name', sc.name) order by sc.name)
+                       from core.memberships m join core.schools sc on sc.id = m.school_id where m.user_id = u.id and m.left_at is null), '[]') as schools,
+           coalesce((select json_agg(case when f.school_id is null then json_build_object('function', f.function)
+                                          else json_build_object('function', f.function, 'schoolId', f.school_id) end)
+                       from core.user_functions f where f.user_id = u.id), '[]') as functions
+         from core.users u where u.id = :userId and u.state = 'active'`,
+        { userId },
+      );
+      return row ?? null;
     },
 
     async groupsOf(userId) {

@@ -1,4 +1,5 @@
 import { definePlugin } from '@preau/sdk';
+import { feedRoutes } from './ical-routes.js';
 import { routes } from './routes.js';
 
 /**
@@ -24,6 +25,8 @@ export default definePlugin({
   },
   migrations: new URL('../migrations', import.meta.url),
   routes,
+  // The iCal subscription: a phone's calendar fetches it with its secret token, not a session.
+  publicRoutes: feedRoutes,
   // RGPD: the calendars this person owns and the events they wrote.
   async exportPersonalData(userId, { db }) {
     return {

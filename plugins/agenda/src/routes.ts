@@ -1,6 +1,7 @@
 import type { PluginApp, PluginServices } from '@preau/sdk';
 import { calendarRoutes } from './calendar-routes.js';
 import { eventRoutes } from './event-routes.js';
+import { icalRoutes } from './ical-routes.js';
 import { defineReminderJobs } from './reminders.js';
 
 /** Every signed-in route of the agenda, and its reminder jobs. */
@@ -8,4 +9,5 @@ export async function routes(app: PluginApp, services: PluginServices): Promise<
   defineReminderJobs(services);
   await calendarRoutes(app, services);
   await eventRoutes(app, services);
+  await icalRoutes(app, services);
 }
