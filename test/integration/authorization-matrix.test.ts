@@ -6,6 +6,7 @@ import { createTestPlatform, fileUpload } from '@preau/core/testing';
 import liaison from '@preau/plugin-liaison';
 import messaging from '@preau/plugin-messaging';
 import news from '@preau/plugin-news';
+import agenda from '@preau/plugin-agenda';
 import lunchMenu from '@preau/example-lunch-menu';
 import folders from '../fixtures/plugins/folders/index.js';
 import { buildWorld, type Caller, type World } from './authorization/world.js';
@@ -44,6 +45,7 @@ function fieldKinds(route: RouteEntry): Record<string, string> {
   }
   if (route.plugin === 'liaison') return { ...base, attachmentIds: 'wordFile' };
   if (route.plugin === 'news') return { ...base, attachmentIds: 'itemFile' };
+  if (route.plugin === 'agenda') return { ...base, calendarId: 'calendar' };
   return { ...base, ids: 'notification' };
 }
 
@@ -117,7 +119,7 @@ function callsOf(route: RouteEntry, world: World, now: Date, rightDefaults: Para
 
 t.test('no caller gets a 2xx the rules do not allow, on any route of the core and of every loaded app', async (t) => {
   const started = Date.now();
-  const platform = await createTestPlatform({ plugins: [liaison, messaging, news, lunchMenu, folders] });
+  const platform = await createTestPlatform({ plugins: [liaison, messaging, news, agenda, lunchMenu, folders] });
   t.teardown(() => platform.close());
   const world = await buildWorld(platform);
   const built = Date.now();
@@ -125,7 +127,7 @@ t.test('no caller gets a 2xx the rules do not allow, on any route of the core an
   const rightDefaults = (plugin: string, right: string) => platform.platform.plugins.get(plugin)?.manifest?.rights?.[right]?.default ?? [];
   const routes = platform.platform.routes().filter((route) => route.url.startsWith('/api/'));
   const apps = new Set(routes.map((route) => route.plugin ?? 'core'));
-  t.same([...apps].sort(), ['core', 'folders', 'liaison', 'lunch-menu', 'messaging', 'news'], 'the routes of every loaded app are in the table');
+  t.same([...apps].sort(), ['agenda', 'core', 'folders', 'liaison', 'lunch-menu', 'messaging', 'news'], 'the routes of every loaded app are in the table');
 
   const unresolved = new Set<string>();
   const calls = routes.flatMap((route) => callsOf(route, world, platform.clock.now(), rightDefaults, unresolved));

@@ -1,4 +1,4 @@
-import { frenchOrder, roleIncludes, type AccessRole, type CurrentUser, type Knex, type PluginServices, type SchoolRef } from '@preau/sdk';
+import { frenchOrder, roleIncludes, type AccessRole, type CurrentUser, type Knex, type PluginServices, type SchoolClassRef, type SchoolRef } from '@preau/sdk';
 import { CalendarNotFound, RoleTooLow } from './errors.js';
 
 type Services = Pick<PluginServices, 'db' | 'structure' | 'sharing'>;
@@ -47,14 +47,19 @@ export async function ensureStructureCalendars(services: Services, user: Current
   const schoolIds = schools.map((s) => s.id);
   if (schoolIds.length === 0) return;
   const classes = (await services.structure.classesOf(user.id)).filter((c) => schoolIds.includes(c.schoolId));
+  await ensureCalendars(services, schoolIds, classes);
+}
+
+/** Makes the calendars of these schools and classes that do not exist yet (see `ensureStructureCalendars`). */
+export async function ensureCalendars(services: Services, schoolIds: readonly number[], classes: readonly SchoolClassRef[]): Promise<void> {
   const existing = await services.db('calendars')
     .where((q) => q.whereIn('class_id', classes.map((c) => c.id)).orWhere((w) => w.whereIn('school_id', schoolIds).where({ kind: 'school' })))
     .select('kind', 'class_id', 'school_id');
   const hasSchool = new Set(existing.filter((r) => r.kind === 'school').map((r) => r.school_id as number));
   const hasClass = new Set(existing.filter((r) => r.kind === 'class').map((r) => r.class_id as number));
-  for (const school of schools) {
-    if (hasSchool.has(school.id)) continue;
-    await create(services, { school_id: school.id, kind: 'school', name: `Agenda de l'école`, color: SCHOOL_COLOR }, { schoolId: school.id }, () => 'read');
+  for (const schoolId of schoolIds) {
+    if (hasSchool.has(schoolId)) continue;
+    await create(services, { school_id: schoolId, kind: 'school', name: `Agenda de l'école`, color: SCHOOL_COLOR }, { schoolId }, () => 'read');
   }
   for (const schoolClass of classes) {
     if (hasClass.has(schoolClass.id)) continue;

@@ -1,4 +1,5 @@
 import { definePlugin } from '@preau/sdk';
+import { demo } from './demo.js';
 import { feedRoutes } from './ical-routes.js';
 import { routes } from './routes.js';
 
@@ -35,5 +36,6 @@ export default definePlugin({
         .select('id', 'calendar_id as calendarId', 'title', 'description', 'place', 'all_day as allDay', 'starts_at as startsAt', 'ends_at as endsAt', 'rule', 'created_at as createdAt'),
     };
   },
+  demo,
   web: { entry: new URL('../web/index.ts', import.meta.url), launcher: { icon: '📅' } },
 });

@@ -82,7 +82,7 @@ function created(response: LightMyRequestResponse, what: string): Record<string,
  * third school (none between A and B), a liaison word with a file and a reply, a message with a file, a draft,
  * a folder, a pupil's message waiting for moderation, a news thread with a published item, a file and a
  * comment, a flash message, a lunch menu, a text image, a notification and a session; a folder of the test app
- * `folders`, shared through the core with the CM2's parents.
+ * `folders`, shared through the core with the CM2's parents; the CM2's calendar with a repeating event.
  */
 export async function buildWorld(platform: TestPlatform): Promise<World> {
   const A = await schoolPeople(platform, 'École A');
@@ -124,6 +124,11 @@ export async function buildWorld(platform: TestPlatform): Promise<World> {
   // Sharing (the core's service, through a small test app): the teacher's folder, read by the CM2's parents.
   const sharedFolder = created(await as(teacher).inject({ method: 'POST', url: '/api/folders/', payload: { name: 'Sorties' } }), 'a folder to share');
   created(await as(teacher).inject({ method: 'PUT', url: `/api/core/shares/folders/folder/${sharedFolder.id}`, payload: { role: 'read', groups: [class1Parents], notify: false } }), 'a share');
+
+  // Agenda: the CM2's calendar (made on first sight, shared by the structure) and an event the teacher adds.
+  const calendars = created(await as(teacher).inject('/api/agenda/calendars'), 'the calendars') as unknown as { id: number; kind: string }[];
+  const classCalendar = calendars.find((c) => c.kind === 'class')!;
+  const event = created(await as(teacher).inject({ method: 'POST', url: '/api/agenda/events', payload: { calendarId: classCalendar.id, title: 'Piscine', start: '2026-12-03T08:30', end: '2026-12-03T09:30', recurrence: { frequency: 'weekly', interval: 1, weekdays: ['TH'] } } }), 'an event');
 
   created(await as(teacher).inject({ method: 'PUT', url: `/api/lunch-menu/schools/${schoolId}/weeks/2026-W48`, payload: { days: [{ day: 'monday', main: 'Gratin' }] } }), 'a menu');
   const textImage = created(await as(teacher).inject({ method: 'POST', url: '/api/core/text-images', ...fileUpload('pixel.png', PIXEL, 'image/png') }), 'a text image');
@@ -188,6 +193,9 @@ export async function buildWorld(platform: TestPlatform): Promise<World> {
     sharedFolder: { value: Number(sharedFolder.id), audience: ['teacher', 'parent', 'otherFamilyParent'] },
     sharedFolderGrants: { value: Number(sharedFolder.id), audience: ['teacher'] },
     shareApp: { value: 'folders', audience: 'everyone' },
+    // The CM2's calendar and its event: its teacher and the school's administrators manage, its families read.
+    calendar: { value: classCalendar.id, audience: [...staffOfClass1, ...class1Families] },
+    event: { value: Number(event.eventId), audience: [...staffOfClass1, ...class1Families] },
     shareType: { value: 'folder', audience: 'everyone' },
     // The CM2's parents group, which the school's staff and the CM2's parents may write to (communication rules).
     class1Parents: { value: class1Parents, audience: ['teacher', 'otherTeacher', ...ADMINS, 'parent', 'otherFamilyParent'] },
