@@ -386,6 +386,26 @@ export const StorageQuotaExceeded = defineError(
   }),
   (used: number, quota: number) => ({ used, quota }),
 );
+/** A quota above the platform's maximum (20 GiB), of a profile or of a person. */
+export const StorageQuotaAboveMax = defineError(
+  'PREAU_ERR_STORAGE_QUOTA_ABOVE_MAX',
+  400,
+  (maxBytes: number) => ({
+    fr: `Un espace de stockage ne peut pas dépasser ${maxBytes / 1024 ** 3} Go.`,
+    en: `A storage quota cannot exceed ${maxBytes / 1024 ** 3} GB.`,
+  }),
+  (maxBytes: number) => ({ maxBytes }),
+);
+/** A school raises a person's quota; it cannot lower it below their profile's. */
+export const StorageQuotaBelowProfile = defineError(
+  'PREAU_ERR_STORAGE_QUOTA_BELOW_PROFILE',
+  400,
+  (profileBytes: number) => ({
+    fr: `L’espace d’une personne ne peut qu’être augmenté : choisissez au moins celui de son profil (${Math.round((profileBytes / 1024 ** 3) * 10) / 10} Go), ou revenez au quota du profil.`,
+    en: `A person's quota can only be raised: choose at least their profile's (${Math.round((profileBytes / 1024 ** 3) * 10) / 10} GB), or go back to the profile's quota.`,
+  }),
+  (profileBytes: number) => ({ profileBytes }),
+);
 /** No such file (or not one the user may read). */
 export const StorageNotFound = defineError('PREAU_ERR_STORAGE_NOT_FOUND', 404, {
   fr: 'Fichier introuvable.',

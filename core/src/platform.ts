@@ -46,8 +46,9 @@ import { refuseNulCharacters } from './http/refuse-nul.js';
 import { coreRoutes } from './core-routes.js';
 import { shellIndex, webRoutes } from './web/web-routes.js';
 import { systemClock } from './clock.js';
-import { openStorage } from './storage/open-storage.js';
+import { configuredQuotas, openStorage } from './storage/open-storage.js';
 import { storageRoutes } from './storage/storage-routes.js';
+import { quotaRoutes } from './storage/quota-routes.js';
 import { textImageRoutes } from './storage/text-image-routes.js';
 import type { CoreStorage } from './storage/storage-service.js';
 import { createSharing, type CoreSharing } from './sharing/sharing-service.js';
@@ -200,6 +201,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     await app.register(communicationRoutes, { knex: database.knex, clock, communication, notify: notifications.service });
     const storage = openStorage(config, { knex: database.knex, clock, log: app.log, notify: notifications.service });
     await app.register(storageRoutes, { storage });
+    await app.register(quotaRoutes, { knex: database.knex, clock, defaults: configuredQuotas(config) });
     await app.register(textImageRoutes, { storage, knex: database.knex });
     const sharing = createSharing({ knex: database.knex, clock, log: app.log, notify: notifications.service, apps, registry: () => refs.registry });
     await app.register(shareRoutes, { sharing, apps, rights });

@@ -20,3 +20,5 @@ export type { EditorExtension, EditorHandle, EditorLabel } from './editor-extens
 export { PROFILES } from '../profiles.js';
 export { compareFrench, frenchSortKey } from '../french-order.js';
 export { fileNameSlug } from '../file-name-slug.js';
+export { openShareDialog } from './open-share-dialog.js';
+export type { ShareDialogTarget, ShareDialogElement, ShareChangedDetail } from './open-share-dialog.js';
