@@ -16,7 +16,7 @@ const PRESETS = [null, 15, 60, 1440] as const;
 export class AgendaEventForm extends LitElement {
   static override properties = {
     calendars: { attribute: false }, occurrence: { attribute: false }, day: {}, language: {},
-    allDay: { state: true }, frequency: { state: true }, reminder: { state: true }, error: { state: true },
+    allDay: { state: true }, frequency: { state: true }, reminder: { state: true }, error: { state: true }, startDay: { state: true }, weekdays: { state: true },
   };
   static override styles = css`
     :host { display: block; }
@@ -44,6 +44,10 @@ export class AgendaEventForm extends LitElement {
   frequency = '';
   reminder = '';
   error = '';
+  /** The start's day as typed: a weekly repetition happens on its weekday unless others are ticked. */
+  startDay = '';
+  /** Weekdays the user ticked; null while they ticked none (the start's weekday then). */
+  weekdays: string[] | null = null;
   private api = new ContextConsumer(this, { context: apiContext, subscribe: true });
 
   override willUpdate(changed: Map<string, unknown>): void {
@@ -53,7 +57,21 @@ export class AgendaEventForm extends LitElement {
       this.frequency = o?.recurrence?.frequency ?? '';
       const minutes = o?.reminderMinutes ?? null;
       this.reminder = minutes === null ? '' : PRESETS.includes(minutes as 15) ? String(minutes) : 'custom';
+      this.weekdays = o?.recurrence?.weekdays ?? null;
+      this.startDay = o ? o.start.slice(0, 10) : this.day;
     }
+  }
+
+  private get chosenDays(): string[] {
+    const day = /^\d{4}-\d{2}-\d{2}/.test(this.startDay) ? this.startDay.slice(0, 10) : this.day;
+    return this.weekdays?.length ? this.weekdays : [WEEKDAYS[(new Date(`${day}T12:00:00Z`).getUTCDay() + 6) % 7]!];
+  }
+
+  private tick(day: string, on: boolean): void {
+    const current = new Set(this.chosenDays);
+    if (on) current.add(day);
+    else current.delete(day);
+    this.weekdays = WEEKDAYS.filter((d) => current.has(d));
   }
 
   private t(key: Parameters<typeof texts.text>[0]): string {
@@ -67,7 +85,7 @@ export class AgendaEventForm extends LitElement {
     const recurrence: Recurrence | null = this.frequency
       ? {
         frequency: this.frequency as Recurrence['frequency'], interval: 1,
-        ...(this.frequency === 'weekly' ? { weekdays: data.getAll('weekday').map(String) } : {}),
+        ...(this.frequency === 'weekly' ? { weekdays: this.chosenDays } : {}),
         ...(value('until') ? { until: value('until') } : {}),
       }
       : null;
@@ -119,7 +137,8 @@ export class AgendaEventForm extends LitElement {
     const start = o && !o.allDay ? o.start : `${this.day}T09:00`;
     const end = o && !o.allDay ? o.end : `${this.day}T10:00`;
     const names = texts.text('weekdays', this.language).split(',');
-    const chosenDays = o?.recurrence?.weekdays ?? [WEEKDAYS[(new Date(`${startDay}T12:00:00Z`).getUTCDay() + 6) % 7]!];
+    const chosenDays = this.chosenDays;
+    const typed = (e: Event) => (this.startDay = (e.target as HTMLInputElement).value);
     return html`<form novalidate @submit=${this.save} aria-label=${o ? this.t('edit') : this.t('newEvent')}>
       ${o ? nothing : html`<label>${this.t('calendar')}
         <select name="calendar" required>${writable.map((c) => html`<option value=${c.id}>${c.name}</option>`)}</select></label>`}
@@ -127,10 +146,10 @@ export class AgendaEventForm extends LitElement {
       <label class="check"><input type="checkbox" .checked=${this.allDay} @change=${(e: Event) => (this.allDay = (e.target as HTMLInputElement).checked)} />${this.t('allDay')}</label>
       ${this.allDay
         ? html`<div class="row">
-            <label>${this.t('startDay')}<input type="date" name="startDay" required .value=${startDay} /></label>
+            <label>${this.t('startDay')}<input type="date" name="startDay" required .value=${startDay} @input=${typed} /></label>
             <label>${this.t('endDay')}<input type="date" name="endDay" required .value=${o?.allDay ? o.end : startDay} /></label></div>`
         : html`<div class="row">
-            <label>${this.t('start')}<input type="datetime-local" name="start" required .value=${start} /></label>
+            <label>${this.t('start')}<input type="datetime-local" name="start" required .value=${start} @input=${typed} /></label>
             <label>${this.t('end')}<input type="datetime-local" name="end" required .value=${end} /></label></div>`}
       <label>${this.t('place')}<input name="place" maxlength="200" .value=${o?.place ?? ''} /></label>
       <preau-editor label=${this.t('description')} .value=${o?.description ?? ''}></preau-editor>
@@ -142,7 +161,7 @@ export class AgendaEventForm extends LitElement {
         ${this.frequency ? html`<label>${this.t('until')}<input type="date" name="until" .value=${o?.recurrence?.until ?? ''} min=${startDay} /></label>` : nothing}
       </div>
       ${this.frequency === 'weekly'
-        ? html`<fieldset><legend>${this.t('onDays')}</legend>${WEEKDAYS.map((d, i) => html`<label class="check"><input type="checkbox" name="weekday" value=${d} ?checked=${chosenDays.includes(d)} />${names[i]}</label>`)}</fieldset>`
+        ? html`<fieldset><legend>${this.t('onDays')}</legend>${WEEKDAYS.map((d, i) => html`<label class="check"><input type="checkbox" name="weekday" value=${d} .checked=${chosenDays.includes(d)} @change=${(e: Event) => this.tick(d, (e.target as HTMLInputElement).checked)} />${names[i]}</label>`)}</fieldset>`
         : nothing}
       <div class="row">
         <label>${this.t('reminder')}
