@@ -63,9 +63,15 @@ export async function changeEvent(trx: Knex.Transaction, row: EventRow, data: Ev
     await update(trx, row.id, columns(trx, { ...data, times }));
     return row.id;
   }
-  const delta = wallMinutesBetween(row.start_wall, data.times.start_wall);
   if (scope === 'all' || (scope === 'following' && checkOccurrence(row, occurrence) === row.start_wall)) {
-    await update(trx, row.id, { ...columns(trx, data), exdates: wallArray(trx, data.times.rule ? shift(row.exdates, delta) : []) });
+    // The form shows the occurrence it was opened on: the series moves by as much as that occurrence did.
+    const from = scope === 'all' && occurrence ? checkOccurrence(row, occurrence) : row.start_wall;
+    const delta = wallMinutesBetween(from, data.times.start_wall);
+    const start = addWallMinutes(row.start_wall, delta);
+    const times = withRule({ all_day: data.times.all_day, start_wall: start, end_wall: addWallMinutes(start, wallMinutesBetween(data.times.start_wall, data.times.end_wall)) }, data.times.rule);
+    await update(trx, row.id, { ...columns(trx, { ...data, times }), exdates: wallArray(trx, times.rule ? shift(row.exdates, delta) : []) });
+    // Its occurrences changed alone keep naming the occurrence they replace.
+    if (delta !== 0) await trx('events').where({ series_id: row.id }).update({ occurrence_wall: trx.raw('occurrence_wall + make_interval(mins => ?)', [delta]) });
     return row.id;
   }
   const at = checkOccurrence(row, occurrence);

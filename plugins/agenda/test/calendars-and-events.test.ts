@@ -141,6 +141,14 @@ t.test('one occurrence, this and the following, and the whole series are changed
   t.equal(wrong.statusCode, 404);
   t.match(wrong.json(), { code: 'AGENDA_ERR_OCCURRENCE' });
 
+  // The whole series from one of its occurrences: every occurrence moves as that one did, none is lost.
+  const whole = await platform.as(teacher).inject({ method: 'PUT', url: `/api/agenda/events/${id}`, payload: {
+    title: 'Piscine', start: '2026-10-15T08:15', end: '2026-10-15T09:15', scope: 'all', occurrence: '2026-10-15T08:30',
+    recurrence: { frequency: 'weekly', interval: 1, weekdays: ['TH'], count: 3 },
+  } });
+  t.equal(whole.statusCode, 200, whole.body);
+  t.same((await starts()).slice(0, 3), ['2026-10-01T08:15 Piscine', '2026-10-08T09:00 Piscine (bus en retard)', '2026-10-15T08:15 Piscine']);
+
   t.equal((await platform.as(teacher).inject({ method: 'DELETE', url: `/api/agenda/events/${id}` })).statusCode, 204);
   t.same((await starts()).slice(0, 1), ['2026-10-22T08:45 Piscine (nouveau bassin)'], 'the whole first series is gone, with its changed occurrence');
 });
