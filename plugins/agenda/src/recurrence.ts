@@ -62,11 +62,45 @@ export function normalizeRule(rule: string): string | null {
     const options = RRule.parseString(text);
     // HOURLY, MINUTELY and SECONDLY are larger numbers than DAILY in rrule: school events repeat at most daily.
     if (options.freq === undefined || options.freq > RRule.DAILY) return null;
+    // A COUNT rule is walked from its start: at most ten years of school days.
+    if (options.count && options.count > 5000) return null;
     new RRule({ ...options, dtstart: new Date(Date.UTC(2026, 0, 1)) }).all((_, i) => i < 2);
     return text;
   } catch {
     return null;
   }
+}
+
+// Parsed rules, by start and rule: a pure cache (nothing in it differs between processes), bounded, which spares
+// parsing on every month view and lets rrule reuse what it computed for the same window.
+const RULES = new Map<string, InstanceType<typeof RRule>>();
+const MAX_CACHED_RULES = 5000;
+
+function ruleFor(startWall: WallTime, text: string): InstanceType<typeof RRule> {
+  const key = `${startWall}|${text}`;
+  let rule = RULES.get(key);
+  if (!rule) {
+    rule = new RRule({ ...RRule.parseString(text), dtstart: wallToFloating(startWall) });
+    if (RULES.size >= MAX_CACHED_RULES) RULES.delete(RULES.keys().next().value!);
+    RULES.set(key, rule);
+  }
+  return rule;
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * rrule walks from the series' start: a daily rule begun ten years ago costs a few thousand steps on every
+ * view. A daily or weekly rule without COUNT repeats whole periods (interval × a day or a week), so it is
+ * expanded from its start moved forward by whole periods to just before the window: the same occurrences.
+ */
+function startNear(startWall: WallTime, text: string, fromWall: WallTime): WallTime {
+  const options = RRule.parseString(text);
+  if (options.count || (options.freq !== RRule.DAILY && options.freq !== RRule.WEEKLY)) return startWall;
+  const period = (options.interval ?? 1) * (options.freq === RRule.DAILY ? DAY_MS : 7 * DAY_MS);
+  const start = wallToFloating(startWall).getTime();
+  const periods = Math.floor((wallToFloating(fromWall).getTime() - start) / period) - 1;
+  return periods > 0 ? floatingToWall(new Date(start + periods * period)) : startWall;
 }
 
 /** A repeating series as it is expanded. */
@@ -82,8 +116,7 @@ export interface Series {
  * `limit`: only the window is expanded, so a rule without end costs what the window holds.
  */
 export function occurrencesBetween(series: Series, fromWall: WallTime, toWall: WallTime, limit = MAX_OCCURRENCES_PER_SERIES): WallTime[] {
-  const options = RRule.parseString(series.rule);
-  const rule = new RRule({ ...options, dtstart: wallToFloating(series.startWall) });
+  const rule = ruleFor(startNear(series.startWall, series.rule, fromWall), series.rule);
   const from = new Date(wallToFloating(fromWall).getTime() - Math.max(series.durationMinutes, 1) * 60_000 + 1);
   const to = new Date(wallToFloating(toWall).getTime() - 1);
   if (to < from) return [];
