@@ -30,6 +30,8 @@ export default defineMigration({
         uid text not null check (length(uid) between 1 and 255),
         title text not null check (length(title) between 1 and 200),
         description text not null default '',
+        -- Its plain text, kept for the .ics files: a phone's feed of 2,000 events is built without parsing HTML.
+        description_text text not null default '',
         place text not null default '' check (length(place) <= 200),
         all_day boolean not null,
         start_wall timestamp not null,

@@ -100,10 +100,20 @@ async function create(
  */
 export async function readableCalendars(services: Services, user: CurrentUser, schools: readonly SchoolRef[]): Promise<ReadableCalendar[]> {
   if (schools.length === 0) return [];
-  await ensureStructureCalendars(services, user, schools);
-  const rows = (await services.db('calendars').whereIn('school_id', schools.map((s) => s.id))
+  const schoolIds = schools.map((s) => s.id);
+  const select = async () => (await services.db('calendars').whereIn('school_id', schoolIds)
     .orderByRaw(`case kind when 'school' then 0 when 'class' then 1 else 2 end, ${frenchOrder('name')}, name, id`)
     .select(...COLUMNS)) as CalendarRow[];
+  // Every view asks this: the calendars and the user's classes in parallel, and the structure's calendars made
+  // only when one is missing (once per class and school).
+  let [rows, classes] = await Promise.all([select(), services.structure.classesOf(user.id)]);
+  const mine = classes.filter((c) => schoolIds.includes(c.schoolId));
+  const missing = schoolIds.some((id) => !rows.some((r) => r.kind === 'school' && r.school_id === id))
+    || mine.some((c) => !rows.some((r) => r.kind === 'class' && r.class_id === c.id));
+  if (missing) {
+    await ensureCalendars(services, schoolIds, mine);
+    rows = await select();
+  }
   const admin = new Set(rows.filter((r) => r.kind !== 'personal' && isSchoolAdmin(user, r.school_id)).map((r) => r.id));
   const readable = new Map((await services.sharing.filterReadable(user.id, rows.filter((r) => !admin.has(r.id)).map((r) => ({ ...calendarRef(r.id) }))))
     .map((r) => [Number(r.id), r.role]));

@@ -30,7 +30,8 @@ export async function demo(context: DemoContext, services: PluginServices): Prom
     const add = async (calendarId: number | undefined, by: number, input: { title: string; description?: string; place?: string; allDay?: boolean; start: string; end: string; recurrence?: Parameters<typeof ruleOf>[0] }) => {
       if (calendarId === undefined) return;
       const times = timesOf({ allDay: input.allDay ?? false, start: input.start, end: input.end }, ruleOf(input.recurrence, input.start));
-      await insertEvent(trx, calendarId, { title: input.title, description: sanitize.richText(input.description ?? ''), place: input.place ?? '', times, reminderMinutes: null }, by);
+      const description = sanitize.richText(input.description ?? '');
+      await insertEvent(trx, calendarId, { title: input.title, description, descriptionText: sanitize.plainText(description, 2000), place: input.place ?? '', times, reminderMinutes: null }, by);
     };
     await add(classCalendar?.id, teacher, {
       title: 'Voyage à Londres', allDay: true, start: day(toThursday + 35), end: day(toThursday + 37), place: 'Londres (départ en car devant l\'école)',

@@ -24,13 +24,17 @@ export async function eventRoutes(app: PluginApp, services: PluginServices): Pro
   };
 
   /** The form's fields, sanitized, read into stored times. */
-  const dataOf = (input: EventFields): EventData => ({
+  const dataOf = (input: EventFields): EventData => {
+    const description = sanitize.richText(input.description ?? '');
+    return {
     title: input.title.trim() || input.title,
-    description: sanitize.richText(input.description ?? ''),
+    description,
+    descriptionText: sanitize.plainText(description, 2000),
     place: (input.place ?? '').trim(),
     times: timesOf(input, ruleOf(input.recurrence, input.start)),
     reminderMinutes: input.reminderMinutes ?? null,
-  });
+    };
+  };
 
   /** The event as answered after a write (a series: its first occurrence). */
   const answer = (row: EventRow) => toOccurrence(row, row.start_wall, true);

@@ -12,6 +12,7 @@ export interface EventRow {
   uid: string;
   title: string;
   description: string;
+  description_text: string;
   place: string;
   all_day: boolean;
   start_wall: WallTime;
@@ -29,7 +30,7 @@ const WALL_FORMAT = `'YYYY-MM-DD"T"HH24:MI'`;
 /** The columns of `EventRow`, wall times formatted in SQL. */
 export function eventColumns(db: Knex, alias = 'e'): (string | Knex.Raw)[] {
   return [
-    `${alias}.id`, `${alias}.calendar_id`, `${alias}.uid`, `${alias}.title`, `${alias}.description`, `${alias}.place`, `${alias}.all_day`,
+    `${alias}.id`, `${alias}.calendar_id`, `${alias}.uid`, `${alias}.title`, `${alias}.description`, `${alias}.description_text`, `${alias}.place`, `${alias}.all_day`,
     db.raw(`to_char(${alias}.start_wall, ${WALL_FORMAT}) as start_wall`),
     db.raw(`to_char(${alias}.end_wall, ${WALL_FORMAT}) as end_wall`),
     `${alias}.rule`,
@@ -94,7 +95,7 @@ export const newUid = () => `${randomUUID()}@preau`;
 const dayBefore = (wall: WallTime) => addWallMinutes(wall, -24 * 60).slice(0, 10);
 
 /** One occurrence (or the event itself) as the API answers it. */
-export function toOccurrence(row: EventRow, startWall: WallTime, canEdit: boolean): Occurrence {
+export function toOccurrence(row: EventRow, startWall: WallTime, canEdit: boolean, recurrence: Occurrence['recurrence'] = row.rule ? fromRule(row.rule) : null): Occurrence {
   const duration = wallMinutesBetween(row.start_wall, row.end_wall);
   const endWall = addWallMinutes(startWall, duration);
   const recurring = row.rule !== null;
@@ -110,7 +111,7 @@ export function toOccurrence(row: EventRow, startWall: WallTime, canEdit: boolea
     end: row.all_day ? dayBefore(endWall) : endWall,
     startsAt: wallToInstant(startWall).toISOString(),
     endsAt: wallToInstant(endWall).toISOString(),
-    recurrence: row.rule ? fromRule(row.rule) : null,
+    recurrence,
     occurrence: recurring ? startWall : row.occurrence_wall,
     seriesId: row.series_id,
     reminderMinutes: row.reminder_minutes,
@@ -130,8 +131,11 @@ export function expand(rows: readonly EventRow[], from: Date, to: Date, canEdit:
     const starts = row.rule
       ? occurrencesBetween({ startWall: row.start_wall, durationMinutes: wallMinutesBetween(row.start_wall, row.end_wall), rule: row.rule, exdates: row.exdates }, fromWall, toWallTime, MAX_OCCURRENCES_PER_SERIES)
       : [row.start_wall];
+    // Read once per series, not once per occurrence.
+    const recurrence = row.rule ? fromRule(row.rule) : null;
+    const editable = canEdit(row);
     for (const start of starts) {
-      const occurrence = toOccurrence(row, start, canEdit(row));
+      const occurrence = toOccurrence(row, start, editable, recurrence);
       if (Date.parse(occurrence.startsAt) < to.getTime() && Date.parse(occurrence.endsAt) > from.getTime()) out.push(occurrence);
     }
   }

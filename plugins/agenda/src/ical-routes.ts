@@ -18,8 +18,7 @@ const ICS_TYPE = 'text/calendar; charset=utf-8';
 
 /** Export and import of .ics files, and the private subscription address of each user. */
 export async function icalRoutes(app: PluginApp, services: PluginServices): Promise<void> {
-  const { db, sanitize } = services;
-  const plainText = (html: string) => sanitize.plainText(html, 2000);
+  const { db } = services;
 
   app.get('/calendars/:calendarId/export', {
     schema: { params: CalendarParams, response: { 200: Type.String(), ...Errors } },
@@ -27,7 +26,7 @@ export async function icalRoutes(app: PluginApp, services: PluginServices): Prom
     const { calendar } = await calendarFor(services, request.currentUser!, request.currentSchools, request.params.calendarId, 'read', 'lire cet agenda');
     const rows = (await db('events as e').where('e.calendar_id', calendar.id).orderBy('e.id').select(eventColumns(db))) as EventRow[];
     const file = `${calendar.name.normalize('NFD').replace(/[^\w-]+/g, '-').replace(/^-+|-+$/g, '') || 'agenda'}.ics`;
-    return reply.type(ICS_TYPE).header('content-disposition', `attachment; filename="${file}"`).send(writeIcs(rows, { name: calendar.name, plainText }));
+    return reply.type(ICS_TYPE).header('content-disposition', `attachment; filename="${file}"`).send(writeIcs(rows, { name: calendar.name }));
   });
 
   app.post('/calendars/:calendarId/import', {
@@ -74,7 +73,7 @@ export async function icalRoutes(app: PluginApp, services: PluginServices): Prom
  * gets a 304 while nothing changed. A revoked token is unknown at once: 404.
  */
 export async function feedRoutes(app: PluginApp, services: PluginServices): Promise<void> {
-  const { db, sanitize, structure, apps, clock } = services;
+  const { db, structure, apps, clock } = services;
   app.get('/ical/:feed', {
     config: { public: true },
     schema: { params: FeedParams, response: { 200: Type.String(), 304: Type.Null(), ...Errors } },
@@ -92,6 +91,6 @@ export async function feedRoutes(app: PluginApp, services: PluginServices): Prom
     reply.header('etag', etag).header('cache-control', 'private, no-cache');
     if (request.headers['if-none-match'] === etag) return reply.code(304).send(null);
     const rows = (await inFeed().orderBy('e.id').select(eventColumns(db))) as EventRow[];
-    return reply.type(ICS_TYPE).send(writeIcs(rows, { name: 'Agenda Préau', plainText: (html) => sanitize.plainText(html, 2000) }));
+    return reply.type(ICS_TYPE).send(writeIcs(rows, { name: 'Agenda Préau' }));
   });
 }

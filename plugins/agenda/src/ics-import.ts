@@ -22,6 +22,7 @@ export async function importIcs(services: Services, calendarId: number, text: st
   const dataOf = (event: ImportedEvent, rule: string | null): EventData => ({
     title: event.title,
     description: services.sanitize.richText(textToHtml(event.description)),
+    descriptionText: event.description.slice(0, 2000),
     place: event.place,
     times: withRule({ all_day: event.allDay, start_wall: event.startWall, end_wall: event.endWall }, rule),
     reminderMinutes: null,
@@ -69,7 +70,7 @@ export async function importIcs(services: Services, calendarId: number, text: st
 async function update(trx: Knex.Transaction, id: number, data: EventData, exdates: readonly string[]): Promise<void> {
   const { times } = data;
   await trx('events').where({ id }).update({
-    title: data.title, description: data.description, place: data.place,
+    title: data.title, description: data.description, description_text: data.descriptionText, place: data.place,
     all_day: times.all_day, start_wall: times.start_wall, end_wall: times.end_wall, starts_at: times.starts_at, ends_at: times.ends_at,
     rule: times.rule, last_ends_at: times.last_ends_at, exdates: trx.raw('?::timestamp[]', [[...exdates]]),
     sequence: trx.raw('sequence + 1'), updated_at: trx.fn.now(),

@@ -58,8 +58,6 @@ function exportedRule(rule: string, allDay: boolean): string {
 /** What the writer needs besides the rows. */
 export interface IcsCalendarInfo {
   name: string;
-  /** Text of each row's description (the rich text's plain text). */
-  plainText: (html: string) => string;
 }
 
 /**
@@ -82,8 +80,7 @@ export function writeIcs(rows: readonly EventRow[], info: IcsCalendarInfo): stri
       timeProperty('DTSTART', row.start_wall, row.all_day), timeProperty('DTEND', row.end_wall, row.all_day),
       `SUMMARY:${escapeText(row.title)}`);
     if (row.place) lines.push(`LOCATION:${escapeText(row.place)}`);
-    const text = row.description ? info.plainText(row.description) : '';
-    if (text) lines.push(`DESCRIPTION:${escapeText(text)}`);
+    if (row.description_text) lines.push(`DESCRIPTION:${escapeText(row.description_text)}`);
     if (row.rule) {
       lines.push(`RRULE:${exportedRule(row.rule, row.all_day)}`);
       const kept = overridden.get(row.id) ?? new Set();

@@ -8,6 +8,8 @@ import { fromRule, hasOccurrenceAt, ruleContinuingFrom, ruleEndingBefore } from 
 export interface EventData {
   title: string;
   description: string;
+  /** The description's plain text (for .ics files). */
+  descriptionText: string;
   place: string;
   times: EventTimes;
   reminderMinutes: number | null;
@@ -20,7 +22,7 @@ const wallArray = (db: Knex, walls: readonly WallTime[]) => db.raw('?::timestamp
 function columns(db: Knex, data: EventData) {
   const { times } = data;
   return {
-    title: data.title, description: data.description, place: data.place, reminder_minutes: data.reminderMinutes,
+    title: data.title, description: data.description, description_text: data.descriptionText, place: data.place, reminder_minutes: data.reminderMinutes,
     all_day: times.all_day, start_wall: times.start_wall, end_wall: times.end_wall, starts_at: times.starts_at, ends_at: times.ends_at,
     rule: times.rule, last_ends_at: times.last_ends_at,
     updated_at: db.fn.now(),
