@@ -2,11 +2,13 @@ import { decodePageCursor, encodePageCursor, MAX_ID, roleIncludes, Type, type Cu
 import { calendarFor, readableCalendars } from './calendars.js';
 import { BadWindow, EventNotFound } from './errors.js';
 import { eventRow, expand, ruleOf, rowsInWindow, timesOf, toOccurrence, type EventRow } from './events.js';
+import { publicHolidaysBetween } from './public-holidays.js';
 import { scheduleReminder } from './reminders.js';
 import { changeEvent, deleteEvent, insertEvent, reread, type EventData } from './series-edits.js';
 import { DeleteQuery, Errors, EventChange, EventParams, NewEventInput, Occurrence, OccurrencesPage, OccurrencesQuery, type EventFields } from './schemas.js';
 
 const MAX_WINDOW_DAYS = 400;
+const HolidayDay = Type.String({ pattern: '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$', maxLength: 10 });
 
 /** Events: listing a window's occurrences, adding, changing and deleting (one occurrence, the following, all). */
 export async function eventRoutes(app: PluginApp, services: PluginServices): Promise<void> {
@@ -63,6 +65,18 @@ export async function eventRoutes(app: PluginApp, services: PluginServices): Pro
       occurrences: page,
       nextCursor: after.length > page.length && last ? encodePageCursor({ at: new Date(last.startsAt), id: last.eventId }) : null,
     };
+  });
+
+  // French public holidays are computed, not stored: every calendar shows them.
+  app.get('/holidays', {
+    schema: {
+      querystring: Type.Object({ from: HolidayDay, to: HolidayDay }, { additionalProperties: false }),
+      response: { 200: Type.Array(Type.Object({ day: Type.String(), name: Type.String() })), ...Errors },
+    },
+  }, async (request) => {
+    const { from, to } = request.query;
+    if (to < from || Number(to.slice(0, 4)) - Number(from.slice(0, 4)) > 2) throw BadWindow();
+    return publicHolidaysBetween(from, to);
   });
 
   app.get('/events/:eventId', {

@@ -206,3 +206,16 @@ t.test('a reminder reaches the class through the notifications, once, at its tim
   t.match(JSON.stringify(await timeline()), /Rappel : Spectacle de Noël, vendredi 18 décembre à 18:00/);
   platform.clock.set('2026-11-26T09:00:00Z');
 });
+
+t.test("French public holidays are computed for every calendar, Easter's Monday, Ascension and Whit Monday included", async (t) => {
+  const { parent } = await school();
+  const response = await platform.as(parent).inject('/api/agenda/holidays?from=2027-01-01&to=2027-12-31');
+  t.equal(response.statusCode, 200);
+  t.same(response.json(), [
+    { day: '2027-01-01', name: "Jour de l'an" }, { day: '2027-03-29', name: 'Lundi de Pâques' }, { day: '2027-05-01', name: 'Fête du Travail' },
+    { day: '2027-05-06', name: 'Ascension' }, { day: '2027-05-08', name: 'Victoire 1945' }, { day: '2027-05-17', name: 'Lundi de Pentecôte' },
+    { day: '2027-07-14', name: 'Fête nationale' }, { day: '2027-08-15', name: 'Assomption' }, { day: '2027-11-01', name: 'Toussaint' },
+    { day: '2027-11-11', name: 'Armistice 1918' }, { day: '2027-12-25', name: 'Noël' },
+  ]);
+  t.equal((await platform.as(parent).inject('/api/agenda/holidays?from=2027-12-31&to=2027-01-01')).statusCode, 400);
+});

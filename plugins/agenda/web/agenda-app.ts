@@ -19,7 +19,7 @@ const LIST_DAYS = 60;
 export class AgendaApp extends LitElement {
   static override properties = {
     path: {}, calendars: { state: true }, hiddenCalendars: { state: true }, view: { state: true }, anchor: { state: true },
-    occurrences: { state: true }, open: { state: true }, editing: { state: true }, panel: { state: true }, error: { state: true }, status: { state: true },
+    occurrences: { state: true }, holidays: { state: true }, open: { state: true }, editing: { state: true }, panel: { state: true }, error: { state: true }, status: { state: true },
   };
   static override styles = css`
     :host { display: block; }
@@ -56,6 +56,7 @@ export class AgendaApp extends LitElement {
   view: View = globalThis.matchMedia?.('(max-width: 40rem)').matches ? 'list' : 'month';
   anchor = today();
   occurrences: Occurrence[] = [];
+  holidays: Record<string, string> = {};
   open: Occurrence | null = null;
   /** The event form: an occurrence to change, `new`, or closed. */
   editing: Occurrence | 'new' | null = null;
@@ -115,12 +116,15 @@ export class AgendaApp extends LitElement {
   }
 
   private async loadEvents(): Promise<void> {
+    const [first, after] = this.period;
+    // Public holidays show whichever calendars are ticked.
+    void this.api.value!.get<{ day: string; name: string }[]>(`/api/agenda/holidays?from=${first}&to=${addDays(after, -1)}`)
+      .then((days) => (this.holidays = Object.fromEntries(days.map((d) => [d.day, d.name]))), () => undefined);
     const shown = this.calendars.filter((c) => !this.hiddenCalendars.has(c.id)).map((c) => c.id);
     if (shown.length === 0) {
       this.occurrences = [];
       return;
     }
-    const [first, after] = this.period;
     const base = `/api/agenda/events?from=${encodeURIComponent(instantBefore(first))}&to=${encodeURIComponent(`${after}T00:00:00Z`)}&calendars=${shown.join(',')}&limit=500`;
     try {
       const all: Occurrence[] = [];
@@ -277,7 +281,7 @@ export class AgendaApp extends LitElement {
               </span>
               ${writable ? html`<button class="primary" @click=${() => (this.editing = 'new')}>${this.t('newEvent')}</button>` : nothing}
             </div>
-            <agenda-view .view=${this.view} .anchor=${this.anchor} .language=${this.locale} .occurrences=${this.occurrences} .calendars=${this.calendars}
+            <agenda-view .view=${this.view} .anchor=${this.anchor} .language=${this.locale} .occurrences=${this.occurrences} .calendars=${this.calendars} .holidays=${this.holidays}
               @agenda-open=${(e: CustomEvent<Occurrence>) => (this.open = e.detail)} @agenda-day=${(e: CustomEvent<string>) => this.go('day', e.detail)}></agenda-view>
           </main>
         </div>`}

@@ -10,7 +10,7 @@ const MAX_IN_CELL = 3;
  * colour. Reports `agenda-open` (an occurrence chosen) and `agenda-day` (a day of the month chosen).
  */
 export class AgendaView extends LitElement {
-  static override properties = { view: {}, anchor: {}, language: {}, occurrences: { attribute: false }, calendars: { attribute: false } };
+  static override properties = { view: {}, anchor: {}, language: {}, occurrences: { attribute: false }, calendars: { attribute: false }, holidays: { attribute: false } };
   static override styles = css`
     :host { display: block; }
     table { width: 100%; border-collapse: collapse; table-layout: fixed; }
@@ -30,6 +30,7 @@ export class AgendaView extends LitElement {
     li button.item { display: grid; grid-template-columns: 0.4rem 1fr; gap: 0.5rem; width: 100%; text-align: start; background: var(--preau-surface, #fff); border: 1px solid #d4d8df; border-radius: 8px; padding: 0.5rem; font: inherit; cursor: pointer; min-height: 44px; }
     .bar { border-radius: 4px; }
     .when { font-size: 0.85rem; color: var(--preau-muted, #4a5263); }
+    .holiday { display: block; font-size: 0.8rem; font-style: italic; color: #7a2e0e; }
     .list section { margin-bottom: 1rem; }
     @media (max-width: 40rem) { td { height: 4.5rem; } button.chip { font-size: 0.75rem; } }
   `;
@@ -38,6 +39,8 @@ export class AgendaView extends LitElement {
   language: 'fr' | 'en' = 'fr';
   occurrences: Occurrence[] = [];
   calendars: Calendar[] = [];
+  /** French public holidays of the period, by day. */
+  holidays: Record<string, string> = {};
 
   private colour(occurrence: Occurrence): string {
     return this.calendars.find((c) => c.id === occurrence.calendarId)?.color ?? '#374151';
@@ -79,7 +82,8 @@ export class AgendaView extends LitElement {
         const items = this.onDay(day);
         const label = formatDayOf(day, this.language, { weekday: 'long', day: 'numeric', month: 'long' });
         return html`<td class=${`${day.slice(0, 7) === month ? '' : 'other'} ${day === now ? 'today' : ''}`}>
-          <button class="number" aria-label=${label} @click=${() => this.dispatchEvent(new CustomEvent('agenda-day', { detail: day, bubbles: true, composed: true }))}>${Number(day.slice(8))}</button>
+          <button class="number" aria-label=${this.holidays[day] ? `${label}, ${this.holidays[day]}` : label} @click=${() => this.dispatchEvent(new CustomEvent('agenda-day', { detail: day, bubbles: true, composed: true }))}>${Number(day.slice(8))}</button>
+          ${this.holidays[day] ? html`<span class="holiday" aria-hidden="true">${this.holidays[day]}</span>` : nothing}
           ${items.slice(0, MAX_IN_CELL).map((o) => html`<button class="chip" style="background:${this.colour(o)}" aria-label=${this.label(o)} @click=${() => this.open(o)}>${o.allDay ? '' : `${timeOf(o.start)} `}${o.title}</button>`)}
           ${items.length > MAX_IN_CELL
             ? html`<button class="number" style="width:100%" @click=${() => this.dispatchEvent(new CustomEvent('agenda-day', { detail: day, bubbles: true, composed: true }))}>${texts.format('more', this.language, { n: items.length - MAX_IN_CELL })}</button>`
@@ -101,6 +105,7 @@ export class AgendaView extends LitElement {
     if (!showEmpty && items.length === 0) return nothing;
     return html`<section class=${`day ${day === today() ? 'today' : ''}`} aria-label=${formatDayOf(day, this.language, { weekday: 'long', day: 'numeric', month: 'long' })}>
       <h3>${formatDayOf(day, this.language, { weekday: 'long', day: 'numeric', month: 'long' })}</h3>
+      ${this.holidays[day] ? html`<p class="holiday">${this.holidays[day]}</p>` : nothing}
       ${items.length ? html`<ul>${items.map((o) => this.item(o))}</ul>` : html`<p class="when">${texts.text('nothing', this.language)}</p>`}
     </section>`;
   }
