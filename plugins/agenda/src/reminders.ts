@@ -7,6 +7,7 @@ import { occurrencesBetween } from './recurrence.js';
 type Services = Pick<PluginServices, 'db' | 'jobs' | 'clock' | 'notify' | 'sharing' | 'log'>;
 
 const KIND = 'reminder';
+const NEXT = 'reminder-next';
 const keyOf = (eventId: number) => `reminder:${eventId}`;
 
 /** The next occurrence whose reminder is still to come (its start, Paris wall time), or null. */
@@ -65,6 +66,11 @@ export function defineReminderJobs(services: Services): void {
         params: { title: row.title, when: (row.all_day ? DAY : WHEN).format(start), place: row.place || '—', duration: wallMinutesBetween(row.start_wall, row.end_wall) },
       });
     }
-    if (row.rule) await services.db.transaction((trx) => scheduleReminder(services, eventId, trx));
+    // The series' next reminder: planned by a job of its own, since this job's row (same key) is deleted once
+    // this handler returns and would take a reminder planned here with it.
+    if (row.rule) await services.jobs.schedule(NEXT, services.clock.now(), { eventId }, { key: `reminder-next:${eventId}` });
+  });
+  services.jobs.define(NEXT, async (payload) => {
+    await services.db.transaction((trx) => scheduleReminder(services, Number(payload.eventId), trx));
   });
 }

@@ -204,6 +204,21 @@ t.test('a reminder reaches the class through the notifications, once, at its tim
   platform.clock.set('2026-12-17T17:00:01Z');
   await platform.runScheduledJobs();
   t.match(JSON.stringify(await timeline()), /Rappel : Spectacle de Noël, vendredi 18 décembre à 18:00/);
+
+  // A weekly series reminds before each occurrence, one after the other.
+  platform.clock.set('2026-11-26T09:00:00Z');
+  const weekly = await platform.as(teacher).inject({ method: 'POST', url: '/api/agenda/events', payload: {
+    calendarId: calendar.id, title: 'Chorale', start: '2026-11-30T16:30', end: '2026-11-30T17:30', reminderMinutes: 60,
+    recurrence: { frequency: 'weekly', interval: 1, weekdays: ['MO'] },
+  } });
+  t.equal(weekly.statusCode, 201);
+  const reminders = async () => (JSON.stringify(await timeline()).match(/Rappel : Chorale/g) ?? []).length;
+  platform.clock.set('2026-11-30T14:30:01Z');
+  await platform.runScheduledJobs();
+  t.equal(await reminders(), 1, 'the first Monday');
+  platform.clock.set('2026-12-07T14:30:01Z');
+  await platform.runScheduledJobs();
+  t.equal(await reminders(), 2, 'and the next one');
   platform.clock.set('2026-11-26T09:00:00Z');
 });
 
