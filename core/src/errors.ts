@@ -416,10 +416,10 @@ export const StorageUploadInvalid = defineError('PREAU_ERR_STORAGE_UPLOAD', 400,
   fr: `Envoi de fichier invalide : ${reason}.`,
   en: `Invalid file upload: ${reason}.`,
 }));
-/** An image for a text (pasted or dropped in the editor) that is not a PNG, JPEG, GIF or WebP picture. */
-export const StorageNotAnImage = defineError('PREAU_ERR_STORAGE_NOT_AN_IMAGE', 415, {
-  fr: "Ce fichier n'est pas une image (PNG, JPEG, GIF ou WebP).",
-  en: 'This file is not an image (PNG, JPEG, GIF or WebP).',
+/** A text points at a file its author may not read (not theirs, not shared with them). */
+export const InsertedFileRefused = defineError('PREAU_ERR_INSERTED_FILE', 403, {
+  fr: 'Vous ne pouvez pas insérer ce fichier : il ne vous appartient pas et ne vous est pas partagé.',
+  en: 'You cannot insert this file: it is neither yours nor shared with you.',
 });
 /** The file store (disk or S3) failed. */
 export const StorageUnavailable = defineError('PREAU_ERR_STORAGE_UNAVAILABLE', 503, {

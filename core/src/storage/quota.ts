@@ -22,7 +22,8 @@ export function createQuota(deps: { knex: Knex; log: FastifyBaseLogger; quotaByt
         type: 'storage-quota-warning',
         recipients: { users: [userId] },
         actor: null,
-        resource: { app: 'core', id: `quota-${userId}-${percent}`, url: '/settings' },
+        // "Mon compte" shows what they use (the shell has no /settings page).
+        resource: { app: 'core', id: `quota-${userId}-${percent}`, url: '/account#storage' },
         params: { percent },
       })
       .catch((error: unknown) => deps.log.error({ err: error }, 'storage: quota warning not sent'));

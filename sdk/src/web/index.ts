@@ -16,6 +16,7 @@ export type { LiveNotification, LiveSignalDetail } from './live.js';
 export { registerEditorExtension } from './editor-extension.js';
 export { uploadChosenFiles } from './upload-chosen-files.js';
 export { formProblem, fieldProblem } from './form-problem.js';
+export { parisLocalToIso, isoToParisLocal } from './paris-time.js';
 export type { EditorExtension, EditorHandle, EditorLabel } from './editor-extension.js';
 export { PROFILES } from '../profiles.js';
 export { compareFrench, frenchSortKey } from '../french-order.js';

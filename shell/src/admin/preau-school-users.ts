@@ -6,6 +6,7 @@ import { errorMessage, shellApiContext } from '../api.js';
 import type { ReissuedCode, UserRow } from '../api-types.js';
 import { stateName } from './account-state.js';
 import './preau-issued-code.js';
+import './preau-person-quota.js';
 
 const PAGE = 50;
 const PROFILES = ['Teacher', 'Student', 'Relative', 'Personnel', 'Guest'] as const;
@@ -25,6 +26,7 @@ export class PreauSchoolUsers extends LitElement {
     notice: { state: true },
     issued: { state: true },
     busy: { state: true },
+    quotaOf: { state: true },
   };
   static override styles = [
     formStyles,
@@ -43,6 +45,8 @@ export class PreauSchoolUsers extends LitElement {
   notice = '';
   issued: (ReissuedCode & { displayName: string }) | null = null;
   busy = false;
+  /** The person whose storage quota is being looked at (the control above the table). */
+  quotaOf: UserRow | null = null;
   private filters = new URLSearchParams();
   private api = new ContextConsumer(this, { context: shellApiContext });
 
@@ -109,6 +113,18 @@ export class PreauSchoolUsers extends LitElement {
     }
   }
 
+  private async showQuota(user: UserRow): Promise<void> {
+    this.quotaOf = user;
+    await this.updateComplete;
+    this.renderRoot.querySelector('preau-person-quota')?.focus();
+  }
+
+  private hideQuota(): void {
+    const user = this.quotaOf;
+    this.quotaOf = null;
+    if (user) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`button[data-quota="${user.id}"]`)?.focus());
+  }
+
   private renderFilters() {
     return html`
       <form class="filters" role="search" @submit=${this.search}>
@@ -137,6 +153,8 @@ export class PreauSchoolUsers extends LitElement {
     return html`<div class="actions">
       ${user.state === 'blocked' ? button('unblock', 'unblockOf', 'unblock') : button('block', 'blockOf', 'block', 'danger')}
       ${button('unlock', 'unlockOf', 'unlock')}
+      <button class="secondary" aria-label=${this.language === 'fr' ? `Espace de stockage de ${name}` : `Storage of ${name}`}
+        data-quota=${user.id} @click=${() => void this.showQuota(user)}>${this.language === 'fr' ? 'Stockage' : 'Storage'}</button>
       ${user.state === 'blocked' ? '' : user.state === 'active' ? button('resetAccess', 'resetAccessOf', 'activation-code') : button('newCode', 'newCodeOf', 'activation-code')}
     </div>`;
   }
@@ -165,6 +183,8 @@ export class PreauSchoolUsers extends LitElement {
     return html`
       <h2>${this.t('tabUsers')}</h2>
       ${this.renderFilters()}
+      ${this.quotaOf ? html`<preau-person-quota .schoolId=${this.schoolId} .userId=${this.quotaOf.id} .name=${this.quotaOf.displayName} .language=${this.language}
+        @close=${this.hideQuota}></preau-person-quota>` : ''}
       ${this.issued ? html`<preau-issued-code .issued=${this.issued} .name=${this.issued.displayName} .language=${this.language}></preau-issued-code>` : ''}
       <div role="status">${this.notice ? html`<p class="success">${this.notice}</p>` : ''}</div>
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : ''}
