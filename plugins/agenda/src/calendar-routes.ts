@@ -48,6 +48,9 @@ export async function calendarRoutes(app: PluginApp, services: PluginServices): 
     const found = await calendarFor(services, request.currentUser!, request.currentSchools, request.params.calendarId, 'owner', 'supprimer cet agenda');
     if (found.calendar.kind !== 'personal') throw CalendarFixed();
     await db.transaction(async (transaction) => {
+      for (const id of await transaction('events').where({ calendar_id: found.calendar.id }).pluck('id')) {
+        await services.insertedFiles.detach({ type: 'event', id: id as number }, { transaction });
+      }
       await transaction('calendars').where({ id: found.calendar.id }).delete();
       await sharing.remove(calendarRef(found.calendar.id), { transaction });
     });

@@ -92,8 +92,10 @@ export async function eventRoutes(app: PluginApp, services: PluginServices): Pro
     const user = request.currentUser!;
     const { calendar } = await calendarFor(services, user, request.currentSchools, request.body.calendarId, 'contribute', 'y ajouter un événement');
     const data = dataOf(request.body);
+    const files = await services.insertedFiles.check(data.description, user);
     const row = await db.transaction(async (trx) => {
       const id = await insertEvent(trx, calendar.id, data, user.id);
+      await files.holdIn({ type: 'event', id }, { transaction: trx });
       await scheduleReminder(services, id, trx);
       return reread(trx, id);
     });
@@ -106,8 +108,10 @@ export async function eventRoutes(app: PluginApp, services: PluginServices): Pro
     const user = request.currentUser!;
     const { row } = await eventFor(user, request.currentSchools, request.params.eventId, 'contribute', 'modifier ses événements');
     const data = dataOf(request.body);
+    const files = await services.insertedFiles.check(data.description, user);
     const changed = await db.transaction(async (trx) => {
       const id = await changeEvent(trx, row, data, request.body.scope ?? 'all', request.body.occurrence, user.id);
+      await files.holdIn({ type: 'event', id }, { transaction: trx });
       await scheduleReminder(services, id, trx);
       if (id !== row.id) await scheduleReminder(services, row.id, trx);
       return reread(trx, id);
@@ -120,8 +124,12 @@ export async function eventRoutes(app: PluginApp, services: PluginServices): Pro
   }, async (request, reply) => {
     const { row } = await eventFor(request.currentUser!, request.currentSchools, request.params.eventId, 'contribute', 'supprimer ses événements');
     await db.transaction(async (trx) => {
+      const before: number[] = await trx('events').where({ id: row.id }).orWhere({ series_id: row.id }).pluck('id');
       await deleteEvent(trx, row, request.query.scope ?? 'all', request.query.occurrence);
       await scheduleReminder(services, row.id, trx);
+      // The files of the rows that went (the event, or occurrences changed alone) are let go with them.
+      const left = new Set<number>(await trx('events').whereIn('id', before).pluck('id'));
+      for (const id of before.filter((id) => !left.has(id))) await services.insertedFiles.detach({ type: 'event', id }, { transaction: trx });
     });
     return reply.code(204).send(null);
   });

@@ -1,6 +1,7 @@
 import { definePlugin } from '@preau/sdk';
 import { demo } from './demo.js';
 import { feedRoutes } from './ical-routes.js';
+import { fileHolders } from './file-holders.js';
 import { routes } from './routes.js';
 
 /**
@@ -24,6 +25,8 @@ export default definePlugin({
   sharing: {
     calendar: { title: { fr: 'un agenda', en: 'a calendar' }, url: '/apps/agenda?calendar={id}' },
   },
+  // Pictures and files inserted in a description are read by the calendar's readers.
+  fileHolders,
   migrations: new URL('../migrations', import.meta.url),
   routes,
   // The iCal subscription: a phone's calendar fetches it with its secret token, not a session.

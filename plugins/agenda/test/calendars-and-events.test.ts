@@ -1,5 +1,5 @@
 import t from 'tap';
-import { createTestPlatform, type TestPlatform, type TestUser } from '@preau/core/testing';
+import { createTestPlatform, fileUpload, type TestPlatform, type TestUser } from '@preau/core/testing';
 import plugin from '../src/index.js';
 
 // One real Préau for the whole file (PGlite, or PostgreSQL with PREAU_TEST_DATABASE=postgres).
@@ -233,4 +233,22 @@ t.test("French public holidays are computed for every calendar, Easter's Monday,
     { day: '2027-11-11', name: 'Armistice 1918' }, { day: '2027-12-25', name: 'Noël' },
   ]);
   t.equal((await platform.as(parent).inject('/api/agenda/holidays?from=2027-12-31&to=2027-01-01')).statusCode, 400);
+});
+
+t.test("a picture inserted in an event's description opens for the calendar's readers, and for nobody else", async (t) => {
+  const { teacher, parent, otherParent } = await school();
+  const calendar = (await calendarsOf(teacher)).find((c) => c.kind === 'class')!;
+  const pixel = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
+  const uploaded = await platform.as(teacher).inject({ method: 'POST', url: '/api/core/files', ...fileUpload('plan.png', pixel, 'image/png') });
+  t.ok(uploaded.statusCode < 300, uploaded.body);
+  const src = (uploaded.json() as { src: string }).src;
+  t.equal((await platform.as(parent).inject(src)).statusCode, 404, 'not before the event exists');
+  const created = await platform.as(teacher).inject({ method: 'POST', url: '/api/agenda/events', payload: {
+    calendarId: calendar.id, title: 'Sortie au parc', description: `<p>Le plan :</p><p><img src="${src}" alt="Plan du parc"></p>`, start: '2026-12-15T09:00', end: '2026-12-15T11:30',
+  } });
+  t.equal(created.statusCode, 201, created.body);
+  t.equal((await platform.as(parent).inject(src)).statusCode, 200, "a parent of the class opens it");
+  t.equal((await platform.as(otherParent).inject(src)).statusCode, 404, "another class's parent does not");
+  t.equal((await platform.as(teacher).inject({ method: 'DELETE', url: `/api/agenda/events/${created.json().eventId}` })).statusCode, 204);
+  t.equal((await platform.as(parent).inject(src)).statusCode, 404, 'gone with the event');
 });
