@@ -30,6 +30,7 @@ export type {
   RelativeLink,
   ChildLink,
   ClassStaffLink,
+  DerivedGroupRef,
 } from './structure.js';
 export type { JobsService, JobPayload, ScheduleOptions } from './jobs.js';
 export type { StorageService, StoredBlob, StorageUsage, PutOptions, SendOptions } from './storage.js';

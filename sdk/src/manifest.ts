@@ -136,6 +136,12 @@ export interface PluginManifest<Rights extends string = string> {
   migrations?: URL | string;
   /** Registers the plugin's HTTP routes. */
   routes?: (app: PluginApp, services: PluginServices) => Promise<void> | void;
+  /**
+   * Registers routes that answer people who are not signed in (an iCal feed reached by a secret token), also
+   * under `/api/<name>`, without the sign-in gate nor `currentUser`: each must say `config: { public: true }`,
+   * and checks by itself whatever proves the caller's right (the token) and the app's enablement.
+   */
+  publicRoutes?: (app: PluginApp, services: PluginServices) => Promise<void> | void;
   web?: WebDeclaration;
   /**
    * The plugin's part of a user's personal data export (`GET /api/core/me/export`, RGPD art. 15 and 20): return

@@ -1,4 +1,5 @@
 import type { Profile } from './profiles.js';
+import type { CurrentUser } from './services.js';
 
 /** A person as apps show them ("MARTINEZ Isabelle"). */
 export interface PersonRef {
@@ -39,6 +40,13 @@ export interface ClassStaffLink {
   user: PersonRef;
 }
 
+/** A group the structure derives: a school's or a class's people of one profile ("Parents — CM2"). */
+export interface DerivedGroupRef {
+  id: number;
+  profile: Profile;
+  name: string;
+}
+
 /**
  * The school structure as apps read it: people, classes of the current school year, pupils, their relatives
  * and class staff. Apps never query the core's tables: what they need of the structure is here, so the
@@ -63,6 +71,17 @@ export interface StructureService {
   staffOf(classIds: readonly number[]): Promise<ClassStaffLink[]>;
   /** The users in these groups now (each once). */
   groupMembers(groupIds: readonly number[]): Promise<number[]>;
+  /**
+   * The derived groups of a school (one per profile) or of a class (its teachers, pupils and parents), made
+   * when missing: an app shares a class's resource with its parents by granting the group, whose members
+   * follow the class as it changes.
+   */
+  derivedGroups(scope: { schoolId: number } | { classId: number }): Promise<DerivedGroupRef[]>;
+  /**
+   * The user as a signed-in request would see them (schools they have not left, functions), or null when they
+   * are not active: for a route reached without a session, by a secret token (an iCal feed).
+   */
+  activeUser(userId: number): Promise<CurrentUser | null>;
   /** The groups `userId` belongs to now (school, class and manual groups), by id. */
   groupsOf(userId: number): Promise<number[]>;
   /** The people of a school who have not left, optionally only some profiles (a flash message's audience). */

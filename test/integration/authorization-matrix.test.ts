@@ -6,6 +6,7 @@ import { createTestPlatform, fileUpload } from '@preau/core/testing';
 import liaison from '@preau/plugin-liaison';
 import messaging from '@preau/plugin-messaging';
 import news from '@preau/plugin-news';
+import agenda from '@preau/plugin-agenda';
 import documents from '@preau/plugin-documents';
 import lunchMenu from '@preau/example-lunch-menu';
 import textbook from '@preau/plugin-textbook';
@@ -46,6 +47,7 @@ function fieldKinds(route: RouteEntry): Record<string, string> {
   }
   if (route.plugin === 'liaison') return { ...base, attachmentIds: 'wordFile' };
   if (route.plugin === 'news') return { ...base, attachmentIds: 'itemFile' };
+  if (route.plugin === 'agenda') return { ...base, calendarId: 'calendar' };
   if (route.plugin === 'documents') return { ...base, folderId: 'documentFolder', parentId: 'documentFolder' };
   return { ...base, ids: 'notification' };
 }
@@ -120,7 +122,7 @@ function callsOf(route: RouteEntry, world: World, now: Date, rightDefaults: Para
 
 t.test('no caller gets a 2xx the rules do not allow, on any route of the core and of every loaded app', async (t) => {
   const started = Date.now();
-  const platform = await createTestPlatform({ plugins: [liaison, messaging, news, lunchMenu, textbook, folders, documents] });
+  const platform = await createTestPlatform({ plugins: [liaison, messaging, news, agenda, lunchMenu, textbook, folders, documents] });
   t.teardown(() => platform.close());
   const world = await buildWorld(platform);
   const built = Date.now();
@@ -128,7 +130,7 @@ t.test('no caller gets a 2xx the rules do not allow, on any route of the core an
   const rightDefaults = (plugin: string, right: string) => platform.platform.plugins.get(plugin)?.manifest?.rights?.[right]?.default ?? [];
   const routes = platform.platform.routes().filter((route) => route.url.startsWith('/api/'));
   const apps = new Set(routes.map((route) => route.plugin ?? 'core'));
-  t.same([...apps].sort(), ['core', 'documents', 'folders', 'liaison', 'lunch-menu', 'messaging', 'news', 'textbook'], 'the routes of every loaded app are in the table');
+  t.same([...apps].sort(), ['agenda', 'core', 'documents', 'folders', 'liaison', 'lunch-menu', 'messaging', 'news', 'textbook'], 'the routes of every loaded app are in the table');
 
   const unresolved = new Set<string>();
   const calls = routes.flatMap((route) => callsOf(route, world, platform.clock.now(), rightDefaults, unresolved));

@@ -19,8 +19,8 @@ export interface RouteEntry {
 
 /**
  * The routes that answer people who are not signed in, as `METHOD url`. Every other `/api/` route refuses an
- * anonymous request with a 401, which the generated authorization tests check. A public page of a plugin
- * will be declared in its manifest and added here by the host.
+ * anonymous request with a 401, which the generated authorization tests check. A plugin's public pages (its
+ * manifest's `publicRoutes`) are marked by their `config: { public: true }`.
  */
 export const PUBLIC_ROUTES: ReadonlySet<string> = new Set([
   'GET /api/core/health',
@@ -60,7 +60,8 @@ export function collectRoutes(app: FastifyInstance): () => readonly RouteEntry[]
         config: route.config,
         right: (route.config as { right?: string } | undefined)?.right,
         plugin: plugin === 'core' ? undefined : plugin,
-        public: PUBLIC_ROUTES.has(`${method} ${route.url}`),
+        // A plugin's public routes (its manifest's `publicRoutes`) each say so; the host refuses the claim elsewhere.
+        public: PUBLIC_ROUTES.has(`${method} ${route.url}`) || (route.config as { public?: unknown } | undefined)?.public === true,
       });
     }
   });

@@ -82,6 +82,7 @@ export const ManifestSchema = Type.Object(
     settings: Type.Optional(Type.Object({}, { additionalProperties: true })),
     migrations: Type.Optional(Type.String({ minLength: 1 })),
     routes: Type.Optional(Type.Literal('[function]')),
+    publicRoutes: Type.Optional(Type.Literal('[function]')),
     exportPersonalData: Type.Optional(Type.Literal('[function]')),
     badge: Type.Optional(Type.Literal('[function]')),
     demo: Type.Optional(Type.Literal('[function]')),

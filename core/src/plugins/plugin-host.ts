@@ -23,6 +23,7 @@ import {
   PluginMigrationFailed,
   PluginRoutesFailed,
   PluginSdkMismatch,
+  PluginUnavailable,
 } from '../errors.js';
 
 /** The core services shared by every plugin (each plugin gets its own `db`, `log`, `settings`, `plugin`, `jobs`, `sharing` and `insertedFiles`). */
@@ -99,6 +100,11 @@ async function mountRoutes(record: PluginRecord, options: MountOptions, services
     async (context) => {
       // Added before the plugin's own routes so that it guards every one of them, even when routes() throws half-way.
       context.addHook('onRequest', pluginGate(record, options.services.apps, options.services.rights));
+      context.addHook('onRoute', (route) => {
+        if ((route.config as { public?: unknown } | undefined)?.public === true) {
+          throw new Error(`route ${String(route.method)} ${route.url} says it is public: declare it in the manifest's publicRoutes`);
+        }
+      });
       // Uploads stream through `storage.receive(request)`, which enforces the real size limit and quota.
       await registerMultipart(context, { fileSize: options.services.storage.maxUploadBytes + 1, files: 10, fields: 20, parts: 30 });
       try {
@@ -109,6 +115,29 @@ async function mountRoutes(record: PluginRecord, options: MountOptions, services
     },
     { prefix: `/api/${record.name}` },
   );
+  if (!failure && manifest.publicRoutes) {
+    // Pages for people who are not signed in (an iCal feed reached by its token): a context of their own, with
+    // no sign-in gate, where every route must say `config: { public: true }` so that the route table (and the
+    // generated security tests, which call them anonymously) know them.
+    await app.register(
+      async (context) => {
+        context.addHook('onRoute', (route) => {
+          if ((route.config as { public?: unknown } | undefined)?.public !== true) {
+            throw new Error(`public route ${String(route.method)} ${route.url} must declare config: { public: true }`);
+          }
+        });
+        context.addHook('onRequest', async () => {
+          if (record.state !== 'active') throw PluginUnavailable(record.name);
+        });
+        try {
+          await manifest.publicRoutes?.(context as unknown as Parameters<NonNullable<typeof manifest.publicRoutes>>[0], services);
+        } catch (error) {
+          failure = error;
+        }
+      },
+      { prefix: `/api/${record.name}` },
+    );
+  }
   if (failure) throw PluginRoutesFailed(record.name, (failure as Error).message ?? String(failure));
 }
 

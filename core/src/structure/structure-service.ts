@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
-import { frenchOrder, type ChildLink, type Clock, type ClassStaffLink, type PersonRef, type PupilRef, type RelativeLink, type SchoolClassRef, type StructureService } from '@preau/sdk';
+import { frenchOrder, type ChildLink, type Clock, type ClassStaffLink, type CurrentUser, type DerivedGroupRef, type PersonRef, type PupilRef, type RelativeLink, type SchoolClassRef, type StructureService } from '@preau/sdk';
 import { currentStartYear } from './school-years.js';
+import { ensureClassGroups, ensureSchoolGroups } from './groups.js';
 
 const CLASS_COLUMNS = 'c.id, c.school_id as "schoolId", c.label, c.levels';
 const PERSON = `json_build_object('id', u.id, 'displayName', u.display_name, 'profile', u.profile)`;
@@ -101,6 +102,39 @@ export function createStructureService(knex: Knex, clock: Clock): StructureServi
         { ids: [...groupIds] },
       );
       return found.map((r) => r.user_id);
+    },
+
+    async derivedGroups(scope) {
+      const find = () => 'classId' in scope
+        ? rows<DerivedGroupRef>(`select id, profile, name from core.groups where kind = 'class' and class_id = :id order by id`, { id: scope.classId })
+        : rows<DerivedGroupRef>(`select id, profile, name from core.groups where kind = 'school' and school_id = :id order by id`, { id: scope.schoolId });
+      const found = await find();
+      if (found.length) return found;
+      // Groups are made with schools and classes; older rows or a test's own may lack them.
+      if ('classId' in scope) {
+        const [row] = await rows<{ id: number; school_id: number; label: string }>(`select id, school_id, label from core.classes where id = :id`, { id: scope.classId });
+        if (!row) return [];
+        await ensureClassGroups(knex, row.school_id, [row]);
+      } else {
+        const [row] = await rows<{ id: number }>(`select id from core.schools where id = :id`, { id: scope.schoolId });
+        if (!row) return [];
+        await ensureSchoolGroups(knex, scope.schoolId);
+      }
+      return find();
+    },
+
+    async activeUser(userId) {
+      const [row] = await rows<CurrentUser>(
+        `select u.id, u.login, u.display_name as "displayName", u.profile, u.language,
+           coalesce((select json_agg(json_build_object('id', sc.id, 'uai', sc.uai, 'name', sc.name) order by sc.name)
+                       from core.memberships m join core.schools sc on sc.id = m.school_id where m.user_id = u.id and m.left_at is null), '[]') as schools,
+           coalesce((select json_agg(case when f.school_id is null then json_build_object('function', f.function)
+                                          else json_build_object('function', f.function, 'schoolId', f.school_id) end)
+                       from core.user_functions f where f.user_id = u.id), '[]') as functions
+         from core.users u where u.id = :userId and u.state = 'active'`,
+        { userId },
+      );
+      return row ?? null;
     },
 
     async groupsOf(userId) {

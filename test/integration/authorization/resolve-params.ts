@@ -25,6 +25,8 @@ const BY_NAME: Record<string, string> = {
   week: 'week',
   app: 'app',
   right: 'right',
+  calendarId: 'calendar',
+  eventId: 'event',
   nodeId: 'documentNode',
   versionId: 'documentVersion',
 };

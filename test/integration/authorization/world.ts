@@ -83,7 +83,7 @@ function created(response: LightMyRequestResponse, what: string): Record<string,
  * third school (none between A and B), a liaison word with a file and a reply, a message with a file, a draft,
  * a folder, a pupil's message waiting for moderation, a news thread with a published item, a file and a
  * comment, a flash message, a lunch menu, a text image, a notification and a session; a folder of the test app
- * `folders`, shared through the core with the CM2's parents.
+ * `folders`, shared through the core with the CM2's parents; the CM2's calendar with a repeating event.
  */
 export async function buildWorld(platform: TestPlatform): Promise<World> {
   const A = await schoolPeople(platform, 'École A');
@@ -134,6 +134,11 @@ export async function buildWorld(platform: TestPlatform): Promise<World> {
   const [documentFile] = created(await as(teacher).inject({ method: 'POST', url: `/api/documents/uploads?folderId=${documentFolder.id}`, ...fileUpload('rentree.txt', Buffer.from('Rentrée')) }), 'a document') as unknown as { id: number }[];
   created(await as(teacher).inject({ method: 'PUT', url: `/api/core/shares/documents/folder/${documentFolder.id}`, payload: { role: 'read', groups: [class1Parents], notify: false } }), 'a documents share');
   const documentVersion = (created(await as(teacher).inject(`/api/documents/nodes/${documentFile!.id}/versions`), 'versions') as unknown as { id: number }[])[0]!;
+
+  // Agenda: the CM2's calendar (made on first sight, shared by the structure) and an event the teacher adds.
+  const calendars = created(await as(teacher).inject('/api/agenda/calendars'), 'the calendars') as unknown as { id: number; kind: string }[];
+  const classCalendar = calendars.find((c) => c.kind === 'class')!;
+  const event = created(await as(teacher).inject({ method: 'POST', url: '/api/agenda/events', payload: { calendarId: classCalendar.id, title: 'Piscine', start: '2026-12-03T08:30', end: '2026-12-03T09:30', recurrence: { frequency: 'weekly', interval: 1, weekdays: ['TH'] } } }), 'an event');
 
   created(await as(teacher).inject({ method: 'PUT', url: `/api/lunch-menu/schools/${schoolId}/weeks/2026-W48`, payload: { days: [{ day: 'monday', main: 'Gratin' }] } }), 'a menu');
   // A picture of a text written before inserted files: its id is the capability (text-image-routes.ts).
@@ -202,6 +207,9 @@ export async function buildWorld(platform: TestPlatform): Promise<World> {
     sharedFolder: { value: Number(sharedFolder.id), audience: ['teacher', 'parent', 'otherFamilyParent'] },
     sharedFolderGrants: { value: Number(sharedFolder.id), audience: ['teacher'] },
     shareApp: { value: 'folders', audience: 'everyone' },
+    // The CM2's calendar and its event: its teacher and the school's administrators manage, its families read.
+    calendar: { value: classCalendar.id, audience: [...staffOfClass1, ...class1Families] },
+    event: { value: Number(event.eventId), audience: [...staffOfClass1, ...class1Families] },
     shareType: { value: 'folder', audience: 'everyone' },
     // The teacher's document and folder in Documents, shared read-only with the CM2's parents.
     documentNode: { value: Number(documentFile!.id), audience: ['teacher', 'parent', 'otherFamilyParent'] },

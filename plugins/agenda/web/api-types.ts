@@ -1,0 +1,48 @@
+// What the agenda's API answers, as the browser reads it (see src/schemas.ts).
+
+export type Role = 'read' | 'contribute' | 'manage' | 'owner';
+const ROLES: Role[] = ['read', 'contribute', 'manage', 'owner'];
+
+/** True when `role` includes `needed`. */
+export const roleIncludes = (role: Role, needed: Role) => ROLES.indexOf(role) >= ROLES.indexOf(needed);
+
+export interface Calendar {
+  id: number;
+  schoolId: number;
+  kind: 'class' | 'school' | 'personal';
+  classId: number | null;
+  name: string;
+  color: string;
+  role: Role;
+}
+
+export interface Recurrence {
+  frequency: 'daily' | 'weekly' | 'monthly' | 'yearly';
+  interval: number;
+  weekdays?: string[];
+  until?: string;
+  count?: number;
+}
+
+export interface Occurrence {
+  id: string;
+  eventId: number;
+  calendarId: number;
+  title: string;
+  description: string;
+  place: string;
+  allDay: boolean;
+  /** Paris wall time 'YYYY-MM-DDTHH:mm', or a day for an all-day event. */
+  start: string;
+  /** Exclusive end (wall time), or the last day of an all-day event. */
+  end: string;
+  startsAt: string;
+  endsAt: string;
+  recurrence: Recurrence | null;
+  occurrence: string | null;
+  seriesId: number | null;
+  reminderMinutes: number | null;
+  canEdit: boolean;
+}
+
+export type View = 'month' | 'week' | 'day' | 'list';

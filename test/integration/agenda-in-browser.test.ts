@@ -1,0 +1,85 @@
+import t from 'tap';
+import ICAL from 'ical.js';
+import { createTestPlatform } from '@preau/core/testing';
+import agenda from '@preau/plugin-agenda';
+import { launchChromium, signIn } from './browser.js';
+import { seriousViolations } from './axe.js';
+
+/** Paris today and a day `days` later, as the form's inputs write them. */
+function parisDay(days: number): string {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Paris' }).format(new Date(Date.now() + days * 86_400_000));
+}
+
+t.test('a teacher adds a weekly event with the form, a parent sees it in the month and, on a phone, in the upcoming list, and subscribes from the URL', async (t) => {
+  const platform = await createTestPlatform({ plugins: [agenda], buildWeb: true });
+  t.teardown(() => platform.close());
+  platform.clock.set(new Date());
+  const school = await platform.createSchool({ name: 'École Jean Moulin' });
+  const teacher = await platform.createUser({ profile: 'Teacher', schools: [school], displayName: 'BÉRANGER Louis' });
+  const cm2 = await platform.createClass({ school, label: 'CM2', teachers: [teacher], pupils: 1, relativesPerPupil: 1 });
+  const parent = cm2.relatives[0]![0]!;
+
+  const address = await platform.app.listen({ port: 0, host: '127.0.0.1' });
+  const browser = await launchChromium();
+  t.teardown(() => browser.close());
+  const errors: string[] = [];
+
+  const teacherPage = await signIn(browser, address, teacher, errors);
+  await teacherPage.goto(`${address}/apps/agenda`);
+  await teacherPage.getByRole('checkbox', { name: 'CM2' }).waitFor();
+  await teacherPage.getByRole('button', { name: 'Nouvel événement' }).click();
+  const form = teacherPage.getByRole('form', { name: 'Nouvel événement' });
+  const day = parisDay(2);
+  await form.getByRole('combobox', { name: 'Agenda' }).selectOption({ label: 'CM2' });
+  await form.getByLabel('Titre').fill('Piscine');
+  await form.getByLabel('Début').fill(`${day}T08:30`);
+  await form.getByLabel('Fin').fill(`${day}T09:30`);
+  await form.getByLabel('Lieu').fill('Piscine municipale');
+  await form.getByRole('combobox', { name: 'Répétition' }).selectOption('weekly');
+  await form.getByRole('combobox', { name: 'Rappel' }).selectOption('1440');
+  await form.getByRole('button', { name: 'Enregistrer' }).click();
+  await teacherPage.getByRole('status').filter({ hasText: 'Enregistré.' }).waitFor();
+  const [stored] = await platform.knex('agenda.events').select('title', 'rule', 'reminder_minutes', 'place');
+  t.match(stored, { title: 'Piscine', rule: /^FREQ=WEEKLY;BYDAY=/, reminder_minutes: 1440, place: 'Piscine municipale' }, 'the series is stored with its rule and reminder');
+
+  const parentPage = await signIn(browser, address, parent, errors);
+  await parentPage.setViewportSize({ width: 1200, height: 900 });
+  await parentPage.goto(`${address}/apps/agenda?date=${day}`);
+  await parentPage.getByRole('button', { name: /^Piscine, 08:30 – 09:30, CM2/ }).first().waitFor().catch(async (error) => {
+    await parentPage.screenshot({ path: 'test-artifacts/agenda-parent-day.png', fullPage: true });
+    throw error;
+  });
+  await parentPage.getByRole('button', { name: 'Mois' }).click();
+  await parentPage.getByRole('table').waitFor();
+  t.ok(await parentPage.getByRole('button', { name: /^Piscine, 08:30/ }).count() >= 1, 'the month shows the class event');
+  t.equal(await parentPage.getByRole('button', { name: 'Nouvel événement' }).count(), 0, 'a parent adds nothing');
+  await parentPage.getByRole('checkbox', { name: 'CM2' }).uncheck();
+  await parentPage.getByRole('button', { name: /^Piscine, 08:30/ }).first().waitFor({ state: 'detached' });
+  await parentPage.getByRole('checkbox', { name: 'CM2' }).check();
+  await parentPage.getByRole('button', { name: /^Piscine, 08:30/ }).first().click();
+  const details = parentPage.getByRole('dialog', { name: 'Piscine' });
+  await details.getByText('Piscine municipale').waitFor();
+  t.equal(await details.getByRole('button', { name: 'Modifier' }).count(), 0, 'read only for a parent');
+  await details.getByRole('button', { name: 'Fermer' }).click();
+  t.same(await seriousViolations(parentPage), [], 'no serious accessibility violation in the month view');
+
+  // On a phone, the upcoming list comes first.
+  const phone = await browser.newContext({ viewport: { width: 360, height: 740 } });
+  const phonePage = await signIn(phone, address, parent, errors);
+  await phonePage.goto(`${address}/apps/agenda`);
+  await phonePage.getByRole('button', { name: 'À venir', pressed: true }).waitFor();
+  await phonePage.getByRole('button', { name: /^Piscine, 08:30/ }).first().waitFor();
+  const overflow = await phonePage.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  t.ok(overflow <= 1, `no horizontal scrolling at 360 px (${overflow})`);
+
+  // The subscription address, fetched as a phone's calendar would, read with ical.js.
+  await parentPage.getByRole('button', { name: 'Abonnement (téléphone)' }).click();
+  await parentPage.getByRole('button', { name: "Créer mon adresse d'abonnement" }).click();
+  const url = await parentPage.getByLabel("Adresse d'abonnement").inputValue();
+  t.match(url, /\/api\/agenda\/ical\/[A-Za-z0-9_-]{43}\.ics$/);
+  const feed = await fetch(url);
+  t.equal(feed.status, 200);
+  const root = new ICAL.Component(ICAL.parse(await feed.text()) as unknown[]);
+  t.same(root.getAllSubcomponents('vevent').map((e) => e.getFirstPropertyValue('summary')), ['Piscine']);
+  t.same(errors, [], 'no page error');
+});
