@@ -172,7 +172,7 @@ export class PreauSchoolUsers extends LitElement {
 
   private renderFilters() {
     return html`
-      <form class="filters" role="search" aria-label=${this.t('searchPeople')} @submit=${this.search}>
+      <form class="filters" role="search" @submit=${this.search}>
         <label>${this.t('searchPeople')}<input name="q" type="search" maxlength="100" .value=${this.filters.get('q') ?? ''}></label>
         <label>${this.t('profile')}
           <select name="profile" @change=${this.search}>
