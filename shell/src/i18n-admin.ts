@@ -266,6 +266,8 @@ export const ADMIN_TEXTS = {
   staffCodesTitle: { fr: "Codes d'activation des comptes créés (affichés une seule fois)", en: 'Activation codes of the accounts created (shown once)' },
   staffDirector: { fr: 'Direction', en: 'Director' },
   staffIsDirector: { fr: 'Oui', en: 'Yes' },
+  staffPreview: { fr: "Prévisualiser l'import des enseignants", en: 'Preview the staff import' },
+  staffConfirm: { fr: "Confirmer l'import des enseignants", en: 'Confirm the staff import' },
   historyPreviewOnly: { fr: "aperçu non confirmé : rien n'a été créé", en: 'preview not confirmed: nothing was created' },
   historyStaff: { fr: 'Enseignants : {created} créé(s), {classAssignments} affectation(s)', en: 'Staff: {created} created, {classAssignments} assignment(s)' },
   // Slips: one batch of codes, printable in both forms

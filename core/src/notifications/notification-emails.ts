@@ -14,6 +14,16 @@ export interface EmailItem {
   createdAt: Date;
 }
 
+/**
+ * A person's name as a French letter greets them: first name then surname in capitals ("Bonjour Frédéric
+ * SIMON,"), not the directory's sorting order ("SIMON Frédéric"). Without both parts, the display name.
+ */
+export function letterName(person: { first_name?: string | null; last_name?: string | null; display_name: string }): string {
+  const first = person.first_name?.trim();
+  const last = person.last_name?.trim();
+  return first && last ? `${first} ${last.toLocaleUpperCase('fr-FR')}` : person.display_name;
+}
+
 // Dates are Paris time whatever the language: the school's time.
 const DATE: Record<Language, Intl.DateTimeFormat> = {
   fr: new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' }),

@@ -119,7 +119,7 @@ export class PreauStaffImport extends LitElement {
         : ''}
       <div class="actions">
         ${!applied && (summary.created || summary.classAssignments || summary.directors)
-          ? html`<button ?disabled=${this.busy} @click=${() => void this.confirmImport()}>${this.t('confirmImport')}</button>` : ''}
+          ? html`<button ?disabled=${this.busy} @click=${() => void this.confirmImport()}>${this.t('staffConfirm')}</button>` : ''}
         ${!applied ? html`<button class="secondary" ?disabled=${this.busy} @click=${() => void this.cancel()}>${this.t('cancel')}</button>` : ''}
       </div>
     `;
@@ -131,7 +131,7 @@ export class PreauStaffImport extends LitElement {
       <p>${this.t('staffImportIntro')}</p>
       <form @submit=${this.send} novalidate>
         <label>${this.t('staffFile')}<input type="file" name="staff" accept=".csv,text/csv" required></label>
-        <div class="actions"><button ?disabled=${this.busy}>${this.t('previewImport')}</button>
+        <div class="actions"><button ?disabled=${this.busy}>${this.t('staffPreview')}</button>
           ${this.busy ? html`<span role="status">${this.t('working')}</span>` : ''}</div>
       </form>
       ${this.error ? html`<p class="error" role="alert" tabindex="-1">${this.error}</p>` : ''}
