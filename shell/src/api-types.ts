@@ -44,6 +44,8 @@ export interface SessionRow {
 export interface ActivationCheck {
   displayName: string;
   profile: string;
+  /** The address the school has on file, if any: shown in the form to be corrected. */
+  email: string | null;
   charter: string;
   passwordMinLength: number;
 }

@@ -216,6 +216,11 @@ export const ADMIN_TEXTS = {
     fr: '{classes} classe(s) créée(s), {pupils} élève(s) créé(s), {updated} modifié(s), {detached} retiré(s), {relatives} responsable(s) créé(s)',
     en: '{classes} class(es) created, {pupils} pupil(s) created, {updated} changed, {detached} removed, {relatives} parent(s) created',
   },
+  // The activation form, when the school already has the person's address (from ONDE)
+  emailOnFileHint: {
+    fr: "Voici l'adresse que l'école connaît : corrigez-la si elle n'est plus la bonne. Elle sert aux notifications et à retrouver votre mot de passe.",
+    en: 'This is the address the school has: correct it if it is no longer right. It is used for notifications and to recover your password.',
+  },
   // Staff and people of a school (users tab, person form, staff import)
   createPerson: { fr: 'Créer un compte', en: 'Create an account' },
   editPerson: { fr: 'Modifier {name}', en: 'Edit {name}' },
@@ -266,8 +271,8 @@ export const ADMIN_TEXTS = {
   staffCodesTitle: { fr: "Codes d'activation des comptes créés (affichés une seule fois)", en: 'Activation codes of the accounts created (shown once)' },
   staffDirector: { fr: 'Direction', en: 'Director' },
   staffIsDirector: { fr: 'Oui', en: 'Yes' },
-  staffPreview: { fr: "Prévisualiser l'import des enseignants", en: 'Preview the staff import' },
-  staffConfirm: { fr: "Confirmer l'import des enseignants", en: 'Confirm the staff import' },
+  staffPreview: { fr: 'Vérifier le fichier des enseignants', en: 'Check the staff file' },
+  staffConfirm: { fr: 'Enregistrer les enseignants du fichier', en: 'Save the staff of the file' },
   historyPreviewOnly: { fr: "aperçu non confirmé : rien n'a été créé", en: 'preview not confirmed: nothing was created' },
   historyStaff: { fr: 'Enseignants : {created} créé(s), {classAssignments} affectation(s)', en: 'Staff: {created} created, {classAssignments} assignment(s)' },
   // Slips: one batch of codes, printable in both forms

@@ -90,12 +90,12 @@ t.test('the staff CSV is previewed then confirmed, and an unconfirmed preview sh
   writeFileSync(file, 'civilité;nom;prénom;courriel;classes;directeur\nMme;LEROY;Julie;;CP A;non\n');
   await openTab(page, 'import');
   await page.getByLabel('Fichier des enseignants (CSV)').setInputFiles(file);
-  await page.getByRole('button', { name: "Prévisualiser l'import des enseignants" }).click();
+  await page.getByRole('button', { name: 'Vérifier le fichier des enseignants' }).click();
   await page.getByRole('heading', { name: 'Aperçu de l’import des enseignants' }).waitFor();
   t.ok(await page.getByRole('rowheader', { name: 'LEROY Julie' }).isVisible());
   t.notOk(await platform.knex('core.users').where({ last_name: 'LEROY' }).first('id'), 'nothing written yet');
   await page.getByRole('cell', { name: "aperçu non confirmé : rien n'a été créé" }).waitFor();
-  await page.getByRole('button', { name: "Confirmer l'import des enseignants" }).click();
+  await page.getByRole('button', { name: 'Enregistrer les enseignants du fichier' }).click();
   await page.getByRole('heading', { name: 'Import des enseignants terminé' }).waitFor();
   t.equal(await page.getByRole('table', { name: "Codes d'activation des comptes créés (affichés une seule fois)" }).getByRole('row').count(), 2, 'one code, shown once');
   await page.getByRole('cell', { name: 'Enseignants : 1 créé(s), 1 affectation(s)' }).waitFor();
