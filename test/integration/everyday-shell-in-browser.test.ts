@@ -98,8 +98,8 @@ t.test('a parent’s notification settings list only what parents receive, and t
   const page = await signIn(browser, address, parent, errors);
   await page.goto(`${address}/account`);
   const table = page.locator('preau-notification-preferences');
-  await table.getByRole('rowheader', { name: /Nouveau message/ }).waitFor();
-  t.equal(await table.getByRole('rowheader', { name: /Actualité à valider|Message d’élève à valider|Passerelle/ }).count(), 0, 'the page shows none of them');
+  await table.getByRole('combobox', { name: /Nouveau message/ }).waitFor();
+  t.equal(await table.getByRole('combobox', { name: /Actualité à valider|Message d’élève à valider|Passerelle/ }).count(), 0, 'the page shows none of them');
   const hint = (await page.locator('#mobile-hint').textContent())!;
   t.notMatch(hint, /SMS/, 'no SMS promised');
   t.match(hint, /annuaire/);
