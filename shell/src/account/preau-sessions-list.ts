@@ -77,7 +77,8 @@ export class PreauSessionsList extends LitElement {
     if (!this.sessions) return this.error ? html`<p class="error" role="alert">${this.error}</p>` : html`<p>${this.t('loading')}</p>`;
     return html`
       <p>${this.t('sessionsIntro')}</p>
-      <div class="table-wrap">
+      <!-- Wider than a phone: the keyboard can scroll it too (focusable, named region). -->
+      <div class="table-wrap" tabindex="0" role="region" aria-label=${this.t('sessionsSection')}>
         <table>
           <thead>
             <tr><th scope="col">${this.t('device')}</th><th scope="col">${this.t('ipAddress')}</th><th scope="col">${this.t('openedAt')}</th>
