@@ -33,6 +33,9 @@ t.test('a gateway proposed by school A and accepted by school B opens exactly th
   t.equal(await can(teacherA.id, teacherB.id), true, 'the teachers of A and B now reach each other');
   t.equal(await can(teacherB.id, teacherA.id), true, 'both ways');
   t.equal(await can(teacherA.id, pupilB.id), false, 'and nobody else');
+  const seen = (await platform.as(asUser(teacherA)).inject('/api/core/directory/search?profile=Teacher&limit=100')).json();
+  t.ok(seen.users.some((u: { id: number }) => u.id === teacherB.id), 'the address book finds the teacher of B');
+  t.same(seen.otherSchools.map((s: { name: string }) => s.name), ['École B'], "and names B, the school that is not the user's own");
   const closed = await platform.as(localAdminA).inject({ method: 'POST', url: `/api/core/gateways/${id}/close` });
   t.equal(closed.json().status, 'closed');
   t.equal(await can(teacherA.id, teacherB.id), false, 'closing takes effect at once');
