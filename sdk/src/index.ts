@@ -65,6 +65,7 @@ export type {
   NotifyService,
   LiveSignal,
   NotificationInput,
+  NotificationEmailDetails,
   NotificationRecipients,
   NotificationResource,
   NotificationSent,

@@ -40,3 +40,20 @@ t.test('an account of the demo is never emailed, neither a notification nor a pa
   t.ok(sink.mails.some((m) => m.to[0] === 'f.simon@familles.example.fr' && /nouveau mot de passe/.test(m.text)), 'the real parent gets the link');
   t.notOk(sink.mails.some((m) => m.to[0] === 'parent.demo@familles.example.fr'), 'no password email either');
 });
+
+t.test("an email carries the essentials: the recipient's own lines first, then everyone's, and the timeline shows none of them", async (t) => {
+  const other = cm1.parents[1]!;
+  await platform.knex('core.users').where({ id: other.id }).update({ demo: false, email: 'autre@familles.example.fr' });
+  const sent = await notify().send({
+    ...word(cm1.teacher, { groups: [cm1.groups.parents] }, 'Piscine', '2'),
+    email: { lines: ['Prévoir un maillot.', 'Question : J’autorise mon enfant'], linesFor: { [simon.id]: ['Pour : SIMON Léa (CM1 A)'], [other.id]: ['Pour : DUPUIS Tom (CM1 A)'] } },
+  });
+  await platform.platform.notifications.drain();
+  const mine = sink.mails.filter((m) => m.to[0] === 'f.simon@familles.example.fr' && m.raw.includes(`notification-${sent.id}-`));
+  t.equal(mine.length, 1);
+  const text = mine[0]!.text;
+  t.match(text, /Pour : SIMON Léa \(CM1 A\)\s+Prévoir un maillot\.\s+Question : J’autorise mon enfant/, 'his child and class, then the text and the question');
+  t.notMatch(text, /DUPUIS Tom/, "another family's child is not in his email");
+  const timeline = JSON.stringify((await platform.as(simon).inject('/api/core/timeline')).json());
+  t.notMatch(timeline, /DUPUIS Tom|SIMON Léa/, 'the timeline carries no email lines');
+});
