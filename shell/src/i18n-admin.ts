@@ -231,7 +231,7 @@ export const ADMIN_TEXTS = {
   lastName: { fr: 'Nom de famille', en: 'Last name' },
   emailOptional: { fr: 'Adresse électronique (facultative)', en: 'Email address (optional)' },
   emailOwned: { fr: "Compte activé : l'adresse électronique appartient à la personne, qui la change elle-même.", en: 'Activated account: the email address belongs to the person, who changes it themselves.' },
-  personClasses: { fr: 'Classes (cette année)', en: 'Classes (this year)' },
+  personClassesThisYear: { fr: 'Classes (cette année)', en: 'Classes (this year)' },
   personFunctions: { fr: 'Fonctions dans l’école', en: 'Functions in the school' },
   functionDirector: { fr: 'Direction de l’école', en: 'School director' },
   functionLocalAdmin: { fr: 'Administrateur local', en: 'Local administrator' },

@@ -70,7 +70,7 @@ export function renderSignedIn({ route, me, meLoaded, apps, language }: SignedIn
     case 'directory':
       return html`<preau-directory-page .user=${me.user} .language=${language}></preau-directory-page>`;
     case 'person':
-      return html`<preau-person-page .userId=${route.userId} .language=${language}></preau-person-page>`;
+      return html`<preau-person-page .userId=${route.userId} ?canWrite=${apps?.some((a) => a.name === 'messaging') ?? false} .language=${language}></preau-person-page>`;
     case 'admin':
       return html`<preau-admin-page .user=${me.user} .language=${language}></preau-admin-page>`;
     case 'school':

@@ -1,9 +1,10 @@
 import t from 'tap';
 import { createTestPlatform } from '@preau/core/testing';
+import messaging from '@preau/plugin-messaging';
 import { launchChromium, signIn } from './browser.js';
 
 t.test('two directors open a gateway they can follow: the other school named as its UAI is typed, each side named, acceptance confirmed, and its teachers then show their school', async (t) => {
-  const platform = await createTestPlatform({ buildWeb: true });
+  const platform = await createTestPlatform({ plugins: [messaging], buildWeb: true });
   t.teardown(() => platform.close());
   const a = await platform.createSchool({ uai: '0161111A', name: 'École des Lilas', city: 'Tulle' });
   const b = await platform.createSchool({ uai: '0162222B', name: 'École du Port', city: 'Cognac' });
@@ -47,5 +48,10 @@ t.test('two directors open a gateway they can follow: the other school named as 
   await pageA.getByLabel('Rechercher une personne ou un groupe').fill('martin');
   await pageA.getByText(/Enseignant · École du Port/).first().waitFor();
   t.pass('the teacher of the other school shows its name');
+  await pageA.getByRole('listitem').filter({ hasText: 'École du Port' }).getByRole('link', { name: 'MARTIN Claire' }).click();
+  await pageA.getByRole('heading', { name: 'MARTIN Claire', level: 1 }).waitFor();
+  await pageA.getByRole('link', { name: 'Écrire un message' }).click();
+  await pageA.locator('messaging-compose').getByText('MARTIN Claire').first().waitFor();
+  t.pass('her card writes to her: the message opens addressed to her');
   t.same(errors, []);
 });

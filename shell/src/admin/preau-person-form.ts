@@ -116,7 +116,7 @@ export class PreauPersonForm extends LitElement {
     const person = this.person;
     return html`
       <fieldset>
-        <legend>${this.t('personClasses')}</legend>
+        <legend>${this.t('personClassesThisYear')}</legend>
         <div class="classes">
           ${this.classes.map((c) => html`<label class="check"><input type="checkbox" name="classId" value=${c.id} ?checked=${person?.classIds.includes(c.id) ?? false}>${c.label}</label>`)}
         </div>
