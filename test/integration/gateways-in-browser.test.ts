@@ -53,5 +53,16 @@ t.test('two directors open a gateway they can follow: the other school named as 
   await pageA.getByRole('link', { name: 'Écrire un message' }).click();
   await pageA.locator('messaging-compose').getByText('MARTIN Claire').first().waitFor();
   t.pass('her card writes to her: the message opens addressed to her');
+
+  // The gateway closes meanwhile: sending says whom it refuses and why; the other side was told of the closing.
+  const gateway = await platform.knex('core.gateways').first('id');
+  t.equal((await platform.as(directorB).inject({ method: 'POST', url: `/api/core/gateways/${gateway.id}/close` })).statusCode, 200);
+  await pageA.getByLabel('Objet').fill('Chorale commune');
+  await pageA.getByRole('button', { name: 'Envoyer' }).click();
+  const refusal = (await pageA.locator('messaging-compose').getByRole('alert').textContent()) ?? '';
+  t.match(refusal, /passerelle/, 'the refusal says why');
+  t.match(refusal, /MARTIN Claire/, 'and names whom');
+  const closedTold = (await platform.as(directorA).inject('/api/core/timeline')).json().items;
+  t.ok(closedTold.some((i: { type: string }) => i.type === 'gateway-closed'), 'the director of A was told it closed');
   t.same(errors, []);
 });
