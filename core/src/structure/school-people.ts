@@ -38,7 +38,9 @@ export interface PeopleFilters {
 export async function listSchoolPeople(knex: Knex, schoolId: number, startYear: number, now: Date, filters: PeopleFilters) {
   const left = filters.state === 'left';
   const { rows } = await knex.raw(
-    `select u.id, u.login, u.display_name as "displayName", u.first_name as "firstName", u.last_name as "lastName", u.profile,
+    // The locked keys are read once per page (few rows, one scan), not once per person.
+    `with locked as materialized (select key from core.sign_in_throttle where locked_until > :now)
+     select u.id, u.login, u.display_name as "displayName", u.first_name as "firstName", u.last_name as "lastName", u.profile,
             case when m.left_at is not null then 'left' else u.state end as state, u.email,
             coalesce((select array_agg(c.label order by c.label) from core.class_members cm join core.classes c on c.id = cm.class_id
                        where cm.user_id = u.id and c.school_id = :school and c.start_year = :year), '{}') as classes,
@@ -46,9 +48,8 @@ export async function listSchoolPeople(knex: Knex, schoolId: number, startYear: 
                        where cm.user_id = u.id and c.school_id = :school and c.start_year = :year), '{}') as "classIds",
             coalesce((select array_agg(f.function order by f.function) from core.user_functions f
                        where f.user_id = u.id and f.school_id = :school), '{}') as functions,
-            exists (select 1 from core.sign_in_throttle t
-                     where t.locked_until > :now
-                       and (t.key = 'account:' || lower(u.login)
+            exists (select 1 from locked t
+                     where (t.key = 'account:' || lower(u.login)
                             or left(t.key, length('pair:' || lower(u.login) || '|')) = 'pair:' || lower(u.login) || '|')) as locked
        from core.memberships m join core.users u on u.id = m.user_id
       where m.school_id = :school and m.left_at is ${left ? 'not null' : 'null'}
