@@ -391,6 +391,26 @@ export const StorageQuotaExceeded = defineError(
   }),
   (used: number, quota: number) => ({ used, quota }),
 );
+/** A quota above the platform's maximum (20 GiB), of a profile or of a person. */
+export const StorageQuotaAboveMax = defineError(
+  'PREAU_ERR_STORAGE_QUOTA_ABOVE_MAX',
+  400,
+  (maxBytes: number) => ({
+    fr: `Un espace de stockage ne peut pas dépasser ${maxBytes / 1024 ** 3} Go.`,
+    en: `A storage quota cannot exceed ${maxBytes / 1024 ** 3} GB.`,
+  }),
+  (maxBytes: number) => ({ maxBytes }),
+);
+/** A school raises a person's quota; it cannot lower it below their profile's. */
+export const StorageQuotaBelowProfile = defineError(
+  'PREAU_ERR_STORAGE_QUOTA_BELOW_PROFILE',
+  400,
+  (profileBytes: number) => ({
+    fr: `L’espace d’une personne ne peut qu’être augmenté : choisissez au moins celui de son profil (${Math.round((profileBytes / 1024 ** 3) * 10) / 10} Go), ou revenez au quota du profil.`,
+    en: `A person's quota can only be raised: choose at least their profile's (${Math.round((profileBytes / 1024 ** 3) * 10) / 10} GB), or go back to the profile's quota.`,
+  }),
+  (profileBytes: number) => ({ profileBytes }),
+);
 /** No such file (or not one the user may read). */
 export const StorageNotFound = defineError('PREAU_ERR_STORAGE_NOT_FOUND', 404, {
   fr: 'Fichier introuvable.',
@@ -401,10 +421,10 @@ export const StorageUploadInvalid = defineError('PREAU_ERR_STORAGE_UPLOAD', 400,
   fr: `Envoi de fichier invalide : ${reason}.`,
   en: `Invalid file upload: ${reason}.`,
 }));
-/** An image for a text (pasted or dropped in the editor) that is not a PNG, JPEG, GIF or WebP picture. */
-export const StorageNotAnImage = defineError('PREAU_ERR_STORAGE_NOT_AN_IMAGE', 415, {
-  fr: "Ce fichier n'est pas une image (PNG, JPEG, GIF ou WebP).",
-  en: 'This file is not an image (PNG, JPEG, GIF or WebP).',
+/** A text points at a file its author may not read (not theirs, not shared with them). */
+export const InsertedFileRefused = defineError('PREAU_ERR_INSERTED_FILE', 403, {
+  fr: 'Vous ne pouvez pas insérer ce fichier : il ne vous appartient pas et ne vous est pas partagé.',
+  en: 'You cannot insert this file: it is neither yours nor shared with you.',
 });
 /** The file store (disk or S3) failed. */
 export const StorageUnavailable = defineError('PREAU_ERR_STORAGE_UNAVAILABLE', 503, {

@@ -47,9 +47,12 @@ import { refuseNulCharacters } from './http/refuse-nul.js';
 import { coreRoutes } from './core-routes.js';
 import { shellIndex, webRoutes } from './web/web-routes.js';
 import { systemClock } from './clock.js';
-import { openStorage } from './storage/open-storage.js';
+import { configuredQuotas, openStorage } from './storage/open-storage.js';
 import { storageRoutes } from './storage/storage-routes.js';
+import { quotaRoutes } from './storage/quota-routes.js';
 import { textImageRoutes } from './storage/text-image-routes.js';
+import { createInsertedFiles, type CoreInsertedFiles } from './storage/inserted-files.js';
+import { insertedFileRoutes } from './storage/inserted-file-routes.js';
 import type { CoreStorage } from './storage/storage-service.js';
 import { createSharing, type CoreSharing } from './sharing/sharing-service.js';
 import { shareRoutes } from './sharing/share-routes.js';
@@ -101,6 +104,8 @@ export interface Platform {
   storage: CoreStorage;
   /** Resource sharing: each app's service (`forApp`) and the types apps declare. */
   sharing: CoreSharing;
+  /** Files inserted in texts: who may open `/api/core/files/<id>`. */
+  insertedFiles: CoreInsertedFiles;
   /** Every route of the core and of the plugins that started, with its schemas (generated tests walk it). */
   routes(): readonly RouteEntry[];
   /** Starts checking for due daily and scheduled jobs (the server does; tests run them by hand). */
@@ -201,7 +206,10 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     await app.register(communicationRoutes, { knex: database.knex, clock, communication, notify: notifications.service });
     const storage = openStorage(config, { knex: database.knex, clock, log: app.log, notify: notifications.service });
     await app.register(storageRoutes, { storage });
+    await app.register(quotaRoutes, { knex: database.knex, clock, defaults: configuredQuotas(config) });
     await app.register(textImageRoutes, { storage, knex: database.knex });
+    const insertedFiles = createInsertedFiles({ knex: database.knex, storage, apps, log: app.log, registry: () => refs.registry });
+    await app.register(insertedFileRoutes, { storage, insertedFiles });
     const sharing = createSharing({ knex: database.knex, clock, log: app.log, notify: notifications.service, apps, registry: () => refs.registry });
     await app.register(shareRoutes, { sharing, apps, rights });
     const dailyJobs: DailyJob[] = [
@@ -219,7 +227,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     const scheduledJobs = createScheduledJobs(database.knex, clock, app.log, dailyJobs);
     const structure = createStructureService(database.knex, clock);
     await mountPlugins(registry, order, {
-      app, knex: database.knex, jobs: scheduledJobs, sharing,
+      app, knex: database.knex, jobs: scheduledJobs, sharing, insertedFiles,
       services: { clock, log: app.log, events, rights, apps, communication, sanitize: sanitizeService, notify: notifications.service, structure, storage },
     });
     for (const bundle of bundles) for (const name of bundle.defaults?.enabledApps ?? []) defaults.add(name);
@@ -252,6 +260,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       scheduledJobs,
       storage,
       sharing,
+      insertedFiles,
       routes,
       startDailyJobs() {
         stopDailyJobs = scheduleDailyJobs(database.knex, clock, dailyJobs, app.log);

@@ -1,3 +1,4 @@
+import type { FileHolderDeclaration } from './inserted-files.js';
 import type {
   FastifyBaseLogger,
   FastifyInstance,
@@ -115,6 +116,11 @@ export interface PluginManifest<Rights extends string = string> {
    * `file`): the shell's share dialog and `/api/core/shares/<app>/<type>/<id>` serve only these.
    */
   sharing?: Readonly<Record<string, ShareTypeDeclaration>>;
+  /**
+   * The things of the plugin that hold files inserted in texts (`word`, `post`, `version`): the core asks each
+   * who may read one when a file of it is opened at `/api/core/files/<id>` (see `services.insertedFiles`).
+   */
+  fileHolders?: Readonly<Record<string, FileHolderDeclaration>>;
   /** JSON schema of the plugin's settings in the platform configuration. */
   settings?: TSchema | Readonly<Record<string, unknown>>;
   /** The folder of numbered migrations (`001-name.ts` exporting `up` and `down`). */

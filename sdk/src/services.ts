@@ -6,6 +6,7 @@ import type { StructureService } from './structure.js';
 import type { JobsService } from './jobs.js';
 import type { StorageService } from './storage.js';
 import type { SharingService } from './sharing.js';
+import type { InsertedFilesService } from './inserted-files.js';
 
 /** Where the platform reads the time; tests replace it to move through a school year. */
 export interface Clock {
@@ -203,6 +204,8 @@ export interface PluginServices {
   storage: StorageService;
   /** Sharing of this plugin's resources with people and groups by role, down a tree (the types of `sharing` in the manifest). */
   sharing: SharingService;
+  /** Files inserted in the plugin's texts, readable by the texts' readers (`/api/core/files/<id>`). */
+  insertedFiles: InsertedFilesService;
   /** This plugin's settings, validated against its `settings` schema. */
   settings: Record<string, unknown>;
   /** The plugin's own name and Postgres schema. */

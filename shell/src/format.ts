@@ -26,3 +26,16 @@ export function formatDate(iso: string, language: 'fr' | 'en'): string {
 export function printedCode(code: string): string {
   return code.length === 8 ? `${code.slice(0, 4)}-${code.slice(4)}` : code;
 }
+
+/** A size as people read it, in binary units named the French way: « 1,2 Go », « 350 Mo » (« GB », « MB » in English). */
+export function formatBytes(bytes: number, language: 'fr' | 'en'): string {
+  const units = language === 'fr' ? ['octets', 'Ko', 'Mo', 'Go'] : ['bytes', 'KB', 'MB', 'GB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  const number = new Intl.NumberFormat(language === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: unit === 0 ? 0 : 1 }).format(value);
+  return `${number} ${units[unit]}`;
+}

@@ -315,4 +315,5 @@ export const AUDIT_ACTIONS: Record<string, { fr: string; en: string }> = {
   'relative-unlinked': { fr: "Responsable détaché d'un élève", en: 'Relative unlinked from a pupil' },
   'transfer-approved': { fr: 'Transfert entre écoles validé', en: 'Transfer between schools validated' },
   'transfer-refused': { fr: 'Transfert entre écoles refusé', en: 'Transfer between schools refused' },
+  'storage-quota-changed': { fr: 'Espace de stockage modifié', en: 'Storage quota changed' },
 };

@@ -3,5 +3,6 @@
 import { guardPluginTags } from './plugin-tag-guard.js';
 import './preau-app.js';
 import './editor/writing-elements.js';
+import './sharing/preau-share-dialog.js';
 
 guardPluginTags();

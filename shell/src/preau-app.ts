@@ -53,6 +53,10 @@ export class PreauApp extends LitElement {
   private shellApiProvider = new ContextProvider(this, { context: shellApiContext, initialValue: this.shellApi });
   private languageProvider = new ContextProvider(this, { context: languageContext, initialValue: this.language });
   private childProvider = new ContextProvider(this, { context: childContext, initialValue: undefined });
+  // What apps open in the body (openShareDialog's dialog) sits outside this element: the body gives it the same
+  // client and language (a request from inside this element is answered here first).
+  private bodyApiProvider = new ContextProvider(document.body, { context: apiContext, initialValue: this.shellApi });
+  private bodyLanguageProvider = new ContextProvider(document.body, { context: languageContext, initialValue: this.language });
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -114,6 +118,7 @@ export class PreauApp extends LitElement {
     this.language = me.user.language;
     this.userProvider.setValue(me.user);
     this.languageProvider.setValue(this.language);
+    this.bodyLanguageProvider.setValue(this.language);
     document.documentElement.lang = this.language;
     this.selectChild(Number(localStorage.getItem(`preau.child.${me.user.id}`)) || me.children[0]?.id);
     this.apps = await this.shellApi.get<LauncherApp[]>('/api/core/apps');
@@ -157,6 +162,7 @@ export class PreauApp extends LitElement {
     this.child = undefined;
     this.childProvider.setValue(undefined);
     this.languageProvider.setValue(this.language);
+    this.bodyLanguageProvider.setValue(this.language);
     document.documentElement.lang = this.language;
     this.navigate('/');
   }

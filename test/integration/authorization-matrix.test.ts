@@ -7,6 +7,7 @@ import liaison from '@preau/plugin-liaison';
 import messaging from '@preau/plugin-messaging';
 import news from '@preau/plugin-news';
 import lunchMenu from '@preau/example-lunch-menu';
+import textbook from '@preau/plugin-textbook';
 import folders from '../fixtures/plugins/folders/index.js';
 import { buildWorld, type Caller, type World } from './authorization/world.js';
 import { pathParams } from './authorization/resolve-params.js';
@@ -21,7 +22,7 @@ import { snapshotTables } from './authorization/snapshot.js';
  */
 const KNOWN_GAPS = new Set<string>([]);
 
-const UPLOADS = /\/(attachments|text-images|imports\/onde|imports\/staff)$/;
+const UPLOADS = /\/(attachments|core\/files|imports\/onde|imports\/staff)$/;
 
 interface Call {
   route: RouteEntry;
@@ -117,7 +118,7 @@ function callsOf(route: RouteEntry, world: World, now: Date, rightDefaults: Para
 
 t.test('no caller gets a 2xx the rules do not allow, on any route of the core and of every loaded app', async (t) => {
   const started = Date.now();
-  const platform = await createTestPlatform({ plugins: [liaison, messaging, news, lunchMenu, folders] });
+  const platform = await createTestPlatform({ plugins: [liaison, messaging, news, lunchMenu, textbook, folders] });
   t.teardown(() => platform.close());
   const world = await buildWorld(platform);
   const built = Date.now();
@@ -125,7 +126,7 @@ t.test('no caller gets a 2xx the rules do not allow, on any route of the core an
   const rightDefaults = (plugin: string, right: string) => platform.platform.plugins.get(plugin)?.manifest?.rights?.[right]?.default ?? [];
   const routes = platform.platform.routes().filter((route) => route.url.startsWith('/api/'));
   const apps = new Set(routes.map((route) => route.plugin ?? 'core'));
-  t.same([...apps].sort(), ['core', 'folders', 'liaison', 'lunch-menu', 'messaging', 'news'], 'the routes of every loaded app are in the table');
+  t.same([...apps].sort(), ['core', 'folders', 'liaison', 'lunch-menu', 'messaging', 'news', 'textbook'], 'the routes of every loaded app are in the table');
 
   const unresolved = new Set<string>();
   const calls = routes.flatMap((route) => callsOf(route, world, platform.clock.now(), rightDefaults, unresolved));

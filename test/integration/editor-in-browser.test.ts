@@ -181,7 +181,7 @@ t.test('a teacher writes formatted text with the editor, and only sanitized sche
   await describe.waitFor({ state: 'detached' });
   const pasted = await editor.evaluate((element) => (element as HTMLElement & { value: string }).value);
   t.match(pasted, /Photo de la sortie/, 'the text of the paste is kept');
-  t.match(pasted, /<img src="\/api\/core\/text-images\/[a-f0-9]{32}" alt="La classe devant le car">/, 'the embedded image is uploaded, then shown from storage, described');
+  t.match(pasted, /<img src="\/api\/core\/files\/[a-f0-9]{32}" alt="La classe devant le car">/, 'the embedded image is uploaded, then shown from storage, described');
   t.notMatch(pasted, /data:/, 'nothing embedded is kept');
   await paste(text, { image: PIXEL });
   await describe.getByLabel("Description de l'image (pour qui ne la voit pas)").fill('capture ecran');
@@ -197,9 +197,9 @@ t.test('a teacher writes formatted text with the editor, and only sanitized sche
     };
     return /alt="capture ecran"/.test(find(document)?.value ?? '');
   });
-  const screenshot = /src="(\/api\/core\/text-images\/[a-f0-9]{32})" alt="capture ecran"/.exec(await editor.evaluate((element) => (element as HTMLElement & { value: string }).value))![1]!;
+  const screenshot = /src="(\/api\/core\/files\/[a-f0-9]{32})" alt="capture ecran"/.exec(await editor.evaluate((element) => (element as HTMLElement & { value: string }).value))![1]!;
   const served = await page.request.get(`${address}${screenshot}`);
-  t.equal(served.status(), 200, 'a screenshot pasted alone is uploaded too, and served to signed-in readers');
+  t.equal(served.status(), 200, 'a screenshot pasted alone is uploaded too, and served to its writer');
   t.equal(served.headers()['content-type'], 'image/png');
 
   // Word's markup is cleaned: no mso- styles, classes or hand-drawn bullets.

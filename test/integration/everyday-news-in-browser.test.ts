@@ -139,6 +139,6 @@ t.test('the news editor makes the writer choose the thread, and takes a picture 
   await page.getByRole('heading', { name: 'Kermesse', level: 1 }).waitFor();
   const item = await platform.knex('news.items as i').join('news.threads as th', 'th.id', 'i.thread_id').where('i.title', 'Kermesse').first('th.title', 'i.body');
   t.equal(item.title, "Vie de l'école", 'published in the thread chosen');
-  t.match(item.body, /<img src="\/api\/core\/text-images\/[a-f0-9]{32}" alt="Les stands dans la cour"/, 'the picture from the computer, described by its writer');
+  t.match(item.body, /<img src="\/api\/core\/files\/[a-f0-9]{32}" alt="Les stands dans la cour"/, 'the picture from the computer, described by its writer');
   t.same(errors, []);
 });

@@ -39,7 +39,8 @@ export type AuditAction =
   | 'relative-linked'
   | 'relative-unlinked'
   | 'transfer-approved'
-  | 'transfer-refused';
+  | 'transfer-refused'
+  | 'storage-quota-changed';
 
 /** One line of the audit log. */
 export interface AuditEntry {

@@ -1,6 +1,7 @@
 import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeScaffold, type Scaffold } from '../scaffold/write-scaffold.js';
+import { defaultPluginDir } from '../scaffold/preau-workspace.js';
 
 const USAGE = `Usage: npx preau new plugin <nom> [--dir <dossier>] [--title <titre>] [--package <nom npm>]
        npx preau new bundle <nom> [--dir <dossier>] [--title <titre>] [--package <nom npm>]
@@ -8,7 +9,8 @@ const USAGE = `Usage: npx preau new plugin <nom> [--dir <dossier>] [--title <tit
 
 /**
  * `preau new plugin|bundle <name>`: writes the fixed skeleton every plugin (or bundle) follows, whose tests
- * pass at once, into `./<name>` or `--dir`. Inside the Préau repository it joins the workspace's conventions.
+ * pass at once, into `--dir`, else `plugins/<name>` at the Préau repository's root, else `./<name>`. Inside the
+ * Préau repository it joins the workspace's conventions.
  */
 export async function newCommand(args: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
@@ -21,7 +23,7 @@ export async function newCommand(args: string[]): Promise<number> {
     process.stderr.write(USAGE);
     return 1;
   }
-  const dir = resolve(values.dir ?? name);
+  const dir = values.dir ? resolve(values.dir) : kind === 'plugin' ? defaultPluginDir(process.cwd(), name) : resolve(name);
   let scaffold: Scaffold;
   try {
     scaffold = writeScaffold({ kind, name, dir, title: values.title, packageName: values.package });

@@ -69,6 +69,14 @@ export const ManifestSchema = Type.Object(
         { additionalProperties: false },
       ),
     ),
+    // Who may read a thing of the app that holds inserted files (`/api/core/files/<id>`).
+    fileHolders: Type.Optional(
+      Type.Record(
+        Type.String({ pattern: Key, maxLength: 40 }),
+        Type.Object({ canRead: Type.Literal('[function]') }, { additionalProperties: false }),
+        { additionalProperties: false },
+      ),
+    ),
     settings: Type.Optional(Type.Object({}, { additionalProperties: true })),
     migrations: Type.Optional(Type.String({ minLength: 1 })),
     routes: Type.Optional(Type.Literal('[function]')),

@@ -14,6 +14,7 @@ import { schemaBoundKnex, schemaOf } from '../db/schema-bound-knex.js';
 import { createAjv, describeAjvErrors } from '../http/ajv.js';
 import type { ScheduledJobs } from '../jobs/scheduled-jobs.js';
 import type { CoreSharing } from '../sharing/sharing-service.js';
+import type { CoreInsertedFiles } from '../storage/inserted-files.js';
 import {
   PluginDependencyCycle,
   PluginDependencyMissing,
@@ -24,8 +25,8 @@ import {
   PluginSdkMismatch,
 } from '../errors.js';
 
-/** The core services shared by every plugin (each plugin gets its own `db`, `log`, `settings`, `plugin`, `jobs` and `sharing`). */
-export type SharedServices = Omit<PluginServices, 'db' | 'settings' | 'plugin' | 'jobs' | 'sharing'>;
+/** The core services shared by every plugin (each plugin gets its own `db`, `log`, `settings`, `plugin`, `jobs`, `sharing` and `insertedFiles`). */
+export type SharedServices = Omit<PluginServices, 'db' | 'settings' | 'plugin' | 'jobs' | 'sharing' | 'insertedFiles'>;
 
 /** What mounting the loaded plugins needs. */
 export interface MountOptions {
@@ -34,6 +35,7 @@ export interface MountOptions {
   services: SharedServices;
   jobs: ScheduledJobs;
   sharing: CoreSharing;
+  insertedFiles: CoreInsertedFiles;
 }
 
 const settingsAjv = createAjv({ useDefaults: true });
@@ -120,6 +122,7 @@ function servicesFor(record: PluginRecord, options: MountOptions): PluginService
     plugin: asValue({ name: record.name, schema: record.schema }),
     jobs: asValue(options.jobs.forPlugin(record.name)),
     sharing: asValue(options.sharing.forApp(record.name)),
+    insertedFiles: asValue(options.insertedFiles.forApp(record.name)),
   });
   return container.cradle;
 }

@@ -13,6 +13,18 @@ interface RootPackage {
   workspaces?: string[];
 }
 
+/**
+ * Where `preau new plugin <name>` writes without `--dir`: into `plugins/<name>` at the root of the Préau
+ * repository (where the first-party apps live, as a workspace member), else `./<name>`.
+ */
+export function defaultPluginDir(cwd: string, name: string): string {
+  const file = join(cwd, 'package.json');
+  if (!existsSync(file)) return join(cwd, name);
+  const pkg = JSON.parse(readFileSync(file, 'utf8')) as RootPackage;
+  const isRoot = pkg.name === 'preau' && (pkg.workspaces ?? []).includes('plugins/*') && existsSync(join(cwd, 'tsconfig.base.json'));
+  return isRoot ? join(cwd, 'plugins', name) : join(cwd, name);
+}
+
 /** The Préau repository holding `dir` (a root package.json named "preau" with workspaces), or null outside one. */
 export function preauWorkspaceOf(dir: string): PreauWorkspace | null {
   for (let root = dirname(dir); ; root = dirname(root)) {

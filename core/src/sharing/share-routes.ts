@@ -3,6 +3,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import { Id, PROFILES, SHARE_ROLES, roleIncludes, type AccessRole, type AppEnablementService, type RightsService, type SharingService, type TypeBoxTypeProvider, type ResourceGrants } from '@preau/sdk';
 import { requireUser } from '../identity/access.js';
 import { ErrorResponses } from '../http/common-schemas.js';
+import { languageOf } from '../http/error-handler.js';
 import { AppDisabled, Forbidden } from '../errors.js';
 import type { CoreSharing } from './sharing-service.js';
 import { ShareGrantNotFound, ShareManageRequired, ShareNotFound } from './sharing-errors.js';
@@ -29,7 +30,8 @@ const GrantsSchema = Type.Object({
     schoolId: Type.Union([Type.Integer(), Type.Null()]),
     grantedBy: Type.Union([Person, Type.Null()]),
     grantedAt: Type.String({ format: 'date-time' }),
-    inheritedFrom: Type.Union([Type.Object({ type: Type.String(), id: Type.String() }), Type.Null()]),
+    /** The ancestor it comes from: its type's title in the caller's language (« un dossier ») and its address. */
+    inheritedFrom: Type.Union([Type.Object({ type: Type.String(), id: Type.String(), title: Type.String(), url: Type.String() }), Type.Null()]),
     lapsed: Type.Boolean(),
   })),
 });
@@ -68,16 +70,30 @@ export async function shareRoutes(
     if (!roleIncludes(role, 'manage')) throw ShareManageRequired();
     return { service, role };
   };
-  const answer = (params: ResourceParams, role: AccessRole, grants: ResourceGrants) => ({
+  // The dialog says where an inherited grant comes from: the core knows the ancestor's type and id, not its
+  // name (names stay in the app), so it gives the type's title and the ancestor's address in the app.
+  const ancestor = (request: FastifyRequest, app: string, from: { type: string; id: string }) => {
+    const declared = deps.sharing.declaration(app, from.type);
+    return {
+      ...from,
+      title: declared?.title[languageOf(request)] ?? from.type,
+      url: declared ? declared.url.replace('{id}', encodeURIComponent(from.id)) : '',
+    };
+  };
+  const answer = (request: FastifyRequest, params: ResourceParams, role: AccessRole, grants: ResourceGrants) => ({
     resource: { app: params.app, type: params.type, id: params.id },
     role,
     owner: grants.owner,
-    grants: grants.grants.map((grant) => ({ ...grant, grantedAt: grant.grantedAt.toISOString() })),
+    grants: grants.grants.map((grant) => ({
+      ...grant,
+      grantedAt: grant.grantedAt.toISOString(),
+      inheritedFrom: grant.inheritedFrom ? ancestor(request, params.app, grant.inheritedFrom) : null,
+    })),
   });
 
   app.get(base, { schema: { params: ResourceParams, response: { 200: GrantsSchema, ...ErrorResponses } } }, async (request) => {
     const { service, role } = await managed(request, request.params);
-    return answer(request.params, role, await service.listGrants({ type: request.params.type, id: request.params.id }));
+    return answer(request, request.params, role, await service.listGrants({ type: request.params.type, id: request.params.id }));
   });
 
   // Adds or changes grants: one role for the people and groups listed, all of them or none.
@@ -86,7 +102,7 @@ export async function shareRoutes(
     const resource = { type: request.params.type, id: request.params.id };
     const { role: granted, users, groups, notify } = request.body;
     await service.grant(resource, { role: granted, users, groups }, { by: request.currentUser!.id, notify: notify !== false });
-    return answer(request.params, role, await service.listGrants(resource));
+    return answer(request, request.params, role, await service.listGrants(resource));
   });
 
   const GranteeParams = {

@@ -2,12 +2,16 @@ import type { Knex } from 'knex';
 import type { FastifyBaseLogger } from 'fastify';
 import type { NotifyService, Profile } from '@preau/sdk';
 
+/** No quota, of a profile or of a person, passes this (the seed's promise: up to 20 GB per user). */
+export const MAX_QUOTA_BYTES = 20 * 1024 ** 3;
+
 /**
  * Each user's storage use, on one row per user. Uploads reserve bytes with a conditional update
  * (`used + n <= quota`): the row lock orders racing uploads, so together they never pass the quota.
  */
 export function createQuota(deps: { knex: Knex; log: FastifyBaseLogger; quotaBytes: Readonly<Record<Profile, number>>; notify: NotifyService }) {
   const { knex } = deps;
+  const defaultOf = (profile: Profile): number => Math.min(deps.quotaBytes[profile] ?? 0, MAX_QUOTA_BYTES);
 
   const warn = async (userId: number, percent: 80 | 100): Promise<void> => {
     // Once per crossing: the conditional update tells only one of several racing uploads to notify.
@@ -18,21 +22,30 @@ export function createQuota(deps: { knex: Knex; log: FastifyBaseLogger; quotaByt
         type: 'storage-quota-warning',
         recipients: { users: [userId] },
         actor: null,
-        resource: { app: 'core', id: `quota-${userId}-${percent}`, url: '/settings' },
+        // "Mon compte" shows what they use (the shell has no /settings page).
+        resource: { app: 'core', id: `quota-${userId}-${percent}`, url: '/account#storage' },
         params: { percent },
       })
       .catch((error: unknown) => deps.log.error({ err: error }, 'storage: quota warning not sent'));
   };
 
+  /**
+   * The user's quota: their profile's (the academy's setting, else the configuration's), or what a school's
+   * administrator raised it to when larger. One query, read at each upload: a change applies at once everywhere.
+   */
+  async function limitOf(userId: number, db: Knex | Knex.Transaction = knex): Promise<number> {
+    const row = await db('core.users as u')
+      .leftJoin('core.storage_profile_quotas as pq', 'pq.profile', 'u.profile')
+      .leftJoin('core.storage_usage as su', 'su.user_id', 'u.id')
+      .where('u.id', userId)
+      .first('u.profile', 'pq.bytes as profile_bytes', 'su.quota_bytes as personal_bytes');
+    if (!row) throw new Error(`storage: unknown owner ${userId}`);
+    const profile = row.profile_bytes != null ? Number(row.profile_bytes) : defaultOf(row.profile as Profile);
+    return Math.max(profile, Number(row.personal_bytes ?? 0));
+  }
+
   return {
-    async profileOf(userId: number): Promise<Profile> {
-      const user = await knex('core.users').where({ id: userId }).first('profile');
-      if (!user) throw new Error(`storage: unknown owner ${userId}`);
-      return user.profile as Profile;
-    },
-    limitOf(profile: Profile): number {
-      return deps.quotaBytes[profile];
-    },
+    limitOf,
     async used(userId: number): Promise<number> {
       const row = await knex('core.storage_usage').where({ user_id: userId }).first('used');
       return Number(row?.used ?? 0);
@@ -65,11 +78,7 @@ export function createQuota(deps: { knex: Knex; log: FastifyBaseLogger; quotaByt
      */
     async release(userId: number, bytes: number, trx?: Knex.Transaction, knownLimit?: number): Promise<number> {
       const db = trx ?? knex;
-      let limit = knownLimit;
-      if (limit === undefined) {
-        const user = await db('core.users').where({ id: userId }).first('profile');
-        limit = user ? deps.quotaBytes[user.profile as Profile] : 0;
-      }
+      const limit = knownLimit ?? (await limitOf(userId, db).catch(() => 0));
       const { rows } = (await db.raw(
         `update core.storage_usage set used = greatest(used - ?, 0),
            warned_percent = case when greatest(used - ?, 0) < 0.8 * ? then 0 else warned_percent end

@@ -94,7 +94,7 @@ export function createStorage(deps: StorageDeps): CoreStorage {
     const name = sanitizeFileName(options.name);
     const id = randomBytes(16).toString('hex');
     const owner = options.owner;
-    const limit = quota.limitOf(await quota.profileOf(owner));
+    const limit = await quota.limitOf(owner);
     const hash = createHash('sha256');
     const text = new TextCheck();
     const headChunks: Buffer[] = [];
@@ -237,7 +237,7 @@ export function createStorage(deps: StorageDeps): CoreStorage {
     async delete(id) {
       return (await collect([id])).length > 0;
     },
-    usage: async (userId) => ({ used: await quota.used(userId), quota: quota.limitOf(await quota.profileOf(userId)) }),
+    usage: async (userId) => ({ used: await quota.used(userId), quota: await quota.limitOf(userId) }),
     async sweepOrphans(now, olderThanHours = 24) {
       const before = new Date(now.getTime() - olderThanHours * 3_600_000);
       const ids = (await knex('core.storage_blobs as b')

@@ -127,7 +127,7 @@ export async function createTestPlatform(options: TestPlatformOptions = {}): Pro
       clock,
       extraPlugins: options.plugins ?? [],
       buildWeb: options.buildWeb ?? false,
-      logger: false,
+      logger: process.env.PREAU_DEBUG_LOG ? { level: "error" } : false,
     });
   } catch (error) {
     await database.close();

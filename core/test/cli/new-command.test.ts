@@ -1,6 +1,6 @@
 import t from 'tap';
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -85,6 +85,21 @@ t.test('outside the repository, a new plugin stands alone: its own compiler opti
   t.equal(pkg.scripts.build, 'tsc && preau build .');
   t.notOk(json(join(outside, 'hello/tsconfig.json')).extends);
   t.ok(existsSync(join(outside, 'hello/.gitignore')));
+});
+
+t.test('at the root of the Préau repository, a new plugin goes into plugins/ without --dir', async (t) => {
+  // A copy of the root's shape, so the real repository is left alone.
+  const root = await mkdtemp(join(tmpdir(), 'preau-root-'));
+  t.teardown(() => rm(root, { recursive: true, force: true }));
+  writeFileSync(join(root, 'package.json'), JSON.stringify({ name: 'preau', private: true, workspaces: ['sdk', 'core', 'plugins/*'] }));
+  writeFileSync(join(root, 'tsconfig.base.json'), JSON.stringify({ compilerOptions: { strict: true } }));
+  writeFileSync(join(root, 'tsconfig.json'), JSON.stringify({ files: [], references: [{ path: 'sdk' }] }));
+  const created = await runCli(['new', 'plugin', 'agenda-de-classe'], { cwd: root });
+  t.equal(created.code, 0, created.stderr);
+  t.match(created.stdout, /écrit dans plugins\/agenda-de-classe/);
+  t.ok(existsSync(join(root, 'plugins/agenda-de-classe/src/index.ts')), 'written where the first-party apps live');
+  t.notOk(existsSync(join(root, 'agenda-de-classe')), 'not at the root');
+  t.same(json(join(root, 'tsconfig.json')).references.map((r: { path: string }) => r.path), ['sdk', 'plugins/agenda-de-classe'], 'and built by tsc -b');
 });
 
 t.test('a bad name, an existing folder or a missing name is refused, and nothing is written', async (t) => {

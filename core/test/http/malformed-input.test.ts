@@ -57,7 +57,7 @@ t.test('a NUL character in a search, a path or an upload is refused the same way
   t.equal(byUai.statusCode, 400);
   t.equal(byUai.json().code, 'PREAU_ERR_NUL_CHARACTER');
   const blobs = await count('core.storage_blobs');
-  const upload = await admin.inject({ method: 'POST', url: '/api/core/text-images', ...fileUpload('photo\u0000.png', Buffer.from('89504e47', 'hex'), 'image/png') });
+  const upload = await admin.inject({ method: 'POST', url: '/api/core/files', ...fileUpload('photo\u0000.png', Buffer.from('89504e47', 'hex'), 'image/png') });
   t.equal(upload.statusCode, 400);
   t.same(upload.json().details, [{ field: 'multipart.file.filename', problem: 'must not contain U+0000' }]);
   t.equal(await count('core.storage_blobs'), blobs, 'nothing stored');

@@ -24,7 +24,7 @@ t.test('the owner sees who a folder is shared with: its own grants, then those i
     role: 'owner',
     owner: { id: teacher.id, displayName: 'MARTIN Sophie' },
     grants: [
-      { grantee: { kind: 'group', id: parentsOfCm2, name: 'Parents — CM2 - Mme MARTIN', schoolId: a.id }, role: 'read', inheritedFrom: { type: 'folder', id: 'classe' }, lapsed: false },
+      { grantee: { kind: 'group', id: parentsOfCm2, name: 'Parents — CM2 - Mme MARTIN', schoolId: a.id }, role: 'read', inheritedFrom: { type: 'folder', id: 'classe', title: 'un dossier', url: '/apps/folders/classe' }, lapsed: false },
       { grantee: { kind: 'user', id: otherTeacher.id, displayName: 'PETIT Louis', profile: 'Teacher' }, role: 'manage', grantedBy: { id: teacher.id, displayName: 'MARTIN Sophie' }, schoolId: a.id },
     ],
   });

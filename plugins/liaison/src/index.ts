@@ -3,6 +3,7 @@ import { routes } from './routes.js';
 import { notebookBadge } from './badge.js';
 import { addDemoWords } from './demo.js';
 import { exportNotebook } from './personal-data.js';
+import { fileHolders } from './file-holders.js';
 
 /**
  * Carnet de liaison: the teacher's words to families, with read tracking ("7/27 lus"), replies, one-click
@@ -55,6 +56,7 @@ export default definePlugin({
     purgeAfterMonths: Type.Integer({ minimum: 1, maximum: 120, default: 24, description: 'Words sent longer ago than this are deleted every night.' }),
   }, { additionalProperties: false }),
   migrations: new URL('../migrations', import.meta.url),
+  fileHolders,
   routes,
   badge: notebookBadge,
   demo: addDemoWords,

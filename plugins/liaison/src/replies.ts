@@ -45,9 +45,15 @@ export async function listReplies(services: PluginServices, userId: number, word
  */
 export async function addReply(services: PluginServices, user: CurrentUser, word: { id: number; title: string; author_id: number | null }, pupilId: number, body: string, fromStaff: boolean): Promise<Reply> {
   const now = services.clock.now();
-  const [row] = await services.db('replies').insert({
-    word_id: word.id, pupil_id: pupilId, author_id: user.id, author_name: user.displayName, from_staff: fromStaff, body: services.sanitize.richText(body), created_at: now,
-  }).returning(['id', 'pupil_id', 'author_id', 'author_name', 'from_staff', 'body', 'created_at', 'edited_at']);
+  const clean = services.sanitize.richText(body);
+  const files = await services.insertedFiles.check(clean, user);
+  const row = await services.db.transaction(async (trx) => {
+    const [inserted] = await trx('replies').insert({
+      word_id: word.id, pupil_id: pupilId, author_id: user.id, author_name: user.displayName, from_staff: fromStaff, body: clean, created_at: now,
+    }).returning(['id', 'pupil_id', 'author_id', 'author_name', 'from_staff', 'body', 'created_at', 'edited_at']);
+    await files.holdIn({ type: 'reply', id: inserted.id }, { transaction: trx });
+    return inserted;
+  });
   const recipients = fromStaff
     ? (await services.structure.relativesOf([pupilId])).map((r) => r.relative.id)
     : word.author_id ? [word.author_id] : [];
@@ -68,8 +74,14 @@ export async function editReply(services: PluginServices, user: CurrentUser, rep
   if (!row) return null;
   const now = services.clock.now();
   if (row.author_id !== user.id || now.getTime() - new Date(row.created_at).getTime() >= REPLY_EDIT_MINUTES * 60_000) throw ReplyLocked(REPLY_EDIT_MINUTES);
-  const [updated] = await services.db('replies').where({ id: replyId }).update({ body: services.sanitize.richText(body), edited_at: now })
-    .returning(['id', 'pupil_id', 'author_id', 'author_name', 'from_staff', 'body', 'created_at', 'edited_at']);
+  const clean = services.sanitize.richText(body);
+  const files = await services.insertedFiles.check(clean, user);
+  const updated = await services.db.transaction(async (trx) => {
+    const [changed] = await trx('replies').where({ id: replyId }).update({ body: clean, edited_at: now })
+      .returning(['id', 'pupil_id', 'author_id', 'author_name', 'from_staff', 'body', 'created_at', 'edited_at']);
+    await files.holdIn({ type: 'reply', id: replyId }, { transaction: trx });
+    return changed;
+  });
   await signalFollowers(services, row.word_id);
   return { reply: toReply(updated as ReplyRow, user.id, now), wordId: row.word_id };
 }

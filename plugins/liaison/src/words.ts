@@ -70,13 +70,15 @@ export async function createWord(services: PluginServices, user: CurrentUser, sc
   const attachments = await checkAttachments(services, user.id, input.attachmentIds ?? [], copiedFrom?.attachmentIds);
   const sendAt = sendInstant(services, input.sendAt);
   const now = clock.now();
+  const body = sanitize.richText(input.body);
+  const files = await services.insertedFiles.check(body, user);
   const id = await db.transaction(async (trx) => {
     const [row] = await trx('words').insert({
       school_id: audience.schoolId,
       author_id: user.id,
       author_name: user.displayName,
       title: input.title.trim(),
-      body: sanitize.richText(input.body),
+      body,
       category: input.category,
       requires_ack: input.requiresAck,
       replies_allowed: input.repliesAllowed,
@@ -87,6 +89,7 @@ export async function createWord(services: PluginServices, user: CurrentUser, sc
     }).returning('id');
     await writeAudience(trx, row.id, audience);
     await writeAttachments(services, trx, row.id, attachments);
+    await files.holdIn({ type: 'word', id: row.id }, { transaction: trx });
     if (sendAt > now) await jobs.schedule('send-word', sendAt, { wordId: row.id }, { key: `send-${row.id}`, transaction: trx });
     return row.id as number;
   });
@@ -110,10 +113,12 @@ export async function updateWord(services: PluginServices, user: CurrentUser, sc
   const attachments = await checkAttachments(services, user.id, input.attachmentIds ?? [], attached);
   const now = clock.now();
   const sendAt = word.sent_at ? null : sendInstant(services, input.sendAt);
+  const body = sanitize.richText(input.body);
+  const files = await services.insertedFiles.check(body, user);
   await db.transaction(async (trx) => {
     await trx('words').where({ id: word.id }).update({
       title: input.title.trim(),
-      body: sanitize.richText(input.body),
+      body,
       category: input.category,
       requires_ack: input.requiresAck,
       replies_allowed: input.repliesAllowed,
@@ -121,6 +126,7 @@ export async function updateWord(services: PluginServices, user: CurrentUser, sc
       ...(word.sent_at ? { edited_at: now } : { send_at: sendAt, school_id: audience!.schoolId }),
     });
     await writeAttachments(services, trx, word.id, attachments);
+    await files.holdIn({ type: 'word', id: word.id }, { transaction: trx });
     if (audience) {
       await writeAudience(trx, word.id, audience);
       if (sendAt! > now) await jobs.schedule('send-word', sendAt!, { wordId: word.id }, { key: `send-${word.id}`, transaction: trx });
@@ -137,6 +143,10 @@ export async function deleteWord(services: PluginServices, wordId: number): Prom
     await services.jobs.cancel(`send-${wordId}`, { transaction: trx });
     await services.jobs.cancel(`deadline-${wordId}`, { transaction: trx });
     await releaseAttachments(services, trx, wordId);
+    for (const replyId of await trx('replies').where({ word_id: wordId }).pluck('id')) {
+      await services.insertedFiles.detach({ type: 'reply', id: replyId }, { transaction: trx });
+    }
+    await services.insertedFiles.detach({ type: 'word', id: wordId }, { transaction: trx });
     await trx('words').where({ id: wordId }).delete();
   });
 }

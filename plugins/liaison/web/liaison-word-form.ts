@@ -1,8 +1,7 @@
 import { html, css, nothing } from 'lit';
-import { fieldProblem, formProblem, uploadChosenFiles } from '@preau/sdk/web';
+import { fieldProblem, formProblem, isoToParisLocal, parisLocalToIso, uploadChosenFiles } from '@preau/sdk/web';
 import { LiaisonElement } from './liaison-element.js';
 import { CATEGORY_LABELS } from './i18n.js';
-import { isoToParisLocal, parisLocalToIso } from './paris-time.js';
 import type { ClassView, StaffWordView } from './types.js';
 
 type QuestionKind = 'none' | 'yes-no' | 'choice';

@@ -1,5 +1,6 @@
 import { definePlugin } from '@preau/sdk';
 import { routes } from './routes.js';
+import { fileHolders } from './file-holders.js';
 import { unreadCounts } from './mailbox.js';
 import { addDemoMessages } from './demo.js';
 
@@ -29,6 +30,7 @@ export default definePlugin({
     },
   },
   migrations: new URL('../migrations', import.meta.url),
+  fileHolders,
   routes,
   async badge(user, { db }) {
     return { count: (await unreadCounts(db, user.id)).total };

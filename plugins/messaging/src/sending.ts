@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import type { CurrentUser, PluginServices } from '@preau/sdk';
+import type { CheckedFiles, CurrentUser, PluginServices } from '@preau/sdk';
 import type { MessageInput } from './schemas.js';
 import { findEntry } from './mailbox.js';
 import { AttachmentRefused, MessageNotFound, NoRecipient, NoReplyAllowed, NotADraft, RecipientsRefused, ScheduleInvalid } from './errors.js';
@@ -49,7 +49,7 @@ async function checkAttachments(services: PluginServices, userId: number, blobId
 async function writeMessage(
   trx: Knex.Transaction,
   services: PluginServices,
-  values: { id?: number; authorId: number; schoolId: number | null; input: MessageInput; attachments: Awaited<ReturnType<typeof checkAttachments>>; threadId?: number; state: string; people: string; now: Date },
+  values: { id?: number; authorId: number; files: CheckedFiles; schoolId: number | null; input: MessageInput; attachments: Awaited<ReturnType<typeof checkAttachments>>; threadId?: number; state: string; people: string; now: Date },
 ): Promise<number> {
   const { input, now } = values;
   // The preview and the search index read the text as stored, not as sent.
@@ -86,6 +86,7 @@ async function writeMessage(
   for (const a of values.attachments) await services.storage.addReference(a.blobId, holder(id), { transaction: trx });
   const dropped = before.filter((blobId) => !values.attachments.some((a) => a.blobId === blobId));
   await services.storage.removeReferences(dropped, holder(id), { transaction: trx });
+  await values.files.holdIn({ type: 'body', id }, { transaction: trx });
   return id;
 }
 
@@ -155,8 +156,9 @@ export async function saveDraft(services: PluginServices, user: CurrentUser, inp
   if (draftId !== undefined) await ownDraft(services, user.id, draftId);
   await checkReferences(services, user, input);
   const attachments = await checkAttachments(services, user.id, input.attachments);
+  const files = await services.insertedFiles.check(services.sanitize.richText(input.body), user);
   return services.db.transaction(async (trx) => {
-    const id = await writeMessage(trx, services, { id: draftId, authorId: user.id, schoolId: user.schools[0]?.id ?? null, input: { ...input, scheduledAt: undefined }, attachments, state: 'draft', people: '', now });
+    const id = await writeMessage(trx, services, { id: draftId, authorId: user.id, files, schoolId: user.schools[0]?.id ?? null, input: { ...input, scheduledAt: undefined }, attachments, state: 'draft', people: '', now });
     if (draftId === undefined) await trx('mailbox').insert({ user_id: user.id, message_id: id, role: 'author', folder: 'drafts', sort_at: now, read_at: now });
     else await trx('mailbox').where({ user_id: user.id, message_id: id }).update({ sort_at: now });
     return id;
@@ -186,6 +188,7 @@ export async function sendMessage(services: PluginServices, user: CurrentUser, i
     if (scheduledAt.getTime() <= now.getTime() || scheduledAt.getTime() > now.getTime() + 366 * 86_400_000) throw ScheduleInvalid();
   }
   const attachments = await checkAttachments(services, user.id, input.attachments);
+  const files = await services.insertedFiles.check(services.sanitize.richText(input.body), user);
   const moderated = await moderatedSchool(services, user);
   const deliverNow = !moderated && !scheduledAt;
   const recipients = deliverNow ? await expandRecipients(services, rows, user.id) : new Map<number, Kind>();
@@ -193,7 +196,7 @@ export async function sendMessage(services: PluginServices, user: CurrentUser, i
   const state = moderated ? 'pending' : scheduledAt ? 'scheduled' : 'sent';
 
   const id = await services.db.transaction(async (trx) => {
-    const id = await writeMessage(trx, services, { id: draftId, authorId: user.id, schoolId: moderated ?? user.schools[0]?.id ?? null, input, attachments, threadId, state, people, now });
+    const id = await writeMessage(trx, services, { id: draftId, authorId: user.id, files, schoolId: moderated ?? user.schools[0]?.id ?? null, input, attachments, threadId, state, people, now });
     if (draftId === undefined) await trx('mailbox').insert({ user_id: user.id, message_id: id, role: 'author', folder: 'sent', sort_at: now, read_at: now });
     else await trx('mailbox').where({ user_id: user.id, message_id: id }).update({ folder: 'sent', sort_at: now });
     if (threadId !== undefined) await trx('messages').where({ id }).update({ thread_id: threadId });
@@ -234,6 +237,7 @@ export async function collectMessages(trx: Knex.Transaction, services: PluginSer
   for (const id of orphans) {
     const blobs = (await trx('attachments').where({ message_id: id }).pluck('blob_id')) as string[];
     await services.storage.removeReferences(blobs, holder(Number(id)), { transaction: trx });
+    await services.insertedFiles.detach({ type: 'body', id }, { transaction: trx });
   }
   if (orphans.length) {
     await trx('messages').whereIn('parent_id', orphans).update({ parent_id: null });

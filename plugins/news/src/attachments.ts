@@ -38,9 +38,10 @@ export async function writeAttachments(services: Pick<PluginServices, 'storage'>
   if (dropped.length) await services.storage.removeReferences(dropped, holder(itemId), { transaction: trx });
 }
 
-/** Lets go of every file of items being trashed or purged (inside their transaction). */
-export async function releaseAttachments(services: Pick<PluginServices, 'storage'>, trx: Knex.Transaction, itemIds: readonly number[]): Promise<void> {
+/** Lets go of every file of items being trashed or purged, attached or inserted in their text (inside their transaction). */
+export async function releaseAttachments(services: Pick<PluginServices, 'storage' | 'insertedFiles'>, trx: Knex.Transaction, itemIds: readonly number[]): Promise<void> {
   if (itemIds.length === 0) return;
+  for (const itemId of itemIds) await services.insertedFiles.detach({ type: 'body', id: itemId }, { transaction: trx });
   const rows: { item_id: number; blob_id: string }[] = await trx('item_attachments').whereIn('item_id', itemIds).select('item_id', 'blob_id');
   const byItem = new Map<number, string[]>();
   for (const r of rows) byItem.set(r.item_id, [...(byItem.get(r.item_id) ?? []), r.blob_id]);

@@ -71,8 +71,10 @@ export async function flashRoutes(app: PluginApp, services: PluginServices): Pro
   }, async (request, reply) => {
     const user = request.currentUser!;
     const columns = await columnsOf(user, request.currentSchools, request.body);
+    const files = await services.insertedFiles.check(columns.body, user);
     const row = await db.transaction(async (trx) => {
       const [inserted] = (await trx('flash_messages').insert({ ...columns, author_id: user.id, created_at: clock.now() }).returning('id')) as { id: number }[];
+      await files.holdIn({ type: 'flash', id: inserted!.id }, { transaction: trx });
       if (columns.starts_at > clock.now()) await jobs.schedule('flash-start', columns.starts_at, { flashId: inserted!.id }, { key: `flash:${inserted!.id}`, transaction: trx });
       return inserted!;
     });
@@ -91,9 +93,11 @@ export async function flashRoutes(app: PluginApp, services: PluginServices): Pro
     if (!before || !before.school_ids.every((id) => schools.includes(id))) throw FlashNotFound();
     const columns = await columnsOf(user, request.currentSchools, request.body);
     const future = columns.starts_at > clock.now();
+    const files = await services.insertedFiles.check(columns.body, user);
     await db.transaction(async (trx) => {
       // Moved to later, it is announced again when its new window opens.
       await trx('flash_messages').where({ id: before.id }).update({ ...columns, ...(future ? { started_at: null } : {}) });
+      await files.holdIn({ type: 'flash', id: before.id }, { transaction: trx });
       await jobs.cancel(`flash:${before.id}`, { transaction: trx });
       if (future) await jobs.schedule('flash-start', columns.starts_at, { flashId: before.id }, { key: `flash:${before.id}`, transaction: trx });
     });
@@ -139,6 +143,7 @@ export async function flashRoutes(app: PluginApp, services: PluginServices): Pro
     if (!row || !row.school_ids.every((id) => schools.includes(id))) throw FlashNotFound();
     await db.transaction(async (trx) => {
       await jobs.cancel(`flash:${row.id}`, { transaction: trx });
+      await services.insertedFiles.detach({ type: 'flash', id: row.id }, { transaction: trx });
       await trx('flash_messages').where({ id: row.id }).delete();
     });
     reply.code(204);

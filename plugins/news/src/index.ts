@@ -3,6 +3,7 @@ import { includes } from './access.js';
 import { demo } from './demo.js';
 import { threadsOf } from './threads.js';
 import { routes } from './routes.js';
+import { fileHolders } from './file-holders.js';
 
 /** Actualités: info threads shared with groups by role, and the director's flash messages on top of the home page. */
 export default definePlugin({
@@ -41,6 +42,7 @@ export default definePlugin({
     purgeAfterMonths: Type.Integer({ minimum: 1, maximum: 120, default: 24, description: 'Items older than this are deleted every night.' }),
   }, { additionalProperties: false }),
   migrations: new URL('../migrations', import.meta.url),
+  fileHolders,
   routes,
   web: {
     entry: new URL('../web/index.ts', import.meta.url),

@@ -62,11 +62,13 @@ export async function itemRoutes(app: PluginApp, services: PluginServices): Prom
     const { thread, role } = await threadFor(services, user, request.currentSchools, request.params.id, 'contribute', 'écrire dans ce fil');
     const columns = columnsOf(request.body, role);
     const attachments = await checkAttachments(services, user.id, request.body.attachmentIds ?? []);
+    const files = await services.insertedFiles.check(columns.body, user);
     const row = await db.transaction(async (trx) => {
       const [inserted] = await trx('items')
         .insert({ ...columns, published_by: columns.status === 'published' ? user.id : null, thread_id: thread.id, school_id: thread.school_id, author_id: user.id, created_at: clock.now() })
         .returning(['id', 'thread_id', 'title', 'status', 'publish_at', 'expires_at']);
       await writeAttachments(services, trx, inserted.id, attachments);
+      await files.holdIn({ type: 'body', id: inserted.id }, { transaction: trx });
       await planItem(services, trx, inserted);
       return inserted;
     });
@@ -86,11 +88,13 @@ export async function itemRoutes(app: PluginApp, services: PluginServices): Prom
     const { attachmentIds } = request.body;
     const attached: string[] = attachmentIds ? await db('item_attachments').where({ item_id: item.id }).pluck('blob_id') : [];
     const attachments = attachmentIds ? await checkAttachments(services, user.id, attachmentIds, attached) : null;
+    const files = await services.insertedFiles.check(columns.body, user);
     const row = await db.transaction(async (trx) => {
       const [updated] = await trx('items').where({ id: item.id })
         .update({ ...columns, published_by: columns.status === 'published' ? user.id : null })
         .returning(['id', 'thread_id', 'title', 'status', 'publish_at', 'expires_at']);
       if (attachments) await writeAttachments(services, trx, item.id, attachments);
+      await files.holdIn({ type: 'body', id: item.id }, { transaction: trx });
       await planItem(services, trx, updated);
       return updated;
     });

@@ -1,7 +1,7 @@
 import type { Knex, PluginServices } from '@preau/sdk';
 import { releaseAttachments } from './attachments.js';
 
-type Services = Pick<PluginServices, 'db' | 'notify' | 'jobs' | 'clock' | 'log' | 'settings' | 'storage'>;
+type Services = Pick<PluginServices, 'db' | 'notify' | 'jobs' | 'clock' | 'log' | 'settings' | 'storage' | 'insertedFiles'>;
 
 const publishKey = (id: number) => `publish:${id}`;
 const expireKey = (id: number) => `expire:${id}`;
@@ -78,7 +78,7 @@ export function defineItemJobs(services: Services): void {
 }
 
 /** Deletes items (and their comments) created more than `purgeAfterMonths` months ago (24 by default). */
-export async function purgeOldItems(services: Pick<Services, 'db' | 'settings' | 'log' | 'storage'>, now: Date): Promise<number> {
+export async function purgeOldItems(services: Pick<Services, 'db' | 'settings' | 'log' | 'storage' | 'insertedFiles'>, now: Date): Promise<number> {
   const months = Number(services.settings.purgeAfterMonths ?? 24);
   const limit = new Date(now);
   limit.setUTCMonth(limit.getUTCMonth() - months);

@@ -8,6 +8,7 @@ import type { SchoolRow } from '../api-types.js';
 import { isAcademyAdmin } from '../access.js';
 import { schoolPath } from '../routes.js';
 import './preau-transfer-requests.js';
+import './preau-profile-quotas.js';
 
 /** `/admin`: the schools I administer (or teach in); an academy administrator also creates schools here. */
 export class PreauAdminPage extends LitElement {
@@ -131,7 +132,8 @@ export class PreauAdminPage extends LitElement {
               </ul>`}
       </section>
       ${this.user && isAcademyAdmin(this.user)
-        ? html`<preau-transfer-requests .language=${this.language}></preau-transfer-requests>${this.renderCreate()}`
+        ? html`<preau-transfer-requests .language=${this.language}></preau-transfer-requests>${this.renderCreate()}
+            <preau-profile-quotas .language=${this.language}></preau-profile-quotas>`
         : ''}
     `;
   }

@@ -12,11 +12,12 @@ import type { PersonSaved } from './preau-person-form.js';
 import './preau-issued-code.js';
 import './preau-row-menu.js';
 import './preau-person-form.js';
+import './preau-person-quota.js';
 
 const PAGE = 25;
 const PROFILES = ['Teacher', 'Personnel', 'Student', 'Relative', 'Guest'] as const;
 const STATES = ['pending', 'active', 'blocked', 'left'] as const;
-type Action = 'edit' | 'block' | 'unblock' | 'unlock' | 'activation-code';
+type Action = 'edit' | 'quota' | 'block' | 'unblock' | 'unlock' | 'activation-code';
 
 /**
  * The people of a school: a searchable table filtered by profile, class and state (pending, active, blocked,
@@ -37,6 +38,7 @@ export class PreauSchoolUsers extends LitElement {
     issued: { state: true },
     busy: { state: true },
     editing: { state: true },
+    quotaOf: { state: true },
   };
   static override styles = [
     formStyles,
@@ -67,6 +69,8 @@ export class PreauSchoolUsers extends LitElement {
   busy = false;
   /** The person whose form is open: a row, `'new'`, or null when closed. */
   editing: UserRow | 'new' | null = null;
+  /** The person whose storage quota is being looked at (the control above the table). */
+  quotaOf: UserRow | null = null;
   private filters = new URLSearchParams();
   private api = new ContextConsumer(this, { context: shellApiContext });
 
@@ -113,7 +117,10 @@ export class PreauSchoolUsers extends LitElement {
 
   private menuItems(user: UserRow): RowMenuItem[] {
     const name = user.displayName;
-    const items: RowMenuItem[] = [{ id: 'edit', label: this.t('editPersonShort') }];
+    const items: RowMenuItem[] = [
+      { id: 'edit', label: this.t('editPersonShort') },
+      { id: 'quota', label: this.language === 'fr' ? `Espace de stockage de ${name}` : `Storage of ${name}` },
+    ];
     if (user.state === 'pending') items.push({ id: 'activation-code', label: format('newCodeOf', this.language, { name }) });
     if (user.state === 'active') items.push({ id: 'activation-code', label: format('resetAccessOf', this.language, { name }), danger: true });
     if (user.locked) items.push({ id: 'unlock', label: this.t('unlock') });
@@ -125,6 +132,12 @@ export class PreauSchoolUsers extends LitElement {
   private async act(user: UserRow, action: Action): Promise<void> {
     if (action === 'edit') {
       this.editing = user;
+      return;
+    }
+    if (action === 'quota') {
+      this.quotaOf = user;
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('preau-person-quota')?.focus();
       return;
     }
     const name = user.displayName;
@@ -153,6 +166,16 @@ export class PreauSchoolUsers extends LitElement {
       this.error = errorMessage(error);
     } finally {
       this.busy = false;
+    }
+  }
+
+  /** Closes the quota control and gives focus back to the row's menu. */
+  private hideQuota(): void {
+    const user = this.quotaOf;
+    this.quotaOf = null;
+    if (user) {
+      void this.updateComplete.then(() =>
+        this.renderRoot.querySelector(`preau-row-menu[data-user="${user.id}"]`)?.shadowRoot?.querySelector<HTMLElement>('button')?.focus());
     }
   }
 
@@ -219,7 +242,7 @@ export class PreauSchoolUsers extends LitElement {
           <td class="wide">${user.classes.join(', ') || '—'}</td>
           <td class="menu">${user.state === 'left'
             ? ''
-            : html`<preau-row-menu .label=${format('actionsFor', this.language, { name: user.displayName })} .buttonText=${this.t('actions')}
+            : html`<preau-row-menu data-user=${user.id} .label=${format('actionsFor', this.language, { name: user.displayName })} .buttonText=${this.t('actions')}
                 .items=${this.menuItems(user)} ?disabled=${this.busy}
                 @menu-select=${(event: CustomEvent<Action>) => void this.act(user, event.detail)}></preau-row-menu>`}</td>
         </tr>`)}
@@ -248,6 +271,8 @@ export class PreauSchoolUsers extends LitElement {
             .person=${this.editing === 'new' ? null : this.editing} ?mayNameLocalAdmin=${this.user ? isAcademyAdmin(this.user) : false}
             @person-saved=${(event: CustomEvent<PersonSaved>) => void this.saved(event)} @cancel=${() => (this.editing = null)}></preau-person-form>`
         : ''}
+      ${this.quotaOf ? html`<preau-person-quota .schoolId=${this.schoolId} .userId=${this.quotaOf.id} .name=${this.quotaOf.displayName} .language=${this.language}
+        @close=${this.hideQuota}></preau-person-quota>` : ''}
       ${this.issued ? html`<preau-issued-code .issued=${this.issued} .name=${this.issued.displayName} .language=${this.language}></preau-issued-code>` : ''}
       <div role="status">${this.notice ? html`<p class="success">${this.notice}</p>` : ''}</div>
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : ''}

@@ -26,10 +26,13 @@ export interface UploadedPicture {
   src: string;
 }
 
-/** Stores a picture for a text in the user's storage (`POST /api/core/text-images`). */
+/**
+ * Stores a picture for a text in the user's storage (`POST /api/core/files`): the text's readers open it once
+ * the app saving the text holds it (`insertedFiles.attach`), nobody else.
+ */
 export async function uploadPicture(api: ApiClient, file: File): Promise<UploadedPicture> {
   const form = new FormData();
   form.append('file', file, file.name || 'image.png');
-  const stored = await api.upload<{ src: string; name: string }>('/api/core/text-images', form);
+  const stored = await api.upload<{ src: string; name: string }>('/api/core/files', form);
   return { src: stored.src };
 }

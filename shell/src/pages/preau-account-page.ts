@@ -7,6 +7,7 @@ import type { Me } from '../api-types.js';
 import { contactProblem } from '../contact-checks.js';
 import '../account/preau-sessions-list.js';
 import '../account/preau-email-change.js';
+import '../account/preau-storage-usage.js';
 import '../directory/preau-directory-visibility.js';
 import '../notifications/preau-notification-preferences.js';
 
@@ -154,6 +155,10 @@ export class PreauAccountPage extends LitElement {
       <section id="notifications" aria-labelledby="notifications-title">
         <h2 id="notifications-title">${this.t('notificationPreferences')}</h2>
         <preau-notification-preferences .language=${this.language}></preau-notification-preferences>
+      </section>
+      <section id="storage" aria-labelledby="storage-title">
+        <h2 id="storage-title">${this.language === 'fr' ? 'Espace de stockage' : 'Storage'}</h2>
+        <preau-storage-usage .language=${this.language}></preau-storage-usage>
       </section>
       <section aria-labelledby="sessions">
         <h2 id="sessions">${this.t('sessionsSection')}</h2>

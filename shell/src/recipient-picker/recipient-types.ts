@@ -25,7 +25,8 @@ export interface DirectorySearch {
 
 export type Language = 'fr' | 'en';
 
-const PROFILE_NAMES: Record<string, { fr: string; en: string }> = {
+/** Profiles as people read them (« Enseignant », « Parent »). */
+export const PROFILE_NAMES: Record<string, { fr: string; en: string }> = {
   Teacher: { fr: 'Enseignant', en: 'Teacher' },
   Student: { fr: 'Élève', en: 'Pupil' },
   Relative: { fr: 'Parent', en: 'Parent' },

@@ -16,7 +16,8 @@ const PROFILE_OF: Record<CallerRole, Profile> = {
 const ADMINS: readonly CallerRole[] = ['director', 'localAdmin'];
 
 // The academy administrator's routes: no one of a school holds them.
-const ACADEMY_ONLY = new Set(['GET /api/core/plugins', 'GET /api/core/notification-defaults', 'PUT /api/core/notification-defaults', 'POST /api/core/schools']);
+const ACADEMY_ONLY = new Set(['GET /api/core/plugins', 'GET /api/core/notification-defaults', 'PUT /api/core/notification-defaults', 'POST /api/core/schools',
+  'GET /api/core/storage/profile-quotas', 'PUT /api/core/storage/profile-quotas']);
 
 // What a school's teachers do in its administration (school-access.ts: requireSchoolStaff, requireClassAccess,
 // mayActOnPerson): see classes and groups, print their class's slips, give a code to one of their families.

@@ -34,6 +34,7 @@ const BY_SEGMENT: Record<string, string> = {
   'core/transfer-requests': 'transferRequest',
   'core/blobs': 'blob',
   'core/text-images': 'textImage',
+  'core/files': 'insertedFile',
   'liaison/attachments': 'wordFile',
   'messaging/messages': 'message',
   'messaging/threads': 'message',
@@ -47,6 +48,8 @@ const BY_SEGMENT: Record<string, string> = {
   'news/comments': 'comment',
   'news/flash': 'flash',
   'news/attachments': 'itemFile',
+  'textbook/entries': 'textbookEntry',
+  'textbook/homework': 'textbookEntry',
   // /api/core/shares/:app/:type/:id: each parameter is named by the one before it.
   'core/shares': 'shareApp',
   'core/:app': 'shareType',

@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import type { LightMyRequestResponse } from 'fastify';
 import { fileUpload, filesUpload, generateOndeSchool, type School, type TestPlatform, type TestUser } from '@preau/core/testing';
 
@@ -100,9 +101,10 @@ export async function buildWorld(platform: TestPlatform): Promise<World> {
   const preview = created(await as(director).inject({ method: 'POST', url: `/api/core/schools/${schoolId}/imports/onde`, ...filesUpload({ pupils: { name: 'eleves.csv', content: Buffer.from(onde.pupils) }, guardians: { name: 'responsables.csv', content: Buffer.from(onde.guardians) } }) }), 'an ONDE preview');
   const gateway = created(await as(director).inject({ method: 'POST', url: '/api/core/gateways', payload: { schoolA: schoolId, schoolB: C.id, profiles: ['Teacher'] } }), 'a gateway');
 
-  // Liaison: a word to the CM2 with a file, and the parent's reply.
+  // Liaison: a word to the CM2 with a file and a picture in its text, and the parent's reply.
+  const insertedFile = created(await as(teacher).inject({ method: 'POST', url: '/api/core/files', ...fileUpload('classe.png', PIXEL, 'image/png') }), 'a picture for a text');
   const [wordFile] = created(await as(teacher).inject({ method: 'POST', url: '/api/liaison/attachments', ...fileUpload('sortie.txt', Buffer.from('Sortie au musée')) }), 'a word file') as unknown as { id: string }[];
-  const word = created(await as(teacher).inject({ method: 'POST', url: '/api/liaison/words', payload: { title: 'Sortie au musée', body: '<p>Jeudi</p>', category: 'sortie', classIds: [A.class1], attachmentIds: [wordFile!.id] } }), 'a word');
+  const word = created(await as(teacher).inject({ method: 'POST', url: '/api/liaison/words', payload: { title: 'Sortie au musée', body: `<p>Jeudi</p><p><img src="/api/core/files/${insertedFile.id}" alt="La classe"></p>`, category: 'sortie', classIds: [A.class1], attachmentIds: [wordFile!.id] } }), 'a word');
   const reply = created(await as(parent).inject({ method: 'POST', url: `/api/liaison/words/${word.id}/pupils/${pupil.id}/replies`, payload: { body: 'Merci' } }), 'a reply');
 
   // Messaging: a message with a file from the teacher to the parent, a draft, a folder, a pupil's message to approve.
@@ -119,6 +121,8 @@ export async function buildWorld(platform: TestPlatform): Promise<World> {
   const item = created(await as(director).inject({ method: 'POST', url: `/api/news/threads/${thread.id}/items`, payload: { title: 'Kermesse', body: '<p>Samedi</p>', action: 'publish', attachmentIds: [itemFile!.id] } }), 'an item');
   const comment = created(await as(parent).inject({ method: 'POST', url: `/api/news/items/${item.id}/comments`, payload: { body: 'Bravo' } }), 'a comment');
   const now = platform.clock.now();
+  // Textbook: a homework of the CM2 by its teacher, for the whole class.
+  const homework = created(await as(teacher).inject({ method: 'POST', url: `/api/textbook/classes/${A.class1}/entries`, payload: { kind: 'homework', subject: 'Mathématiques', title: 'Exercices page 42', body: '<p>Ex. 3</p>', day: '2026-11-26', dueOn: '2026-11-27' } }), 'a homework');
   const flash = created(await as(director).inject({ method: 'POST', url: '/api/news/flash', payload: { schoolIds: [schoolId], title: 'Grève', body: '<p>Jeudi</p>', colour: 'warning', signature: 'La direction', profiles: ['Relative'], startsAt: now.toISOString(), endsAt: new Date(now.getTime() + 3 * 86_400_000).toISOString() } }), 'a flash message');
 
   // Sharing (the core's service, through a small test app): the teacher's folder, read by the CM2's parents.
@@ -126,7 +130,9 @@ export async function buildWorld(platform: TestPlatform): Promise<World> {
   created(await as(teacher).inject({ method: 'PUT', url: `/api/core/shares/folders/folder/${sharedFolder.id}`, payload: { role: 'read', groups: [class1Parents], notify: false } }), 'a share');
 
   created(await as(teacher).inject({ method: 'PUT', url: `/api/lunch-menu/schools/${schoolId}/weeks/2026-W48`, payload: { days: [{ day: 'monday', main: 'Gratin' }] } }), 'a menu');
-  const textImage = created(await as(teacher).inject({ method: 'POST', url: '/api/core/text-images', ...fileUpload('pixel.png', PIXEL, 'image/png') }), 'a text image');
+  // A picture of a text written before inserted files: its id is the capability (text-image-routes.ts).
+  const textImage = await platform.platform.storage.put(Readable.from([PIXEL]), { owner: teacher.id, name: 'pixel.png' });
+  await platform.platform.storage.addReference(textImage.id, 'core:text-image');
   // The message's notification went to the parent alone (the word's went to every family of the class).
   const timeline = (await as(parent).inject('/api/core/timeline?app=messaging')).json() as { items: { id: number }[] };
   const session = await platform.knex('core.sessions').where({ user_id: parent.id }).first('id');
@@ -163,6 +169,8 @@ export async function buildWorld(platform: TestPlatform): Promise<World> {
     gateway: { value: Number(gateway.id), audience: ADMINS },
     word: { value: Number(word.id), audience: [...staffOfClass1, ...class1Families] },
     wordFile: { value: wordFile!.id, audience: [...staffOfClass1, ...class1Families] },
+    // The picture in the word's text: whoever reads the word (inserted-files.ts, liaison's file holders).
+    insertedFile: { value: String(insertedFile.id), audience: [...staffOfClass1, ...class1Families] },
     reply: { value: Number(reply.id), audience: ['parent'] },
     message: { value: Number(message.id), audience: ['teacher', 'parent'] },
     messageFile: { value: messageFile!.blobId, audience: ['teacher', 'parent'] },
@@ -190,6 +198,8 @@ export async function buildWorld(platform: TestPlatform): Promise<World> {
     shareApp: { value: 'folders', audience: 'everyone' },
     shareType: { value: 'folder', audience: 'everyone' },
     // The CM2's parents group, which the school's staff and the CM2's parents may write to (communication rules).
+    // A homework of the CM2: its staff read it in the cahier, its families in their child's homework.
+    textbookEntry: { value: Number(homework.id), audience: [...staffOfClass1, ...class1Families] },
     class1Parents: { value: class1Parents, audience: ['teacher', 'otherTeacher', ...ADMINS, 'parent', 'otherFamilyParent'] },
   };
   return { A, B, callers, resources };

@@ -1,3 +1,4 @@
+/** Europe/Paris wall-time parts: what a French teacher types in a `datetime-local` input (news, liaison, textbook). */
 const PARTS = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
 });
