@@ -49,7 +49,7 @@ t.test('a director creates a teacher in a class and sees the first code, then fi
   // The row's menu: edit, a new code, block; no "Lever le verrouillage" while nothing is locked.
   await row.getByRole('button', { name: 'Actions pour SIMON Frédéric' }).click();
   const items = await page.getByRole('menuitem').allTextContents();
-  t.same(items, ['Modifier', 'Nouveau code pour SIMON Frédéric', 'Bloquer le compte de SIMON Frédéric']);
+  t.same(items, ['Modifier', 'Espace de stockage de SIMON Frédéric', 'Nouveau code pour SIMON Frédéric', 'Bloquer le compte de SIMON Frédéric']);
   await page.keyboard.press('Escape');
   t.equal(await page.getByRole('menuitem').count(), 0, 'Escape closes the menu');
 
