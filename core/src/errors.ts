@@ -302,6 +302,11 @@ export const ImportStale = defineError('PREAU_ERR_IMPORT_STALE', 409, {
   fr: "Les données de l'école ont changé depuis cet aperçu (un autre import a eu lieu). Relancez l'aperçu.",
   en: "The school's data changed since this preview (another import ran). Preview again.",
 });
+/** Slips asked to be printed again with codes that are no longer the people's current ones. */
+export const SlipCodesOutdated = defineError('PREAU_ERR_SLIP_CODES_OUTDATED', 409, {
+  fr: "Ces fiches ne sont plus valables : de nouveaux codes ont été donnés depuis. Imprimez un nouveau lot de fiches.",
+  en: 'These slips are no longer valid: new codes were issued since. Print a new batch of slips.',
+});
 /** No transfer request has that id, or it was decided already. */
 export const TransferRequestNotFound = defineError('PREAU_ERR_TRANSFER_REQUEST_NOT_FOUND', 404, {
   fr: 'Demande de transfert introuvable, ou déjà traitée.',

@@ -19,6 +19,7 @@ import { instanceSecret } from './identity/instance-secret.js';
 import type { IdentityDeps } from './identity/identity-deps.js';
 import type { PersonalDataExporter } from './identity/personal-data-export.js';
 import { createMailer, type Mailer } from './mail/mailer.js';
+import { withoutDemoRecipients } from './mail/demo-guard.js';
 import { structureRoutes } from './structure/structure-routes.js';
 import { retentionRoutes } from './jobs/retention-routes.js';
 import { runRetention } from './jobs/retention.js';
@@ -158,7 +159,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     const setup = createSetup({ knex: database.knex, clock });
     const communication = createCommunication(database.knex, clock);
 
-    const mailer = createMailer({ url: config.smtp.url, from: config.smtp.from, log: app.log });
+    const mailer = withoutDemoRecipients(createMailer({ url: config.smtp.url, from: config.smtp.from, log: app.log }), database.knex, app.log);
     const activationKey = await instanceSecret(database.knex, 'activation-codes');
     const throttle = createSignInThrottle(database.knex, clock, config.identity);
     const publicUrl = (config.server.publicUrl ?? `http://${config.server.host}:${config.server.port}`).replace(/\/$/, '');

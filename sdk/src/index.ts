@@ -68,6 +68,7 @@ export type {
   NotifyService,
   LiveSignal,
   NotificationInput,
+  NotificationEmailDetails,
   NotificationRecipients,
   NotificationResource,
   NotificationSent,

@@ -116,6 +116,18 @@ export interface NotificationInput {
   resource: NotificationResource;
   /** Values for the type's `message` placeholders; plain JSON, shown as text (never as HTML). */
   params?: Readonly<Record<string, string | number | boolean | null>>;
+  /**
+   * The essentials an email adds under the message, as plain text lines (never HTML, never in the timeline):
+   * `lines` for everyone (the first lines of the text, the question and its deadline), `linesFor` per recipient
+   * by user id (a parent's children and their classes), shown first.
+   */
+  email?: NotificationEmailDetails;
+}
+
+/** Plain-text lines a notification's email carries (see {@link NotificationInput.email}). */
+export interface NotificationEmailDetails {
+  lines?: readonly string[];
+  linesFor?: Readonly<Record<number, readonly string[]>>;
 }
 
 /** The result of `notify.send`. */

@@ -44,6 +44,8 @@ export interface SessionRow {
 export interface ActivationCheck {
   displayName: string;
   profile: string;
+  /** The address the school has on file, if any: shown in the form to be corrected. */
+  email: string | null;
   charter: string;
   passwordMinLength: number;
 }
@@ -68,7 +70,7 @@ export interface SchoolClass {
   teachers: { id: number; displayName: string }[];
 }
 
-export type AccountState = 'pending' | 'active' | 'blocked';
+export type AccountState = 'pending' | 'active' | 'blocked' | 'left';
 
 /** Someone listed on a class page. */
 export interface ClassPerson {
@@ -89,11 +91,34 @@ export interface UserRow {
   id: number;
   login: string;
   displayName: string;
+  firstName: string | null;
+  lastName: string | null;
   profile: string;
   state: AccountState;
   email: string | null;
   classes: string[];
+  classIds: number[];
   functions: string[];
+  /** Sign-in locked after too many wrong passwords. */
+  locked: boolean;
+}
+
+/** A staff import's preview, or its result once confirmed (codes only then). */
+export interface StaffImportPreview {
+  id: number;
+  status: 'previewed' | 'applied';
+  summary: StaffImportSummary;
+  people: { line: number; name: string; action: 'create' | 'unchanged'; classes: string[]; director: boolean }[];
+  codes: { login: string; displayName: string; code: string }[];
+}
+
+/** What a staff import changes. */
+export interface StaffImportSummary {
+  created: number;
+  unchanged: number;
+  classAssignments: number;
+  directors: number;
+  problems: { file: string; line: number; code: string; message: string }[];
 }
 
 /** A code just issued to one person, shown once. */
@@ -145,7 +170,7 @@ export interface ImportHistoryRow {
   appliedAt: string | null;
   createdBy: string | null;
   files: unknown;
-  summary: ImportSummary;
+  summary: ImportSummary | StaffImportSummary;
 }
 
 /** A group of the school. */

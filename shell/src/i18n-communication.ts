@@ -63,6 +63,11 @@ export const COMMUNICATION_TEXTS = {
   withdrawGateway: { fr: 'Retirer la proposition', en: 'Withdraw the proposal' },
   withdrawGatewayOf: { fr: 'Retirer la proposition de passerelle à {school}', en: 'Withdraw the gateway proposal to {school}' },
   gatewayActionOf: { fr: '{action} la passerelle avec {school}', en: '{action} the gateway with {school}' },
+  gatewaySide: { fr: '{group} ({school})', en: '{group} ({school})' },
+  confirmAcceptGateway: {
+    fr: 'Accepter la passerelle avec {school} ? Les groupes reliés pourront s’écrire dès maintenant, jusqu’à sa fermeture.',
+    en: 'Accept the gateway with {school}? The linked groups can write to each other from now on, until it is closed.',
+  },
   confirmCloseGateway: {
     fr: 'Fermer la passerelle avec {school} ? Les deux écoles ne pourront plus s’écrire par elle.',
     en: 'Close the gateway with {school}? The two schools will no longer write to each other through it.',
@@ -86,6 +91,7 @@ export const COMMUNICATION_TEXTS = {
     fr: 'Sept chiffres et une lettre, par exemple 0860123X : il figure dans l’annuaire de l’Éducation nationale. Son numéro dans Préau convient aussi.',
     en: 'Seven digits and a letter, for example 0860123X: it is in the Éducation nationale’s directory. Its number in Préau works too.',
   },
+  otherSchoolFound: { fr: 'École trouvée : {school}', en: 'School found: {school}' },
   otherSchoolInvalid: { fr: 'Choisissez l’autre école, ou saisissez son code UAI (7 chiffres et une lettre).', en: 'Choose the other school, or enter its UAI code (7 digits and a letter).' },
   sameSchool: { fr: 'Une passerelle relie deux écoles différentes.', en: 'A gateway joins two different schools.' },
   gatewayProfiles: { fr: 'Profils mis en relation', en: 'Profiles put in touch' },

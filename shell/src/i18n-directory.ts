@@ -31,6 +31,7 @@ export const DIRECTORY_TEXTS = {
   personNotFound: { fr: 'Cette personne n’est pas dans votre annuaire.', en: 'This person is not in your address book.' },
   personSchools: { fr: 'École(s)', en: 'School(s)' },
   personClasses: { fr: 'Classe(s)', en: 'Class(es)' },
+  personWrite: { fr: 'Écrire un message', en: 'Write a message' },
   personEmail: { fr: 'Adresse électronique', en: 'Email address' },
   personMobile: { fr: 'Téléphone portable', en: 'Mobile phone' },
   personNoContact: { fr: 'Cette personne n’affiche pas ses coordonnées dans l’annuaire.', en: 'This person does not show their contact details in the address book.' },

@@ -74,7 +74,7 @@ export function renderSignedIn({ route, me, meLoaded, apps, language }: SignedIn
       void import('./design/preau-styleguide-page.js');
       return html`<preau-styleguide-page></preau-styleguide-page>`;
     case 'person':
-      return html`<preau-person-page .userId=${route.userId} .language=${language}></preau-person-page>`;
+      return html`<preau-person-page .userId=${route.userId} ?canWrite=${apps?.some((a) => a.name === 'messaging') ?? false} .language=${language}></preau-person-page>`;
     case 'admin':
       return html`<preau-admin-page .user=${me.user} .language=${language}></preau-admin-page>`;
     case 'school':

@@ -132,14 +132,14 @@ t.test('a parent finds the teacher of their child, and a family of another schoo
   await adminPage.getByRole('button', { name: 'Ouvrir la passerelle' }).click();
   await adminPage.getByText('Passerelle ouverte avec École Louise Michel.').waitFor();
   const gatewayRow = adminPage.getByRole('table', { name: 'Passerelles de l’école' }).getByRole('row').filter({ hasText: 'École Louise Michel' });
-  t.match(await gatewayRow.textContent(), /ouverte\s+Parents de l'école ↔ Parents de l'école\s+Sortie commune/, 'the gateway is listed, open');
+  t.match(await gatewayRow.textContent(), /ouverte\s+Parents de l'école \(École Jules Ferry\) ↔ Parents de l'école \(École Louise Michel\)\s+Sortie commune/, 'the gateway is listed, open, each side naming its school');
   t.match(await platform.knex('core.gateways').first('status', 'school_a', 'school_b'), { status: 'open', school_a: a.id, school_b: b.id }, 'open at once for the academy administrator');
 
   // Back to the parent: the family of school B is now in reach.
   await parentPage.getByRole('link', { name: 'Annuaire', exact: true }).click();
   await search(parentPage, 'durand', '1 personne et aucun groupe.');
   t.same(await people.getByRole('link').allTextContents(), ['DURAND Paul'], '« durand » now finds DURAND Paul');
-  t.match(await people.getByRole('listitem').first().textContent(), /Parent · autre école/, 'a parent of another school');
+  t.match(await people.getByRole('listitem').first().textContent(), /Parent · École Louise Michel/, "a parent of another school, with the school's name");
 
   // The director of A takes a rule away, adds one, and goes back to the defaults.
   await adminPage.getByRole('button', { name: 'Se déconnecter' }).click();
@@ -176,7 +176,7 @@ t.test('a parent finds the teacher of their child, and a family of another schoo
   await uai.fill('0000000Z');
   await adminPage.getByLabel('Enseignants', { exact: true }).check();
   await adminPage.getByRole('button', { name: 'Proposer la passerelle' }).click();
-  await adminPage.getByText('École introuvable : 0000000Z.').waitFor();
+  await adminPage.getByRole('alert').getByText('École introuvable : 0000000Z.').waitFor();
   t.pass('an unknown UAI code is said so');
   await uai.fill(b.uai.toLowerCase());
   await adminPage.getByLabel('Enseignants', { exact: true }).check();
@@ -191,6 +191,7 @@ t.test('a parent finds the teacher of their child, and a family of another schoo
   await openCommunicationTab(adminPage, 'École Louise Michel');
   await adminPage.getByText('proposée par École Jules Ferry', { exact: true }).waitFor();
   t.equal(await adminPage.getByRole('button', { name: 'Fermer la passerelle avec École Jules Ferry' }).count(), 1, 'the open gateway may be closed from B too');
+  adminPage.once('dialog', (dialog) => void dialog.accept());
   await adminPage.getByRole('button', { name: 'Accepter la passerelle avec École Jules Ferry' }).click();
   await adminPage.getByText('Passerelle avec École Jules Ferry ouverte.').waitFor();
   t.equal(await adminPage.getByRole('button', { name: 'Fermer la passerelle avec École Jules Ferry' }).count(), 2, 'both gateways are open');

@@ -38,7 +38,9 @@ t.test('a director raises a parent’s quota from the school’s people, within 
   const page = await signIn(browser, address, director);
   t.teardown(() => page.context().close());
   await page.goto(`${address}/admin/schools/${school.id}/users`);
-  await page.getByRole('button', { name: 'Espace de stockage de PETIT Inès' }).click();
+  // The row's actions are in its menu.
+  await page.getByRole('button', { name: 'Actions pour PETIT Inès' }).click();
+  await page.getByRole('menuitem', { name: 'Espace de stockage de PETIT Inès' }).click();
   const panel = page.getByRole('region', { name: 'Espace de stockage de PETIT Inès' });
   await panel.getByText('0 octets utilisés sur 1 Go (quota de son profil : 1 Go).').waitFor();
   const field = panel.getByLabel('Nouveau quota, en Go (au plus 20 Go)');

@@ -96,6 +96,9 @@ export async function demoCommand(args: string[]): Promise<number> {
       ];
       return { table, staff };
     });
+    // Every account of the demo school (and the academy administrator it made) is never emailed.
+    await knex('core.users').whereIn('id', knex('core.memberships').where({ school_id: school.id }).select('user_id'))
+      .orWhereIn('id', staff.map((s) => s.id)).update({ demo: true });
     const director = staff.find((s) => s.director);
     const apps = director
       ? await addPluginDemos(core, {
@@ -110,6 +113,7 @@ export async function demoCommand(args: string[]): Promise<number> {
     for (const row of table) process.stdout.write(`${line(row)}\n`);
     if (apps.length) process.stdout.write(`\nContenu d'exemple ajouté dans : ${apps.join(', ')}.\n`);
     process.stdout.write(`\nTous les parents et élèves de l'école ont le mot de passe ${DEMO_PASSWORD}. Lancez \`npm start\` puis ouvrez Préau.\n`);
+    process.stdout.write("Les comptes de démonstration ne reçoivent jamais de courriel, même si un serveur SMTP est configuré.\n");
     return 0;
   } finally {
     await core.close();

@@ -27,12 +27,24 @@ export async function directoryRoutes(parent: FastifyInstance, deps: { knex: Kne
         schoolId: Type.Optional(Id()),
         limit: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
       }, { additionalProperties: false }),
-      response: { 200: Type.Object({ users: Type.Array(UserHit), groups: Type.Array(GroupHit) }), ...ErrorResponses },
+      response: {
+        200: Type.Object({
+          users: Type.Array(UserHit),
+          groups: Type.Array(GroupHit),
+          /** The names of the hits' schools the user is not a member of (reached through a gateway), to tell namesakes apart. */
+          otherSchools: Type.Array(Type.Object({ id: Type.Integer(), name: Type.String() })),
+        }),
+        ...ErrorResponses,
+      },
     },
   }, async (request) => {
     const user = requireUser(request);
     const { q, profile, schoolId, limit } = request.query;
-    return communication.visibleRecipients(user.id, { query: q, profile, schoolId, limit });
+    const hits = await communication.visibleRecipients(user.id, { query: q, profile, schoolId, limit });
+    const mine = new Set(user.schools.map((s) => s.id));
+    const others = [...new Set([...hits.users.flatMap((u) => u.schoolIds), ...hits.groups.map((g) => g.schoolId)])].filter((id) => !mine.has(id));
+    const otherSchools = others.length ? await knex('core.schools').whereIn('id', others).orderBy('name').select('id', 'name') : [];
+    return { ...hits, otherSchools };
   });
 
   app.get('/api/core/directory/people/:userId', {

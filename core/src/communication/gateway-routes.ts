@@ -65,7 +65,10 @@ export async function gatewayRoutes(parent: FastifyInstance, deps: { knex: Knex;
   };
   const schoolName = async (id: number) => (await knex('core.schools').where({ id }).first('name')).name as string;
   /** Tells the administrators of a school (or one person) about a gateway, in their timeline and by email. */
-  const tell = async (type: 'gateway-proposed' | 'gateway-answered', to: { school?: number; user?: number | null }, actor: number, gatewayId: number, about: number, url: number) => {
+  const tell = async (
+    type: 'gateway-proposed' | 'gateway-answered' | 'gateway-closed', to: { school?: number; user?: number | null }, actor: number, gatewayId: number, about: number, url: number,
+    extra: Record<string, string> = {},
+  ) => {
     const users = to.user ? [to.user] : await knex('core.user_functions').where({ school_id: to.school }).whereIn('function', ['director', 'local-admin']).distinct().pluck('user_id');
     if (users.length === 0) return;
     await deps.notify.send({
@@ -73,7 +76,7 @@ export async function gatewayRoutes(parent: FastifyInstance, deps: { knex: Knex;
       recipients: { users },
       actor,
       resource: { app: 'core', id: String(gatewayId), url: `/admin/schools/${url}/communication` },
-      params: { school: await schoolName(about) },
+      params: { school: await schoolName(about), ...extra },
     });
   };
 
@@ -164,7 +167,16 @@ export async function gatewayRoutes(parent: FastifyInstance, deps: { knex: Knex;
         const audited = to === 'open' ? 'gateway-opened' as const : to === 'refused' ? 'gateway-refused' as const : 'gateway-closed' as const;
         await audit(trx, ...[gateway.school_a, gateway.school_b].map((schoolId) => ({ action: audited, schoolId, actorId: user.id, ip: request.ip, details: { gatewayId: gateway.id } })));
       });
-      if (action !== 'close' && gateway.proposed_by) await tell('gateway-answered', { user: gateway.proposed_by }, user.id, gateway.id, gateway.school_b, gateway.school_a);
+      if (action !== 'close' && gateway.proposed_by) {
+        const answer = action === 'accept' ? { answerFr: 'accepté', answerEn: 'accepted' } : { answerFr: 'refusé', answerEn: 'refused' };
+        await tell('gateway-answered', { user: gateway.proposed_by }, user.id, gateway.id, gateway.school_b, gateway.school_a, answer);
+      }
+      // Closing tells the other side's administrators (an academy administrator closing tells both sides).
+      if (action === 'close' && gateway.status === 'open') {
+        for (const [school, other] of [[gateway.school_a, gateway.school_b], [gateway.school_b, gateway.school_a]] as const) {
+          if (!administers(user, school) || isAcademyAdmin(user)) await tell('gateway-closed', { school }, user.id, gateway.id, other, school);
+        }
+      }
       return (await describe([gateway.id], user))[0]!;
     });
   }

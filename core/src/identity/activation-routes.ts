@@ -18,6 +18,8 @@ interface CodeHolder {
   id: number;
   display_name: string;
   profile: Profile;
+  /** The address on file (from ONDE or the school), shown on the form so that the person can correct it. */
+  email: string | null;
   code_hash: string;
 }
 
@@ -37,7 +39,7 @@ export async function activationRoutes(parent: FastifyInstance, deps: IdentityDe
       .where('u.login', login)
       .whereIn('u.state', ['pending', 'active'])
       .where('c.expires_at', '>', clock.now())
-      .first('u.id', 'u.display_name', 'u.profile', 'c.code_hash');
+      .first('u.id', 'u.display_name', 'u.profile', 'u.email', 'c.code_hash');
     if (lock) query.forUpdate();
     const holder: CodeHolder | undefined = await query;
     if (!holder || !activationCodeMatches(deps.activationKey, code, holder.code_hash)) {
@@ -59,7 +61,7 @@ export async function activationRoutes(parent: FastifyInstance, deps: IdentityDe
     schema: {
       body: Type.Object({ login: LoginSchema, code: CodeSchema }, { additionalProperties: false }),
       response: {
-        200: Type.Object({ displayName: Type.String(), profile: Type.String(), charter: Type.String(), passwordMinLength: Type.Integer() }),
+        200: Type.Object({ displayName: Type.String(), profile: Type.String(), email: Type.Union([Type.String(), Type.Null()]), charter: Type.String(), passwordMinLength: Type.Integer() }),
         ...ErrorResponses,
       },
     },
@@ -68,6 +70,7 @@ export async function activationRoutes(parent: FastifyInstance, deps: IdentityDe
     return {
       displayName: holder.display_name,
       profile: holder.profile,
+      email: holder.email,
       charter: deps.identity.charter,
       passwordMinLength: deps.identity.passwordMinLength[holder.profile],
     };

@@ -1,7 +1,7 @@
 import type { Language } from '@preau/sdk';
 import type { NotificationDeps } from './notification-deps.js';
 import { emailItem, preferencesLink, quietHoursOf, unsubscribeLink } from './notification-deps.js';
-import { digestEmail } from './notification-emails.js';
+import { digestEmail, letterName } from './notification-emails.js';
 import { localTime, minutesOf, quietUntil, zonedInstant } from './quiet-hours.js';
 import type { NotificationRow } from './render-notification.js';
 import { findType, type DeclaredType } from './notification-types.js';
@@ -201,9 +201,10 @@ export async function runDigests(
         [batch.users, period.kind, period.cutoff],
       )
     ).rows;
-    const people = new Map<number, { email: string | null; display_name: string; language: Language }>(
-      (await deps.knex('core.users').whereIn('id', batch.users).select('id', 'email', 'display_name', 'language'))
-        .map((u: { id: number; email: string | null; display_name: string; language: Language }) => [u.id, u]),
+    type Person = { id: number; email: string | null; display_name: string; first_name: string | null; last_name: string | null; language: Language };
+    const people = new Map<number, Person>(
+      (await deps.knex('core.users').whereIn('id', batch.users).select('id', 'email', 'display_name', 'first_name', 'last_name', 'language'))
+        .map((u: Person) => [u.id, u]),
     );
     const byUser = new Map<number, ItemRow[]>();
     for (const row of rows) byUser.set(row.user_id, [...(byUser.get(row.user_id) ?? []), row]);
@@ -218,7 +219,7 @@ export async function runDigests(
       await deps.mailer.send(
         digestEmail({
           to: person.email!,
-          name: person.display_name,
+          name: letterName(person),
           period: kind,
           language: person.language,
           items: userItems.map((row) => emailItem(deps, row, userId, declared(row.app, row.type), person.language)),

@@ -1,7 +1,7 @@
-import type { Language } from '@preau/sdk';
+import type { Language, NotificationEmailDetails } from '@preau/sdk';
 import type { NotificationDeps } from './notification-deps.js';
 import { emailItem, preferencesLink } from './notification-deps.js';
-import { immediateEmail } from './notification-emails.js';
+import { emailLines, immediateEmail, letterName } from './notification-emails.js';
 import type { NotificationRow } from './render-notification.js';
 
 // A process that claimed emails and died leaves them to others after this long.
@@ -18,7 +18,10 @@ interface DueRow extends NotificationRow {
   email_attempts: number;
   email: string | null;
   display_name: string;
+  first_name: string | null;
+  last_name: string | null;
   language: Language;
+  email_details: NotificationEmailDetails | null;
 }
 
 /** Runs `task` over `items` with at most `limit` at a time; returns which succeeded. */
@@ -61,7 +64,7 @@ export async function deliverDueEmails(deps: NotificationDeps, options: { notifi
            update core.notification_recipients r set deliver_after = ?, email_attempts = r.email_attempts + 1
              from due where r.user_id = due.user_id and r.notification_id = due.notification_id
            returning r.user_id, r.notification_id, r.read_at, r.hidden_at, r.email_attempts)
-         select c.*, n.id, n.app, n.type, n.actor_id, a.display_name as actor_name, n.resource, n.params, n.created_at, u.email, u.display_name, u.language
+         select c.*, n.id, n.app, n.type, n.actor_id, a.display_name as actor_name, n.resource, n.params, n.email_details, n.created_at, u.email, u.display_name, u.first_name, u.last_name, u.language
            from claimed c
            join core.notifications n on n.id = c.notification_id
            join core.users u on u.id = c.user_id
@@ -77,9 +80,10 @@ export async function deliverDueEmails(deps: NotificationDeps, options: { notifi
       await deps.mailer.send(
         immediateEmail({
           to: row.email!,
-          name: row.display_name,
+          name: letterName(row),
           language: row.language,
           item: emailItem(deps, row, row.user_id, undefined, row.language),
+          lines: emailLines(row.email_details, row.user_id),
           preferencesLink: preferencesLink(deps),
           messageId: `<notification-${row.notification_id}-${row.user_id}@preau>`,
         }),

@@ -1,4 +1,4 @@
-import type { Language } from '@preau/sdk';
+import type { Language, NotificationEmailDetails } from '@preau/sdk';
 import type { Mail } from '../mail/mailer.js';
 import { escapeHtml } from './render-notification.js';
 
@@ -12,6 +12,22 @@ export interface EmailItem {
   /** Absolute one-click unsubscribe link for the item's type. */
   unsubscribe: string;
   createdAt: Date;
+}
+
+/**
+ * A person's name as a French letter greets them: first name then surname in capitals ("Bonjour Frédéric
+ * SIMON,"), not the directory's sorting order ("SIMON Frédéric"). Without both parts, the display name.
+ */
+export function letterName(person: { first_name?: string | null; last_name?: string | null; display_name: string }): string {
+  const first = person.first_name?.trim();
+  const last = person.last_name?.trim();
+  return first && last ? `${first} ${last.toLocaleUpperCase('fr-FR')}` : person.display_name;
+}
+
+/** The lines an email adds for one recipient: theirs first (which child, which class), then everyone's. */
+export function emailLines(details: NotificationEmailDetails | null | undefined, userId: number): string[] {
+  if (!details) return [];
+  return [...(details.linesFor?.[userId] ?? []), ...(details.lines ?? [])].map((line) => line.trim()).filter(Boolean);
 }
 
 // Dates are Paris time whatever the language: the school's time.
@@ -80,17 +96,19 @@ function unsubscribeHeaders(link: string): Record<string, string> {
 }
 
 /** The email for one notification sent at once (or at the end of quiet hours), in the recipient's language. */
-export function immediateEmail(input: { to: string; name: string; language: Language; item: EmailItem; preferencesLink: string; messageId: string }): Mail {
+export function immediateEmail(input: { to: string; name: string; language: Language; item: EmailItem; lines?: readonly string[]; preferencesLink: string; messageId: string }): Mail {
   const { item } = input;
+  const lines = input.lines ?? [];
   const w = WORDS[input.language];
   const text =
-    `${w.hello(input.name)}\n\n${item.text}\n\n${w.seeIt} ${item.link}\n\n-- \n` +
+    `${w.hello(input.name)}\n\n${item.text}\n\n${lines.length ? `${lines.join('\n')}\n\n` : ''}${w.seeIt} ${item.link}\n\n-- \n` +
     `${w.why(item.typeTitle, item.appTitle)}\n` +
     `${w.stopThese}${w.colon} ${item.unsubscribe}\n${w.manageAll}${w.colon} ${input.preferencesLink}\n`;
   const html = page(
     input.language,
     item.text,
     `<p>${escapeHtml(w.hello(input.name))}</p><p style="font-size:17px">${escapeHtml(item.text)}</p>` +
+      lines.map((line) => `<p style="margin:0 0 8px">${escapeHtml(line)}</p>`).join('') +
       `<p><a href="${escapeHtml(item.link)}" style="${STYLE.button}">${w.seeButton}</a></p>`,
     `${escapeHtml(w.why(item.typeTitle, item.appTitle))}<br>` +
       `<a href="${escapeHtml(item.unsubscribe)}">${w.stopThese}</a> · <a href="${escapeHtml(input.preferencesLink)}">${w.managePreferences}</a>`,

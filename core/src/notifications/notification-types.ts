@@ -22,8 +22,15 @@ export const CORE_NOTIFICATION_TYPES: Readonly<Record<string, NotificationTypeDe
   },
   'gateway-answered': {
     title: { fr: "Réponse à une proposition de passerelle", en: 'Answer to a gateway proposal' },
-    message: { fr: '{actor} a répondu à la passerelle avec {school}', en: '{actor} answered the gateway with {school}' },
+    // `answerFr` / `answerEn`: « accepté » / "accepted", « refusé » / "refused": the proposer learns which.
+    message: { fr: '{actor} a {answerFr} la passerelle avec {school}', en: '{actor} {answerEn} the gateway with {school}' },
     defaultDelivery: 'daily',
+    profiles: ['Teacher', 'Personnel'],
+  },
+  'gateway-closed': {
+    title: { fr: 'Passerelle fermée par l’autre école', en: 'Gateway closed by the other school' },
+    message: { fr: '{actor} a fermé la passerelle avec {school}', en: '{actor} closed the gateway with {school}' },
+    defaultDelivery: 'immediate',
     profiles: ['Teacher', 'Personnel'],
   },
   // Sent by the sharing service for every app: `whatFr` / `whatEn` name the thing ("un dossier « Sorties »").

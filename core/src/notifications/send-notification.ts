@@ -64,7 +64,8 @@ export async function sendNotification(deps: NotificationDeps, input: Notificati
       )
     ).rows;
     const [notification] = await trx('core.notifications')
-      .insert({ app, type, actor_id: input.actor ?? null, resource: JSON.stringify({ app: resource.app ?? app, id: resource.id, url: resource.url }), params: JSON.stringify(input.params ?? {}), created_at: now })
+      .insert({ app, type, actor_id: input.actor ?? null, resource: JSON.stringify({ app: resource.app ?? app, id: resource.id, url: resource.url }), params: JSON.stringify(input.params ?? {}),
+        email_details: input.email ? JSON.stringify(input.email) : null, created_at: now })
       .returning('id');
     const id = Number(notification.id);
     if (recipients.length === 0) return { id, recipients: 0, users: [], emailsDue: false };

@@ -11,6 +11,7 @@ import { OndeFileEmpty, OndeFileTooLarge, type OndeFileKind } from './onde-error
 import { BadRequest, ImportNotFound } from '../errors.js';
 import { ErrorResponses } from '../http/common-schemas.js';
 import { Id } from '@preau/sdk';
+import { StaffSummarySchema } from '../structure/staff-import-preview-routes.js';
 
 const Counts = (keys: readonly string[]) => Type.Object(Object.fromEntries(keys.map((k) => [k, Type.Integer()])));
 const Problem = Type.Object({ file: Type.String(), line: Type.Integer(), code: Type.String(), message: Type.String() });
@@ -150,7 +151,8 @@ export async function importRoutes(
       response: {
         200: Type.Array(Type.Object({
           id: Type.Integer(), kind: Type.String(), status: Type.String(), createdAt: Type.String(), appliedAt: Nullable(Type.String()),
-          createdBy: Nullable(Type.String()), files: Type.Unknown(), summary: SummarySchema,
+          // A staff import keeps its own figures (see staff-import-preview-routes.ts).
+          createdBy: Nullable(Type.String()), files: Type.Unknown(), summary: Type.Union([SummarySchema, StaffSummarySchema]),
         })),
         ...ErrorResponses,
       },

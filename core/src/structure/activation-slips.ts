@@ -24,16 +24,13 @@ export interface SlipSheet {
 }
 
 /**
- * Issues fresh activation codes to the pupils of a class and their relatives who are current members of the
- * school (by default only those who have not activated their account yet) and returns the slips to print.
- * Codes are stored only as keyed hashes, so printing again issues new codes, and the earlier slips of the same
- * people stop working. With `all`, activated accounts are reset (their sessions end, audited): `resets` names
- * them, for the caller to tell them once committed. Only the school's administrators may ask for `all`.
+ * The pupils of a class and their relatives who are current members of the school and not blocked (only those
+ * still pending with `pending`), pupils first, in French order.
  */
-export async function issueClassSlips(
+export async function classSlipPeople(
   knex: Knex,
-  input: { schoolId: number; classId: number; only: 'pending' | 'all'; userIds?: readonly number[]; activationKey: Buffer; codeDays: number; clock: Clock; actorId: number; ip: string | null },
-): Promise<{ slips: ActivationSlip[]; resets: number[] }> {
+  input: { schoolId: number; classId: number; only: 'pending' | 'all'; userIds?: readonly number[] },
+): Promise<(Omit<ActivationSlip, 'code'> & { state: string })[]> {
   const { rows } = await knex.raw<{ rows: (Omit<ActivationSlip, 'code'> & { state: string })[] }>(
     `with pupils as (
        select u.id from core.class_members cm join core.users u on u.id = cm.user_id
@@ -54,6 +51,21 @@ export async function issueClassSlips(
       order by case u.profile when 'Student' then 0 else 1 end, ${frenchOrder('u.display_name')}, u.display_name`,
     { class: input.classId, school: input.schoolId, ids: input.userIds ? [...input.userIds] : [] },
   );
+  return rows;
+}
+
+/**
+ * Issues fresh activation codes to the pupils of a class and their relatives who are current members of the
+ * school (by default only those who have not activated their account yet) and returns the slips to print.
+ * Codes are stored only as keyed hashes, so printing again issues new codes, and the earlier slips of the same
+ * people stop working. With `all`, activated accounts are reset (their sessions end, audited): `resets` names
+ * them, for the caller to tell them once committed. Only the school's administrators may ask for `all`.
+ */
+export async function issueClassSlips(
+  knex: Knex,
+  input: { schoolId: number; classId: number; only: 'pending' | 'all'; userIds?: readonly number[]; activationKey: Buffer; codeDays: number; clock: Clock; actorId: number; ip: string | null },
+): Promise<{ slips: ActivationSlip[]; resets: number[] }> {
+  const rows = await classSlipPeople(knex, input);
   const now = input.clock.now();
   const resets = rows.filter((r) => r.state === 'active').map((r) => r.userId);
   return knex.transaction(async (trx) => {

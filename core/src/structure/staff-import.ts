@@ -41,6 +41,17 @@ export interface StaffImportResult {
   problems: StaffProblem[];
   /** First activation codes of the accounts created (shown once; never stored in clear). */
   codes: { login: string; displayName: string; code: string }[];
+  /** Each valid row: who, whether the account is created, the classes found this year, named director. */
+  people: StaffPerson[];
+}
+
+/** One person of a staff import, as its preview lists them. */
+export interface StaffPerson {
+  line: number;
+  name: string;
+  action: 'create' | 'unchanged';
+  classes: string[];
+  director: boolean;
 }
 
 const COLUMNS = {
@@ -100,7 +111,7 @@ export async function importStaff(
       .where('m.school_id', input.schoolId).whereNull('m.left_at').whereIn('u.profile', ['Teacher', 'Personnel']).select('u.id', 'u.first_name', 'u.last_name', 'u.email');
     const existing = new Map(staff.map((s: { id: number; first_name: string | null; last_name: string | null }) => [`${normalizeKey(s.last_name ?? '')}|${normalizeKey(s.first_name ?? '')}`, s.id]));
     const problems: StaffProblem[] = [];
-    const result: StaffImportResult = { created: 0, unchanged: 0, classAssignments: 0, directors: 0, problems, codes: [] };
+    const result: StaffImportResult = { created: 0, unchanged: 0, classAssignments: 0, directors: 0, problems, codes: [], people: [] };
 
     const valid = input.rows.filter((row) => {
       if (row.lastName && row.firstName) return true;
@@ -108,6 +119,17 @@ export async function importStaff(
       return false;
     });
     const toCreate = valid.filter((row) => !existing.has(`${normalizeKey(row.lastName)}|${normalizeKey(row.firstName)}`));
+    const labelOf = new Map(classes.map((c: { id: number; label: string }) => [c.id, c.label]));
+    result.people = valid.map((row) => ({
+      line: row.line,
+      name: displayNameOf(row.firstName, row.lastName),
+      action: toCreate.includes(row) ? 'create' : 'unchanged',
+      classes: row.classLabels.flatMap((label) => {
+        const id = classByLabel.get(normalizeKey(label));
+        return id ? [labelOf.get(id) as string] : [];
+      }),
+      director: row.director,
+    }));
     result.created = toCreate.length;
     result.unchanged = valid.length - toCreate.length;
     if (!input.dryRun && toCreate.length) {

@@ -11,6 +11,9 @@ import { importRoutes } from '../onde/import-routes.js';
 import { transferRoutes } from '../onde/transfer-routes.js';
 import { staffImportRoutes } from './staff-import-routes.js';
 import { relativeLinkRoutes } from './relative-link-routes.js';
+import { staffClassRoutes } from './staff-class-routes.js';
+import { slipPrintRoutes } from './slip-print-routes.js';
+import { staffImportPreviewRoutes } from './staff-import-preview-routes.js';
 
 /** School administration: classes, people, activation slips, groups, imports and the audit log. */
 export async function structureRoutes(app: FastifyInstance, deps: IdentityDeps & { config: PreauConfig }): Promise<void> {
@@ -27,4 +30,7 @@ export async function structureRoutes(app: FastifyInstance, deps: IdentityDeps &
   await app.register(importRoutes, { ...common, maxFileMb });
   await app.register(transferRoutes, common);
   await app.register(staffImportRoutes, { ...common, maxFileMb });
+  await app.register(staffImportPreviewRoutes, common);
+  await app.register(staffClassRoutes, common);
+  await app.register(slipPrintRoutes, { ...common, publicUrl: deps.publicUrl });
 }

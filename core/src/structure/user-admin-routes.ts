@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from '@sinclair/typebox';
-import { frenchOrder, PROFILES, type Clock, type TypeBoxTypeProvider, Id, MAX_ID } from '@preau/sdk';
+import { PROFILES, type Clock, type TypeBoxTypeProvider, Id, MAX_ID } from '@preau/sdk';
 import type { Knex } from 'knex';
 import { administers, isAcademyAdmin, requireSchoolAdmin, requireUser } from '../identity/access.js';
 import { issueActivationCodes } from '../identity/activation-codes.js';
@@ -12,23 +12,15 @@ import type { SignInThrottle } from '../identity/sign-in-throttle.js';
 import { mayActOnPerson, requireSchool, requireSchoolMember, requireSchoolStaff } from './school-access.js';
 import { currentStartYear } from './school-years.js';
 import { ensureSchoolGroups } from './groups.js';
+import { listSchoolPeople, UserRow, type PeopleFilters } from './school-people.js';
 import { audit } from '../audit/audit-log.js';
 import { ErrorResponses } from '../http/common-schemas.js';
 import { AccessResetNeedsAdmin, ClassNotFound, EmailOwnedByPerson, Forbidden } from '../errors.js';
 
+const STAFF_PROFILES: readonly string[] = ['Teacher', 'Personnel'];
 const SchoolParams = Type.Object({ schoolId: Id() });
 const UserParams = Type.Object({ schoolId: Id(), userId: Id() });
 const ProfileSchema = Type.Union(PROFILES.map((p) => Type.Literal(p)));
-const UserRow = Type.Object({
-  id: Type.Integer(),
-  login: Type.String(),
-  displayName: Type.String(),
-  profile: Type.String(),
-  state: Type.String(),
-  email: Type.Union([Type.String(), Type.Null()]),
-  classes: Type.Array(Type.String()),
-  functions: Type.Array(Type.String()),
-});
 const IssuedCode = Type.Object({ userId: Type.Integer(), login: Type.String(), code: Type.String(), expiresAt: Type.String() });
 const ReissuedCode = Type.Object({
   ...IssuedCode.properties,
@@ -49,25 +41,8 @@ export async function userAdminRoutes(
   const app = parent.withTypeProvider<TypeBoxTypeProvider>();
   const { knex, clock } = deps;
 
-  const listUsers = async (schoolId: number, filters: { q?: string; profile?: string; state?: string; ids?: number[]; limit: number; offset: number }) => {
-    const startYear = await currentStartYear(knex, clock.now());
-    const { rows } = await knex.raw(
-      `select u.id, u.login, u.display_name as "displayName", u.profile, u.state, u.email,
-              coalesce((select array_agg(c.label order by c.label) from core.class_members cm join core.classes c on c.id = cm.class_id
-                         where cm.user_id = u.id and c.school_id = :school and c.start_year = :year), '{}') as classes,
-              coalesce((select array_agg(f.function order by f.function) from core.user_functions f
-                         where f.user_id = u.id and f.school_id = :school), '{}') as functions
-         from core.memberships m join core.users u on u.id = m.user_id
-        where m.school_id = :school and m.left_at is null
-          ${filters.q ? 'and (lower(u.display_name) like :q or u.login like :q)' : ''}
-          ${filters.profile ? 'and u.profile = :profile' : ''}
-          ${filters.state ? 'and u.state = :state' : ''}
-          ${filters.ids ? 'and u.id = any(:ids::int[])' : ''}
-        order by ${frenchOrder('u.display_name')}, u.display_name limit :limit offset :offset`,
-      { school: schoolId, year: startYear, q: `%${(filters.q ?? '').toLowerCase()}%`, profile: filters.profile ?? null, state: filters.state ?? null, ids: filters.ids ?? [], limit: filters.limit, offset: filters.offset },
-    );
-    return rows;
-  };
+  const listUsers = async (schoolId: number, filters: PeopleFilters) =>
+    listSchoolPeople(knex, schoolId, await currentStartYear(knex, clock.now()), clock.now(), filters);
 
   // `reset`: the account was already activated (only its school's administrators get here with one).
   const issueOne = async (schoolId: number, userId: number, actorId: number, ip: string, reset = false) => {
@@ -88,7 +63,8 @@ export async function userAdminRoutes(
       querystring: Type.Object({
         q: Type.Optional(Type.String({ maxLength: 100 })),
         profile: Type.Optional(ProfileSchema),
-        state: Type.Optional(Type.Union([Type.Literal('pending'), Type.Literal('active'), Type.Literal('blocked')])),
+        state: Type.Optional(Type.Union([Type.Literal('pending'), Type.Literal('active'), Type.Literal('blocked'), Type.Literal('left')])),
+        classId: Type.Optional(Id()),
         limit: Type.Integer({ minimum: 1, maximum: 500, default: 100 }),
         offset: Type.Integer({ minimum: 0, maximum: MAX_ID, default: 0 }),
       }, { additionalProperties: false }),
@@ -112,6 +88,9 @@ export async function userAdminRoutes(
         email: Type.Optional(Type.String({ format: 'email', maxLength: 200 })),
         classIds: Type.Optional(Type.Array(Id(), { maxItems: 10, uniqueItems: true })),
         birthDate: Type.Optional(Type.String({ format: 'date' })),
+        /** Functions in the school, for teachers and staff only (a local administrator: named by the academy). */
+        director: Type.Optional(Type.Boolean()),
+        localAdmin: Type.Optional(Type.Boolean()),
       }, { additionalProperties: false }),
       response: { 201: Type.Object({ user: UserRow, activation: IssuedCode }), ...ErrorResponses },
     },
@@ -122,6 +101,9 @@ export async function userAdminRoutes(
     requireSchoolAdmin(actor, schoolId);
     const body = request.body;
     const classIds = body.classIds ?? [];
+    const functions = [...(body.director ? ['director'] : []), ...(body.localAdmin ? ['local-admin'] : [])];
+    if (functions.length && !STAFF_PROFILES.includes(body.profile)) throw Forbidden('donner une fonction à un élève, un parent ou un invité');
+    if (body.localAdmin && !isAcademyAdmin(actor)) throw Forbidden('nommer un administrateur local');
     if (classIds.length) {
       const found = await knex('core.classes').where({ school_id: schoolId }).whereIn('id', classIds).count<{ count: string }[]>('id as count');
       if (Number(found[0]!.count) !== classIds.length) throw ClassNotFound();
@@ -134,13 +116,17 @@ export async function userAdminRoutes(
       }).returning('id');
       await trx('core.memberships').insert({ user_id: row.id, school_id: schoolId });
       if (classIds.length) await trx('core.class_members').insert(classIds.map((class_id) => ({ class_id, user_id: row.id })));
+      for (const fn of functions) {
+        await trx('core.user_functions').insert({ user_id: row.id, function: fn, school_id: schoolId });
+        await audit(trx, { action: 'function-granted', schoolId, actorId: actor.id, targetUserId: row.id, ip: request.ip, details: { function: fn } });
+      }
       await ensureSchoolGroups(trx, schoolId);
       await audit(trx, { action: 'user-created', schoolId, actorId: actor.id, targetUserId: row.id, ip: request.ip, details: { profile: body.profile } });
       return row.id as number;
     });
     const activation = await issueOne(schoolId, userId, actor.id, request.ip);
     const [created] = await listUsers(schoolId, { ids: [userId], limit: 1, offset: 0 });
-    return reply.code(201).send({ user: created, activation });
+    return reply.code(201).send({ user: created!, activation });
   });
 
   app.patch('/api/core/schools/:schoolId/users/:userId', {

@@ -28,14 +28,20 @@ t.test('a gateway proposed by school A and accepted by school B opens exactly th
   t.match(told[0], { type: 'gateway-proposed', resource: { app: 'core', url: `/admin/schools/${b.id}/communication` } }, 'the director of B is told in their timeline');
   const accepted = await platform.as(directorB).inject({ method: 'POST', url: `/api/core/gateways/${id}/accept` });
   const answer = (await platform.as(localAdminA).inject('/api/core/timeline')).json().items;
-  t.match(answer[0], { type: 'gateway-answered' }, 'and the proposer hears the answer');
+  t.match(answer[0], { type: 'gateway-answered', text: /a accepté la passerelle avec École B/ }, 'and the proposer hears the answer: accepted');
   t.equal(accepted.json().status, 'open');
   t.equal(await can(teacherA.id, teacherB.id), true, 'the teachers of A and B now reach each other');
   t.equal(await can(teacherB.id, teacherA.id), true, 'both ways');
   t.equal(await can(teacherA.id, pupilB.id), false, 'and nobody else');
+  const seen = (await platform.as(asUser(teacherA)).inject('/api/core/directory/search?profile=Teacher&limit=100')).json();
+  t.ok(seen.users.some((u: { id: number }) => u.id === teacherB.id), 'the address book finds the teacher of B');
+  t.same(seen.otherSchools.map((s: { name: string }) => s.name), ['École B'], "and names B, the school that is not the user's own");
   const closed = await platform.as(localAdminA).inject({ method: 'POST', url: `/api/core/gateways/${id}/close` });
   t.equal(closed.json().status, 'closed');
   t.equal(await can(teacherA.id, teacherB.id), false, 'closing takes effect at once');
+  const closedNews = (await platform.as(directorB).inject('/api/core/timeline')).json().items;
+  t.match(closedNews[0], { type: 'gateway-closed', text: /a fermé la passerelle avec École A/ }, 'the other side is told it closed');
+  t.notOk((await platform.as(localAdminA).inject('/api/core/timeline')).json().items.some((i: { type: string }) => i.type === 'gateway-closed'), 'not the side that closed it');
   const audit = await platform.knex('core.audit_log').where({ school_id: b.id }).whereIn('action', ['gateway-proposed', 'gateway-opened', 'gateway-closed']).pluck('action');
   t.same(audit.sort(), ['gateway-closed', 'gateway-opened', 'gateway-proposed']);
 });
@@ -153,4 +159,12 @@ t.test('a school administrator finds another school by its UAI code to propose a
   t.equal((await platform.as(localAdminA).inject('/api/core/schools/by-uai/0000000Z')).json().code, 'PREAU_ERR_SCHOOL_NOT_FOUND');
   t.equal((await platform.as(localAdminA).inject('/api/core/schools/by-uai/not-a-code')).statusCode, 400, 'only a UAI code is asked for');
   t.equal((await platform.as(asUser(teacherA)).inject(`/api/core/schools/by-uai/${uai}`)).statusCode, 403, 'a teacher may not look schools up');
+});
+
+t.test('a refused proposal tells the proposer it was refused', async (t) => {
+  const proposed = await platform.as(localAdminA).inject({ method: 'POST', url: '/api/core/gateways', payload: { schoolA: a.id, schoolB: b.id, profiles: ['Personnel'] } });
+  t.equal(proposed.statusCode, 201, proposed.body);
+  t.equal((await platform.as(directorB).inject({ method: 'POST', url: `/api/core/gateways/${proposed.json().id}/refuse` })).statusCode, 200);
+  const items = (await platform.as(localAdminA).inject('/api/core/timeline')).json().items;
+  t.match(items[0], { type: 'gateway-answered', text: /a refusé la passerelle avec École B/ });
 });

@@ -18,6 +18,8 @@ t.test('a parent activates their account with the code from their slip, then sig
   const check = await platform.app.inject({ method: 'POST', url: '/api/core/activation/check', payload: { login: slip.login, code: slip.code.toLowerCase() } });
   t.equal(check.statusCode, 200, 'the code is not case-sensitive');
   t.match(check.json(), { displayName: slip.displayName, profile: 'Relative', passwordMinLength: 8, charter: /charte|compte/ });
+  const onFile = (await platform.knex('core.users').where({ login: slip.login }).first('email')).email;
+  t.equal(check.json().email, onFile, 'the address on file (from ONDE) is shown, to be corrected');
 
   const weak = await activate({ login: slip.login, code: slip.code, password: 'azerty123', acceptCharter: true });
   t.equal(weak.json().code, 'PREAU_ERR_PASSWORD_WEAK', 'a common password is refused');

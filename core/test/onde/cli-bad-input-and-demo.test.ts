@@ -37,6 +37,7 @@ t.test('the demo creates a school with every profile once, and refuses a databas
   t.equal(demo.code, 0, demo.stderr);
   t.match(demo.stdout, /72 élèves et 108 responsables/);
   for (const role of ["Administrateur de l'académie", 'Directeur', 'Enseignant', 'Parent', 'Élève', "Parent à activer"]) t.match(demo.stdout, role);
+  t.match(demo.stdout, 'Les comptes de démonstration ne reçoivent jamais de courriel', 'the demo says its accounts are never emailed');
   const again = await runCli(['demo'], { cwd: dir, env });
   t.equal(again.code, 1);
   t.match(again.stderr, /PREAU_ERR_DEMO_REFUSED/);

@@ -14,7 +14,7 @@ export function wordUrl(wordId: number): string {
  */
 export async function deliver(services: PluginServices, wordId: number): Promise<number> {
   const { db, structure, clock } = services;
-  const word = await db('words').where({ id: wordId }).first('id', 'title', 'author_id', 'sent_at');
+  const word = await db('words').where({ id: wordId }).first('id', 'school_id', 'title', 'body', 'question', 'author_id', 'sent_at');
   if (!word || word.sent_at) return 0;
   const audience: { class_id: number; pupil_id: number | null }[] = await db('audience').where({ word_id: wordId }).select('class_id', 'pupil_id');
   const wholeClasses = audience.filter((a) => a.pupil_id === null).map((a) => a.class_id);
@@ -41,9 +41,40 @@ export async function deliver(services: PluginServices, wordId: number): Promise
     actor: word.author_id,
     resource: { app: 'liaison', id: String(wordId), url: wordUrl(wordId) },
     params: { title: word.title },
+    email: await emailDetails(services, word, pupils, relatives),
   });
   await scheduleQuestionDeadline(services, wordId);
   return result.recipients;
+}
+
+const PARIS = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'full', timeStyle: 'short' });
+
+/**
+ * What the email of a word says beyond its title: for each parent, which of their children it concerns and in
+ * which class (a parent of four pupils must tell them apart), then the first lines of the text, and the
+ * question to answer with its deadline.
+ */
+async function emailDetails(
+  services: PluginServices,
+  word: { school_id: number; body: string; question: { prompt?: string; deadline?: string | null } | null },
+  pupils: Map<number, { displayName: string; classId: number }>,
+  relatives: { pupilId: number; relative: { id: number } }[],
+): Promise<{ lines: string[]; linesFor: Record<number, string[]> }> {
+  const labels = new Map((await services.structure.classesOfSchool(word.school_id)).map((c) => [c.id, c.label]));
+  const childrenOf = new Map<number, string[]>();
+  for (const link of relatives) {
+    const pupil = pupils.get(link.pupilId);
+    if (!pupil) continue;
+    const label = labels.get(pupil.classId);
+    childrenOf.set(link.relative.id, [...(childrenOf.get(link.relative.id) ?? []), label ? `${pupil.displayName} (${label})` : pupil.displayName]);
+  }
+  const linesFor = Object.fromEntries([...childrenOf].map(([relativeId, children]) => [relativeId, [`Pour : ${children.join(', ')}`]]));
+  const lines = [services.sanitize.plainText(word.body, 300)];
+  const question = word.question;
+  if (question?.prompt) lines.push(`Question : ${question.prompt}`);
+  if (question?.deadline) lines.push(`Réponse attendue avant le ${PARIS.format(new Date(question.deadline))}.`);
+  else if (question) lines.push('Une réponse est attendue dans Préau.');
+  return { lines, linesFor };
 }
 
 /** A day before a question's deadline, the families who have not answered are reminded (once). */

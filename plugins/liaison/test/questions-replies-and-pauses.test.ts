@@ -15,6 +15,10 @@ t.test("the question's answers are counted per pupil, changeable until the deadl
   })).json();
   const answer = (family: (typeof families)[0], choice: number, parent = 0) =>
     platform.as(family.relatives[parent]!).inject({ method: 'PUT', url: `/api/liaison/words/${word.id}/pupils/${family.pupil.id}/answer`, payload: { choice } });
+  const posted = await platform.knex('core.notifications').where({ app: 'liaison', type: 'word-posted' }).orderBy('id', 'desc').first('email_details');
+  const parentId = families[0]!.relatives[0]!.id;
+  t.match(posted.email_details.linesFor[parentId], [new RegExp(`^Pour : ${families[0]!.pupil.displayName} \\(`)], "each parent's email names their child and class");
+  t.match(posted.email_details.lines, [/\S/, 'Question : Créneau de rendez-vous', /^Réponse attendue avant le /], 'then the first lines, the question and its deadline');
   for (const family of families.slice(6, 10)) t.equal((await answer(family, 0)).statusCode, 200);
   t.equal((await answer(families[10]!, 2)).statusCode, 200);
   t.equal((await answer(families[6]!, 1, 1)).statusCode, 200, 'the other parent changes the answer');

@@ -9,8 +9,8 @@ export const RecipientsRefused = defineError(
   'MESSAGING_ERR_RECIPIENTS_REFUSED',
   403,
   (refused: { users: number[]; groups: number[] }) => ({
-    fr: `Vous ne pouvez pas écrire à ${refused.users.length + refused.groups.length} des destinataires choisis.`,
-    en: `You may not write to ${refused.users.length + refused.groups.length} of the chosen recipients.`,
+    fr: `Vous ne pouvez pas écrire à ${refused.users.length + refused.groups.length} des destinataires choisis : les règles de communication de votre école ne vous le permettent pas (ou plus, par exemple si une passerelle entre deux écoles a été fermée).`,
+    en: `You may not write to ${refused.users.length + refused.groups.length} of the chosen recipients: your school's communication rules do not (or no longer, for example after a gateway between two schools was closed) allow it.`,
   }),
   (refused: { users: number[]; groups: number[] }) => ({ refused }),
 );

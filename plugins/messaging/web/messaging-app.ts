@@ -69,6 +69,9 @@ export class MessagingApp extends LitElement {
     super.connectedCallback();
     this.stopLive = onLiveNotification(() => void this.refresh(), 'messaging');
     const match = /^\/?messages\/(\d+)/.exec(this.path);
+    // `compose?to=<id>&name=<name>`: the address book's "Écrire un message" opens a message to that person.
+    const to = /^\/?compose/.test(this.path) ? new URLSearchParams(location.search) : null;
+    if (to && Number(to.get('to')) > 0) this.composing = { to: { to: [{ kind: 'user', id: Number(to.get('to')), label: to.get('name') ?? '' }], cc: [], bcc: [] } };
     void this.refresh().then(() => (match ? this.read(Number(match[1])) : undefined));
   }
 

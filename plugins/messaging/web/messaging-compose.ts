@@ -112,8 +112,20 @@ export class MessagingCompose extends LitElement {
       this.status = sent.state === 'pending' ? this.t('pending') : this.t('sentOk');
       this.dispatchEvent(new CustomEvent('messaging-sent', { detail: sent, bubbles: true, composed: true }));
     } catch (error) {
-      this.error = error instanceof ApiError ? error.message : String(error);
+      this.error = error instanceof ApiError ? `${error.message}${this.refusedNames(error)}` : String(error);
     }
+  }
+
+  /** The refused recipients by the names chosen for them (the server gives only their ids). */
+  private refusedNames(error: ApiError): string {
+    const refused = (error.details as { refused?: { users?: number[]; groups?: number[] } } | undefined)?.refused;
+    if (!refused) return '';
+    const all = [...this.picked.to, ...this.picked.cc, ...this.picked.bcc];
+    const names = [
+      ...all.filter((p) => p.kind === 'user' && refused.users?.includes(p.id)),
+      ...all.filter((p) => p.kind === 'group' && refused.groups?.includes(p.id)),
+    ].map((p) => p.label).filter(Boolean);
+    return names.length ? ` (${[...new Set(names)].join(', ')})` : '';
   }
 
   /** What the server would refuse, told before sending and in the same words. */

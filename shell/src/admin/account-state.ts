@@ -5,5 +5,6 @@ export function stateName(state: string, language: Language): string {
   if (state === 'pending') return text('statePending', language);
   if (state === 'active') return text('stateActive', language);
   if (state === 'blocked') return text('stateBlocked', language);
+  if (state === 'left') return text('stateLeft', language);
   return state;
 }

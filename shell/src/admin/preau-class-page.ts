@@ -1,6 +1,6 @@
 import { LitElement, css, html } from 'lit';
 import { ContextConsumer } from '@lit/context';
-import { fileNameSlug, type WebUser } from '@preau/sdk/web';
+import type { WebUser } from '@preau/sdk/web';
 import { formStyles, tableStyles } from '../styles.js';
 import { format, text, type Language, type TextKey } from '../i18n.js';
 import { errorMessage, shellApiContext } from '../api.js';
@@ -9,20 +9,12 @@ import { schoolPath } from '../routes.js';
 import { administers } from '../access.js';
 import { stateName } from './account-state.js';
 import './preau-issued-code.js';
-
-/** Saves a Blob under a file name through a temporary link. */
-function download(blob: Blob, name: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = Object.assign(document.createElement('a'), { href: url, download: name });
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
+import './preau-class-slips.js';
+import './preau-class-teachers.js';
 
 /**
- * A class: its pupils with their relatives and the state of each account, the activation slips to print
- * (printing issues new codes: the page says so first), and a new code for one person. Teachers give codes to
+ * A class: its teachers (set by the school's administrators), its pupils with their relatives and the state of
+ * each account, the activation slips (preau-class-slips), and a new code for one person. Teachers give codes to
  * accounts not activated yet; resetting an activated one is for the school's administrators.
  */
 export class PreauClassPage extends LitElement {
@@ -35,8 +27,6 @@ export class PreauClassPage extends LitElement {
     members: { state: true },
     error: { state: true },
     notice: { state: true },
-    slipsError: { state: true },
-    slipsLink: { state: true },
     issued: { state: true },
     busy: { state: true },
     schoolRelatives: { state: true },
@@ -64,8 +54,6 @@ export class PreauClassPage extends LitElement {
   members: ClassMembers | null = null;
   error = '';
   notice = '';
-  slipsError = '';
-  slipsLink = '';
   issued: (ReissuedCode & { displayName: string }) | null = null;
   busy = false;
   /** The school's parents, for its administrators to link one to a pupil by hand; null for other staff. */
@@ -134,59 +122,6 @@ export class PreauClassPage extends LitElement {
     </form>`;
   }
 
-  private slipsBody(kind: 'html' | 'pdf') {
-    const only = (this.renderRoot.querySelector<HTMLInputElement>('input[name="only"]:checked')?.value ?? 'pending') as 'pending' | 'all';
-    return { only, format: kind };
-  }
-
-  private slipsPath(): string {
-    return `/api/core/schools/${this.schoolId}/classes/${this.classId}/activation-slips`;
-  }
-
-  /**
-   * The window is opened during the click, before the request: opened after it, a browser would block it. The
-   * server's page is written into it (it keeps the shell's Content-Security-Policy, which allows its style), and
-   * its print button gets its listener from here, inline handlers being refused.
-   */
-  private async printSlips(): Promise<void> {
-    const body = this.slipsBody('html');
-    const target = window.open('', '_blank');
-    this.busy = true;
-    this.slipsError = '';
-    this.slipsLink = '';
-    try {
-      const blob = await this.api.value!.postForBlob(this.slipsPath(), body);
-      if (target) {
-        target.document.open();
-        target.document.write(await blob.text());
-        target.document.close();
-        for (const button of target.document.querySelectorAll('[data-print]')) button.addEventListener('click', () => target.print());
-      } else {
-        this.slipsLink = URL.createObjectURL(blob);
-      }
-      await this.load();
-    } catch (error) {
-      target?.close();
-      this.slipsError = errorMessage(error);
-    } finally {
-      this.busy = false;
-    }
-  }
-
-  private async downloadPdf(): Promise<void> {
-    this.busy = true;
-    this.slipsError = '';
-    try {
-      const blob = await this.api.value!.postForBlob(this.slipsPath(), this.slipsBody('pdf'));
-      download(blob, `fiches-activation-${fileNameSlug(this.schoolClass?.label ?? String(this.classId))}.pdf`);
-      await this.load();
-    } catch (error) {
-      this.slipsError = errorMessage(error);
-    } finally {
-      this.busy = false;
-    }
-  }
-
   private async newCode(person: ClassPerson): Promise<void> {
     if (person.state === 'active' && !confirm(format('confirmReset', this.language, { name: person.displayName }))) return;
     this.busy = true;
@@ -203,28 +138,6 @@ export class PreauClassPage extends LitElement {
     } finally {
       this.busy = false;
     }
-  }
-
-  private renderSlips() {
-    return html`
-      <section aria-labelledby="slips" class="panel">
-        <h2 id="slips">${this.t('slipsTitle')}</h2>
-        <p class="notice">${this.t('slipsWarning')}</p>
-        ${this.administers
-          ? html`<fieldset>
-              <legend>${this.t('slipsFor')}</legend>
-              <label class="check"><input type="radio" name="only" value="pending" checked>${this.t('slipsPending')}</label>
-              <label class="check"><input type="radio" name="only" value="all">${this.t('slipsAll')}</label>
-            </fieldset>`
-          : html`<p class="hint">${this.t('slipsPendingOnly')}</p>`}
-        <div class="actions">
-          <button ?disabled=${this.busy} @click=${() => void this.printSlips()}>${this.t('printSlips')}</button>
-          <button class="secondary" ?disabled=${this.busy} @click=${() => void this.downloadPdf()}>${this.t('slipsPdf')}</button>
-        </div>
-        ${this.slipsError ? html`<p class="error" role="alert">${this.slipsError}</p>` : ''}
-        ${this.slipsLink ? html`<p role="status"><a href=${this.slipsLink} target="_blank">${this.t('openSlips')}</a></p>` : ''}
-      </section>
-    `;
   }
 
   /** A person's account: login and state, and a button for a new code or a reset (the name too for a relative). */
@@ -273,7 +186,12 @@ export class PreauClassPage extends LitElement {
         : ''}
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : ''}
       <div role="status">${this.notice ? html`<p class="success">${this.notice}</p>` : ''}</div>
-      ${this.renderSlips()}
+      ${this.administers && this.schoolClass
+        ? html`<preau-class-teachers .schoolId=${this.schoolId} .schoolClass=${this.schoolClass} .language=${this.language}
+            @class-changed=${(event: CustomEvent<SchoolClass>) => (this.schoolClass = event.detail)}></preau-class-teachers>`
+        : ''}
+      <preau-class-slips .schoolId=${this.schoolId} .classId=${this.classId} .classLabel=${label} ?administers=${this.administers}
+        .language=${this.language} @slips-issued=${() => void this.load()}></preau-class-slips>
       ${this.issued ? html`<preau-issued-code .issued=${this.issued} .name=${this.issued.displayName} .language=${this.language}></preau-issued-code>` : ''}
       <section aria-labelledby="pupils">
         <h2 id="pupils">${this.t('pupilsAndRelatives')}</h2>

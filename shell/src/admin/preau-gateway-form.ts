@@ -32,6 +32,7 @@ export class PreauGatewayForm extends LitElement {
     error: { state: true },
     notice: { state: true },
     busy: { state: true },
+    typed: { state: true },
   };
   static override styles = [
     formStyles,
@@ -53,6 +54,9 @@ export class PreauGatewayForm extends LitElement {
   error = '';
   notice = '';
   busy = false;
+  /** The school the typed UAI names (shown before sending), or why none was found. */
+  typed: { name: string; city: string | null } | { problem: string } | null = null;
+  private lookup = 0;
   private api = new ContextConsumer(this, { context: shellApiContext });
 
   private t(key: TextKey): string {
@@ -117,6 +121,7 @@ export class PreauGatewayForm extends LitElement {
       });
       form.reset();
       this.choice = '';
+      this.typed = null;
       this.notice = format(gateway.status === 'open' ? 'gatewayCreatedOpen' : 'gatewayCreatedProposed', this.language, { school: gateway.schoolB.name });
       this.dispatchEvent(new CustomEvent<Gateway>('preau-gateway-created', { detail: gateway, bubbles: true, composed: true }));
     } catch (error) {
@@ -126,11 +131,34 @@ export class PreauGatewayForm extends LitElement {
     }
   }
 
+  /** Names the school as soon as a whole UAI is typed, so that the director checks it before proposing. */
+  private async lookUp(raw: string): Promise<void> {
+    const uai = raw.trim().toUpperCase();
+    const ticket = ++this.lookup;
+    if (!/^[0-9]{7}[A-Z]$/.test(uai)) {
+      this.typed = null;
+      return;
+    }
+    try {
+      const found = await this.api.value!.get<{ name: string; city: string | null }>(`/api/core/schools/by-uai/${encodeURIComponent(uai)}`);
+      if (ticket === this.lookup) this.typed = { name: found.name, city: found.city };
+    } catch (error) {
+      if (ticket === this.lookup) this.typed = { problem: errorMessage(error) };
+    }
+  }
+
   private renderSchool() {
+    const typed = this.typed;
     const number = html`<div class="field">
       <label for="school-number">${this.t('otherSchoolNumber')}</label>
-      <input id="school-number" name="schoolNumber" autocomplete="off" aria-describedby="school-number-hint">
+      <input id="school-number" name="schoolNumber" autocomplete="off" aria-describedby="school-number-hint school-found"
+        @input=${(event: Event) => void this.lookUp((event.target as HTMLInputElement).value)}>
       <p class="hint" id="school-number-hint">${this.t('otherSchoolNumberHint')}</p>
+      <p id="school-found" role="status">${typed
+        ? 'problem' in typed
+          ? html`<span class="error">${typed.problem}</span>`
+          : html`<strong>${format('otherSchoolFound', this.language, { school: typed.city ? `${typed.name} (${typed.city})` : typed.name })}</strong>`
+        : ''}</p>
     </div>`;
     if (this.schools.length === 0) return number;
     return html`

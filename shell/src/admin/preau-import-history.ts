@@ -3,15 +3,15 @@ import { ContextConsumer } from '@lit/context';
 import { formStyles, tableStyles } from '../styles.js';
 import { format, text, type Language, type TextKey } from '../i18n.js';
 import { errorMessage, shellApiContext } from '../api.js';
-import type { ImportHistoryRow, ImportSummary } from '../api-types.js';
+import type { ImportHistoryRow, ImportSummary, StaffImportSummary } from '../api-types.js';
 import { formatDateTime } from '../format.js';
 
 const STATUS: Record<string, TextKey> = { previewed: 'statusPreviewed', applied: 'statusApplied', discarded: 'statusDiscarded' };
 
 /** The file names an import was read from, when the server kept them. */
 function fileNames(files: unknown): string {
-  const names = (files as { names?: { pupils?: string; guardians?: string } | null } | null)?.names;
-  return names ? [names.pupils, names.guardians].filter(Boolean).join(', ') : '';
+  const names = (files as { names?: { pupils?: string; guardians?: string; staff?: string } | null } | null)?.names;
+  return names ? [names.pupils, names.guardians, names.staff].filter(Boolean).join(', ') : '';
 }
 
 /** The imports of a school, newest first. */
@@ -42,7 +42,14 @@ export class PreauImportHistory extends LitElement {
     }
   }
 
-  private summary(summary: ImportSummary): string {
+  /** A preview never confirmed created nothing: it says so instead of the figures it would have written. */
+  private summary(row: ImportHistoryRow): string {
+    if (row.status !== 'applied') return row.status === 'previewed' ? this.t('historyPreviewOnly') : this.t('historyNoChange');
+    if (row.kind === 'staff') {
+      const staff = row.summary as StaffImportSummary;
+      return format('historyStaff', this.language, { created: staff.created, classAssignments: staff.classAssignments });
+    }
+    const summary = row.summary as ImportSummary;
     const figures = {
       classes: summary.classes.created,
       pupils: summary.pupils.created,
@@ -67,7 +74,7 @@ export class PreauImportHistory extends LitElement {
           <td>${row.createdBy ?? '—'}</td>
           <td>${STATUS[row.status] ? this.t(STATUS[row.status]!) : row.status}</td>
           <td>${fileNames(row.files) || '—'}</td>
-          <td>${this.summary(row.summary)}</td>
+          <td>${this.summary(row)}</td>
         </tr>`)}
       </tbody>
     </table></div>`;

@@ -8,10 +8,12 @@ import type { ImportPreview } from '../api-types.js';
 import { schoolPath } from '../routes.js';
 import './preau-import-preview.js';
 import './preau-import-history.js';
+import './preau-staff-import.js';
 
 /**
  * The ONDE import of a school in two steps: send both extractions and read the preview (nothing is written),
- * then confirm (everything is written at once) or cancel. The history of imports follows.
+ * then confirm (everything is written at once) or cancel; then the teachers and staff CSV, in the same two steps.
+ * The history of imports follows.
  */
 export class PreauOndeImport extends LitElement {
   static override properties = { schoolId: { type: Number }, language: {}, preview: { state: true }, error: { state: true }, busy: { state: true } };
@@ -130,6 +132,8 @@ export class PreauOndeImport extends LitElement {
       ${this.renderForm()}
       ${this.error ? html`<p class="error" role="alert" tabindex="-1">${this.error}</p>` : ''}
       ${this.preview ? this.renderPreview(this.preview) : ''}
+      <preau-staff-import .schoolId=${this.schoolId} .language=${this.language}
+        @import-changed=${() => void this.renderRoot.querySelector('preau-import-history')?.reload()}></preau-staff-import>
       <preau-import-history .schoolId=${this.schoolId} .language=${this.language}></preau-import-history>
     `;
   }

@@ -69,6 +69,7 @@ export class PreauSchoolGateways extends LitElement {
   private async decide(gateway: Gateway, decision: Decision): Promise<void> {
     const school = this.otherSchool(gateway).name;
     if (decision === 'close' && gateway.status === 'open' && !confirm(format('confirmCloseGateway', this.language, { school }))) return;
+    if (decision === 'accept' && !confirm(format('confirmAcceptGateway', this.language, { school }))) return;
     this.busy = true;
     this.error = '';
     this.notice = '';
@@ -109,7 +110,8 @@ export class PreauSchoolGateways extends LitElement {
 
   /** A group of a gateway; the other school's groups whose names are not given are described. */
   private group(group: GatewayGroup, school: { name: string }): string {
-    if (group.name !== null) return group.name;
+    // Both schools have groups of the same name ("Enseignants de l'école"): each side says whose it is.
+    if (group.name !== null) return format('gatewaySide', this.language, { school: school.name, group: group.name });
     if (group.profile) return format('gatewayGroupOf', this.language, { profile: this.t(`gatewayProfile${group.profile}`), school: school.name });
     return format('gatewayHiddenGroup', this.language, { school: school.name });
   }

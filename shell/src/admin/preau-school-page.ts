@@ -78,7 +78,7 @@ export class PreauSchoolPage extends LitElement {
       case 'classes':
         return html`<preau-school-classes .schoolId=${this.schoolId} .language=${this.language}></preau-school-classes>`;
       case 'users':
-        return html`<preau-school-users .schoolId=${this.schoolId} .language=${this.language}></preau-school-users>`;
+        return html`<preau-school-users .schoolId=${this.schoolId} .user=${this.user} .language=${this.language}></preau-school-users>`;
       case 'import':
         return html`<preau-onde-import .schoolId=${this.schoolId} .language=${this.language}></preau-onde-import>`;
       case 'groups':

@@ -21,6 +21,8 @@ export interface DirectoryGroup {
 export interface DirectoryHits {
   users: DirectoryPerson[];
   groups: DirectoryGroup[];
+  /** Names of the hits' schools that are not the user's own (reached through a gateway). */
+  otherSchools?: { id: number; name: string }[];
 }
 
 /** A person's card (`GET /api/core/directory/people/:userId`): email and mobile only when they chose to show them. */

@@ -155,7 +155,7 @@ export class PreauDirectoryPage extends LitElement {
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : ''}
       ${hits
         ? html`<preau-directory-results aria-busy=${this.busy ? 'true' : 'false'} .hits=${hits} .showGroups=${!this.searchedProfile}
-            .schools=${this.user?.schools ?? []} .language=${this.language}></preau-directory-results>`
+            .schools=${[...(this.user?.schools ?? []), ...(hits.otherSchools ?? [])]} .language=${this.language}></preau-directory-results>`
         : this.error ? '' : html`<p>${this.t('loading')}</p>`}
     `;
   }

@@ -23,7 +23,7 @@ export class PreauDirectoryResults extends LitElement {
   ];
   hits: DirectoryHits = { users: [], groups: [] };
   showGroups = true;
-  /** The schools whose names the user knows (their own); others are « autre école ». */
+  /** The schools whose names the user knows (their own, and those of the hits met through a gateway); others are « autre école ». */
   schools: { id: number; name: string }[] = [];
   language: Language = 'fr';
 

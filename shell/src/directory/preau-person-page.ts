@@ -12,7 +12,7 @@ import { directoryProfileName } from './directory-profiles.js';
  * email and mobile they chose to show. Someone out of the user's reach is a 404 from the server.
  */
 export class PreauPersonPage extends LitElement {
-  static override properties = { userId: { type: Number }, language: {}, person: { state: true }, error: { state: true } };
+  static override properties = { userId: { type: Number }, canWrite: { type: Boolean }, language: {}, person: { state: true }, error: { state: true } };
   static override styles = [
     formStyles,
     css`
@@ -22,9 +22,13 @@ export class PreauPersonPage extends LitElement {
       dt { font-weight: 600; }
       dd { margin: 0; }
       dd a { display: inline-flex; align-items: center; min-height: 44px; }
+      a.write { display: inline-flex; align-items: center; min-height: 44px; padding: 0 1.2rem; border-radius: 8px; font-weight: 600;
+        background: var(--preau-accent, #1f5fbf); color: var(--preau-accent-fg, #fff); text-decoration: none; }
     `,
   ];
   userId = 0;
+  /** The messaging app is on for the user: the card offers to write to the person (the card exists only for those they may write to). */
+  canWrite = false;
   language: Language = 'fr';
   person: PersonCard | null = null;
   error = '';
@@ -59,6 +63,9 @@ export class PreauPersonPage extends LitElement {
         ${person.mobile ? html`<dt>${this.t('personMobile')}</dt><dd><a href=${`tel:${person.mobile.replace(/[^+0-9]/g, '')}`}>${person.mobile}</a></dd>` : ''}
       </dl>
       ${person.email || person.mobile ? '' : html`<p class="hint">${this.t('personNoContact')}</p>`}
+      ${this.canWrite
+        ? html`<p><a class="write" href=${`/apps/messaging/compose?${new URLSearchParams({ to: String(person.id), name: person.displayName })}`}>${this.t('personWrite')}</a></p>`
+        : ''}
     `;
   }
 

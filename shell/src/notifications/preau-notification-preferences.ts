@@ -31,7 +31,10 @@ interface Preferences {
 const DELIVERIES: Delivery[] = ['immediate', 'daily', 'weekly', 'never'];
 const DELIVERY_TEXT: Record<Delivery, TextKey> = { immediate: 'deliveryImmediate', daily: 'deliveryDaily', weekly: 'deliveryWeekly', never: 'deliveryNever' };
 
-/** "Mon compte › Notifications": email per type (immediately, digests, never) and quiet hours. */
+/**
+ * "Mon compte › Notifications": the email switch first, then email per type (immediately, digests, never)
+ * grouped by app, one type per line so that a phone reads it whole, and quiet hours.
+ */
 export class PreauNotificationPreferences extends LitElement {
   static override properties = { language: {}, preferences: { state: true }, outcome: { state: true }, busy: { state: true } };
   static override styles = [
@@ -42,7 +45,14 @@ export class PreauNotificationPreferences extends LitElement {
       fieldset { border: 1px solid #d5d9e2; border-radius: 8px; padding: 0.75rem 1rem; display: grid; gap: 0.75rem; max-width: 32rem; }
       legend { font-weight: 700; padding: 0 0.25rem; }
       .times { display: flex; gap: 1rem; flex-wrap: wrap; }
-      td select { min-width: 12rem; }
+      .email-switch { font-size: 1.05rem; }
+      fieldset.app { max-width: 40rem; gap: 0.5rem; }
+      /* One type per line: its name, then how it is emailed; side by side only where there is room. */
+      .type { display: grid; gap: 0.3rem; padding: 0.4rem 0; border-top: 1px solid #eef1f7; }
+      .type:first-of-type { border-top: 0; }
+      .type label { font-weight: 600; }
+      .type select { width: 100%; min-width: 0; }
+      @media (min-width: 40rem) { .type { grid-template-columns: minmax(0, 1fr) minmax(0, 17rem); align-items: center; } }
     `,
   ];
   language: Language = 'fr';
@@ -99,19 +109,26 @@ export class PreauNotificationPreferences extends LitElement {
   }
 
   private renderType(type: Preferences['types'][number]) {
-    const name = `${type.app}.${type.type}`;
-    const label = `${type.title[this.language]} (${type.appTitle[this.language]})`;
-    return html`<tr>
-      <th scope="row" id=${`label-${name}`}>${type.title[this.language]}<br /><span class="hint">${type.appTitle[this.language]}</span></th>
-      <td>
-        ${type.timelineOnly
-          ? html`<span class="hint">${this.t('timelineOnly')}</span>`
-          : html`<select name=${name} aria-label=${label} ?disabled=${!this.preferences!.emailEnabled}>
+    const id = `type-${type.app}-${type.type}`;
+    return html`<div class="type">
+      ${type.timelineOnly
+        ? html`<span>${type.title[this.language]}</span><span class="hint">${this.t('timelineOnly')}</span>`
+        : html`<label for=${id}>${type.title[this.language]}</label>
+            <select id=${id} name=${`${type.app}.${type.type}`} ?disabled=${!this.preferences!.emailEnabled}>
               <option value="default" ?selected=${!type.chosen}>${format('deliveryDefault', this.language, { delivery: this.t(DELIVERY_TEXT[type.defaultDelivery]).toLowerCase() })}</option>
               ${DELIVERIES.map((d) => html`<option value=${d} ?selected=${type.chosen && type.delivery === d}>${this.t(DELIVERY_TEXT[d])}</option>`)}
             </select>`}
-      </td>
-    </tr>`;
+    </div>`;
+  }
+
+  /** The person's types (the server keeps those of their profile only), one group per app, in the apps' order. */
+  private renderGroups(types: Preferences['types']) {
+    const byApp = new Map<string, Preferences['types']>();
+    for (const type of types) byApp.set(type.app, [...(byApp.get(type.app) ?? []), type]);
+    return [...byApp.values()].map((group) => html`<fieldset class="app">
+      <legend>${group[0]!.appTitle[this.language]}</legend>
+      ${group.map((type) => this.renderType(type))}
+    </fieldset>`);
   }
 
   override render() {
@@ -122,14 +139,9 @@ export class PreauNotificationPreferences extends LitElement {
       <p>${this.t('preferencesIntro')}</p>
       ${p.email ? '' : html`<p class="hint">${this.t('preferencesNoEmail')}</p>`}
       <form @submit=${(event: SubmitEvent) => this.save(event)}>
-        <label class="check"><input type="checkbox" name="emailEnabled" ?checked=${p.emailEnabled}
+        <label class="check email-switch"><input type="checkbox" name="emailEnabled" ?checked=${p.emailEnabled}
           @change=${(event: Event) => (this.preferences = { ...p, emailEnabled: (event.target as HTMLInputElement).checked })} />${this.t('emailEnabled')}</label>
-        <div class="table-wrap">
-          <table>
-            <thead><tr><th scope="col">${this.t('notificationType')}</th><th scope="col">${this.t('byEmail')}</th></tr></thead>
-            <tbody>${p.types.map((type) => this.renderType(type))}</tbody>
-          </table>
-        </div>
+        ${this.renderGroups(p.types)}
         <fieldset>
           <legend>${this.t('quietHours')}</legend>
           <p class="hint">${this.t('quietHoursHint')}</p>

@@ -126,8 +126,8 @@ export class PreauActivationPage extends LitElement {
         <label>${this.t('confirmPassword')}<input name="confirmation" type="password" required autocomplete="new-password"></label>
         <div class="field">
           <label for="email">${this.t('email')}</label>
-          <input id="email" name="email" type="email" autocomplete="email" aria-describedby="email-hint">
-          <p class="hint" id="email-hint">${this.t('emailHint')}</p>
+          <input id="email" name="email" type="email" autocomplete="email" aria-describedby="email-hint" .value=${check.email ?? ''}>
+          <p class="hint" id="email-hint">${check.email ? this.t('emailOnFileHint') : this.t('emailHint')}</p>
         </div>
         <div class="field">
           <label for="mobile">${this.t('mobile')}</label>

@@ -19,6 +19,8 @@ export interface Recipients {
 export interface DirectorySearch {
   users: { id: number; displayName: string; profile: string; schoolIds: number[] }[];
   groups: { id: number; name: string; kind: string; schoolId: number; members: number }[];
+  /** Names of the hits' schools that are not the user's own (people met through a gateway). */
+  otherSchools?: { id: number; name: string }[];
 }
 
 export type Language = 'fr' | 'en';
@@ -50,6 +52,9 @@ export interface Suggestion {
 
 /** The search's answer as suggestions, groups first (they are what "Enseignants de l'école" looks for). */
 export function suggestions(found: DirectorySearch, language: Language): Suggestion[] {
+  // Someone of another school says which one: two « Enseignant » namesakes are told apart by it.
+  const otherSchool = new Map((found.otherSchools ?? []).map((s) => [s.id, s.name]));
+  const schoolsOf = (ids: number[]) => ids.flatMap((id) => (otherSchool.has(id) ? [otherSchool.get(id)!] : []));
   return [
     ...found.groups.map((group) => ({
       recipient: { kind: 'group' as const, id: group.id, label: group.name, members: group.members },
@@ -57,7 +62,7 @@ export function suggestions(found: DirectorySearch, language: Language): Suggest
     })),
     ...found.users.map((user) => ({
       recipient: { kind: 'user' as const, id: user.id, label: user.displayName },
-      detail: PROFILE_NAMES[user.profile]?.[language] ?? user.profile,
+      detail: [PROFILE_NAMES[user.profile]?.[language] ?? user.profile, ...schoolsOf(user.schoolIds)].join(' · '),
     })),
   ];
 }

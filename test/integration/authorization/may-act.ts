@@ -28,6 +28,7 @@ const STAFF_ROUTES = new Set([
   'GET /api/core/schools/:schoolId/groups',
   'GET /api/core/schools/:schoolId/groups/:groupId/members',
   'POST /api/core/schools/:schoolId/classes/:classId/activation-slips',
+  'POST /api/core/schools/:schoolId/classes/:classId/activation-slips/print',
   'POST /api/core/schools/:schoolId/users/:userId/activation-code',
 ]);
 

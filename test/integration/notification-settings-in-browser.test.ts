@@ -1,0 +1,34 @@
+import t from 'tap';
+import { createTestPlatform } from '@preau/core/testing';
+import news from '@preau/plugin-news';
+import messaging from '@preau/plugin-messaging';
+import { launchChromium, signIn } from './browser.js';
+import { seriousViolations } from './axe.js';
+
+t.test('a parent reads their notification settings on a 360 px phone: the email switch first, then their types grouped by app', async (t) => {
+  const platform = await createTestPlatform({ plugins: [news, messaging], buildWeb: true });
+  t.teardown(() => platform.close());
+  const school = await platform.createSchool({ name: 'École des Lilas' });
+  const cp = await platform.createClass({ school, label: 'CP A', pupils: 1, relativesPerPupil: 1 });
+  const parent = cp.relatives[0]![0]!;
+  const address = await platform.app.listen({ port: 0, host: '127.0.0.1' });
+  const browser = await launchChromium();
+  t.teardown(() => browser.close());
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+  const errors: string[] = [];
+  const page = await signIn(context, address, parent, errors);
+  await page.goto(`${address}/account#notifications`);
+  const settings = page.locator('preau-notification-preferences');
+  await settings.getByRole('checkbox', { name: 'Recevoir des courriels de Préau' }).waitFor();
+  const controls = await settings.locator('input, select').evaluateAll((nodes) => nodes.map((n) => (n as HTMLInputElement).name));
+  t.equal(controls[0], 'emailEnabled', 'the email switch comes first');
+  const groups = await settings.getByRole('group').evaluateAll((nodes) => nodes.map((n) => n.querySelector('legend')?.textContent?.trim()));
+  t.ok(groups.includes('Messagerie'), `grouped by app (${groups.join(', ')})`);
+  t.equal(await settings.getByRole('combobox', { name: /Passerelle|à valider/ }).count(), 0, 'no staff-only type');
+  const select = settings.getByRole('combobox').first();
+  const fits = await select.evaluate((node) => node.getBoundingClientRect().right <= window.innerWidth);
+  t.ok(fits, 'each choice fits the screen');
+  t.ok((await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)) <= 0, 'no sideways scroll at 360 px');
+  t.same(await seriousViolations(page), [], 'no serious accessibility violation');
+  t.same(errors, []);
+});
