@@ -38,10 +38,15 @@ export const PluginSdkMismatch = defineError(
   }),
 );
 /** Two configured plugins share a name. */
-export const PluginDuplicate = defineError('PREAU_ERR_PLUGIN_DUPLICATE', 500, (plugin: string) => ({
-  fr: `Le plugin « ${plugin} » est configuré deux fois.`,
-  en: `Plugin "${plugin}" is configured twice.`,
-}));
+export const PluginDuplicate = defineError(
+  'PREAU_ERR_PLUGIN_DUPLICATE',
+  500,
+  (plugin: string, first: string, second: string) => ({
+    fr: `Deux plugins s'appellent « ${plugin} » (${first} et ${second}) : aucun des deux n'est chargé. Retirez l'un d'eux de la configuration.`,
+    en: `Two plugins are named "${plugin}" (${first} and ${second}): neither is loaded. Remove one of them from the configuration.`,
+  }),
+  (_plugin: string, first: string, second: string) => ({ sources: [first, second] }),
+);
 /** A plugin depends on a plugin that is not configured or did not load. */
 export const PluginDependencyMissing = defineError(
   'PREAU_ERR_PLUGIN_DEPENDENCY_MISSING',
