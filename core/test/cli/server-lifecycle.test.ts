@@ -84,6 +84,13 @@ t.test('a first start prints the setup link; SIGTERM lets in-flight requests fin
   t.equal(signIn.status, 200, 'the administrator survived the restart');
   const schools = await fetch(`${second.url}/api/core/schools`, { headers: { cookie: signIn.headers.get('set-cookie')!.split(';')[0]! } });
   t.match(await schools.json(), [{ id: schoolId, uai: '0750001A', name: 'École Jean Moulin' }]);
+
+  // While it serves, doctor asks it for the plugin and migration checks it cannot make on a locked database.
+  const doctor = await runCli(['doctor'], { cwd: dir, env: { PORT: new URL(second.url).port } });
+  t.match(doctor.stdout, /✓ database \(PGlite\): in use by the running server/);
+  t.match(doctor.stdout, /✓ core migrations: applied by the running server/);
+  t.match(doctor.stdout, /✓ plugin lunch-menu@\S+: active \(running server, migrations applied\)/);
+  t.equal(doctor.code, 0, doctor.stdout);
   // Ctrl-C under `npm start` signals the server twice: from the terminal, and forwarded by npm.
   second.child.kill('SIGINT');
   second.child.kill('SIGINT');
