@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm test` of the cross-package tests: tap with every integration test, unless PREAU_TEST_LONG_SUITES=skip.
 //
-// CI runs the suite twice, on PGlite and on PostgreSQL. The long suites below (22 browser files and the two
+// CI runs the suite twice, on PGlite and on PostgreSQL. The long suites below (every browser file and the two
 // suites generated from the route table) prove nothing more on a second engine than on the first, so `.ci/run`
 // runs them on PostgreSQL only (the engine of a multi-process academy: real concurrent connections, a pool,
 // LISTEN/NOTIFY between processes) and sets PREAU_TEST_LONG_SUITES=skip for its PGlite pass. A developer's
@@ -10,7 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 
 /** The suites CI runs on one database; relative to this package, as tap's `--exclude` reads them. */
-export const LONG_SUITES = [
+const LONG_SUITES = [
   'integration/*-in-browser.test.ts',
   'integration/authorization-matrix.test.ts',
   'integration/robustness-generated.test.ts',
