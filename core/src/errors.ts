@@ -38,10 +38,15 @@ export const PluginSdkMismatch = defineError(
   }),
 );
 /** Two configured plugins share a name. */
-export const PluginDuplicate = defineError('PREAU_ERR_PLUGIN_DUPLICATE', 500, (plugin: string) => ({
-  fr: `Le plugin « ${plugin} » est configuré deux fois.`,
-  en: `Plugin "${plugin}" is configured twice.`,
-}));
+export const PluginDuplicate = defineError(
+  'PREAU_ERR_PLUGIN_DUPLICATE',
+  500,
+  (plugin: string, first: string, second: string) => ({
+    fr: `Deux plugins s'appellent « ${plugin} » (${first} et ${second}) : aucun des deux n'est chargé. Retirez l'un d'eux de la configuration.`,
+    en: `Two plugins are named "${plugin}" (${first} and ${second}): neither is loaded. Remove one of them from the configuration.`,
+  }),
+  (_plugin: string, first: string, second: string) => ({ sources: [first, second] }),
+);
 /** A plugin depends on a plugin that is not configured or did not load. */
 export const PluginDependencyMissing = defineError(
   'PREAU_ERR_PLUGIN_DEPENDENCY_MISSING',
@@ -178,10 +183,14 @@ export const CsrfRejected = defineError('PREAU_ERR_CSRF', 403, {
   fr: 'Requête refusée par la protection contre la falsification (CSRF). Rechargez la page.',
   en: 'Request refused by the cross-site request forgery protection. Reload the page.',
 });
-/** The user lacks the profile, function or right the action needs. */
-export const Forbidden = defineError('PREAU_ERR_FORBIDDEN', 403, (action: string) => ({
-  fr: `Vous n'avez pas le droit de ${action}.`,
-  en: `You are not allowed to ${action}.`,
+/**
+ * The user lacks the profile, function or right the action needs. The action is given in both languages
+ * (`Forbidden('gérer cette classe', 'manage this class')`): each message is written in one language only.
+ */
+export const Forbidden = defineError('PREAU_ERR_FORBIDDEN', 403, (action: string, actionInEnglish: string) => ({
+  // French elides « de » before a vowel: « le droit d'utiliser », « le droit de gérer ».
+  fr: `Vous n'avez pas le droit ${/^[aeiouyàâéèêîôû]/i.test(action) ? "d'" : 'de '}${action}.`,
+  en: `You are not allowed to ${actionInEnglish}.`,
 }));
 /** The password does not meet the policy. */
 export const PasswordTooWeak = defineError('PREAU_ERR_PASSWORD_WEAK', 400, (minLength: number) => ({

@@ -1,4 +1,5 @@
 import type { PreauConfig } from './config/config-schema.js';
+import { logFormat, serverLoggerOptions } from './logging/server-logger.js';
 import { createPlatform, type Platform } from './platform.js';
 
 /** A listening Préau. */
@@ -15,7 +16,8 @@ export interface RunningServer {
  * (up to `server.shutdownTimeoutMs`), then closes the database (PGlite flushes its files).
  */
 export async function startServer(config: PreauConfig, options: { handleSignals?: boolean } = {}): Promise<RunningServer> {
-  const platform = await createPlatform({ config });
+  const format = logFormat();
+  const platform = await createPlatform({ config, logger: serverLoggerOptions(config.logLevel, format) });
   const { app } = platform;
   for (const record of platform.plugins.all()) {
     if (record.state === 'failed') app.log.error({ plugin: record.name, error: record.error }, `plugin ${record.name} failed: ${record.error?.message}`);
@@ -25,13 +27,15 @@ export async function startServer(config: PreauConfig, options: { handleSignals?
   platform.startDailyJobs();
   const url = config.server.publicUrl ?? address.replace('127.0.0.1', 'localhost');
   const token = await platform.setup.issueToken();
+  // The one line a newcomer must read comes after every start-up log line, set apart (and bold on a terminal).
+  const [bold, plain] = format === 'pretty' && process.stdout.isTTY ? ['\x1b[1m', '\x1b[0m'] : ['', ''];
   if (token) {
     // Printed once: only its hash is stored. A new start prints a new link.
     process.stdout.write(
-      `\n  Préau n'est pas encore configuré. Ouvrez ce lien (valable 24 h) pour créer le premier administrateur :\n  ${url}/setup?token=${token}\n\n`,
+      `\n  Préau n'est pas encore configuré. Ouvrez ce lien (valable 24 h) pour créer le premier administrateur :\n\n  ${bold}${url}/setup?token=${token}${plain}\n\n`,
     );
   } else {
-    process.stdout.write(`\n  Préau écoute sur ${url}\n\n`);
+    process.stdout.write(`\n  ${bold}Préau écoute sur ${url}${plain}\n\n`);
   }
 
   let resolveClosed!: () => void;
@@ -52,12 +56,18 @@ export async function startServer(config: PreauConfig, options: { handleSignals?
       }
     })());
   if (options.handleSignals !== false) {
+    // Ctrl-C in `npm start` reaches the server twice: from the terminal and forwarded by npm. The listeners
+    // stay so that the second one does not kill the process half-way through closing the database.
     const onSignal = (signal: NodeJS.Signals): void => {
-      app.log.info(`${signal} received, shutting down`);
+      if (!stopping) app.log.info(`${signal} received, shutting down`);
       void stop();
     };
-    process.once('SIGINT', onSignal);
-    process.once('SIGTERM', onSignal);
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+    void closed.then(() => {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+    });
   }
   return { platform, url, closed, stop };
 }

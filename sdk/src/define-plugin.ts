@@ -4,7 +4,9 @@ import type { PluginManifest } from './manifest.js';
 export const PLUGIN_BRAND = Symbol.for('preau.plugin');
 
 /** A manifest as returned by `definePlugin`. */
-export type DefinedPlugin<Rights extends string = string> = PluginManifest<Rights> & { readonly [PLUGIN_BRAND]: true };
+export type DefinedPlugin<Rights extends string = string, Notifications extends string = string> = PluginManifest<Rights, Notifications> & {
+  readonly [PLUGIN_BRAND]: true;
+};
 
 /**
  * Declares a Préau plugin. The module's default export must be its result.
@@ -18,8 +20,8 @@ export type DefinedPlugin<Rights extends string = string> = PluginManifest<Right
  *   routes: async (app, { db }) => { ... },
  * });
  */
-export function definePlugin<const Rights extends string = string>(
-  manifest: PluginManifest<Rights>,
-): DefinedPlugin<Rights> {
+export function definePlugin<const Rights extends string = string, const Notifications extends string = string>(
+  manifest: PluginManifest<Rights, Notifications>,
+): DefinedPlugin<Rights, Notifications> {
   return Object.freeze({ ...manifest, [PLUGIN_BRAND]: true as const });
 }

@@ -2,10 +2,15 @@ import type { FileHolderDeclaration } from './inserted-files.js';
 import type {
   FastifyBaseLogger,
   FastifyInstance,
+  FastifySchema,
   FastifyTypeProvider,
   RawReplyDefaultExpression,
   RawRequestDefaultExpression,
   RawServerDefault,
+  RouteGenericInterface,
+  RouteHandlerMethod,
+  RouteShorthandOptions,
+  RouteShorthandOptionsWithHandler,
 } from 'fastify';
 import type { Static, TSchema } from '@sinclair/typebox';
 import type { LocalizedText } from './localized-text.js';
@@ -19,14 +24,45 @@ export interface TypeBoxTypeProvider extends FastifyTypeProvider {
   serializer: this['schema'] extends TSchema ? Static<this['schema']> : unknown;
 }
 
-/** The encapsulated Fastify instance a plugin's routes are registered on, under `/api/<name>`. */
-export type PluginApp = FastifyInstance<
-  RawServerDefault,
-  RawRequestDefaultExpression<RawServerDefault>,
-  RawReplyDefaultExpression<RawServerDefault>,
-  FastifyBaseLogger,
-  TypeBoxTypeProvider
->;
+type RawRequest = RawRequestDefaultExpression<RawServerDefault>;
+type RawReply = RawReplyDefaultExpression<RawServerDefault>;
+type RouteMethod = 'get' | 'head' | 'post' | 'put' | 'delete' | 'options' | 'patch' | 'all';
+
+/** What a plugin's route may put in `config`: the right it needs, one that its manifest declares. */
+export interface PluginRouteConfig<Rights extends string = string> {
+  right?: Rights;
+  /** Marks a route of `publicRoutes`: it answers people who are not signed in. */
+  public?: boolean;
+}
+
+/**
+ * `app.get`, `app.post`… of a plugin: Fastify's shorthands, except that `config.right` must be one of the
+ * manifest's rights (`right: 'wirte'` does not compile, where it used to answer 403 blaming the user).
+ */
+export interface RightCheckedRoute<Rights extends string> {
+  <RouteGeneric extends RouteGenericInterface = RouteGenericInterface, ContextConfig extends PluginRouteConfig<Rights> = PluginRouteConfig<Rights>, const SchemaCompiler extends FastifySchema = FastifySchema>(
+    path: string,
+    opts: RouteShorthandOptions<RawServerDefault, RawRequest, RawReply, RouteGeneric, ContextConfig, SchemaCompiler, TypeBoxTypeProvider, FastifyBaseLogger>,
+    handler: RouteHandlerMethod<RawServerDefault, RawRequest, RawReply, RouteGeneric, ContextConfig, SchemaCompiler, TypeBoxTypeProvider, FastifyBaseLogger>,
+  ): PluginApp<Rights>;
+  <RouteGeneric extends RouteGenericInterface = RouteGenericInterface, ContextConfig extends PluginRouteConfig<Rights> = PluginRouteConfig<Rights>, const SchemaCompiler extends FastifySchema = FastifySchema>(
+    path: string,
+    handler: RouteHandlerMethod<RawServerDefault, RawRequest, RawReply, RouteGeneric, ContextConfig, SchemaCompiler, TypeBoxTypeProvider, FastifyBaseLogger>,
+  ): PluginApp<Rights>;
+  <RouteGeneric extends RouteGenericInterface = RouteGenericInterface, ContextConfig extends PluginRouteConfig<Rights> = PluginRouteConfig<Rights>, const SchemaCompiler extends FastifySchema = FastifySchema>(
+    path: string,
+    opts: RouteShorthandOptionsWithHandler<RawServerDefault, RawRequest, RawReply, RouteGeneric, ContextConfig, SchemaCompiler, TypeBoxTypeProvider, FastifyBaseLogger>,
+  ): PluginApp<Rights>;
+}
+
+/**
+ * The encapsulated Fastify instance a plugin's routes are registered on, under `/api/<name>`. `Rights` are the
+ * manifest's rights: `definePlugin` infers them for an inline `routes`, and a routes module names them
+ * (`PluginApp<Right>`, with `type Right = 'read' | 'write'`) to have its `config.right` checked too.
+ */
+export type PluginApp<Rights extends string = string> = Omit<FastifyInstance<RawServerDefault, RawRequest, RawReply, FastifyBaseLogger, TypeBoxTypeProvider>, RouteMethod> & {
+  [Method in RouteMethod]: RightCheckedRoute<Rights>;
+};
 
 /** A workflow right and the profiles that hold it unless a school changes it. */
 export interface RightDeclaration {
@@ -102,7 +138,7 @@ export interface DemoContext {
 }
 
 /** A plugin manifest: data the core reads as it is, plus the `routes` function. */
-export interface PluginManifest<Rights extends string = string> {
+export interface PluginManifest<Rights extends string = string, Notifications extends string = string> {
   /** Lower case letters, digits and dashes; also the URL prefix `/api/<name>` and the Postgres schema. */
   name: string;
   version: string;
@@ -119,7 +155,7 @@ export interface PluginManifest<Rights extends string = string> {
   /** Plugins that must be loaded (and migrated) before this one. */
   dependsOn?: readonly string[];
   rights?: Readonly<Record<Rights, RightDeclaration>>;
-  notifications?: Readonly<Record<string, NotificationTypeDeclaration>>;
+  notifications?: Readonly<Record<Notifications, NotificationTypeDeclaration>>;
   /**
    * The resource types the plugin shares with people and groups through the core's sharing service (`folder`,
    * `file`): the shell's share dialog and `/api/core/shares/<app>/<type>/<id>` serve only these.
@@ -135,13 +171,13 @@ export interface PluginManifest<Rights extends string = string> {
   /** The folder of numbered migrations (`001-name.ts` exporting `up` and `down`). */
   migrations?: URL | string;
   /** Registers the plugin's HTTP routes. */
-  routes?: (app: PluginApp, services: PluginServices) => Promise<void> | void;
+  routes?: (app: PluginApp<Rights>, services: PluginServices<Notifications>) => Promise<void> | void;
   /**
    * Registers routes that answer people who are not signed in (an iCal feed reached by a secret token), also
    * under `/api/<name>`, without the sign-in gate nor `currentUser`: each must say `config: { public: true }`,
    * and checks by itself whatever proves the caller's right (the token) and the app's enablement.
    */
-  publicRoutes?: (app: PluginApp, services: PluginServices) => Promise<void> | void;
+  publicRoutes?: (app: PluginApp<Rights>, services: PluginServices<Notifications>) => Promise<void> | void;
   web?: WebDeclaration;
   /**
    * The plugin's part of a user's personal data export (`GET /api/core/me/export`, RGPD art. 15 and 20): return

@@ -107,9 +107,12 @@ export interface NotificationResource {
 }
 
 /** A notification to send with `notify.send`. */
-export interface NotificationInput {
-  /** A type declared in the manifest of `resource.app` (or `'<app>.<type>'`). */
-  type: string;
+export interface NotificationInput<Types extends string = string> {
+  /**
+   * A type declared in the manifest of `resource.app` (or `'<app>.<type>'`): in `routes`, one the manifest
+   * declares, or it does not compile.
+   */
+  type: Types | `${string}.${string}`;
   recipients: NotificationRecipients;
   /** The user who did what is notified (never notified themselves); null for the platform. */
   actor: number | null;
@@ -143,8 +146,8 @@ export interface NotificationSent {
  * (every server process), and email as each recipient chose (immediately, daily or weekly digest, never),
  * outside their quiet hours.
  */
-export interface NotifyService {
-  send(notification: NotificationInput): Promise<NotificationSent>;
+export interface NotifyService<Types extends string = string> {
+  send(notification: NotificationInput<Types>): Promise<NotificationSent>;
   /**
    * Tells the open tabs of `users` (on every server process) that something changed, with no timeline item,
    * bell or email: a tracking view refreshes while a teacher watches it. Web code listens with
@@ -183,7 +186,7 @@ export interface SanitizeService {
 }
 
 /** The core services a plugin receives in `routes(app, services)`. */
-export interface PluginServices {
+export interface PluginServices<Notifications extends string = string> {
   /** knex bound to the plugin's own schema (search path: the plugin's schema, then `core` for its read-only views). */
   db: Knex;
   clock: Clock;
@@ -195,7 +198,7 @@ export interface PluginServices {
   /** Rich text sanitizing (the common editor's schema). */
   sanitize: SanitizeService;
   events: EventBus;
-  notify: NotifyService;
+  notify: NotifyService<Notifications>;
   /** People, classes, pupils, relatives and class staff (read only). */
   structure: StructureService;
   /** Work done later or daily, once, on one process (scheduled sending, purges). */

@@ -18,7 +18,7 @@ t.test('every main page of the shell passes axe-core with no serious or critical
     files: readOndeFiles({ pupils: await readFile(new URL('CSVExtraction-eleves.csv', SAMPLE)), guardians: await readFile(new URL('CSVExtraction-responsables.csv', SAMPLE)) }, { maxBytes: 2e7 }),
     now: platform.clock.now(), activationKey: platform.platform.activationKey, codeDays: 90, actorId: null, dryRun: false,
   });
-  const director = await platform.createUser({ profile: 'Teacher', schools: [school], login: 'louis.beranger', functions: [{ function: 'director', schoolId: school.id }] });
+  await platform.createUser({ profile: 'Teacher', schools: [school], login: 'louis.beranger', functions: [{ function: 'director', schoolId: school.id }] });
   const parent = await platform.createUser({ profile: 'Relative', schools: [school], login: 'emilie.parent' });
   const guardian = await platform.createUser({ profile: 'Relative', schools: [school], login: 'nadia.hamidi', displayName: 'HAMIDI Nadia' });
   const [pupil] = await platform.knex('core.users').where({ profile: 'Student' }).orderBy('id').limit(1).pluck('id');

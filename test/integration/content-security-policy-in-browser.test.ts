@@ -1,5 +1,5 @@
 import t from 'tap';
-import type { BrowserContext, Locator, Page } from 'playwright-core';
+import type { BrowserContext, Locator } from 'playwright-core';
 import { createTestPlatform } from '@preau/core/testing';
 import liaison from '@preau/plugin-liaison';
 import messaging from '@preau/plugin-messaging';

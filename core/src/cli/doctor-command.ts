@@ -7,6 +7,7 @@ import { pendingMigrations } from '../db/migrator.js';
 import { loadPlugins, pluginMigrations } from '../plugins/plugin-host.js';
 import { CORE_MIGRATIONS } from '../platform.js';
 import type { PreauConfig } from '../config/config-schema.js';
+import { runningServerHealth, serverUrl, type ServerHealth } from './running-server.js';
 
 type Check = { ok: boolean; label: string; detail: string };
 
@@ -25,6 +26,38 @@ function smtpGreeting(url: string): Promise<string> {
     });
     socket.once('error', reject);
   });
+}
+
+/**
+ * While a server runs, its own report is the truth about plugins and migrations: it applied the migrations at
+ * its start, and it knows which plugins it refused and why. (An embedded database is locked by it anyway.)
+ */
+async function checkRunningServer(config: PreauConfig, health: ServerHealth, checks: Check[]): Promise<void> {
+  const label = health.database === 'postgres' ? 'PostgreSQL' : 'PGlite';
+  if (health.database === 'postgres') {
+    try {
+      const database = await openConfiguredDatabase(config);
+      try {
+        const version = (await database.knex.raw('show server_version')).rows[0].server_version as string;
+        checks.push({ ok: true, label: `database (${label})`, detail: `PostgreSQL ${version}` });
+      } finally {
+        await database.close();
+      }
+    } catch (error) {
+      checks.push({ ok: false, label: `database (${label})`, detail: (error as Error).message });
+    }
+  } else {
+    checks.push({ ok: true, label: `database (${label})`, detail: 'in use by the running server (fine)' });
+  }
+  checks.push({ ok: true, label: 'server', detail: `Préau ${health.version} answers at ${serverUrl(config)}` });
+  checks.push({ ok: true, label: 'core migrations', detail: 'applied by the running server at its start' });
+  for (const plugin of health.plugins) {
+    if (plugin.state === 'failed') {
+      checks.push({ ok: false, label: `plugin ${plugin.name}`, detail: `${plugin.error?.code}: ${plugin.error?.message} (running server)` });
+    } else {
+      checks.push({ ok: true, label: `plugin ${plugin.name}@${plugin.version}`, detail: `${plugin.state} (running server, migrations applied)` });
+    }
+  }
 }
 
 async function checkDatabase(config: PreauConfig, checks: Check[]): Promise<void> {
@@ -65,7 +98,9 @@ export async function doctorCommand(): Promise<number> {
     process.stdout.write(`✗ configuration: ${(error as Error).message}\n`);
     return 1;
   }
-  await checkDatabase(config, checks);
+  const health = await runningServerHealth(config);
+  if (health) await checkRunningServer(config, health, checks);
+  else await checkDatabase(config, checks);
   if (config.smtp.url) {
     try {
       const greeting = await smtpGreeting(config.smtp.url);

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config/load-config.js';
 import type { PreauConfig } from '../config/config-schema.js';
+import { runningServerHealth } from './running-server.js';
 
 interface Row {
   name: string;
@@ -8,16 +9,6 @@ interface Row {
   state: string;
   error?: { code: string; message: string };
   pendingMigrations?: number;
-}
-
-async function fromRunningServer(url: string): Promise<Row[] | null> {
-  try {
-    const response = await fetch(`${url}/api/core/health`, { signal: AbortSignal.timeout(1500) });
-    if (!response.ok) return null;
-    return ((await response.json()) as { plugins: Row[] }).plugins;
-  } catch {
-    return null;
-  }
 }
 
 /** Loads the plugins here, with their pending migrations: only when no server answers (the database and plugin host are not loaded otherwise). */
@@ -48,8 +39,7 @@ async function fromConfiguration(config: PreauConfig): Promise<Row[]> {
 export async function pluginsCommand(args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: { json: { type: 'boolean', default: false } } });
   const config = loadConfig();
-  const host = config.server.host === '0.0.0.0' ? '127.0.0.1' : config.server.host;
-  const served = await fromRunningServer(config.server.publicUrl ?? `http://${host}:${config.server.port}`);
+  const served = (await runningServerHealth(config))?.plugins as Row[] | undefined;
   const source = served ? 'running server' : 'configuration';
   const rows = served ?? (await fromConfiguration(config));
   if (values.json) {

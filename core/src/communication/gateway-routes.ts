@@ -95,7 +95,7 @@ export async function gatewayRoutes(parent: FastifyInstance, deps: { knex: Knex;
     const user = requireUser(request);
     const { schoolId } = request.query;
     if (schoolId) requireSchoolAdmin(user, schoolId);
-    else if (!isAcademyAdmin(user)) throw Forbidden("voir les passerelles de toute l'académie");
+    else if (!isAcademyAdmin(user)) throw Forbidden("voir les passerelles de toute l'académie", "see the gateways of the whole academy");
     const query = knex('core.gateways');
     if (schoolId) query.where((q) => q.where({ school_a: schoolId }).orWhere({ school_b: schoolId }));
     return describe(await query.pluck('id'), user);
@@ -160,7 +160,9 @@ export async function gatewayRoutes(parent: FastifyInstance, deps: { knex: Knex;
       const user = requireUser(request);
       const gateway = await load(request.params.gatewayId);
       const allowed = who === 'b' ? administers(user, gateway.school_b) : administers(user, gateway.school_a) || administers(user, gateway.school_b);
-      if (!allowed) throw Forbidden(who === 'b' ? "décider d'une passerelle proposée à une autre école" : 'fermer cette passerelle');
+      if (!allowed) throw who === 'b'
+          ? Forbidden("décider d'une passerelle proposée à une autre école", 'decide on a gateway proposed to another school')
+          : Forbidden('fermer cette passerelle', 'close this gateway');
       if (gateway.status !== from && !(action === 'close' && gateway.status === 'proposed')) throw GatewayNotFound();
       await knex.transaction(async (trx) => {
         await trx('core.gateways').where({ id: gateway.id }).update({ status: to, decided_by: user.id, decided_at: clock.now() });

@@ -23,10 +23,10 @@ export function administers(user: CurrentUser, schoolId: number): boolean {
 
 /** A 403 unless the user administers `schoolId`. */
 export function requireSchoolAdmin(user: CurrentUser, schoolId: number): void {
-  if (!administers(user, schoolId)) throw Forbidden('administrer cette école');
+  if (!administers(user, schoolId)) throw Forbidden('administrer cette école', 'administer this school');
 }
 
 /** A 403 unless the user is an academy administrator. */
 export function requireAcademyAdmin(user: CurrentUser): void {
-  if (!isAcademyAdmin(user)) throw Forbidden("administrer l'académie");
+  if (!isAcademyAdmin(user)) throw Forbidden("administrer l'académie", 'administer the academy');
 }

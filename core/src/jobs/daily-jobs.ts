@@ -18,6 +18,13 @@ export async function claimDailyRun(knex: Knex, job: string, now: Date): Promise
   return claimed.length === 1;
 }
 
+/** Whether a job's report counts anything: `0`, `{ purged: 0 }` or nothing is a run that found nothing to do. */
+function didSomething(report: unknown): boolean {
+  if (Array.isArray(report)) return report.some(didSomething);
+  if (report && typeof report === 'object') return Object.values(report).some(didSomething);
+  return Boolean(report);
+}
+
 /** Runs each job whose run today no process has claimed yet, and records its report. */
 export async function runDueJobs(knex: Knex, clock: Clock, jobs: readonly DailyJob[], log: FastifyBaseLogger): Promise<void> {
   for (const job of jobs) {
@@ -26,7 +33,8 @@ export async function runDueJobs(knex: Knex, clock: Clock, jobs: readonly DailyJ
     try {
       const report = await job.run(now);
       await knex('core.job_runs').where({ job: job.name, run_on: parisDay(now) }).update({ finished_at: clock.now(), report: JSON.stringify(report ?? null) });
-      log.info({ job: job.name, report }, 'daily job done');
+      // A run that did nothing is not news: at start it would push the setup link out of a newcomer's sight.
+      log[didSomething(report) ? 'info' : 'debug']({ job: job.name, report }, 'daily job done');
     } catch (error) {
       await knex('core.job_runs').where({ job: job.name, run_on: parisDay(now) }).update({ finished_at: clock.now(), report: JSON.stringify({ error: (error as Error).message }) });
       log.error({ job: job.name, err: error }, 'daily job failed');

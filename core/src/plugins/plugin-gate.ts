@@ -20,7 +20,7 @@ export function pluginGate(record: PluginRecord, apps: AppEnablementService, rig
     // right, and every handler that scopes its work to `currentSchools` keeps to it.
     const right = request.routeOptions.config.right;
     const holding = right ? schools.filter((school) => rights.can(user, record.name, right, [school.id])) : schools;
-    if (holding.length === 0) throw Forbidden(`utiliser « ${right} » dans ${record.name}`);
+    if (holding.length === 0) throw Forbidden(`utiliser « ${right} » dans ${record.name}`, `use “${right}” in ${record.name}`);
     request.currentSchools = holding;
   };
 }

@@ -70,11 +70,18 @@ async function loadManifest(source: PluginSource, registry: PluginRegistry): Pro
     return record;
   }
   const name = nameForReport(manifest, labelName(source.label));
-  const duplicate = registry.get(name) !== undefined;
+  // Which of two same-named plugins was meant is not ours to guess (the first listed used to win, even over a
+  // bundle's): both are refused, each naming both sources.
+  const taken = registry.get(name);
   const record = registry.add({ ...base, name, schema: schemaOf(name), state: source.enabled ? 'active' : 'disabled' });
   record.version = typeof manifest.version === 'string' ? manifest.version : '0.0.0';
   try {
-    if (duplicate) throw PluginDuplicate(name);
+    if (taken) {
+      // The same module listed twice (by the configuration and by a bundle) is one plugin: only the repeat is
+      // refused. Two different modules under one name are both refused.
+      if (taken.manifest !== manifest) registry.fail(taken, PluginDuplicate(name, taken.source, source.label));
+      throw PluginDuplicate(name, source.label, taken.source);
+    }
     validateManifest(manifest, name);
     if (!semver.satisfies(SDK_VERSION, manifest.sdk, { includePrerelease: true })) {
       throw PluginSdkMismatch(name, manifest.sdk, SDK_VERSION);

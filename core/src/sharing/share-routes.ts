@@ -63,7 +63,7 @@ export async function shareRoutes(
     if (!declared) throw ShareNotFound();
     const schools = deps.apps.enabledSchools(user.schools.map((school) => school.id), params.app);
     if (schools.length === 0) throw AppDisabled(params.app);
-    if (declared.right && !deps.rights.can(user, params.app, declared.right, schools)) throw Forbidden(`partager dans ${params.app}`);
+    if (declared.right && !deps.rights.can(user, params.app, declared.right, schools)) throw Forbidden(`partager dans ${params.app}`, `share in ${params.app}`);
     const service = deps.sharing.forApp(params.app);
     const role = await service.roleOf(user.id, { type: params.type, id: params.id });
     if (!role) throw ShareNotFound();

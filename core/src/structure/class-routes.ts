@@ -109,7 +109,7 @@ export async function classRoutes(parent: FastifyInstance, deps: { knex: Knex; c
     const found = await requireClassAccess(knex, user, schoolId, classId);
     const staff = await knex('core.users as u').join('core.memberships as m', 'm.user_id', 'u.id')
       .where('m.school_id', schoolId).whereNull('m.left_at').whereIn('u.profile', ['Teacher', 'Personnel']).whereIn('u.id', request.body.userIds).select('u.id');
-    if (staff.length !== request.body.userIds.length) throw Forbidden("affecter à cette classe quelqu'un qui n'enseigne pas dans l'école");
+    if (staff.length !== request.body.userIds.length) throw Forbidden("affecter à cette classe quelqu'un qui n'enseigne pas dans l'école", 'assign to this class someone who does not teach in the school');
     await knex.transaction(async (trx) => {
       await trx.raw(`delete from core.class_members cm using core.users u where u.id = cm.user_id and cm.class_id = ? and u.profile in ('Teacher', 'Personnel')`, [classId]);
       if (request.body.userIds.length) await trx('core.class_members').insert(request.body.userIds.map((id) => ({ class_id: classId, user_id: id })));

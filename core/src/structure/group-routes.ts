@@ -48,7 +48,7 @@ export async function groupRoutes(parent: FastifyInstance, deps: { knex: Knex })
   const checkMembers = async (schoolId: number, memberIds: readonly number[]) => {
     if (memberIds.length === 0) return;
     const [row] = await knex('core.memberships').where({ school_id: schoolId }).whereNull('left_at').whereIn('user_id', memberIds).count<{ count: string }[]>('user_id as count');
-    if (Number(row?.count) !== memberIds.length) throw Forbidden("ajouter au groupe quelqu'un qui n'est pas de l'école");
+    if (Number(row?.count) !== memberIds.length) throw Forbidden("ajouter au groupe quelqu'un qui n'est pas de l'école", 'add to the group someone who is not of the school');
   };
 
   app.get('/api/core/schools/:schoolId/groups', {

@@ -17,7 +17,7 @@ function teachesIn(user: CurrentUser, schoolId: number): boolean {
 
 /** Administrators of the school, or its teachers (who see classes and print their own slips). */
 export function requireSchoolStaff(user: CurrentUser, schoolId: number): void {
-  if (!administers(user, schoolId) && !teachesIn(user, schoolId)) throw Forbidden('consulter cette école');
+  if (!administers(user, schoolId) && !teachesIn(user, schoolId)) throw Forbidden('consulter cette école', 'view this school');
 }
 
 /** The class, which must belong to the school; teachers must teach it, administrators may act on any. */
@@ -31,7 +31,7 @@ export async function requireClassAccess(
   if (!found) throw ClassNotFound();
   if (administers(user, schoolId)) return found;
   const teaches = teachesIn(user, schoolId) && (await knex('core.class_members').where({ class_id: classId, user_id: user.id }).first('user_id'));
-  if (!teaches) throw Forbidden('gérer cette classe');
+  if (!teaches) throw Forbidden('gérer cette classe', 'manage this class');
   return found;
 }
 

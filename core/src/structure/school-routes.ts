@@ -40,7 +40,7 @@ export async function schoolRoutes(parent: FastifyInstance, deps: { knex: Knex }
   }, async (request) => {
     const user = requireUser(request);
     const administers = isAcademyAdmin(user) || user.functions.some((f) => f.function === 'director' || f.function === 'local-admin');
-    if (!administers) throw Forbidden('chercher une école par son code UAI');
+    if (!administers) throw Forbidden('chercher une école par son code UAI', 'look a school up by its UAI code');
     const school = await deps.knex('core.schools').whereRaw('upper(uai) = ?', [request.params.uai.toUpperCase()]).first('id', 'uai', 'name', 'city');
     if (!school) throw SchoolNotFound(request.params.uai.toUpperCase());
     return school;

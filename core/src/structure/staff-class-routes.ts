@@ -29,7 +29,7 @@ export async function staffClassRoutes(parent: FastifyInstance, deps: { knex: Kn
     const { schoolId, userId } = request.params;
     requireSchoolAdmin(actor, schoolId);
     const target = await requireSchoolMember(knex, schoolId, userId);
-    if (!['Teacher', 'Personnel'].includes(target.profile)) throw Forbidden("affecter à une classe quelqu'un qui n'enseigne pas dans l'école");
+    if (!['Teacher', 'Personnel'].includes(target.profile)) throw Forbidden("affecter à une classe quelqu'un qui n'enseigne pas dans l'école", 'assign to a class someone who does not teach in the school');
     const now = clock.now();
     const startYear = await currentStartYear(knex, now);
     const { classIds } = request.body;

@@ -102,8 +102,8 @@ export async function userAdminRoutes(
     const body = request.body;
     const classIds = body.classIds ?? [];
     const functions = [...(body.director ? ['director'] : []), ...(body.localAdmin ? ['local-admin'] : [])];
-    if (functions.length && !STAFF_PROFILES.includes(body.profile)) throw Forbidden('donner une fonction à un élève, un parent ou un invité');
-    if (body.localAdmin && !isAcademyAdmin(actor)) throw Forbidden('nommer un administrateur local');
+    if (functions.length && !STAFF_PROFILES.includes(body.profile)) throw Forbidden('donner une fonction à un élève, un parent ou un invité', 'give a function to a pupil, a parent or a guest');
+    if (body.localAdmin && !isAcademyAdmin(actor)) throw Forbidden('nommer un administrateur local', 'name a local administrator');
     if (classIds.length) {
       const found = await knex('core.classes').where({ school_id: schoolId }).whereIn('id', classIds).count<{ count: string }[]>('id as count');
       if (Number(found[0]!.count) !== classIds.length) throw ClassNotFound();
@@ -169,10 +169,10 @@ export async function userAdminRoutes(
       const { schoolId, userId } = request.params;
       requireSchoolAdmin(actor, schoolId);
       const target = await requireSchoolMember(knex, schoolId, userId);
-      if (userId === actor.id) throw Forbidden('bloquer votre propre compte');
+      if (userId === actor.id) throw Forbidden('bloquer votre propre compte', 'block your own account');
       // An administrator of the academy can only be blocked by another one.
       const targetIsAcademyAdmin = await knex('core.user_functions').where({ user_id: userId, function: 'academy-admin' }).first('user_id');
-      if (targetIsAcademyAdmin && !isAcademyAdmin(actor)) throw Forbidden('bloquer un administrateur de l’académie');
+      if (targetIsAcademyAdmin && !isAcademyAdmin(actor)) throw Forbidden('bloquer un administrateur de l’académie', 'block an academy administrator');
       await knex.transaction(async (trx) => {
         // Unblocking someone who never activated gives back "pending", not an active account without a password.
         const next = state === 'active' && !(await trx('core.users').where({ id: userId }).whereNotNull('password_hash').first('id')) ? 'pending' : state;
@@ -209,10 +209,10 @@ export async function userAdminRoutes(
     const { schoolId, userId } = request.params;
     requireSchoolStaff(actor, schoolId);
     const target = await requireSchoolMember(knex, schoolId, userId);
-    if (!(await mayActOnPerson(knex, actor, schoolId, userId, await currentStartYear(knex, clock.now())))) throw Forbidden("donner un code d'activation à cette personne");
-    if (target.state === 'blocked') throw Forbidden("donner un code d'activation à un compte bloqué");
+    if (!(await mayActOnPerson(knex, actor, schoolId, userId, await currentStartYear(knex, clock.now())))) throw Forbidden("donner un code d'activation à cette personne", 'give this person an activation code');
+    if (target.state === 'blocked') throw Forbidden("donner un code d'activation à un compte bloqué", 'give a blocked account an activation code');
     const targetIsAdmin = await knex('core.user_functions').where({ user_id: userId }).first('function');
-    if (targetIsAdmin && !administers(actor, schoolId)) throw Forbidden("donner un code d'activation à un administrateur");
+    if (targetIsAdmin && !administers(actor, schoolId)) throw Forbidden("donner un code d'activation à un administrateur", 'give an administrator an activation code');
     const reset = target.state === 'active';
     if (reset && !administers(actor, schoolId)) throw AccessResetNeedsAdmin();
     const issued = await issueOne(schoolId, userId, actor.id, request.ip, reset);
@@ -234,8 +234,8 @@ export async function userAdminRoutes(
     requireSchoolAdmin(actor, schoolId);
     const target = await requireSchoolMember(knex, schoolId, userId);
     const current = await knex('core.user_functions').where({ user_id: userId, school_id: schoolId }).pluck('function');
-    if (request.body.localAdmin !== current.includes('local-admin') && !isAcademyAdmin(actor)) throw Forbidden('nommer un administrateur local');
-    if (!['Teacher', 'Personnel'].includes(target.profile)) throw Forbidden('donner une fonction à un élève, un parent ou un invité');
+    if (request.body.localAdmin !== current.includes('local-admin') && !isAcademyAdmin(actor)) throw Forbidden('nommer un administrateur local', 'appoint a local administrator');
+    if (!['Teacher', 'Personnel'].includes(target.profile)) throw Forbidden('donner une fonction à un élève, un parent ou un invité', 'give a function to a pupil, a relative or a guest');
     await knex.transaction(async (trx) => {
       for (const [fn, wanted] of [['director', request.body.director], ['local-admin', request.body.localAdmin]] as const) {
         if (wanted && !current.includes(fn)) {

@@ -15,6 +15,7 @@ import { SESSION_COOKIE } from '../identity/sessions.js';
 import { CSRF_HEADER } from '../identity/authenticate.js';
 import { createTestDatabase, defaultTestDatabase, type TestDatabaseKind } from './test-database.js';
 import { createTestClock, type TestClock } from './test-clock.js';
+import { createTestLogger } from './test-logger.js';
 
 /** The password of every user the factories create. */
 export const TEST_PASSWORD = 'cartable-bleu-2026';
@@ -71,6 +72,11 @@ export interface TestPlatform {
   /** Runs the plugins' scheduled jobs that are due at the clock's time; returns how many ran. */
   runScheduledJobs(): Promise<number>;
   as(user: TestUser): RequestsAs;
+  /**
+   * Runs `work` with the platform's log muted. Errors are printed with their stack by default, so that an
+   * unexpected 500 says why; a test that provokes one on purpose wraps it: `await t.quietly(() => ...inject(...))`.
+   */
+  quietly<T>(work: () => Promise<T>): Promise<T>;
   /** Anonymous requests. */
   inject(options: InjectOptions | string): Promise<LightMyRequestResponse>;
   close(): Promise<void>;
@@ -87,6 +93,11 @@ export interface TestPlatformOptions {
   clock?: TestClock;
   /** Build web bundles (off by default: API tests do not need them). */
   buildWeb?: boolean;
+  /**
+   * The least severe log lines printed (on standard error, readable): `PREAU_LOG_LEVEL` by default, else
+   * `error`, so that an unexpected 500 prints its error and stack. `silent` prints nothing.
+   */
+  logLevel?: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
 }
 
 let passwordHash: Promise<string> | undefined;
@@ -110,9 +121,11 @@ export async function createTestPlatform(options: TestPlatformOptions = {}): Pro
   const storage = (options.config?.storage ?? {}) as Record<string, unknown>;
   const filesDir = storage.dir ? null : await mkdtemp(join(tmpdir(), 'preau-test-files-'));
   const pluginNames = (options.plugins ?? []).flatMap((p) => (typeof p === 'object' && 'name' in p ? [p.name] : []));
+  const logLevel = options.logLevel ?? (options.config?.logLevel as string | undefined) ?? (process.env.PREAU_LOG_LEVEL || 'error');
+  const logger = createTestLogger(logLevel);
   const config = parseConfig(
     {
-      logLevel: 'silent',
+      logLevel,
       ...options.config,
       storage: { ...storage, ...(filesDir ? { dir: filesDir } : {}) },
       apps: { enabledByDefault: pluginNames, cacheSeconds: 3600, ...(options.config?.apps as object | undefined) },
@@ -127,7 +140,7 @@ export async function createTestPlatform(options: TestPlatformOptions = {}): Pro
       clock,
       extraPlugins: options.plugins ?? [],
       buildWeb: options.buildWeb ?? false,
-      logger: process.env.PREAU_DEBUG_LOG ? { level: "error" } : false,
+      logger: logger.options,
     });
   } catch (error) {
     await database.close();
@@ -220,6 +233,7 @@ export async function createTestPlatform(options: TestPlatformOptions = {}): Pro
     },
     runScheduledJobs: () => platform.scheduledJobs.runDue(),
     as,
+    quietly: logger.quietly,
     inject: (injectOptions) => platform.app.inject(injectOptions),
     close: async () => {
       await platform.close();

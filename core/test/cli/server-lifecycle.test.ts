@@ -68,9 +68,14 @@ t.test('a first start prints the setup link; SIGTERM lets in-flight requests fin
   t.equal(await exited(first.child), 0, 'exits cleanly');
   t.notOk(existsSync(join(dir, '.data/pglite/preau.lock')), 'the lock is released');
 
-  const second = await startCli({ cwd: dir });
+  // As at a terminal: human-readable lines, then the address set apart after them.
+  const second = await startCli({ cwd: dir, env: { PREAU_LOG_FORMAT: 'pretty', PREAU_LOG_LEVEL: 'info' } });
   t.teardown(() => void second.child.kill('SIGKILL'));
   t.notOk(second.setupToken, 'no setup link once set up');
+  const [startUp, afterAddress] = second.output().split('Préau écoute sur');
+  t.match(startUp, /INFO.*plugin lunch-menu active/, 'start-up lines are written for a person');
+  t.notMatch(second.output(), /^\{"level"/m, 'not as JSON');
+  t.notMatch(afterAddress, /INFO/, 'the address comes after every start-up line');
   const signIn = await fetch(`${second.url}/api/core/session`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -79,8 +84,18 @@ t.test('a first start prints the setup link; SIGTERM lets in-flight requests fin
   t.equal(signIn.status, 200, 'the administrator survived the restart');
   const schools = await fetch(`${second.url}/api/core/schools`, { headers: { cookie: signIn.headers.get('set-cookie')!.split(';')[0]! } });
   t.match(await schools.json(), [{ id: schoolId, uai: '0750001A', name: 'École Jean Moulin' }]);
+
+  // While it serves, doctor asks it for the plugin and migration checks it cannot make on a locked database.
+  const doctor = await runCli(['doctor'], { cwd: dir, env: { PORT: new URL(second.url).port } });
+  t.match(doctor.stdout, /✓ database \(PGlite\): in use by the running server/);
+  t.match(doctor.stdout, /✓ core migrations: applied by the running server/);
+  t.match(doctor.stdout, /✓ plugin lunch-menu@\S+: active \(running server, migrations applied\)/);
+  t.equal(doctor.code, 0, doctor.stdout);
+  // Ctrl-C under `npm start` signals the server twice: from the terminal, and forwarded by npm.
   second.child.kill('SIGINT');
-  t.equal(await exited(second.child), 0);
+  second.child.kill('SIGINT');
+  t.equal(await exited(second.child), 0, 'a clean stop exits with 0');
+  t.match(second.output(), /Préau arrêté proprement/, 'and says so once the database is closed');
 });
 
 t.test('a second process cannot open the same embedded database', onPglite, async (t) => {

@@ -37,7 +37,7 @@ t.test('the daily digest gathers each parent’s unread items and two concurrent
   platform.clock.set('2026-11-26T16:59:00Z');
   t.same(await runDigests(deps, 'daily'), { period: 'daily:2026-11-25', digests: 0, items: 0 }, 'before 18:00 the latest period is yesterday’s, empty');
   platform.clock.set('2026-11-26T17:00:00Z'); // 18:00 in Paris
-  const late = await signed(cm2, 'Après 18 h', [reader.id]);
+  await signed(cm2, 'Après 18 h', [reader.id]);
   const [a, b] = await Promise.all([
     runDigests({ ...deps, worker: 'process-a' }, 'daily', { batchSize: 2 }),
     runDigests({ ...deps, worker: 'process-b' }, 'daily', { batchSize: 2 }),

@@ -1,5 +1,4 @@
 import t from 'tap';
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cliDatabase, files } from '../helpers/cli-database.js';

@@ -1,7 +1,6 @@
 import t from 'tap';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { cliDatabase, files } from '../helpers/cli-database.js';
 import { runCli } from '../cli/run-cli.js';
 import { SAMPLES } from '../helpers/onde-upload.js';

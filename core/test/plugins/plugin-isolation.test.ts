@@ -11,6 +11,8 @@ const invalid = definePlugin({ name: 'Bad Name', version: '1', sdk: '^1.0.0', ti
 let platform: TestPlatform;
 t.before(async () => {
   platform = await createTestPlatform({
+    // Every failure below is on purpose: the log would only repeat what the tests assert.
+    logLevel: 'fatal',
     plugins: [
       lunchMenu,
       invalid,
@@ -19,7 +21,9 @@ t.before(async () => {
       plugin({ name: 'chicken', dependsOn: ['egg'] }),
       plugin({ name: 'egg', dependsOn: ['chicken'] }),
       plugin({ name: 'after-egg', dependsOn: ['egg'] }),
-      plugin({ name: 'lunch-menu' }),
+      plugin({ name: 'twin' }),
+      fixture('twin'),
+      lunchMenu, // the same module listed twice, as a configuration and a bundle may
       plugin({ name: 'needs-menu', dependsOn: ['lunch-menu'], routes: (app) => void app.get('/ok', async () => ({ ok: true })) }),
       plugin({ name: 'share-no-id', sharing: { folder: { title: { fr: 'un dossier', en: 'a folder' }, url: '/apps/share-no-id/folders' } } }),
       plugin({ name: 'share-no-right', sharing: { folder: { title: { fr: 'un dossier', en: 'a folder' }, url: '/apps/share-no-right/{id}', right: 'share' } } }),
@@ -75,10 +79,20 @@ t.test('a dependency cycle is refused for each plugin on it', async (t) => {
   }
 });
 
-t.test('a second plugin with a taken name is refused and the first one keeps serving', async (t) => {
+t.test('two plugins with the same name are both refused, each naming both sources', async (t) => {
+  const records = await stateOf('twin');
+  t.same(records.map((r) => [r.state, r.error?.code]), [['failed', 'PREAU_ERR_PLUGIN_DUPLICATE'], ['failed', 'PREAU_ERR_PLUGIN_DUPLICATE']]);
+  for (const record of records) {
+    t.match(record.error?.message, /Two plugins are named "twin" \(.+ and .+\): neither is loaded/);
+    t.match(record.error?.message, /fixtures\/plugins\/twin\/index\.ts/, 'the path of one');
+    t.match(record.error?.message, /\(twin and |and twin\)/, 'and the other (a manifest given by a test is labelled by its name)');
+  }
+  t.equal((await platform.inject('/api/twin/anything')).statusCode, 503, 'neither serves');
+});
+
+t.test('the same plugin listed twice serves once; only the repeat is refused', async (t) => {
   const records = await stateOf('lunch-menu');
-  t.equal(records.length, 2);
-  t.equal(records[0]?.state, 'active');
+  t.same(records.map((r) => r.state), ['active', 'failed']);
   t.equal(records[1]?.error?.code, 'PREAU_ERR_PLUGIN_DUPLICATE');
 });
 

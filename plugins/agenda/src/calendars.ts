@@ -106,7 +106,8 @@ export async function readableCalendars(services: Services, user: CurrentUser, s
     .select(...COLUMNS)) as CalendarRow[];
   // Every view asks this: the calendars and the user's classes in parallel, and the structure's calendars made
   // only when one is missing (once per class and school).
-  let [rows, classes] = await Promise.all([select(), services.structure.classesOf(user.id)]);
+  const [firstRows, classes] = await Promise.all([select(), services.structure.classesOf(user.id)]);
+  let rows = firstRows;
   const mine = classes.filter((c) => schoolIds.includes(c.schoolId));
   const missing = schoolIds.some((id) => !rows.some((r) => r.kind === 'school' && r.school_id === id))
     || mine.some((c) => !rows.some((r) => r.kind === 'class' && r.class_id === c.id));

@@ -87,7 +87,6 @@ export function requireRole(role: AccessRole, needed: keyof typeof ACTIONS): voi
 
 /** A name the user typed: trimmed, without control characters; refused when it holds a path or only dots. */
 export function cleanName(name: string): string {
-  // eslint-disable-next-line no-control-regex
   const cleaned = name.replace(/[\u0000-\u001f\u007f]/g, '').replace(/\s+/g, ' ').trim();
   if (cleaned === '' || /[/\\]/.test(cleaned) || /^\.+$/.test(cleaned) || cleaned.length > 255) throw BadName();
   return cleaned;

@@ -1,4 +1,3 @@
-import type { LightMyRequestResponse } from 'fastify';
 import { filesUpload, type TestPlatform, type TestUser } from '@preau/core/testing';
 
 /** A file to upload: its name and bytes. */
@@ -8,7 +7,7 @@ export interface UploadFile {
 }
 
 /** Uploads files as `user` into a folder (or the top of their space), with relative folder paths if given. */
-export async function upload(platform: TestPlatform, user: TestUser, files: readonly UploadFile[], options: { folderId?: number; paths?: string[] } = {}): Promise<LightMyRequestResponse> {
+export async function upload(platform: TestPlatform, user: TestUser, files: readonly UploadFile[], options: { folderId?: number; paths?: string[] } = {}): Promise<Awaited<ReturnType<ReturnType<TestPlatform['as']>['inject']>>> {
   const form = filesUpload(Object.fromEntries(files.map((file, i) => [`file${i}`, file])));
   let payload = form.payload;
   if (options.paths) {

@@ -3,11 +3,14 @@ import { Errors, Item, ItemInput, SchoolParams } from './schemas.js';
 import { addItem, listItems } from './items.js';
 import { SchoolNotAllowed, WriteNotAllowed } from './errors.js';
 
+/** The rights of the manifest (src/index.ts): a route's `config: { right }` naming another does not compile. */
+export type Right = 'write';
+
 /**
  * The items of a school. Before any of these runs, the core has checked that someone is signed in and that
  * the app is on for one of their schools today (`currentSchools` holds those), and the route's `right`.
  */
-export async function routes(app: PluginApp, { db, clock, rights, plugin }: PluginServices): Promise<void> {
+export async function routes(app: PluginApp<Right>, { db, clock, rights, plugin }: PluginServices): Promise<void> {
   const ownSchool = (schools: readonly { id: number }[], schoolId: number): void => {
     if (!schools.some((school) => school.id === schoolId)) throw SchoolNotAllowed();
   };
