@@ -17,12 +17,12 @@ t.teardown(async () => {
 });
 const school = await platform.createSchool();
 
-/** A browser's upload of `size` bytes to the editor's image route, with its Content-Length. */
+/** A browser's upload of `size` bytes to the editor's file route, with its Content-Length. */
 async function upload(userId: number, size: number): Promise<Response> {
   const session = await platform.platform.sessions.create(userId, { ip: '127.0.0.1', userAgent: 'test' });
   const form = new FormData();
   form.append('file', new Blob([Buffer.alloc(size, 0x89)], { type: 'image/png' }), 'photo.png');
-  return fetch(`${address}/api/core/text-images`, {
+  return fetch(`${address}/api/core/files`, {
     method: 'POST',
     body: form,
     headers: { cookie: `${SESSION_COOKIE}=${session.token}`, [CSRF_HEADER]: session.csrfToken },
