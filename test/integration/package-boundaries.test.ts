@@ -57,7 +57,9 @@ t.test('imports that cross a package boundary fail the lint, and the allowed one
 
   const { code, report } = await cruise(tree);
   t.not(code, 0, 'the lint fails');
-  const violations = report.split('\n').filter((line) => line.trim().startsWith('error '));
+  // The reporter wraps its lines at the terminal's width (under CI's pipes too): read the report as one line,
+  // one violation per "error <rule>:".
+  const violations = report.replace(/\s+/g, ' ').split(/ (?=error [a-z-]+: )/).map((entry) => entry.trim()).filter((entry) => /^error [a-z-]+: /.test(entry));
   const has = (rule: string, from: string, to: string): boolean =>
     violations.some((line) => line.includes(`${rule}: ${from}`) && line.includes(to));
   t.ok(has('plugin-imports-only-the-sdk', 'plugins/planted/src/index.ts', 'node_modules/@preau/core/'), 'a plugin importing @preau/core');
