@@ -24,8 +24,9 @@ function cruise(folder: string): Promise<{ code: number; report: string }> {
     execFile(
       process.execPath,
       [depcruise, '--config', join(root, '.dependency-cruiser.cjs'), '--output-type', 'err', 'core', 'plugins'],
-      { cwd: folder },
-      (error, stdout, stderr) => done({ code: error ? Number(error.code ?? 1) : 0, report: stdout + stderr }),
+      // Plain text: under Lerna (FORCE_COLOR) the reporter colours its words, which splits "error <rule>:".
+      { cwd: folder, env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' } },
+      (error, stdout, stderr) => done({ code: error ? Number(error.code ?? 1) : 0, report: (stdout + stderr).replace(/\u001b\[[0-9;]*m/g, '') }),
     );
   });
 }
