@@ -133,6 +133,8 @@ t.test('a director imports ONDE in the browser, prints the slips, and a parent a
   await children.getByRole('heading', { name: 'Mes enfants', level: 2 }).waitFor();
   t.equal(new URL(page.url()).pathname, '/', 'signed in, on the home page');
   const card = children.getByRole('listitem').filter({ hasText: child });
+  // The heading shows before the children arrive (a loading state, not a false empty one): wait for the card.
+  await card.waitFor();
   t.ok(await card.isVisible(), `the home page lists ${child}`);
   t.match(await card.textContent(), /CP - M\. ROUX/, 'with their class');
   t.match(await card.textContent(), /École Jean Moulin/, 'and their school');
