@@ -78,9 +78,9 @@ export function createInsertedFiles(deps: {
     };
     const held = async (holder: string, db: Knex): Promise<string[]> =>
       (await db('core.storage_references').where({ holder }).pluck('blob_id')) as string[];
-    const add = async (ids: readonly string[], holder: string, db: Knex): Promise<void> => {
-      const already = new Set(await held(holder, db));
-      for (const id of ids) if (!already.has(id)) await storage.addReference(id, holder, { transaction: db as Knex.Transaction });
+    const add = async (ids: readonly string[], holder: string, transaction: Knex.Transaction | undefined): Promise<void> => {
+      const already = new Set(await held(holder, transaction ?? knex));
+      for (const id of ids) if (!already.has(id)) await storage.addReference(id, holder, { transaction });
     };
 
     return {
@@ -91,16 +91,15 @@ export function createInsertedFiles(deps: {
           ids,
           async holdIn(ref, options = {}) {
             const holder = holderOf(ref);
-            const db = options.transaction ?? knex;
-            await add(ids, holder, db);
-            const gone = (await held(holder, db)).filter((id) => !ids.includes(id));
+            await add(ids, holder, options.transaction);
+            const gone = (await held(holder, options.transaction ?? knex)).filter((id) => !ids.includes(id));
             await storage.removeReferences(gone, holder, { transaction: options.transaction });
           },
         };
       },
       async hold(ids, ref, options = {}) {
         if (ids.some((id) => !BLOB_ID.test(id))) throw InsertedFileRefused();
-        await add([...new Set(ids)], holderOf(ref), options.transaction ?? knex);
+        await add([...new Set(ids)], holderOf(ref), options.transaction);
       },
       async detach(ref, options = {}) {
         const holder = holderOf(ref);

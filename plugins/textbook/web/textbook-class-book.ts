@@ -118,15 +118,15 @@ export class TextbookClassBook extends TextbookElement {
       <preau-rich-text class="body" .html=${entry.body}></preau-rich-text>
       <div class="muted">${entry.author.displayName}</div>
       <div class="actions">
-        ${entry.done ? html`<a class="button" href="/apps/textbook/homework/${entry.id}">${this.f('doneCount', entry.done)} — ${this.t('tracking')}</a>` : nothing}
-        ${writable ? html`<a class="button" href="/apps/textbook/entries/${entry.id}/edit">${this.t('edit')}</a>
+        ${entry.done ? html`<a class="button secondary" href="/apps/textbook/homework/${entry.id}">${this.f('doneCount', entry.done)} — ${this.t('tracking')}</a>` : nothing}
+        ${writable ? html`<a class="button secondary" href="/apps/textbook/entries/${entry.id}/edit">${this.t('edit')}</a>
           <button class="danger" @click=${() => this.removeEntry(entry)}>${this.t('delete')}</button>` : nothing}
-        ${targets.length ? html`<details><summary class="button">${this.t('copy')}</summary>
+        ${targets.length ? html`<details><summary class="button secondary">${this.t('copy')}</summary>
           <form class="actions" @submit=${(e: SubmitEvent) => this.copy(entry, e)}>
             <label>${this.t('copyTo')}<select name="classId">${targets.map((c) => html`<option value=${c.id} ?selected=${c.id === this.classId}>${c.label}</option>`)}</select></label>
             <label>${this.t('day')}<input type="date" name="day" required .value=${addDays(entry.day, 7)}></label>
             ${entry.kind === 'homework' ? html`<label>${this.t('due')}<input type="date" name="dueOn" .value=${entry.dueOn ? addDays(entry.dueOn, 7) : ''}></label>` : nothing}
-            <button class="primary" type="submit">${this.t('copy')}</button>
+            <button type="submit">${this.t('copy')}</button>
           </form></details>` : nothing}
       </div>
     </li>`;
@@ -147,25 +147,25 @@ export class TextbookClassBook extends TextbookElement {
             ${list?.archive.length ? html`<optgroup label=${this.t('archive')}>${list.archive.map((c) => html`<option value=${c.id} ?selected=${c.id === this.classId}>${c.label}</option>`)}</optgroup>` : nothing}
           </select>
         </label>
-        <button @click=${() => this.moveWeek(-1)} aria-label=${this.t('previousWeek')}>←</button>
+        <button class="secondary" @click=${() => this.moveWeek(-1)} aria-label=${this.t('previousWeek')}>←</button>
         <strong aria-live="polite">${this.f('weekOf', { from: formatDay(this.monday, lang), to: formatDay(sunday, lang) })}</strong>
-        <button @click=${() => this.moveWeek(1)} aria-label=${this.t('nextWeek')}>→</button>
+        <button class="secondary" @click=${() => this.moveWeek(1)} aria-label=${this.t('nextWeek')}>→</button>
       </div>
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
       ${this.notice ? html`<p role="status">${this.notice}</p>` : nothing}
       ${book ? html`
         <div class="actions">
           ${book.mayWrite ? html`
-            <a class="button primary" href="/apps/textbook/classes/${book.class.id}/new?kind=session">${this.t('newSession')}</a>
-            <a class="button primary" href="/apps/textbook/classes/${book.class.id}/new?kind=homework">${this.t('newHomework')}</a>` : nothing}
+            <a class="button" href="/apps/textbook/classes/${book.class.id}/new?kind=session">${this.t('newSession')}</a>
+            <a class="button" href="/apps/textbook/classes/${book.class.id}/new?kind=homework">${this.t('newHomework')}</a>` : nothing}
           ${book.current ? nothing : html`<span class="tag">${this.t('readOnly')}</span>`}
-          <a class="button" href="/api/textbook/classes/${book.class.id}/textbook.pdf?from=${this.monday}&to=${sunday}" download>${this.t('print')}</a>
+          <a class="button secondary" href="/api/textbook/classes/${book.class.id}/textbook.pdf?from=${this.monday}&to=${sunday}" download>${this.t('print')}</a>
         </div>
         <p class="muted">${book.lastVisa ? this.f('lastVisa', { name: book.lastVisa.by.displayName, date: formatDateTime(book.lastVisa.at, lang) }) : this.t('noVisa')}
           ${book.lastVisa?.note ? html`— « ${book.lastVisa.note} »` : nothing}</p>
         ${book.mayVisa ? html`<form class="actions" @submit=${this.sign}>
           <label>${this.t('visaNote')}<input name="note" maxlength="2000" autocomplete="off"></label>
-          <button class="primary" type="submit">${this.t('visa')}</button>
+          <button type="submit">${this.t('visa')}</button>
         </form>` : nothing}
         ${days.length === 0 ? html`<p>${this.t('nothingThisWeek')}</p>` : nothing}
         ${days.map((day) => html`<section class="day" aria-label=${formatDay(day, lang)}>

@@ -100,8 +100,8 @@ export class TextbookEntryForm extends TextbookElement {
         </fieldset>` : nothing}
         <label>${this.t('publishAt')}<input type="datetime-local" name="publishAt" .value=${entry && !entry.published ? isoToParisLocal(entry.publishAt) : ''}></label>
         <div class="actions">
-          <button class="primary" type="submit" ?disabled=${this.saving}>${this.t('save')}</button>
-          <a class="button" href="/apps/textbook/?class=${this.classId}">${this.t('cancel')}</a>
+          <button type="submit" ?disabled=${this.saving}>${this.t('save')}</button>
+          <a class="button secondary" href="/apps/textbook/?class=${this.classId}">${this.t('cancel')}</a>
         </div>
       </form>
     `;
