@@ -6,6 +6,7 @@ import type { AppEnablement } from './apps/app-enablement.js';
 import type { Database } from './db/open-database.js';
 import { healthRoutes } from './health-routes.js';
 import { appRoutes } from './apps/app-routes.js';
+import { datedItemsRoutes } from './apps/dated-items-routes.js';
 import { schoolRoutes } from './structure/school-routes.js';
 import { rightRoutes } from './apps/right-routes.js';
 import type { Rights } from './plugins/rights.js';
@@ -17,6 +18,7 @@ export async function coreRoutes(
 ): Promise<void> {
   await app.register(healthRoutes, deps);
   await app.register(appRoutes, deps);
+  await app.register(datedItemsRoutes, deps);
   await app.register(rightRoutes, deps);
   await app.register(schoolRoutes, deps);
 }

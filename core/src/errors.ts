@@ -440,3 +440,9 @@ export const StorageUnavailable = defineError('PREAU_ERR_STORAGE_UNAVAILABLE', 5
   fr: 'Le stockage des fichiers est indisponible pour le moment.',
   en: 'File storage is unavailable at the moment.',
 });
+
+/** A window of days for the calendars' dated items: from before to, at most about two months. */
+export const DatedItemsWindowInvalid = defineError('PREAU_ERR_DATED_ITEMS_WINDOW', 400, {
+  fr: 'Période incorrecte : la fin doit suivre le début, sur 62 jours au plus.',
+  en: 'Wrong period: the end must follow the start, over 62 days at most.',
+});

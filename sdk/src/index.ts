@@ -22,6 +22,7 @@ export type {
   AppBadge,
   DemoContext,
 } from './manifest.js';
+export type { DatedItem, DatedItemsWindow } from './dated-items.js';
 export type {
   StructureService,
   PersonRef,

@@ -1,4 +1,5 @@
 import type { FileHolderDeclaration } from './inserted-files.js';
+import type { DatedItem, DatedItemsWindow } from './dated-items.js';
 import type {
   FastifyBaseLogger,
   FastifyInstance,
@@ -186,6 +187,12 @@ export interface PluginManifest<Rights extends string = string, Notifications ex
   exportPersonalData?: (userId: number, services: PluginServices) => Promise<unknown>;
   /** The launcher's badge for `user` (unread words, unread messages); absent when nothing is waiting. */
   badge?: (user: CurrentUser, services: PluginServices) => Promise<AppBadge>;
+  /**
+   * The app's dated things that `user` may see over a window of days (homework due, deadlines), which calendars
+   * show beside their events through `GET /api/core/dated-items` without knowing the app. Only what the user
+   * may open in the app: the core asks, the app decides.
+   */
+  datedItems?: (user: CurrentUser, window: DatedItemsWindow, services: PluginServices) => Promise<DatedItem[]>;
   /** Adds a few realistic items in French to the demo school (`preau demo`), through the plugin's own tables. */
   demo?: (context: DemoContext, services: PluginServices) => Promise<void>;
 }

@@ -2,6 +2,7 @@ import t from 'tap';
 import ICAL from 'ical.js';
 import { createTestPlatform } from '@preau/core/testing';
 import agenda from '@preau/plugin-agenda';
+import textbook from '@preau/plugin-textbook';
 import { launchChromium, signIn } from './browser.js';
 import { seriousViolations } from './axe.js';
 
@@ -84,8 +85,8 @@ t.test('a teacher adds a weekly event with the form, a parent sees it in the mon
   t.same(errors, [], 'no page error');
 });
 
-t.test('a teacher offers meeting slots, a parent books one, another family is told the slot is taken, the teacher reminds the rest; the director picks the holiday zone and families see the holidays', async (t) => {
-  const platform = await createTestPlatform({ plugins: [agenda], buildWeb: true });
+t.test('a teacher offers meeting slots, a parent books one, another family is told the slot is taken, the teacher reminds the rest; the director picks the holiday zone and families see the holidays and the homework due', async (t) => {
+  const platform = await createTestPlatform({ plugins: [agenda, textbook], buildWeb: true });
   t.teardown(() => platform.close());
   platform.clock.set(new Date());
   const school = await platform.createSchool({ name: 'École Jean Moulin' });
@@ -155,5 +156,16 @@ t.test('a teacher offers meeting slots, a parent books one, another family is to
   await firstPage.goto(`${address}/apps/agenda?date=${parisDay(22)}`);
   await firstPage.getByText('Vacances de Noël').first().waitFor();
   t.pass("the family's calendar shows the school's holidays");
+
+  // Another app's dated things: the homework due shows in the family's upcoming list, under its app's name.
+  const homework = await platform.as(teacher).inject({ method: 'POST', url: `/api/textbook/classes/${cm2.id}/entries`, payload: {
+    kind: 'homework', subject: 'Mathématiques', title: 'Exercices 3 et 4 page 42', body: '<p>Exercices</p>', day: parisDay(0), dueOn: parisDay(3), minutes: 20,
+  } });
+  t.equal(homework.statusCode, 201);
+  await firstPage.goto(`${address}/apps/agenda`);
+  await firstPage.getByRole('button', { name: 'À venir' }).click();
+  await firstPage.getByRole('checkbox', { name: 'Cahier de textes' }).waitFor();
+  await firstPage.getByText('Mathématiques : Exercices 3 et 4 page 42').first().click();
+  await firstPage.getByRole('link', { name: 'Ouvrir dans Cahier de textes' }).waitFor();
   t.same(errors, [], 'no console error');
 });

@@ -85,6 +85,7 @@ export const ManifestSchema = Type.Object(
     publicRoutes: Type.Optional(Type.Literal('[function]')),
     exportPersonalData: Type.Optional(Type.Literal('[function]')),
     badge: Type.Optional(Type.Literal('[function]')),
+    datedItems: Type.Optional(Type.Literal('[function]')),
     demo: Type.Optional(Type.Literal('[function]')),
     web: Type.Optional(
       Type.Object(

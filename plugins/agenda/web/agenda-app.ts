@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { ContextConsumer } from '@lit/context';
 import { ApiError, apiContext, languageContext, openShareDialog, userContext } from '@preau/sdk/web';
-import { roleIncludes, type Calendar, type Occurrence, type View } from './api-types.js';
+import { roleIncludes, type Calendar, type DatedItems, type Occurrence, type View } from './api-types.js';
 import { addDays, addMonths, formatDayOf, instantBefore, mondayOf, monthGrid, today } from './days.js';
 import { texts } from './texts.js';
 import './agenda-view.js';
@@ -20,7 +20,7 @@ const LIST_DAYS = 60;
  */
 export class AgendaApp extends LitElement {
   static override properties = {
-    path: {}, calendars: { state: true }, hiddenCalendars: { state: true }, view: { state: true }, anchor: { state: true },
+    path: {}, calendars: { state: true }, appCalendars: { state: true }, hiddenCalendars: { state: true }, view: { state: true }, anchor: { state: true },
     occurrences: { state: true }, holidays: { state: true }, open: { state: true }, editing: { state: true }, panel: { state: true }, error: { state: true }, status: { state: true },
   };
   static override styles = css`
@@ -54,6 +54,8 @@ export class AgendaApp extends LitElement {
   /** The rest of the URL after /apps/agenda/, given by the shell. */
   path = '';
   calendars: Calendar[] = [];
+  /** Other apps' dated things (homework due…), each app shown as a read-only calendar of its own. */
+  appCalendars: Calendar[] = [];
   hiddenCalendars = new Set<number>();
   view: View = globalThis.matchMedia?.('(max-width: 40rem)').matches ? 'list' : 'month';
   anchor = today();
@@ -138,7 +140,7 @@ export class AgendaApp extends LitElement {
     }, () => undefined);
     const shown = this.calendars.filter((c) => !this.hiddenCalendars.has(c.id)).map((c) => c.id);
     if (shown.length === 0) {
-      this.occurrences = [];
+      this.occurrences = await this.appOccurrences(first, addDays(after, -1));
       return;
     }
     const base = `/api/agenda/events?from=${encodeURIComponent(instantBefore(first))}&to=${encodeURIComponent(`${after}T00:00:00Z`)}&calendars=${shown.join(',')}&limit=500`;
@@ -152,11 +154,36 @@ export class AgendaApp extends LitElement {
         cursor = answer.nextCursor;
         if (!cursor) break;
       }
-      this.occurrences = this.view === 'list' ? all.filter((o) => o.endsAt > new Date().toISOString()) : all;
+      const merged = [...all, ...(await this.appOccurrences(first, addDays(after, -1)))].sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+      this.occurrences = this.view === 'list' ? merged.filter((o) => o.endsAt > new Date().toISOString()) : merged;
       this.error = '';
     } catch (error) {
       this.fail(error);
     }
+  }
+
+  /** Other apps' dated things of these days as occurrences of one read-only calendar per app (negative ids). */
+  private async appOccurrences(first: string, last: string): Promise<Occurrence[]> {
+    // Another app failing to answer leaves the agenda as it is.
+    const answers = await this.api.value!.get<DatedItems[]>(`/api/core/dated-items?from=${first}&to=${last}`).catch(() => [] as DatedItems[]);
+    const colors = ['#0e7490', '#be185d', '#b45309', '#4d7c0f'];
+    const known = new Map(this.appCalendars.map((c) => [c.name, c]));
+    const calendars = answers.map((answer, index) => known.get(answer.title[this.locale]) ?? {
+      id: -(this.appCalendars.length + index + 1), schoolId: 0, kind: 'app' as const, classId: null, name: answer.title[this.locale], color: colors[index % colors.length]!, role: 'read' as const,
+    });
+    this.appCalendars = [...new Map([...this.appCalendars, ...calendars].map((c) => [c.id, c])).values()];
+    return answers.flatMap((answer, index) => {
+      const calendar = calendars[index]!;
+      if (this.hiddenCalendars.has(calendar.id)) return [];
+      return answer.items.map((item) => {
+        const start = item.time ? `${item.day}T${item.time}` : item.day;
+        return {
+          id: `${answer.app}:${item.id}`, eventId: 0, calendarId: calendar.id, title: item.title, description: '', place: '',
+          allDay: !item.time, start, end: start, startsAt: `${item.day}T${item.time ?? '00:00'}:00.000Z`, endsAt: `${item.day}T23:59:00.000Z`,
+          recurrence: null, occurrence: null, seriesId: null, reminderMinutes: null, canEdit: false, url: item.url,
+        };
+      });
+    });
   }
 
   private toggle(calendar: Calendar, shown: boolean): void {
@@ -237,7 +264,7 @@ export class AgendaApp extends LitElement {
   }
 
   private details(o: Occurrence) {
-    const calendar = this.calendars.find((c) => c.id === o.calendarId);
+    const calendar = [...this.calendars, ...this.appCalendars].find((c) => c.id === o.calendarId);
     const when = o.allDay
       ? `${formatDayOf(o.start, this.locale, { weekday: 'long', day: 'numeric', month: 'long' })}${o.end !== o.start ? ` → ${formatDayOf(o.end, this.locale, { weekday: 'long', day: 'numeric', month: 'long' })}` : ''}`
       : `${formatDayOf(o.start.slice(0, 10), this.locale, { weekday: 'long', day: 'numeric', month: 'long' })}, ${o.start.slice(11)} – ${o.end.slice(11)}`;
@@ -248,6 +275,7 @@ export class AgendaApp extends LitElement {
       ${o.description ? html`<preau-rich-text .html=${o.description}></preau-rich-text>` : nothing}
       <p>
         ${o.canEdit ? html`<button class="primary" @click=${() => { this.editing = o; this.open = null; }}>${this.t('edit')}</button>` : nothing}
+        ${o.url ? html`<a class="button" href=${o.url}>${this.t('openInApp')} ${calendar?.name ?? ''}</a>` : nothing}
         <button @click=${() => (this.open = null)}>${this.t('close')}</button>
       </p>
     </dialog>`;
@@ -273,10 +301,10 @@ export class AgendaApp extends LitElement {
         : html`<div class="layout">
           <aside>
             <fieldset><legend>${this.t('calendars')}</legend>
-              ${this.calendars.map((c) => html`<div class="calendar">
+              ${[...this.calendars, ...this.appCalendars].map((c) => html`<div class="calendar">
                 <label><input type="checkbox" .checked=${!this.hiddenCalendars.has(c.id)} @change=${(e: Event) => this.toggle(c, (e.target as HTMLInputElement).checked)} />
                   <span class="swatch" style="background:${c.color}"></span>${c.name}</label>
-                ${this.calendarTools(c)}
+                ${c.kind === 'app' ? nothing : this.calendarTools(c)}
               </div>`)}
             </fieldset>
             <p class="group">
@@ -304,7 +332,7 @@ export class AgendaApp extends LitElement {
               </span>
               ${writable ? html`<button class="primary" @click=${() => (this.editing = 'new')}>${this.t('newEvent')}</button>` : nothing}
             </div>
-            <agenda-view .view=${this.view} .anchor=${this.anchor} .language=${this.locale} .occurrences=${this.occurrences} .calendars=${this.calendars} .holidays=${this.holidays}
+            <agenda-view .view=${this.view} .anchor=${this.anchor} .language=${this.locale} .occurrences=${this.occurrences} .calendars=${[...this.calendars, ...this.appCalendars]} .holidays=${this.holidays}
               @agenda-open=${(e: CustomEvent<Occurrence>) => (this.open = e.detail)} @agenda-day=${(e: CustomEvent<string>) => this.go('day', e.detail)}></agenda-view>
           </main>
         </div>`}

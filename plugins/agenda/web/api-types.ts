@@ -9,7 +9,8 @@ export const roleIncludes = (role: Role, needed: Role) => ROLES.indexOf(role) >=
 export interface Calendar {
   id: number;
   schoolId: number;
-  kind: 'class' | 'school' | 'personal';
+  /** `app`: not a calendar of the agenda but another app's dated things (homework due), read only. */
+  kind: 'class' | 'school' | 'personal' | 'app';
   classId: number | null;
   name: string;
   color: string;
@@ -43,6 +44,15 @@ export interface Occurrence {
   seriesId: number | null;
   reminderMinutes: number | null;
   canEdit: boolean;
+  /** For another app's dated thing: where that app shows it. */
+  url?: string;
+}
+
+/** Another app's dated things over a window (`GET /api/core/dated-items`). */
+export interface DatedItems {
+  app: string;
+  title: { fr: string; en: string };
+  items: { id: string; title: string; day: string; time?: string; url: string }[];
 }
 
 export type View = 'month' | 'week' | 'day' | 'list';

@@ -1,6 +1,7 @@
 import { definePlugin, Type } from '@preau/sdk';
 import { routes } from './routes.js';
 import { homeworkBadge } from './badge.js';
+import { homeworkDue } from './dated-items.js';
 import { addDemoTextbook } from './demo.js';
 import { exportTextbook } from './personal-data.js';
 import { fileHolders } from './file-holders.js';
@@ -48,6 +49,8 @@ export default definePlugin({
   routes,
   fileHolders,
   badge: homeworkBadge,
+  // Calendars show the homework on the day it is due.
+  datedItems: homeworkDue,
   demo: addDemoTextbook,
   exportPersonalData: exportTextbook,
   web: { entry: new URL('../web/index.ts', import.meta.url), launcher: { icon: 'textbook' } },

@@ -196,3 +196,17 @@ t.test('the week prints as a PDF with only what families may see', async (t) => 
   t.equal(tooLong.statusCode, 400);
   t.equal(tooLong.json().code, 'TEXTBOOK_ERR_RANGE');
 });
+
+t.test("calendars show homework on the day it is due: a family its child's, the teacher their class's, nobody else", async (t) => {
+  const s = await textbookSchool(platform);
+  const homework = await write(s, HOMEWORK);
+  const datedItems = async (user: TestUser, from = '2026-11-23', to = '2026-11-29') => (await platform.as(user).inject(`/api/core/dated-items?from=${from}&to=${to}`)).json();
+  t.match(await datedItems(s.cm2.parents[0]!), [{ app: 'textbook', title: { fr: 'Cahier de textes' }, items: [{ title: 'Mathématiques : Exercices 3 et 4 page 42', day: '2026-11-27', url: `/apps/textbook/homework/${homework.id}` }] }]);
+  t.match(await datedItems(s.cm2.pupils[0]!), [{ items: [{ day: '2026-11-27' }] }], 'the pupil too');
+  t.match(await datedItems(s.teacher), [{ items: [{ title: 'CM2 - Mme BÉRANGER · Mathématiques : Exercices 3 et 4 page 42', day: '2026-11-27' }] }]);
+  for (const outsider of [s.cp.parents[0]!, s.foreignParent, s.foreignTeacher, s.otherTeacher]) t.same(await datedItems(outsider), [], 'not for another class or school');
+  t.same(await datedItems(s.cm2.parents[0]!, '2026-11-28', '2026-12-05'), [], 'outside the window');
+  const wrong = await platform.as(s.teacher).inject('/api/core/dated-items?from=2026-11-29&to=2026-11-23');
+  t.equal(wrong.statusCode, 400);
+  t.match(wrong.json(), { code: 'PREAU_ERR_DATED_ITEMS_WINDOW', message: /Période incorrecte/ });
+});
