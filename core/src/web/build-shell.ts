@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { buildOnce, readBuild } from './build-once.js';
 import { SOURCE_CONDITIONS, webBundleDir, webCacheDir } from './build-plugin-web.js';
 import { hashSource, type InlineSources } from '../http/security-headers.js';
+import { buildServiceWorker, drawIcons } from './build-service-worker.js';
 
 // The design tokens (shell/src/design/tokens.css), inline so that the first paint has them; allowed by the CSP
 // through their hash. These are the fallback for a shell without that file.
@@ -76,7 +77,7 @@ export async function prepareShell(options: { baseDir: string; build: boolean })
  * Writes `index.html` with the import map.
  */
 export async function bundleShell(shellRoot: string, dir: string): Promise<BuiltShell> {
-  const entryPoints: Record<string, string> = { app: join(shellRoot, 'src', 'index.ts') };
+  const entryPoints: Record<string, string> = { app: join(shellRoot, 'src', 'index.ts'), 'offline-page': join(shellRoot, 'src', 'service-worker', 'offline-page.ts') };
   for (const name of Object.values(IMPORT_MAP_MODULES)) entryPoints[name] = join(shellRoot, 'src', 'shared-modules', `${name}.ts`);
   const stamp = await buildOnce(dir, { entryPoints, splitting: true, absWorkingDir: shellRoot, ...SOURCE_CONDITIONS });
   const imports = Object.fromEntries(
@@ -88,6 +89,7 @@ export async function bundleShell(shellRoot: string, dir: string): Promise<Built
   // The favicon, Préau's icons and the web app manifest (shell/public), served under /icons/ and /favicon.ico.
   const icons = join(shellRoot, 'public');
   if (existsSync(icons)) cpSync(icons, join(dir, 'icons'), { recursive: true });
+  await drawIcons(join(dir, 'icons'));
   const html = `<!doctype html>
 <html lang="fr">
 <head>
@@ -100,6 +102,7 @@ export async function bundleShell(shellRoot: string, dir: string): Promise<Built
 <link rel="icon" href="/icons/preau.svg" type="image/svg+xml">
 <link rel="apple-touch-icon" href="/icons/apple-touch-icon.png">
 <link rel="manifest" href="/icons/manifest.webmanifest">
+<link rel="icon" href="/icons/icon-192.png" type="image/png" sizes="192x192">
 <script type="importmap">${importMap}</script>
 <link rel="modulepreload" href="/shell/${stamp.entries.app}">
 <style>${tokensStyle}</style>
@@ -111,8 +114,9 @@ export async function bundleShell(shellRoot: string, dir: string): Promise<Built
 </body>
 </html>
 `;
-  const inline: InlineSources = { scripts: [hashSource(importMap)], styles: [hashSource(tokensStyle)] };
   writeFileSync(join(dir, 'index.html'), html);
+  const offlineStyle = await buildServiceWorker(shellRoot, dir, stamp.entries['offline-page']!, stamp.outputs);
+  const inline: InlineSources = { scripts: [hashSource(importMap)], styles: [hashSource(tokensStyle), offlineStyle] };
   writeFileSync(join(dir, INLINE_FILE), JSON.stringify(inline));
   return { dir, app: stamp.entries.app!, inline };
 }

@@ -1,0 +1,145 @@
+import t from 'tap';
+import { appendFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page, Worker } from 'playwright-core';
+import sharp from 'sharp';
+import liaison from '@preau/plugin-liaison';
+import messaging from '@preau/plugin-messaging';
+import { createTestPlatform, type TestPlatform, type TestUser } from '@preau/core/testing';
+import { launchChromium, signIn } from './browser.js';
+
+// Issue 21: Préau installable, its service worker, the offline page and offline reading, notification clicks.
+let platform: TestPlatform;
+let browser: Browser;
+let address: string;
+let teacher: TestUser;
+let parent: TestUser;
+let pupilId: number;
+const errors: string[] = [];
+
+t.before(async () => {
+  platform = await createTestPlatform({ plugins: [liaison, messaging], buildWeb: true, config: { app: { name: 'ENT Académie de Test', shortName: 'ENT Test', themeColour: '#8a1538' } } });
+  const school = await platform.createSchool({ name: 'École Jean Moulin' });
+  teacher = await platform.createUser({ profile: 'Teacher', schools: [school], displayName: 'DUPONT Marie' });
+  const cm2 = await platform.createClass({ school, label: 'CM2', teachers: [teacher], pupils: 1, relativesPerPupil: 1 });
+  parent = cm2.relatives[0]![0]!;
+  pupilId = cm2.pupils[0]!.id;
+  const posted = await platform.as(teacher).inject({ method: 'POST', url: '/api/liaison/words', payload: { title: 'Sortie au musée jeudi', body: '<p>Prévoir un pique-nique.</p>', category: 'sortie', requiresAck: true, classIds: [cm2.id] } });
+  if (posted.statusCode !== 201) throw new Error(posted.body);
+  address = await platform.app.listen({ port: 0, host: '127.0.0.1' });
+  browser = await launchChromium();
+});
+t.teardown(async () => {
+  await browser?.close();
+  await platform?.close();
+});
+
+const workerOf = async (context: BrowserContext, page: Page): Promise<Worker> => {
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+  return context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+};
+
+t.test('the manifest is made from the configuration, Chromium finds no error in it, and every icon is a PNG of its size', async (t) => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(address);
+  await page.getByLabel('Identifiant').waitFor();
+  const cdp = await context.newCDPSession(page);
+  const manifest = await cdp.send('Page.getAppManifest');
+  t.same(manifest.errors, [], 'no errors in the app manifest');
+  const data = JSON.parse(manifest.data!) as { name: string; short_name: string; theme_color: string; display: string; start_url: string; icons: { src: string; sizes: string; purpose: string }[]; shortcuts: { url: string }[] };
+  t.match(data, { name: 'ENT Académie de Test', short_name: 'ENT Test', theme_color: '#8a1538', display: 'standalone', start_url: '/' });
+  t.same(data.shortcuts.map((s) => s.url), ['/apps/liaison', '/apps/messaging'], 'shortcuts to the notebook and the messaging');
+  for (const icon of data.icons.filter((i) => i.src.endsWith('.png'))) {
+    const response = await fetch(`${address}${icon.src}`);
+    t.equal(response.status, 200, icon.src);
+    const meta = await sharp(Buffer.from(await response.arrayBuffer())).metadata();
+    t.equal(`${meta.width}x${meta.height}`, icon.sizes, `${icon.src} is ${icon.sizes}`);
+  }
+  t.ok(data.icons.some((i) => i.purpose === 'maskable'), 'a maskable icon');
+  const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+  t.same(installabilityErrors.filter((e) => e.errorId !== 'no-matching-service-worker' && e.errorId !== 'not-offline-capable'), [], 'nothing in the manifest keeps Préau from being installed');
+  await context.close();
+});
+
+t.test('the service worker installs; with the network cut a parent reads their child’s last words, and a confirmation waits for the network', async (t) => {
+  const context = await browser.newContext();
+  const page = await signIn(context, address, parent, errors);
+  await workerOf(context, page);
+  t.ok(await page.evaluate(async () => Boolean((await navigator.serviceWorker.ready).active)), 'the worker is active');
+  t.ok(await page.evaluate(() => caches.keys().then((keys) => keys.some((key) => key.startsWith('preau-shell-')))), 'the shell is precached');
+
+  // Read once with the network: the worker keeps that answer (and only the documented ones).
+  await page.goto(`${address}/apps/liaison`);
+  await page.getByText('Sortie au musée jeudi').first().waitFor();
+  await page.waitForFunction(async () => (await caches.open('preau-data').then((c) => c.keys())).some((r) => r.url.includes('/api/liaison/children/')));
+  const kept = await page.evaluate(async () => (await (await caches.open('preau-data')).keys()).map((r) => new URL(r.url).pathname));
+  t.ok(kept.every((path) => /^\/api\/liaison\/children\/\d+\/words$|^\/__preau\/session$/.test(path)), `only the documented answers are kept: ${kept.join(', ')}`);
+
+  await context.setOffline(true);
+  await page.goto(`${address}/apps/liaison`);
+  await page.getByRole('heading', { name: 'Vous êtes hors connexion', level: 1 }).waitFor();
+  t.ok(await page.getByRole('heading', { name: 'Ce qui manque sans réseau' }).isVisible(), 'the page says what is missing');
+  await page.getByRole('heading', { name: 'Sortie au musée jeudi' }).waitFor();
+  t.ok(await page.getByText('Prévoir un pique-nique.').isVisible(), 'the word’s text is readable offline');
+  t.match(await page.locator('main').innerText(), /Carnet de liaison — /, 'under the child’s name');
+
+  await page.getByRole('button', { name: 'Confirmer la lecture' }).click();
+  await page.getByText('votre confirmation est gardée sur cet appareil').waitFor();
+  const acknowledged = () => platform.knex('liaison.acknowledgements').where({ pupil_id: pupilId }).first('pupil_id');
+  t.equal(await acknowledged(), undefined, 'nothing reached the server yet');
+
+  await context.setOffline(false);
+  await t.resolves(waitFor(async () => Boolean(await acknowledged())), 'sent once the network is back');
+  t.same(errors, []);
+  await context.close();
+});
+
+t.test('signing out clears what was kept for offline reading', async (t) => {
+  const context = await browser.newContext();
+  const page = await signIn(context, address, parent, errors);
+  await workerOf(context, page);
+  await page.goto(`${address}/apps/liaison`);
+  await page.getByText('Sortie au musée jeudi').first().waitFor();
+  await page.waitForFunction(() => caches.has('preau-data'));
+  await page.evaluate(() => document.querySelector('preau-app')!.dispatchEvent(new CustomEvent('preau-sign-out')));
+  await page.getByLabel('Identifiant').waitFor();
+  await page.waitForFunction(async () => !(await caches.has('preau-data')));
+  t.pass('the kept answers are gone');
+  await context.close();
+});
+
+t.test('a notification click opens its page in the open tab', async (t) => {
+  const context = await browser.newContext();
+  const page = await signIn(context, address, parent, errors);
+  const worker = await workerOf(context, page);
+  const word = await platform.knex('liaison.words').first('id');
+  await worker.evaluate((url) => (self as unknown as { openNotificationPage(data: unknown): Promise<void> }).openNotificationPage({ url }), `/apps/liaison/words/${word.id}`);
+  await page.waitForURL(`${address}/apps/liaison/words/${word.id}`);
+  await page.getByRole('heading', { name: 'Sortie au musée jeudi' }).first().waitFor();
+  t.pass('the word is shown');
+  await context.close();
+});
+
+t.test('a new version of the code shows « nouvelle version disponible », and accepting it reloads the page', async (t) => {
+  const context = await browser.newContext();
+  const page = await signIn(context, address, parent, errors);
+  await workerOf(context, page);
+  appendFileSync(join(platform.platform.shell!.dir, 'sw.js'), '\n// a new build\n');
+  await page.evaluate(async () => (await navigator.serviceWorker.getRegistration('/'))!.update());
+  await page.getByText('Une nouvelle version de Préau est disponible.').waitFor();
+  const reloaded = page.waitForEvent('load');
+  await page.getByRole('button', { name: 'Mettre à jour' }).click();
+  await reloaded;
+  await page.getByRole('heading', { name: 'Accueil', level: 1 }).waitFor();
+  t.equal(await page.getByText('Une nouvelle version de Préau est disponible.').count(), 0, 'the new version runs');
+  await context.close();
+});
+
+async function waitFor(check: () => Promise<boolean>, ms = 10_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
