@@ -174,7 +174,7 @@ export const ConfigSchema = Type.Object(
     /** The installed app (web app manifest): the academy's name and colours. */
     app: Type.Object(
       {
-        name: Type.String({ minLength: 1, default: 'Préau — l’école en ligne' }),
+        name: Type.String({ minLength: 1, default: 'Préau' }),
         shortName: Type.String({ minLength: 1, maxLength: 12, default: 'Préau' }),
         themeColour: Type.String({ pattern: '^#[0-9a-fA-F]{6}$', default: '#1f5fbf' }),
         backgroundColour: Type.String({ pattern: '^#[0-9a-fA-F]{6}$', default: '#f6f7fb' }),

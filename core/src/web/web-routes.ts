@@ -26,7 +26,7 @@ export async function webRoutes(app: FastifyInstance, opts: { registry: PluginRe
   // The manifest is made from the configuration (the academy's name and colours), the active apps' shortcuts.
   app.get('/icons/manifest.webmanifest', async (_request, reply) => {
     if (!shell) return reply.callNotFound();
-    return reply.type('application/manifest+json').header('cache-control', 'no-cache').send(JSON.stringify(webManifest(opts.installable, registry)));
+    return reply.header('content-type', 'application/manifest+json').header('cache-control', 'no-cache').send(Buffer.from(JSON.stringify(webManifest(opts.installable, registry))));
   });
   // The service worker at the root, so that its scope is the whole site; revalidated on each check for updates.
   app.get('/sw.js', async (_request, reply) => {
