@@ -12,7 +12,7 @@ import { availableParallelism, cpus } from 'node:os';
 import webPush from 'web-push';
 import { createTestPlatform, type TestDatabaseKind } from '@preau/core/testing';
 import liaison from '@preau/plugin-liaison';
-import { startPushService } from '../integration/push-service.js';
+import { startPushService, type LocalDevice } from '../integration/push-service.js';
 import { startBareFastify } from './targets/bare-fastify.js';
 import { time } from './latency.js';
 
@@ -30,7 +30,7 @@ try {
   const school = await platform.createSchool({ name: 'École du banc d’essai' });
   const teacher = await platform.createUser({ profile: 'Teacher', schools: [school] });
   const created = await platform.createClass({ school, label: 'CM2', teachers: [teacher], pupils: PUSHES, relativesPerPupil: 1 });
-  const devices = [];
+  const devices: LocalDevice[] = [];
   for (const [index, family] of created.relatives.entries()) {
     const device = service.device(`parent-${index}`);
     // A device's subscription belongs to the session that made it.
