@@ -116,6 +116,8 @@ async function write(request: Request, path: string): Promise<Response> {
     if (csrf) headers['x-csrf-token'] = csrf;
     const outbox = await caches.open(OUTBOX_CACHE);
     await outbox.put(path, json(200, { url: path, headers, body: await copy.text() }));
+    // Background Sync (Chromium) sends it even if no page of Préau is open when the network returns.
+    await (scope.registration as ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } }).sync?.register(OUTBOX_CACHE).catch(() => undefined);
     return offline(true);
   }
 }
