@@ -39,6 +39,9 @@ t.test('a parent subscribes this device from Mon compte, sees it listed with its
   t.equal(listed.enabled, true);
   t.same(listed.devices.map((d: { browser: string }) => d.browser), ['Chrome sur Android']);
   t.same((await platform.as(other).inject('/api/core/me/devices')).json().devices, [], 'another parent sees none of it');
+  const exported = (await platform.as(parent).inject('/api/core/me/export')).json();
+  t.match(exported.core.devices, [{ browser: 'Chrome sur Android' }], 'the personal data export lists the device');
+  t.notMatch(JSON.stringify(exported), phone.subscription.keys.auth, 'but not its keys');
 
   const word = await postWord('Sortie au musée');
   const [push] = await service.waitFor('parent-phone', 1, 1_000);
