@@ -1,5 +1,6 @@
 import t from 'tap';
 import { appendFileSync } from 'node:fs';
+import { createECDH, randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { chromium } from 'playwright-core';
@@ -21,7 +22,7 @@ let pupilId: number;
 const errors: string[] = [];
 
 t.before(async () => {
-  platform = await createTestPlatform({ plugins: [liaison, messaging], buildWeb: true, config: { app: { name: 'ENT Académie de Test', shortName: 'ENT Test', themeColour: '#8a1538' } } });
+  platform = await createTestPlatform({ plugins: [liaison, messaging], buildWeb: true, config: { app: { name: 'ENT Académie de Test', shortName: 'ENT Test', themeColour: '#8a1538' }, notifications: { push: { endpointOrigins: ['http://127.0.0.1:9'] } } } });
   const school = await platform.createSchool({ name: 'École Jean Moulin' });
   teacher = await platform.createUser({ profile: 'Teacher', schools: [school], displayName: 'DUPONT Marie' });
   const cm2 = await platform.createClass({ school, label: 'CM2', teachers: [teacher], pupils: 1, relativesPerPupil: 1 });
@@ -147,6 +148,28 @@ t.test('a new version of the code shows « nouvelle version disponible », and a
   await reloaded;
   await page.getByRole('heading', { name: 'Accueil', level: 1 }).waitFor();
   t.equal(await page.getByText('Une nouvelle version de Préau est disponible.').count(), 0, 'the new version runs');
+  await context.close();
+});
+
+t.test('Mon compte lists the devices with their browser and date, removes one, and offers push per type', async (t) => {
+  const ecdh = createECDH('prime256v1');
+  ecdh.generateKeys();
+  const made = await platform.as(parent).inject({
+    method: 'POST', url: '/api/core/me/devices', headers: { 'user-agent': 'Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Mobile Safari/537.36' },
+    payload: { endpoint: 'http://127.0.0.1:9/push/phone', keys: { p256dh: ecdh.getPublicKey().toString('base64url'), auth: randomBytes(16).toString('base64url') } },
+  });
+  t.equal(made.statusCode, 201, made.body);
+  const context = await browser.newContext();
+  const page = await signIn(context, address, parent, errors);
+  await page.goto(`${address}/account`);
+  await page.getByRole('heading', { name: 'Mes appareils' }).waitFor();
+  t.ok(await page.getByRole('button', { name: 'Recevoir les notifications sur cet appareil' }).isVisible(), 'this device may subscribe');
+  t.match(await page.locator('preau-push-devices li').first().innerText(), /Chrome sur Android — abonné le \d+/, 'the phone, with its browser and date');
+  t.ok(await page.getByRole('checkbox', { name: 'Recevoir « Nouveau mot dans le carnet » sur mes appareils' }).isChecked(), 'words are pushed by default');
+  await page.getByRole('button', { name: 'Retirer l’appareil Chrome sur Android' }).or(page.getByRole('button', { name: "Retirer l'appareil Chrome sur Android" })).click();
+  await page.getByText('Appareil retiré.').waitFor();
+  t.equal(await platform.knex('core.push_subscriptions').where({ user_id: parent.id }).first('id'), undefined, 'removed on the server');
+  t.same(errors, []);
   await context.close();
 });
 

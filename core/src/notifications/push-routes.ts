@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from '@sinclair/typebox';
-import type { TypeBoxTypeProvider } from '@preau/sdk';
+import { Id, type TypeBoxTypeProvider } from '@preau/sdk';
 import { requireUser } from '../identity/access.js';
 import { ErrorResponses } from '../http/common-schemas.js';
 import { PushDisabled, PushSubscriptionNotFound } from '../errors.js';
@@ -47,7 +47,7 @@ export async function pushRoutes(parent: FastifyInstance, center: NotificationCe
   });
 
   app.delete('/api/core/me/devices/:id', {
-    schema: { params: Type.Object({ id: Type.Integer({ minimum: 1 }) }), response: { 204: Type.Null(), ...ErrorResponses } },
+    schema: { params: Type.Object({ id: Id() }), response: { 204: Type.Null(), ...ErrorResponses } },
   }, async (request, reply) => {
     const user = requireUser(request);
     const deleted = await knex('core.push_subscriptions').where({ id: request.params.id, user_id: user.id }).delete();
