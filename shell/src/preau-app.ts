@@ -1,6 +1,4 @@
 import { LitElement, css, html } from 'lit';
-import { forgetDevice, noteSignedIn, OPEN_PATH_EVENT, registerAppWorker } from './service-worker/app-worker.js';
-import './service-worker/preau-update-prompt.js';
 import { ContextProvider } from '@lit/context';
 import { apiContext, childContext, languageContext, userContext, BADGES_CHANGED_EVENT, LIVE_CONNECTED_EVENT, LIVE_NOTIFICATION_EVENT, LIVE_SIGNAL_EVENT, type LiveNotification, type LiveSignalDetail, type WebChild } from '@preau/sdk/web';
 import { liveNotifications } from './notifications/live-notifications.js';
@@ -12,6 +10,8 @@ import { text, type Language } from './i18n.js';
 import { parseRoute, SIGNED_OUT_PAGES } from './routes.js';
 import { renderSignedIn, renderSignedOut } from './render-route.js';
 import './layout/preau-header.js';
+import { forgetDevice, noteSignedIn, OPEN_PATH_EVENT, registerAppWorker } from './service-worker/app-worker.js';
+import './service-worker/preau-update-prompt.js';
 
 /**
  * The root of the shell: decides between setup, the signed-out pages and the signed-in layout from the URL and

@@ -24,9 +24,10 @@ const ANDROID = 'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KH
 const subscribe = (user: TestUser, device: LocalDevice, userAgent = ANDROID) =>
   platform.as(user).inject({ method: 'POST', url: '/api/core/me/devices', headers: { 'user-agent': userAgent }, payload: device.subscription });
 const postWord = async (title: string): Promise<{ id: number; postedAt: number }> => {
+  const postedAt = Date.now();
   const posted = await platform.as(teacher).inject({ method: 'POST', url: '/api/liaison/words', payload: { title, body: '<p>Rendez-vous à 9 h.</p>', category: 'sortie', requiresAck: true, classIds: [cm2.id] } });
   if (posted.statusCode !== 201) throw new Error(posted.body);
-  return { id: posted.json().id, postedAt: Date.now() };
+  return { id: posted.json().id, postedAt };
 };
 const deliveries = () => platform.knex('core.push_deliveries').count<{ count: string }[]>('* as count').first().then((row) => Number(row!.count));
 
@@ -45,7 +46,7 @@ t.test('a parent subscribes this device from Mon compte, sees it listed with its
 
   const word = await postWord('Sortie au musée');
   const [push] = await service.waitFor('parent-phone', 1, 1_000);
-  t.ok(push!.receivedAt - word.postedAt < 1_000, `received ${push!.receivedAt - word.postedAt} ms after the word was posted`);
+  t.ok(push!.receivedAt - word.postedAt < 1_000, `received ${push!.receivedAt - word.postedAt} ms after the teacher sent the word`);
   t.same(JSON.parse(push!.payload), { title: "Nouveau mot dans le carnet", app: "Carnet de liaison", url: `/apps/liaison/words/${word.id}`, tag: JSON.parse(push!.payload).tag });
   t.notMatch(push!.payload, /musée|DUPONT|Rendez-vous/, 'no personal content: neither the word’s title, its author nor its text');
   t.equal(push!.headers['content-encoding'], 'aes128gcm');

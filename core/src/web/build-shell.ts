@@ -86,7 +86,8 @@ export async function bundleShell(shellRoot: string, dir: string): Promise<Built
   const importMap = JSON.stringify({ imports });
   const tokensFile = join(shellRoot, 'src', 'design', 'tokens.css');
   const tokensStyle = existsSync(tokensFile) ? `\n${readFileSync(tokensFile, 'utf8')}` : DEFAULT_TOKENS_STYLE;
-  // The favicon, Préau's icons and the web app manifest (shell/public), served under /icons/ and /favicon.ico.
+  // The favicon and Préau's icons (shell/public, and the PNG sizes drawn from its SVG), served under /icons/ and
+  // /favicon.ico; the web app manifest is made from the configuration (web-routes.ts).
   const icons = join(shellRoot, 'public');
   if (existsSync(icons)) cpSync(icons, join(dir, 'icons'), { recursive: true });
   await drawIcons(join(dir, 'icons'));

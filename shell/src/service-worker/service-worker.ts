@@ -65,7 +65,11 @@ scope.addEventListener('install', (event: ExtendableEvent) => {
 
 scope.addEventListener('activate', (event: ExtendableEvent) => {
   event.waitUntil((async () => {
-    for (const name of await caches.keys()) if (name.startsWith('preau-shell-') && name !== SHELL_CACHE) await caches.delete(name);
+    const older = (await caches.keys()).filter((name) => name.startsWith('preau-shell-') && name !== SHELL_CACHE);
+    // A new version starts the apps' code afresh too: what the new shell loads is fetched again once, and the
+    // bundles of older builds do not pile up.
+    if (older.length) await caches.delete(CODE_CACHE);
+    for (const name of older) await caches.delete(name);
     await scope.clients.claim();
   })());
 });
