@@ -1,6 +1,6 @@
 import { LitElement, css, html } from 'lit';
 import { ContextProvider } from '@lit/context';
-import { apiContext, childContext, languageContext, userContext, BADGES_CHANGED_EVENT, LIVE_CONNECTED_EVENT, LIVE_NOTIFICATION_EVENT, LIVE_SIGNAL_EVENT, type LiveNotification, type LiveSignalDetail, type WebChild } from '@preau/sdk/web';
+import { ApiError, apiContext, childContext, languageContext, userContext, BADGES_CHANGED_EVENT, LIVE_CONNECTED_EVENT, LIVE_NOTIFICATION_EVENT, LIVE_SIGNAL_EVENT, type LiveNotification, type LiveSignalDetail, type WebChild } from '@preau/sdk/web';
 import { liveNotifications } from './notifications/live-notifications.js';
 import type { LauncherApp } from './layout/preau-launcher.js';
 import { loadEditorApps } from './layout/load-app.js';
@@ -104,8 +104,10 @@ export class PreauApp extends LitElement {
     try {
       await this.useMe(await this.shellApi.get<Me>('/api/core/me'));
       if (SIGNED_OUT_PAGES.has(parseRoute(this.route).page)) this.navigate('/');
-    } catch {
+    } catch (error) {
       this.me = null;
+      // The session ended elsewhere (expired, signed out everywhere): what it left on this device goes too.
+      if (error instanceof ApiError && error.status === 401) void forgetDevice().catch(() => undefined);
     }
   }
 

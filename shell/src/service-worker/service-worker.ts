@@ -86,8 +86,9 @@ scope.addEventListener('sync', (event) => {
   if (event.tag === OUTBOX_CACHE) event.waitUntil(flushOutbox());
 });
 
+/** A documented answer: from the network, kept (its first page only); from the cache when the network fails. */
 async function fromNetworkOrCache(request: Request, path: string): Promise<Response> {
-  const cacheable = OFFLINE_READABLE.some((pattern) => pattern.test(path)) && !new URL(request.url).searchParams.has('before');
+  const cacheable = !new URL(request.url).searchParams.has('before');
   try {
     const response = await fetch(request);
     if (response.status === 401) await forgetData();
@@ -98,11 +99,8 @@ async function fromNetworkOrCache(request: Request, path: string): Promise<Respo
     if (response.ok) void flushOutbox();
     return response;
   } catch {
-    if (cacheable) {
-      const cached = await caches.match(path, { cacheName: DATA_CACHE });
-      if (cached) return cached;
-    }
-    return offline(false);
+    const cached = cacheable ? await caches.match(path, { cacheName: DATA_CACHE }) : undefined;
+    return cached ?? offline(false);
   }
 }
 
@@ -145,7 +143,10 @@ scope.addEventListener('fetch', (event: FetchEvent) => {
   if (path.startsWith('/api/')) {
     // Files (downloads, pictures) stream past the worker: only JSON answers are its business.
     if (path.startsWith('/api/core/files/')) return;
-    event.respondWith(request.method === 'GET' ? fromNetworkOrCache(request, path) : write(request, path));
+    if (request.method !== 'GET') event.respondWith(write(request, path));
+    else if (OFFLINE_READABLE.some((pattern) => pattern.test(path))) event.respondWith(fromNetworkOrCache(request, path));
+    // Other reads go straight to the network (no detour through the worker), or get a French answer offline.
+    else if (!(self as unknown as { navigator: Navigator }).navigator.onLine) event.respondWith(offline(false));
   } else if (request.mode === 'navigate') {
     event.respondWith(fetch(request).catch(async () => (await caches.match(OFFLINE_PAGE)) ?? offline(false)));
   } else if (request.method === 'GET' && CODE.test(path)) {
