@@ -35,8 +35,9 @@ function integers(values: readonly number[] | undefined): number[] {
 
 /**
  * Writes a notification and its recipients in one transaction (groups resolved once, set-based inserts) and
- * decides each recipient's email: none, now, at the end of their quiet hours, or in a digest. Publishing to
- * the sockets and sending the emails happen after the commit (see the notification center).
+ * decides each recipient's email: none, now, at the end of their quiet hours, or in a digest; and, for those who
+ * want this type pushed, one push per subscribed device, due now or when their quiet hours end. Publishing to
+ * the sockets, sending the emails and the pushes happen after the commit (see the notification center).
  */
 export async function sendNotification(
   deps: NotificationDeps,
