@@ -9,6 +9,7 @@ import type { Browser, BrowserContext, Page, Worker } from 'playwright-core';
 import sharp from 'sharp';
 import liaison from '@preau/plugin-liaison';
 import messaging from '@preau/plugin-messaging';
+import textbook from '@preau/plugin-textbook';
 import { createTestPlatform, type TestPlatform, type TestUser } from '@preau/core/testing';
 import { launchChromium, signIn } from './browser.js';
 
@@ -22,7 +23,7 @@ let pupilId: number;
 const errors: string[] = [];
 
 t.before(async () => {
-  platform = await createTestPlatform({ plugins: [liaison, messaging], buildWeb: true, config: { app: { name: 'ENT Académie de Test', shortName: 'ENT Test', themeColour: '#8a1538' }, notifications: { push: { endpointOrigins: ['http://127.0.0.1:9'] } } } });
+  platform = await createTestPlatform({ plugins: [liaison, messaging, textbook], buildWeb: true, config: { app: { name: 'ENT Académie de Test', shortName: 'ENT Test', themeColour: '#8a1538' }, notifications: { push: { endpointOrigins: ['http://127.0.0.1:9'] } } } });
   const school = await platform.createSchool({ name: 'École Jean Moulin' });
   teacher = await platform.createUser({ profile: 'Teacher', schools: [school], displayName: 'DUPONT Marie' });
   const cm2 = await platform.createClass({ school, label: 'CM2', teachers: [teacher], pupils: 1, relativesPerPupil: 1 });
@@ -30,6 +31,12 @@ t.before(async () => {
   pupilId = cm2.pupils[0]!.id;
   const posted = await platform.as(teacher).inject({ method: 'POST', url: '/api/liaison/words', payload: { title: 'Sortie au musée jeudi', body: '<p>Prévoir un pique-nique.</p>', category: 'sortie', requiresAck: true, classIds: [cm2.id] } });
   if (posted.statusCode !== 201) throw new Error(posted.body);
+  // Homework for tomorrow (the test clock's today is Thursday 26 November 2026).
+  const now = platform.clock.now();
+  await platform.knex('textbook.entries').insert({
+    school_id: school.id, class_id: cm2.id, kind: 'homework', subject: 'Mathématiques', title: 'Exercices 3 et 4 page 42', body: '<p>Sur le cahier du jour.</p>',
+    day: '2026-11-26', due_on: '2026-11-27', minutes: 15, visible_at: now, author_id: teacher.id, author_name: teacher.displayName, created_at: now, updated_at: now,
+  });
   address = await platform.app.listen({ port: 0, host: '127.0.0.1' });
   browser = await launchChromium();
 });
@@ -88,8 +95,11 @@ t.test('the service worker installs; with the network cut a parent reads their c
   await page.goto(`${address}/apps/liaison`);
   await page.getByText('Sortie au musée jeudi').first().waitFor();
   await page.waitForFunction(async () => (await caches.open('preau-data').then((c) => c.keys())).some((r) => r.url.includes('/api/liaison/children/')));
+  await page.goto(`${address}/apps/textbook`);
+  await page.getByText('Exercices 3 et 4 page 42').first().waitFor();
+  await page.waitForFunction(async () => (await caches.open('preau-data').then((c) => c.keys())).some((r) => r.url.includes('/api/textbook/')));
   const kept = await page.evaluate(async () => (await (await caches.open('preau-data')).keys()).map((r) => new URL(r.url).pathname));
-  t.ok(kept.every((path) => /^\/api\/liaison\/children\/\d+\/words$|^\/__preau\/session$/.test(path)), `only the documented answers are kept: ${kept.join(', ')}`);
+  t.ok(kept.every((path) => /^\/api\/liaison\/children\/\d+\/words$|^\/api\/textbook\/pupils\/\d+\/homework$|^\/__preau\/session$/.test(path)), `only the documented answers are kept: ${kept.join(', ')}`);
 
   await context.setOffline(true);
   await page.goto(`${address}/apps/liaison`);
@@ -98,6 +108,8 @@ t.test('the service worker installs; with the network cut a parent reads their c
   await page.getByRole('heading', { name: 'Sortie au musée jeudi' }).waitFor();
   t.ok(await page.getByText('Prévoir un pique-nique.').isVisible(), 'the word’s text is readable offline');
   t.match(await page.locator('main').innerText(), /Carnet de liaison — /, 'under the child’s name');
+  await page.getByRole('heading', { name: /^Pour demain — / }).waitFor();
+  t.ok(await page.getByRole('heading', { name: 'Mathématiques : Exercices 3 et 4 page 42' }).isVisible(), 'and the homework for tomorrow');
 
   await page.getByRole('button', { name: 'Confirmer la lecture' }).click();
   await page.getByText('votre confirmation est gardée sur cet appareil').waitFor();
