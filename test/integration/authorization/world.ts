@@ -140,6 +140,13 @@ export async function buildWorld(platform: TestPlatform): Promise<World> {
   const classCalendar = calendars.find((c) => c.kind === 'class')!;
   const event = created(await as(teacher).inject({ method: 'POST', url: '/api/agenda/events', payload: { calendarId: classCalendar.id, title: 'Piscine', start: '2026-12-03T08:30', end: '2026-12-03T09:30', recurrence: { frequency: 'weekly', interval: 1, weekdays: ['TH'] } } }), 'an event');
 
+  // Parent–teacher meetings of the CM2, a week ahead of the platform's clock.
+  const meetingDay = new Date(platform.clock.now().getTime() + 7 * 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Europe/Paris' });
+  const meetingRound = created(await as(teacher).inject({ method: 'POST', url: '/api/agenda/meetings', payload: {
+    classId: A.class1, title: 'Rencontres', durationMinutes: 15, bookUntil: new Date(platform.clock.now().getTime() + 5 * 86_400_000).toISOString(),
+    days: [{ day: meetingDay, from: '16:30', to: '17:30' }],
+  } }), 'meeting slots');
+
   created(await as(teacher).inject({ method: 'PUT', url: `/api/lunch-menu/schools/${schoolId}/weeks/2026-W48`, payload: { days: [{ day: 'monday', main: 'Gratin' }] } }), 'a menu');
   // A picture of a text written before inserted files: its id is the capability (text-image-routes.ts).
   const textImage = await platform.platform.storage.put(Readable.from([PIXEL]), { owner: teacher.id, name: 'pixel.png' });
@@ -210,6 +217,8 @@ export async function buildWorld(platform: TestPlatform): Promise<World> {
     // The CM2's calendar and its event: its teacher and the school's administrators manage, its families read.
     calendar: { value: classCalendar.id, audience: [...staffOfClass1, ...class1Families] },
     event: { value: Number(event.eventId), audience: [...staffOfClass1, ...class1Families] },
+    // The CM2's meetings: its teacher and the school's administrators manage them, its families book.
+    meetingRound: { value: Number(meetingRound.id), audience: [...staffOfClass1, ...class1Families] },
     shareType: { value: 'folder', audience: 'everyone' },
     // The teacher's document and folder in Documents, shared read-only with the CM2's parents.
     documentNode: { value: Number(documentFile!.id), audience: ['teacher', 'parent', 'otherFamilyParent'] },
