@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, posix } from 'node:path';
 import * as esbuild from 'esbuild';
 import sharp from 'sharp';
 import { hashSource } from '../http/security-headers.js';
@@ -42,11 +42,34 @@ export async function drawIcons(iconsDir: string): Promise<void> {
 
 /**
  * Writes `/offline.html` (the page the worker shows when a page cannot load) and `/sw.js` into the built shell
- * `dir`. The worker precaches the shell's code, the icons and the offline page; its version is the hash of all
- * of them, so that any change of the shell makes a new worker (and the « nouvelle version » prompt).
+ * `dir`. The worker precaches what the shell needs to start (its `entries` and their static imports), the icons
+ * and the offline page; its version is the hash of all of them and of the list of the shell's files, so that any change of the shell makes a new worker (and the « nouvelle version » prompt).
  * Returns the offline page's inline style hash, for the Content-Security-Policy.
  */
-export async function buildServiceWorker(shellRoot: string, dir: string, offlineScript: string, outputs: readonly string[]): Promise<string> {
+/**
+ * The shell's files that `entries` load before anything runs: the entries and, through their static imports,
+ * the chunks they share. Chunks loaded on demand (the editor, KaTeX, the style guide) are left to the runtime cache.
+ */
+export function staticClosure(dir: string, entries: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const visit = (file: string): void => {
+    if (seen.has(file) || !existsSync(join(dir, file))) return;
+    seen.add(file);
+    // esbuild's ESM output: `import{a as b}from"./chunks/x.js"` or `import"./x.js"`; `import("…")` is on demand.
+    for (const match of readFileSync(join(dir, file), 'utf8').matchAll(/(?:\bfrom|\bimport)\s*"(\.{1,2}\/[^"]+\.js)"/g)) {
+      visit(posix.normalize(posix.join(posix.dirname(file), match[1]!)));
+    }
+  };
+  for (const entry of entries) visit(entry);
+  return [...seen].sort();
+}
+
+export async function buildServiceWorker(
+  shellRoot: string,
+  dir: string,
+  shell: { offlineScript: string; entries: readonly string[]; outputs: readonly string[] },
+): Promise<string> {
+  const { offlineScript, entries, outputs } = shell;
   const html = `<!doctype html>
 <html lang="fr">
 <head>
@@ -75,14 +98,14 @@ export async function buildServiceWorker(shellRoot: string, dir: string, offline
   const icons = existsSync(join(dir, 'icons')) ? readdirSync(join(dir, 'icons')).filter((file) => /\.(png|svg|ico)$/.test(file)).sort() : [];
   const precache = [
     '/offline.html',
-    ...outputs.filter((file) => file.endsWith('.js')).map((file) => `/shell/${file}`),
+    ...staticClosure(dir, entries).map((file) => `/shell/${file}`),
     ...icons.map((file) => `/icons/${file}`),
   ];
   const version = createHash('sha256');
   version.update(html);
   for (const file of icons) version.update(readFileSync(join(dir, 'icons', file)));
-  // The shell's files are content-hashed: their names stand for their content.
-  version.update(JSON.stringify(precache));
+  // The shell's files are content-hashed: their names stand for their content (the lazy chunks' too).
+  version.update(JSON.stringify([precache, outputs]));
   const build = async (value: string) => (await esbuild.build({
     entryPoints: [join(shellRoot, 'src', 'service-worker', 'service-worker.ts')],
     bundle: true,

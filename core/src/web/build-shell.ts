@@ -116,7 +116,7 @@ export async function bundleShell(shellRoot: string, dir: string): Promise<Built
 </html>
 `;
   writeFileSync(join(dir, 'index.html'), html);
-  const offlineStyle = await buildServiceWorker(shellRoot, dir, stamp.entries['offline-page']!, stamp.outputs);
+  const offlineStyle = await buildServiceWorker(shellRoot, dir, { offlineScript: stamp.entries['offline-page']!, entries: Object.values(stamp.entries), outputs: stamp.outputs });
   const inline: InlineSources = { scripts: [hashSource(importMap)], styles: [hashSource(tokensStyle), offlineStyle] };
   writeFileSync(join(dir, INLINE_FILE), JSON.stringify(inline));
   return { dir, app: stamp.entries.app!, inline };
