@@ -368,6 +368,21 @@ export const NotificationPreferenceInvalid = defineError('PREAU_ERR_NOTIFICATION
   fr: `Type de notification inconnu : « ${type} ».`,
   en: `Unknown notification type: "${type}".`,
 }));
+/** A device's push subscription is malformed, or points at a push service the configuration does not allow. */
+export const PushSubscriptionInvalid = defineError('PREAU_ERR_PUSH_SUBSCRIPTION', 400, (fr: string, en: string) => ({
+  fr: `Abonnement aux notifications de l'appareil refusé : ${fr}.`,
+  en: `Device notification subscription refused: ${en}.`,
+}));
+/** The device to remove is unknown or belongs to someone else. */
+export const PushSubscriptionNotFound = defineError('PREAU_ERR_PUSH_SUBSCRIPTION_NOT_FOUND', 404, {
+  fr: 'Appareil introuvable.',
+  en: 'Device not found.',
+});
+/** Push notifications are turned off on this server. */
+export const PushDisabled = defineError('PREAU_ERR_PUSH_DISABLED', 404, {
+  fr: "Les notifications sur l'appareil ne sont pas activées sur ce serveur.",
+  en: 'Device notifications are not enabled on this server.',
+});
 /** A WebSocket was opened from a page of another site. */
 export const WebSocketOriginRefused = defineError('PREAU_ERR_WS_ORIGIN', 403, {
   fr: "Connexion en direct refusée : elle ne vient pas d'une page de Préau.",

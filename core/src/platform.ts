@@ -241,7 +241,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     }
     refs.shellIndex = shellIndex(shell);
     await app.register(coreRoutes, { registry, apps, rights, knex: database.knex, database, bundles, notify: notifications.service });
-    await app.register(webRoutes, { registry, shell });
+    await app.register(webRoutes, { registry, shell, installable: config.app });
 
     const platform: Platform = {
       app,

@@ -90,6 +90,11 @@ export interface NotificationTypeDeclaration {
   /** Only for the timeline and the live bell: never emailed, whatever the preferences. */
   timelineOnly?: boolean;
   /**
+   * Whether it is pushed to the devices of users who chose nothing (Web Push, at the end of their quiet hours):
+   * what a family wants on their phone at once (a word from the teacher, a flash message). Not pushed when absent.
+   */
+  push?: boolean;
+  /**
    * The profiles that may ever receive it (`['Teacher', 'Personnel']` for a news item to validate): only they
    * see it in their notification preferences. Every profile when absent.
    */

@@ -1,6 +1,6 @@
 import { LitElement, css, html } from 'lit';
 import { ContextProvider } from '@lit/context';
-import { apiContext, childContext, languageContext, userContext, BADGES_CHANGED_EVENT, LIVE_CONNECTED_EVENT, LIVE_NOTIFICATION_EVENT, LIVE_SIGNAL_EVENT, type LiveNotification, type LiveSignalDetail, type WebChild } from '@preau/sdk/web';
+import { ApiError, apiContext, childContext, languageContext, userContext, BADGES_CHANGED_EVENT, LIVE_CONNECTED_EVENT, LIVE_NOTIFICATION_EVENT, LIVE_SIGNAL_EVENT, type LiveNotification, type LiveSignalDetail, type WebChild } from '@preau/sdk/web';
 import { liveNotifications } from './notifications/live-notifications.js';
 import type { LauncherApp } from './layout/preau-launcher.js';
 import { loadEditorApps } from './layout/load-app.js';
@@ -10,6 +10,8 @@ import { text, type Language } from './i18n.js';
 import { parseRoute, SIGNED_OUT_PAGES } from './routes.js';
 import { renderSignedIn, renderSignedOut } from './render-route.js';
 import './layout/preau-header.js';
+import { forgetDevice, noteSignedIn, OPEN_PATH_EVENT, registerAppWorker } from './service-worker/app-worker.js';
+import './service-worker/preau-update-prompt.js';
 
 /**
  * The root of the shell: decides between setup, the signed-out pages and the signed-in layout from the URL and
@@ -63,6 +65,9 @@ export class PreauApp extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     addEventListener('popstate', () => (this.route = location.pathname));
+    // The service worker: offline page, cached code, « nouvelle version disponible », notification clicks.
+    registerAppWorker();
+    addEventListener(OPEN_PATH_EVENT, (event) => this.navigate((event as CustomEvent<string>).detail));
     this.addEventListener('preau-signed-in', (event) => void this.signedIn((event as CustomEvent<SignedIn>).detail));
     this.addEventListener('preau-sign-out', () => void this.signOut());
     // A page ended the session itself ("sign out everywhere"): only forget it here.
@@ -99,8 +104,10 @@ export class PreauApp extends LitElement {
     try {
       await this.useMe(await this.shellApi.get<Me>('/api/core/me'));
       if (SIGNED_OUT_PAGES.has(parseRoute(this.route).page)) this.navigate('/');
-    } catch {
+    } catch (error) {
       this.me = null;
+      // The session ended elsewhere (expired, signed out everywhere): what it left on this device goes too.
+      if (error instanceof ApiError && error.status === 401) void forgetDevice().catch(() => undefined);
     }
   }
 
@@ -116,6 +123,7 @@ export class PreauApp extends LitElement {
 
   private async useMe(me: Me): Promise<void> {
     this.me = me;
+    noteSignedIn(me.csrfToken);
     this.meLoaded = true;
     this.language = me.user.language;
     this.userProvider.setValue(me.user);
@@ -158,6 +166,7 @@ export class PreauApp extends LitElement {
 
   // Back to French: a school's computers are shared, and the next person is most likely French-speaking.
   private forgetSession(): void {
+    void forgetDevice().catch(() => undefined);
     this.me = null;
     this.apps = null;
     this.language = 'fr';
@@ -207,6 +216,7 @@ export class PreauApp extends LitElement {
       <preau-header .user=${this.me.user} .kids=${this.me.children} .childId=${this.child?.id} .unreadByChild=${unreadByChild(this.apps ?? [])} .path=${this.route} .language=${this.language}></preau-header>
       <main id="main" tabindex="-1">${renderSignedIn({ route, me: this.me, meLoaded: this.meLoaded, apps: this.apps, language: this.language })}</main>
       <preau-toasts .language=${this.language}></preau-toasts>
+      <preau-update-prompt .language=${this.language}></preau-update-prompt>
     `;
   }
 

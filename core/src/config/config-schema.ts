@@ -168,6 +168,35 @@ export const ConfigSchema = Type.Object(
         jobIntervalSeconds: Type.Integer({ minimum: 1, default: 60 }),
         /** Digests are claimed, built and handed to SMTP this many recipients at a time. */
         digestBatchSize: Type.Integer({ minimum: 1, maximum: 10000, default: 500 }),
+        /** Web Push to the devices people subscribe from Mon compte (see docs/push-and-offline.md). */
+        push: Type.Object(
+          {
+            enabled: Type.Boolean({ default: true }),
+            /** The VAPID contact the push services may write to about this server (`mailto:` or `https:`). */
+            subject: Type.String({ pattern: '^(mailto:|https://)', default: 'mailto:admin@preau.invalid' }),
+            /**
+             * The push services a device's subscription may point at (origins; `*.` matches any subdomain). The
+             * server posts to these addresses: anything else is refused, so a subscription cannot make it call
+             * an address inside the network.
+             */
+            endpointOrigins: Type.Array(Type.String({ minLength: 1 }), {
+              default: ['https://fcm.googleapis.com', 'https://updates.push.services.mozilla.com', 'https://*.push.apple.com', 'https://*.notify.windows.com'],
+            }),
+            /** How long a push service keeps a push for a device that is off (seconds). */
+            ttlSeconds: Type.Integer({ minimum: 0, maximum: 2419200, default: 86400 }),
+          },
+          { additionalProperties: false, default: {} },
+        ),
+      },
+      { additionalProperties: false, default: {} },
+    ),
+    /** The installed app (web app manifest): the academy's name and colours. */
+    app: Type.Object(
+      {
+        name: Type.String({ minLength: 1, default: 'Préau' }),
+        shortName: Type.String({ minLength: 1, maxLength: 12, default: 'Préau' }),
+        themeColour: Type.String({ pattern: '^#[0-9a-fA-F]{6}$', default: '#1f5fbf' }),
+        backgroundColour: Type.String({ pattern: '^#[0-9a-fA-F]{6}$', default: '#f6f7fb' }),
       },
       { additionalProperties: false, default: {} },
     ),

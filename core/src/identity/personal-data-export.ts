@@ -26,6 +26,9 @@ export async function exportCoreData(knex: Knex, userId: number): Promise<Record
   const functions = await knex('core.user_functions').where({ user_id: userId }).select('function', 'school_id as schoolId');
   const sessions = await knex('core.sessions').where({ user_id: userId })
     .select('created_at as createdAt', 'last_seen_at as lastSeenAt', 'ip', 'user_agent as userAgent');
+  // The devices that receive their notifications (the push endpoint and keys are the browser's, not theirs).
+  const devices = await knex('core.push_subscriptions').where({ user_id: userId }).orderBy('created_at').select('browser', 'created_at as createdAt', 'last_pushed_at as lastPushedAt');
+  const pushPreferences = await knex('core.push_preferences').where({ user_id: userId }).orderBy(['app', 'type']).select('app', 'type', 'enabled');
   const pendingEmailChange = (await knex('core.email_changes').where({ user_id: userId }).first('email', 'created_at as requestedAt', 'expires_at as expiresAt')) ?? null;
   const auditTrail = await knex('core.audit_log').where({ target_user_id: userId }).orWhere({ actor_id: userId })
     .orderBy('at').select('at', 'action', 'ip', 'details');
@@ -38,5 +41,5 @@ export async function exportCoreData(knex: Knex, userId: number): Promise<Record
     .select('r.app', 'r.type', 'r.key as id', 's.role', 's.granted_at as grantedAt', knex.raw('coalesce(u.display_name, g.name) as "sharedWith"'));
   const owned = await knex('core.shared_resources').where({ owner_id: userId }).orderBy('id').select('app', 'type', 'key as id');
   const shares = { sharedWithThem, sharedByThem, owned };
-  return { account, pendingEmailChange, schools, classes, children, relatives, functions, sessions, auditTrail, shares };
+  return { account, pendingEmailChange, schools, classes, children, relatives, functions, sessions, devices, pushPreferences, auditTrail, shares };
 }

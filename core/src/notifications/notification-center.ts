@@ -11,6 +11,9 @@ import { eventBusFanout, type Fanout } from './fanout.js';
 import type { NotificationDeps } from './notification-deps.js';
 import { sendNotification } from './send-notification.js';
 import { deliverDueEmails } from './email-delivery.js';
+import { createPushSender, deliverDuePushes, type PushDeps, type PushSender } from './push-delivery.js';
+import { vapidKeys } from './push-keys.js';
+import { pushRoutes } from './push-routes.js';
 import { runDigests } from './digests.js';
 import { LiveHub } from './live-hub.js';
 import { timelineRoutes } from './timeline-routes.js';
@@ -22,6 +25,7 @@ import { markResourceRead } from './timeline.js';
 /** What one run of the notification jobs did. */
 export interface NotificationJobsReport {
   emails: number;
+  pushes: number;
   daily: { period: string; digests: number; items: number };
   weekly: { period: string; digests: number; items: number };
 }
@@ -29,6 +33,8 @@ export interface NotificationJobsReport {
 /** The notifications of one server process: sending, live sockets, emails and digests. */
 export interface NotificationCenter {
   deps: NotificationDeps;
+  /** Web Push: the jobs' dependencies (its sender signs with the instance's VAPID keys). */
+  push: PushDeps;
   hub: LiveHub;
   apps: AppEnablementService;
   /** The `notify` service plugins receive. */
@@ -63,6 +69,8 @@ export async function createNotificationCenter(options: {
   publicUrl: string;
   config: PreauConfig;
   fanout?: Fanout;
+  /** Another push sender (benchmarks compare the job system with the bare sender). */
+  pushSender?: PushSender;
 }): Promise<NotificationCenter> {
   const { knex, clock, log, config } = options;
   const deps: NotificationDeps = {
@@ -76,6 +84,13 @@ export async function createNotificationCenter(options: {
     unsubscribeKey: await instanceSecret(knex, 'notification-unsubscribe'),
     settings: config.notifications,
     worker: `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`,
+  };
+  const push: PushDeps = {
+    knex,
+    clock,
+    log,
+    registry: options.registry,
+    sender: options.pushSender ?? createPushSender(await vapidKeys(knex), config.notifications.push),
   };
   const hub = new LiveHub({ knex, registry: options.registry, log, clock, settings: config.notifications, idleMinutes: config.sessions.idleMinutes });
   const pending = new Set<Promise<unknown>>();
@@ -105,18 +120,22 @@ export async function createNotificationCenter(options: {
       // Written and committed: a failed publish or email only delays them (the timeline has it; the jobs retry).
       track(deps.fanout.publish({ kind: 'notification', id: written.id, users: written.users }));
       if (written.emailsDue) track(deliverDueEmails(deps, { notificationId: written.id }));
+      // Pushed after the commit, off the request: a slow push service delays nobody (a failure is retried by the jobs).
+      if (written.pushesDue) track(deliverDuePushes(push, { notificationId: written.id }));
     }
     return { id: written.id, recipients: written.recipients };
   };
 
   const runJobs = async (): Promise<NotificationJobsReport> => ({
     emails: await deliverDueEmails(deps),
+    pushes: await deliverDuePushes(push),
     daily: await runDigests(deps, 'daily'),
     weekly: await runDigests(deps, 'weekly'),
   });
 
   return {
     deps,
+    push,
     hub,
     apps: options.apps,
     service: {
@@ -180,5 +199,6 @@ export async function notificationRoutes(app: FastifyInstance, deps: { center: N
   await app.register(timelineRoutes, deps.center);
   await app.register(preferenceRoutes, deps.center);
   await app.register(unsubscribeRoutes, deps.center);
+  await app.register(pushRoutes, deps.center);
   await app.register(liveRoute, deps);
 }

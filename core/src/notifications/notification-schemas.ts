@@ -34,6 +34,9 @@ export const PreferencesSchema = Type.Object({
       defaultDelivery: DeliverySchema,
       delivery: DeliverySchema,
       chosen: Type.Boolean(),
+      /** Pushed to the user's devices (their choice, else the manifest's `push`). */
+      push: Type.Boolean(),
+      pushDefault: Type.Boolean(),
     }),
   ),
   quietHours: Type.Object({ enabled: Type.Boolean(), start: Time, end: Time, weekends: Type.Boolean(), custom: Type.Boolean() }),
@@ -46,6 +49,16 @@ export const PreferencesChangeSchema = Type.Object(
       Type.Array(
         Type.Object(
           { app: Type.String({ maxLength: 40 }), type: Type.String({ maxLength: 60 }), delivery: Type.Union([DeliverySchema, Type.Null()]) },
+          { additionalProperties: false },
+        ),
+        { maxItems: 500 },
+      ),
+    ),
+    /** Per type, push on or off; null: back to the manifest's default. */
+    push: Type.Optional(
+      Type.Array(
+        Type.Object(
+          { app: Type.String({ maxLength: 40 }), type: Type.String({ maxLength: 60 }), enabled: Type.Union([Type.Boolean(), Type.Null()]) },
           { additionalProperties: false },
         ),
         { maxItems: 500 },

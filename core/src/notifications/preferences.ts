@@ -21,6 +21,9 @@ export interface TypePreference {
   delivery: Delivery;
   /** True when `delivery` is the user's own choice. */
   chosen: boolean;
+  /** Pushed to the user's devices: their own choice, else `pushDefault` (the manifest's `push`). */
+  push: boolean;
+  pushDefault: boolean;
 }
 
 /** The preferences page's data. */
@@ -36,6 +39,8 @@ export interface NotificationPreferences {
 /** What a user may change. */
 export interface PreferencesChange {
   types?: readonly { app: string; type: string; delivery: Delivery | null }[];
+  /** null: back to the manifest's default. */
+  push?: readonly { app: string; type: string; enabled: boolean | null }[];
   emailEnabled?: boolean;
   /** null: back to the academy's quiet hours. */
   quietHours?: QuietHours | null;
@@ -59,6 +64,11 @@ export async function readPreferences(
       (row: { app: string; type: string; delivery: Delivery }) => [`${row.app}.${row.type}`, row.delivery],
     ),
   );
+  const pushChosen = new Map<string, boolean>(
+    (await knex('core.push_preferences').where({ user_id: user.id }).select('app', 'type', 'enabled')).map(
+      (row: { app: string; type: string; enabled: boolean }) => [`${row.app}.${row.type}`, row.enabled],
+    ),
+  );
   const overrides = await knex('core.notification_defaults').select('app', 'type', 'profile', 'delivery');
   const allOff = chosen.get('*.*') === 'never';
   const result: TypePreference[] = [];
@@ -79,6 +89,8 @@ export async function readPreferences(
       defaultDelivery: defaultDelivery(declared, user.profile, academy),
       delivery: effectiveDelivery(declared, user.profile, { type: own, allOff }, academy),
       chosen: own !== undefined,
+      push: pushChosen.get(`${declared.app}.${declared.type}`) ?? declared.declaration.push === true,
+      pushDefault: declared.declaration.push === true,
     });
   }
   const [person, quiet] = await Promise.all([
@@ -96,9 +108,14 @@ export async function readPreferences(
 
 /** Applies a change in one transaction; an unknown type refuses the whole change. */
 export async function writePreferences(knex: Knex, registry: PluginRegistry | undefined, userId: number, now: Date, change: PreferencesChange): Promise<void> {
-  for (const t of change.types ?? []) if (!findType(registry, t.app, t.type)) throw NotificationPreferenceInvalid(`${t.app}.${t.type}`);
+  for (const t of [...(change.types ?? []), ...(change.push ?? [])]) if (!findType(registry, t.app, t.type)) throw NotificationPreferenceInvalid(`${t.app}.${t.type}`);
   await knex.transaction(async (trx) => {
     for (const t of change.types ?? []) await setDelivery(trx, userId, t.app, t.type, t.delivery, now);
+    for (const t of change.push ?? []) {
+      const row = trx('core.push_preferences').where({ user_id: userId, app: t.app, type: t.type });
+      if (t.enabled === null) await row.delete();
+      else await trx('core.push_preferences').insert({ user_id: userId, app: t.app, type: t.type, enabled: t.enabled, updated_at: now }).onConflict(['user_id', 'app', 'type']).merge();
+    }
     if (change.emailEnabled !== undefined) await setDelivery(trx, userId, '*', '*', change.emailEnabled ? null : 'never', now);
     if (change.quietHours === null) await trx('core.notification_quiet_hours').where({ user_id: userId }).delete();
     else if (change.quietHours) {

@@ -49,6 +49,7 @@ export const ManifestSchema = Type.Object(
               Type.Object(Object.fromEntries(PROFILES.map((p) => [p, Type.Optional(Delivery)])), { additionalProperties: false }),
             ),
             timelineOnly: Type.Optional(Type.Boolean()),
+            push: Type.Optional(Type.Boolean()),
             profiles: Type.Optional(Type.Array(Type.Union(PROFILES.map((p) => Type.Literal(p))), { minItems: 1, uniqueItems: true })),
           },
           { additionalProperties: false },

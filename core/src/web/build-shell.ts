@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { buildOnce, readBuild } from './build-once.js';
 import { SOURCE_CONDITIONS, webBundleDir, webCacheDir } from './build-plugin-web.js';
 import { hashSource, type InlineSources } from '../http/security-headers.js';
+import { buildServiceWorker, drawIcons } from './build-service-worker.js';
 
 // The design tokens (shell/src/design/tokens.css), inline so that the first paint has them; allowed by the CSP
 // through their hash. These are the fallback for a shell without that file.
@@ -76,7 +77,7 @@ export async function prepareShell(options: { baseDir: string; build: boolean })
  * Writes `index.html` with the import map.
  */
 export async function bundleShell(shellRoot: string, dir: string): Promise<BuiltShell> {
-  const entryPoints: Record<string, string> = { app: join(shellRoot, 'src', 'index.ts') };
+  const entryPoints: Record<string, string> = { app: join(shellRoot, 'src', 'index.ts'), 'offline-page': join(shellRoot, 'src', 'service-worker', 'offline-page.ts') };
   for (const name of Object.values(IMPORT_MAP_MODULES)) entryPoints[name] = join(shellRoot, 'src', 'shared-modules', `${name}.ts`);
   const stamp = await buildOnce(dir, { entryPoints, splitting: true, absWorkingDir: shellRoot, ...SOURCE_CONDITIONS });
   const imports = Object.fromEntries(
@@ -85,9 +86,11 @@ export async function bundleShell(shellRoot: string, dir: string): Promise<Built
   const importMap = JSON.stringify({ imports });
   const tokensFile = join(shellRoot, 'src', 'design', 'tokens.css');
   const tokensStyle = existsSync(tokensFile) ? `\n${readFileSync(tokensFile, 'utf8')}` : DEFAULT_TOKENS_STYLE;
-  // The favicon, Préau's icons and the web app manifest (shell/public), served under /icons/ and /favicon.ico.
+  // The favicon and Préau's icons (shell/public, and the PNG sizes drawn from its SVG), served under /icons/ and
+  // /favicon.ico; the web app manifest is made from the configuration (web-routes.ts).
   const icons = join(shellRoot, 'public');
   if (existsSync(icons)) cpSync(icons, join(dir, 'icons'), { recursive: true });
+  await drawIcons(join(dir, 'icons'));
   const html = `<!doctype html>
 <html lang="fr">
 <head>
@@ -100,6 +103,7 @@ export async function bundleShell(shellRoot: string, dir: string): Promise<Built
 <link rel="icon" href="/icons/preau.svg" type="image/svg+xml">
 <link rel="apple-touch-icon" href="/icons/apple-touch-icon.png">
 <link rel="manifest" href="/icons/manifest.webmanifest">
+<link rel="icon" href="/icons/icon-192.png" type="image/png" sizes="192x192">
 <script type="importmap">${importMap}</script>
 <link rel="modulepreload" href="/shell/${stamp.entries.app}">
 <style>${tokensStyle}</style>
@@ -111,8 +115,9 @@ export async function bundleShell(shellRoot: string, dir: string): Promise<Built
 </body>
 </html>
 `;
-  const inline: InlineSources = { scripts: [hashSource(importMap)], styles: [hashSource(tokensStyle)] };
   writeFileSync(join(dir, 'index.html'), html);
+  const offlineStyle = await buildServiceWorker(shellRoot, dir, { offlineScript: stamp.entries['offline-page']!, entries: Object.values(stamp.entries), outputs: stamp.outputs });
+  const inline: InlineSources = { scripts: [hashSource(importMap)], styles: [hashSource(tokensStyle), offlineStyle] };
   writeFileSync(join(dir, INLINE_FILE), JSON.stringify(inline));
   return { dir, app: stamp.entries.app!, inline };
 }

@@ -3,6 +3,8 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { PluginRegistry } from '../plugins/plugin-registry.js';
 import type { BuiltShell } from './build-shell.js';
 import { serveFile } from '../http/serve-file.js';
+import type { PreauConfig } from '../config/config-schema.js';
+import { webManifest } from './web-manifest.js';
 
 /** Resolves `file` inside `dir`, refusing anything that climbs out of it. */
 function inside(dir: string, file: string): string | null {
@@ -11,7 +13,7 @@ function inside(dir: string, file: string): string | null {
 }
 
 /** The shell's page, its shared modules, and each active plugin's web bundle under `/apps/<name>/`. */
-export async function webRoutes(app: FastifyInstance, opts: { registry: PluginRegistry; shell?: BuiltShell }): Promise<void> {
+export async function webRoutes(app: FastifyInstance, opts: { registry: PluginRegistry; shell?: BuiltShell; installable: PreauConfig['app'] }): Promise<void> {
   const { shell, registry } = opts;
 
   app.get('/shell/*', { schema: { params: { type: 'object', properties: { '*': { type: 'string' } } } } }, async (request, reply) => {
@@ -21,6 +23,17 @@ export async function webRoutes(app: FastifyInstance, opts: { registry: PluginRe
 
   // The favicon where browsers look for it, and Préau's icons and manifest (not content-hashed: revalidated).
   app.get('/favicon.ico', async (_request, reply) => (shell && serveFile(reply, join(shell.dir, 'icons', 'favicon.ico'), { immutable: false })) || reply.callNotFound());
+  // The manifest is made from the configuration (the academy's name and colours), the active apps' shortcuts.
+  app.get('/icons/manifest.webmanifest', async (_request, reply) => {
+    if (!shell) return reply.callNotFound();
+    return reply.header('content-type', 'application/manifest+json').header('cache-control', 'no-cache').send(Buffer.from(JSON.stringify(webManifest(opts.installable, registry))));
+  });
+  // The service worker at the root, so that its scope is the whole site; revalidated on each check for updates.
+  app.get('/sw.js', async (_request, reply) => {
+    const sent = shell && serveFile(reply, join(shell.dir, 'sw.js'), { immutable: false });
+    return sent ? sent.header('service-worker-allowed', '/') : reply.callNotFound();
+  });
+  app.get('/offline.html', async (_request, reply) => (shell && serveFile(reply, join(shell.dir, 'offline.html'), { immutable: false })) || reply.callNotFound());
   app.get('/icons/:file', { schema: { params: { type: 'object', properties: { file: { type: 'string', pattern: '^[a-z0-9-]+\\.(svg|png|ico|webmanifest)$' } } } } }, async (request, reply) => {
     const file = shell && inside(join(shell.dir, 'icons'), (request.params as { file: string }).file);
     return (file && serveFile(reply, file, { immutable: false })) || reply.callNotFound();

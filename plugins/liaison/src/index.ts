@@ -26,6 +26,7 @@ export default definePlugin({
       title: { fr: 'Nouveau mot dans le carnet', en: 'New word in the notebook' },
       message: { fr: '{actor} a écrit un mot : {title}', en: '{actor} wrote a word: {title}' },
       defaultDelivery: 'immediate',
+      push: true,
     },
     reminder: {
       title: { fr: 'Rappel de lecture', en: 'Reading reminder' },
@@ -49,6 +50,7 @@ export default definePlugin({
       title: { fr: "Question d'un mot : date limite proche", en: "A word's question: deadline near" },
       message: { fr: 'Plus que 24 h pour répondre au mot « {title} » (jusqu’au {deadline})', en: '24 h left to answer the word "{title}" (until {deadline})' },
       defaultDelivery: 'immediate',
+      push: true,
       profiles: ['Relative'],
     },
   },

@@ -20,6 +20,7 @@ export default definePlugin({
       title: { fr: 'Nouveau message', en: 'New message' },
       message: { fr: '{actor} vous a écrit : {subject}', en: '{actor} wrote to you: {subject}' },
       defaultDelivery: 'immediate',
+      push: true,
     },
     'moderation-pending': {
       title: { fr: 'Message d’élève à valider', en: 'Pupil message to approve' },

@@ -36,6 +36,7 @@ export default definePlugin({
       title: { fr: 'Message flash (envoyé aussi par courriel)', en: 'Flash message (also emailed)' },
       message: { fr: 'Message flash : {title} — {signature}', en: 'Flash message: {title} — {signature}' },
       defaultDelivery: 'immediate',
+      push: true,
     },
   },
   settings: Type.Object({

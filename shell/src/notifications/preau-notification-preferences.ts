@@ -23,6 +23,8 @@ interface Preferences {
     defaultDelivery: Delivery;
     delivery: Delivery;
     chosen: boolean;
+    push: boolean;
+    pushDefault: boolean;
   }[];
   quietHours: QuietHours & { custom: boolean };
   academyQuietHours: QuietHours;
@@ -52,7 +54,8 @@ export class PreauNotificationPreferences extends LitElement {
       .type:first-of-type { border-top: 0; }
       .type label { font-weight: 600; }
       .type select { width: 100%; min-width: 0; }
-      @media (min-width: 40rem) { .type { grid-template-columns: minmax(0, 1fr) minmax(0, 17rem); align-items: center; } }
+      .type .push { font-weight: 400; }
+      @media (min-width: 40rem) { .type { grid-template-columns: minmax(0, 1fr) minmax(0, 17rem) max-content; align-items: center; } }
     `,
   ];
   language: Language = 'fr';
@@ -90,6 +93,11 @@ export class PreauNotificationPreferences extends LitElement {
         const chosen = data.get(`${type.app}.${type.type}`) as Delivery | 'default' | null;
         return { app: type.app, type: type.type, delivery: !chosen || chosen === 'default' ? null : chosen };
       });
+    // A push choice equal to the default is no choice: a later change of the manifest's default applies.
+    const push = preferences.types.map((type) => {
+      const wanted = data.get(`push:${type.app}.${type.type}`) === 'on';
+      return { app: type.app, type: type.type, enabled: wanted === type.pushDefault ? null : wanted };
+    });
     const quietHours = resetQuietHours
       ? null
       : { enabled: data.get('quietEnabled') === 'on', start: String(data.get('quietStart')), end: String(data.get('quietEnd')), weekends: data.get('quietWeekends') === 'on' };
@@ -97,6 +105,7 @@ export class PreauNotificationPreferences extends LitElement {
     try {
       this.preferences = await this.api.value!.put<Preferences>('/api/core/me/notification-preferences', {
         types,
+        push,
         emailEnabled: data.get('emailEnabled') === 'on',
         quietHours,
       });
@@ -118,6 +127,8 @@ export class PreauNotificationPreferences extends LitElement {
               <option value="default" ?selected=${!type.chosen}>${format('deliveryDefault', this.language, { delivery: this.t(DELIVERY_TEXT[type.defaultDelivery]).toLowerCase() })}</option>
               ${DELIVERIES.map((d) => html`<option value=${d} ?selected=${type.chosen && type.delivery === d}>${this.t(DELIVERY_TEXT[d])}</option>`)}
             </select>`}
+      <label class="check push"><input type="checkbox" name=${`push:${type.app}.${type.type}`} ?checked=${type.push}
+        aria-label=${format('pushOnDevicesOf', this.language, { type: type.title[this.language] })} />${this.t('pushOnDevices')}</label>
     </div>`;
   }
 

@@ -10,6 +10,7 @@ import '../account/preau-email-change.js';
 import '../account/preau-storage-usage.js';
 import '../directory/preau-directory-visibility.js';
 import '../notifications/preau-notification-preferences.js';
+import '../account/preau-push-devices.js';
 
 type Outcome = { ok: boolean; message: string } | null;
 
@@ -155,6 +156,8 @@ export class PreauAccountPage extends LitElement {
       <section id="notifications" aria-labelledby="notifications-title">
         <h2 id="notifications-title">${this.t('notificationPreferences')}</h2>
         <preau-notification-preferences .language=${this.language}></preau-notification-preferences>
+        <h3 id="devices-title">${this.t('devicesTitle')}</h3>
+        <preau-push-devices .language=${this.language} aria-labelledby="devices-title"></preau-push-devices>
       </section>
       <section id="storage" aria-labelledby="storage-title">
         <h2 id="storage-title">${this.language === 'fr' ? 'Espace de stockage' : 'Storage'}</h2>
