@@ -1,4 +1,5 @@
 import { roleIncludes, Type, type CurrentUser, type PluginApp, type PluginServices } from '@preau/sdk';
+import { createBlog } from './create-blog.js';
 import { blogFor, blogRef, isSchoolAdmin, mayPublishPublic, readableBlogs, toBlog, touchBlog, type ReadableBlog } from './blogs.js';
 import { BlogNotFound, CannotCreateBlog, CannotPublishPublic, SlugTaken } from './errors.js';
 import { detachPost } from './posts.js';
@@ -57,24 +58,10 @@ export async function blogRoutes(app: PluginApp, services: PluginServices): Prom
       if (!schoolClass || schoolClass.schoolId !== schoolId || !teaches) throw CannotCreateBlog();
     } else if (!isSchoolAdmin(user, schoolId)) throw CannotCreateBlog();
     const files = await insertedFiles.check(coverHtml(coverBlobId), user);
-    // By default: a class blog is read by the class's parents and pupils, and its pupils write in it; a school
-    // blog is read by everyone in the school. Its creator manages it (as its owner).
-    const groups = await structure.derivedGroups(classId ? { classId } : { schoolId });
-    const roleFor = (profile: string) => (classId ? ({ Student: 'contribute', Relative: 'read' } as const)[profile as 'Student'] : 'read');
-    const id = await db.transaction(async (transaction) => {
-      const [row] = await transaction('blogs').insert({
-        school_id: schoolId, kind: classId ? 'class' : 'school', class_id: classId ?? null, title: title.trim(), description: (description ?? '').trim(),
-        cover_blob_id: coverBlobId ?? null, publication: publication ?? 'restrained', comments: comments ?? 'moderated', created_by: user.id,
-      }).returning('id');
-      const blogId = row.id as number;
-      await sharing.register(blogRef(blogId), { owner: user.id, transaction });
-      for (const role of ['read', 'contribute'] as const) {
-        const ids = groups.filter((g) => roleFor(g.profile) === role).map((g) => g.id);
-        if (ids.length) await sharing.grant(blogRef(blogId), { role, groups: ids }, { by: null, notify: false, transaction });
-      }
-      await files.holdIn({ type: 'blog', id: blogId }, { transaction });
-      return blogId;
-    });
+    const id = await createBlog(services, {
+      schoolId, classId: classId ?? null, title, description: description ?? '', coverBlobId: coverBlobId ?? null,
+      publication: publication ?? 'restrained', comments: comments ?? 'moderated', owner: user.id,
+    }, files);
     return reply.code(201).send(await answer(user, await blogFor(services, user, request.currentSchools, id, 'read', 'lire ce blog')));
   });
 
