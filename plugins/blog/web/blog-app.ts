@@ -1,88 +1,101 @@
-import { LitElement, css, html } from 'lit';
-import { ContextConsumer } from '@lit/context';
-import { ApiError, apiContext, formatDateTime, languageContext, preauStyles, showToast, userContext } from '@preau/sdk/web';
-import { texts } from './texts.js';
+import { html, nothing } from 'lit';
+import { showToast } from '@preau/sdk/web';
+import type { Blog, Creatable } from './api-types.js';
+import { BlogElement } from './blog-element.js';
+import './blog-page.js';
+import './blog-post-view.js';
+import './blog-post-form.js';
 
-interface Item {
-  id: number;
-  schoolId: number;
-  title: string;
-  createdAt: string;
-}
-
-/** The items of one of the user's schools, and a form to add one (the server says who may). */
-export class BlogApp extends LitElement {
-  static override properties = { path: {}, schoolId: { state: true }, items: { state: true }, error: { state: true } };
-  // Préau's design system (buttons, fields, cards, lists, tokens: see /styleguide and docs/design-system.md),
-  // then only what is this app's own layout.
-  static override styles = [preauStyles, css`
-    form { display: flex; flex-wrap: wrap; gap: var(--preau-space-2, 0.5rem); align-items: end; margin-bottom: var(--preau-space-4, 1rem); max-width: none; }
-    form label { flex: 1 1 14rem; }
-    [role='alert'] { color: var(--preau-danger, #b3261e); }
-  `];
+/**
+ * The blog app: the blogs the user reads (`/`), one blog (`/blogs/:id`), writing in it (`/blogs/:id/new`), one
+ * post (`/posts/:id`) and its form (`/posts/:id/edit`). Teachers create their class's blogs, the direction the school's.
+ */
+export class BlogApp extends BlogElement {
+  static override properties = { path: {}, blogs: { state: true }, creatable: { state: true }, error: { state: true }, creating: { state: true } };
   /** The rest of the URL after /apps/blog/, given by the shell. */
   path = '';
-  schoolId = 0;
-  items: Item[] = [];
+  blogs: Blog[] | null = null;
+  creatable: Creatable = { classes: [], schools: [] };
   error = '';
-  private api = new ContextConsumer(this, { context: apiContext, subscribe: true });
-  private language = new ContextConsumer(this, { context: languageContext, subscribe: true });
-  private user = new ContextConsumer(this, { context: userContext, subscribe: true });
+  creating = false;
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.schoolId = this.user.value?.schools[0]?.id ?? 0;
-    void this.load();
+  override willUpdate(changed: Map<string, unknown>): void {
+    // Back on the list (after creating a blog, or from one): read it again.
+    if (changed.has('path') && !this.path.replace(/^\/+|\/+$/g, '')) void this.load();
   }
 
   private async load(): Promise<void> {
-    if (!this.schoolId || !this.api.value) return;
     try {
-      this.items = await this.api.value.get<Item[]>(`/api/blog/schools/${this.schoolId}/items`);
+      [this.blogs, this.creatable] = await Promise.all([this.api.get<Blog[]>('/api/blog/blogs'), this.api.get<Creatable>('/api/blog/creatable')]);
       this.error = '';
     } catch (error) {
-      this.error = error instanceof ApiError ? error.message : String(error);
+      this.error = this.message(error);
     }
   }
 
-  private async add(event: SubmitEvent): Promise<void> {
-    const lang = () => this.language.value ?? 'fr';
+  private async create(event: SubmitEvent): Promise<void> {
     event.preventDefault();
-    const form = event.target as HTMLFormElement;
-    const title = new FormData(form).get('title');
+    const data = new FormData(event.target as HTMLFormElement);
+    const [kind, id] = String(data.get('scope')).split(':');
+    const schoolId = kind === 'school' ? Number(id) : this.creatable.classes.find((c) => c.id === Number(id))!.schoolId;
     try {
-      await this.api.value!.post(`/api/blog/schools/${this.schoolId}/items`, { title });
-      form.reset();
-      showToast(texts.text('added', lang()), 'success');
-      await this.load();
+      const blog = await this.api.post<Blog>('/api/blog/blogs', {
+        schoolId, classId: kind === 'class' ? Number(id) : null, title: data.get('title'), description: data.get('description'),
+        publication: data.get('publication'), comments: data.get('comments'),
+      });
+      showToast(this.t('created'), 'success');
+      this.go(`/blogs/${blog.id}`);
     } catch (error) {
-      this.error = error instanceof ApiError ? error.message : String(error);
+      this.error = this.message(error);
     }
   }
 
-  private chooseSchool(event: Event): void {
-    this.schoolId = Number((event.target as HTMLSelectElement).value);
-    void this.load();
+  private renderCreate() {
+    const { classes, schools } = this.creatable;
+    if (classes.length === 0 && schools.length === 0) return nothing;
+    if (!this.creating) return html`<div class="actions"><button @click=${() => (this.creating = true)}>${this.t('newBlog')}</button></div>`;
+    return html`<form class="card" @submit=${this.create}>
+      <h2>${this.t('newBlog')}</h2>
+      <label>${this.t('forWhom')}<select name="scope" required>
+        ${classes.map((c) => html`<option value="class:${c.id}">${this.f('classBlog', { label: c.label })}</option>`)}
+        ${schools.map((s) => html`<option value="school:${s.id}">${this.f('schoolBlog', { name: s.name })}</option>`)}
+      </select></label>
+      <label>${this.t('title')}<input name="title" required maxlength="120" autocomplete="off"></label>
+      <label>${this.t('description')}<textarea name="description" maxlength="1000" rows="3"></textarea></label>
+      <label>${this.t('publication')}<select name="publication">
+        <option value="restrained">${this.t('publicationRestrained')}</option><option value="immediate">${this.t('publicationImmediate')}</option>
+      </select></label>
+      <label>${this.t('comments')}<select name="comments">
+        <option value="moderated">${this.t('commentsModerated')}</option><option value="immediate">${this.t('commentsImmediate')}</option><option value="none">${this.t('commentsNone')}</option>
+      </select></label>
+      <div class="actions"><button type="submit">${this.t('createBlog')}</button><button type="button" class="secondary" @click=${() => (this.creating = false)}>${this.t('cancel')}</button></div>
+    </form>`;
+  }
+
+  private renderList() {
+    return html`
+      <h1 class="visually-hidden">${this.t('blogs')}</h1>
+      ${this.error ? html`<p role="alert" class="error">${this.error}</p>` : nothing}
+      ${this.renderCreate()}
+      ${this.blogs === null ? nothing : this.blogs.length === 0
+        ? html`<preau-empty-state heading=${this.t('empty')}><p>${this.t('emptyHint')}</p></preau-empty-state>`
+        : html`<ul class="cards">${this.blogs.map((b) => html`<li class="card">
+            ${b.cover ? html`<img class="cover" src=${b.cover} alt="">` : nothing}
+            <h2><a href="/apps/blog/blogs/${b.id}">${b.title}</a></h2>
+            ${b.description ? html`<p>${b.description}</p>` : nothing}
+            ${b.waiting ? html`<p><span class="tag warning">${this.f('tabQueue', { n: b.waiting })}</span></p>` : nothing}
+          </li>`)}</ul>`}
+    `;
   }
 
   override render() {
-    const lang = this.language.value ?? 'fr';
-    const schools = this.user.value?.schools ?? [];
-    return html`
-      ${schools.length > 1
-        ? html`<label>${texts.text('school', lang)}
-            <select @change=${this.chooseSchool}>${schools.map((s) => html`<option value=${s.id} ?selected=${s.id === this.schoolId}>${s.name}</option>`)}</select>
-          </label>`
-        : ''}
-      <form @submit=${this.add}>
-        <label>${texts.text('newItem', lang)}<input name="title" required maxlength="200" autocomplete="off" /></label>
-        <button type="submit">${texts.text('add', lang)}</button>
-      </form>
-      ${this.error ? html`<p role="alert">${this.error}</p>` : ''}
-      ${this.items.length === 0
-        ? html`<preau-empty-state heading=${texts.text('empty', lang)}></preau-empty-state>`
-        : html`<ul class="list">${this.items.map((item) => html`<li>${item.title}<br /><small class="muted">${formatDateTime(item.createdAt, lang)}</small></li>`)}</ul>`}
-    `;
+    const [section, id, action] = this.path.replace(/^\/+|\/+$/g, '').split('/');
+    const number = id && /^\d+$/.test(id) ? Number(id) : 0;
+    if (section === 'blogs' && number && action === 'new') return html`<blog-post-form .blogId=${number}></blog-post-form>`;
+    if (section === 'blogs' && number) return html`<blog-page .blogId=${number}></blog-page>`;
+    if (section === 'posts' && number && action === 'edit') return html`<blog-post-form .postId=${number}></blog-post-form>`;
+    if (section === 'posts' && number) return html`<blog-post-view .postId=${number}></blog-post-view>`;
+    return this.renderList();
   }
 }
 customElements.define('blog-app', BlogApp);

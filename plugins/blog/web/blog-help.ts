@@ -1,15 +1,10 @@
-import { LitElement, html } from 'lit';
-import { ContextConsumer } from '@lit/context';
-import { languageContext } from '@preau/sdk/web';
-import { texts } from './texts.js';
+import { html } from 'lit';
+import { BlogElement } from './blog-element.js';
 
 /** The app's help page, shown by the shell from the "?" next to the app's title. */
-export class BlogHelp extends LitElement {
-  private language = new ContextConsumer(this, { context: languageContext, subscribe: true });
-
+export class BlogHelp extends BlogElement {
   override render() {
-    const lang = this.language.value ?? 'fr';
-    return html`<h2>${texts.text('helpTitle', lang)}</h2><p>${texts.text('helpRead', lang)}</p><p>${texts.text('helpWrite', lang)}</p>`;
+    return html`<h2>${this.t('helpTitle')}</h2><p>${this.t('helpTeacher')}</p><p>${this.t('helpFamily')}</p><p>${this.t('helpPublic')}</p>`;
   }
 }
 customElements.define('blog-help', BlogHelp);
