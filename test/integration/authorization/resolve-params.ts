@@ -29,6 +29,10 @@ const BY_NAME: Record<string, string> = {
   eventId: 'event',
   nodeId: 'documentNode',
   versionId: 'documentVersion',
+  blogId: 'blog',
+  postId: 'blogPost',
+  commentId: 'blogComment',
+  slug: 'blogSlug',
 };
 
 const BY_SEGMENT: Record<string, string> = {
