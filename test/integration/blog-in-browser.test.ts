@@ -55,7 +55,10 @@ t.test("a pupil's post waits, the teacher publishes it, a parent is told and com
   await desk.getByRole('tab', { name: 'À valider (1)' }).click();
   await desk.getByRole('link', { name: 'Big Ben' }).click();
   await desk.getByRole('button', { name: 'Publier' }).click();
-  await desk.getByText(/^Publié le /).waitFor();
+  await desk.getByText(/Publié le /).first().waitFor().catch(async (error) => {
+    await desk.screenshot({ path: 'test-artifacts/blog-publish.png', fullPage: true });
+    throw error;
+  });
 
   // The parent is told in the timeline, reads the post and comments; the comment waits for moderation.
   await home.goto(address);
@@ -64,7 +67,7 @@ t.test("a pupil's post waits, the teacher publishes it, a parent is told and com
   await home.getByRole('link', { name: 'London, here we come !' }).click();
   await home.getByRole('link', { name: 'Big Ben' }).click();
   await home.getByText('Nous avons vu Big Ben et un bus rouge.').waitFor();
-  await home.getByLabel('Votre commentaire').fill('Merci les enfants !');
+  await home.getByLabel('Votre commentaire', { exact: true }).fill('Merci les enfants !');
   await home.getByRole('button', { name: 'Commenter' }).click();
   await home.getByText('En attente de modération').waitFor();
   t.same(await seriousViolations(home), [], 'no serious accessibility violation on the post');

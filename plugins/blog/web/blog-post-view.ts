@@ -90,10 +90,10 @@ export class BlogPostView extends BlogElement {
         <a class="button quiet" href="/api/blog/posts/${post.id}/print" target="_blank" rel="noopener">${this.t('print')}</a>
         ${post.canEdit || post.canManage ? html`<button class="danger" @click=${this.deletePost}>${this.t('delete')}</button>` : nothing}
       </div>
-      <preau-dialog id="send-back" heading=${this.t('sendBack')}>
+      ${post.canManage ? html`<preau-dialog id="send-back" heading=${this.t('sendBack')}>
         <form id="send-back-form" @submit=${this.sendBack}><label>${this.t('sendBackComment')}<textarea name="comment" required maxlength="2000" rows="4"></textarea></label></form>
         <div slot="actions" class="actions"><button type="submit" form="send-back-form">${this.t('sendBack')}</button></div>
-      </preau-dialog>
+      </preau-dialog>` : nothing}
       ${post.state === 'published' ? html`<section aria-labelledby="comments">
         <h2 id="comments">${this.t('commentsTitle')}</h2>
         ${this.comments.length ? html`<ul class="list">${this.comments.map((c) => html`<li>
