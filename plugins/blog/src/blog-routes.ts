@@ -3,6 +3,7 @@ import { createBlog } from './create-blog.js';
 import { blogFor, blogRef, isSchoolAdmin, mayPublishPublic, readableBlogs, toBlog, touchBlog, type ReadableBlog } from './blogs.js';
 import { BlogNotFound, CannotCreateBlog, CannotPublishPublic, SlugTaken } from './errors.js';
 import { detachPost } from './posts.js';
+import { publicCache } from './public-cache.js';
 import { Blog, BlogChange, BlogParams, Creatable, Errors, FollowInput, NewBlogInput, PublicInput } from './schemas.js';
 
 /** The text a cover picture is checked as: the same check as a picture inserted in a post. */
@@ -11,6 +12,7 @@ const coverHtml = (blobId: string | null | undefined) => (blobId ? `<img src="/a
 /** Blogs: listing, creating (a class's by its teachers, the school's by its administrators), settings, follow, public address. */
 export async function blogRoutes(app: PluginApp, services: PluginServices): Promise<void> {
   const { db, sharing, structure, insertedFiles } = services;
+  const cache = publicCache(services);
 
   /** The API's blogs: each with whether the user follows it and, for its managers, how many posts wait. */
   const describe = async (user: CurrentUser, blogs: readonly ReadableBlog[]) => {
@@ -87,6 +89,7 @@ export async function blogRoutes(app: PluginApp, services: PluginServices): Prom
       await files?.holdIn({ type: 'blog', id: blog.id }, { transaction });
       await touchBlog(transaction, blog.id);
     });
+    await cache.changed();
     return answer(user, await blogFor(services, user, request.currentSchools, blog.id, 'read', 'lire ce blog'));
   });
 
@@ -100,6 +103,7 @@ export async function blogRoutes(app: PluginApp, services: PluginServices): Prom
       await transaction('blogs').where({ id: blog.id }).delete();
       await sharing.remove(blogRef(blog.id), { transaction });
     });
+    await cache.changed();
     return reply.code(204).send(null);
   });
 
@@ -134,6 +138,7 @@ export async function blogRoutes(app: PluginApp, services: PluginServices): Prom
         if ((error as { code?: string }).code === '23505') throw SlugTaken(slug ?? '');
         throw error;
       });
+      await cache.changed();
     }
     const after = await blogFor(services, user, request.currentSchools, blog.id, 'read', 'lire ce blog').catch(() => {
       throw BlogNotFound();

@@ -1,5 +1,6 @@
 import { decodePageCursor, encodePageCursor, MAX_ID, roleIncludes, Type, type AccessRole, type CurrentUser, type Knex, type PluginApp, type PluginServices, type SchoolRef } from '@preau/sdk';
 import { blogFor, type BlogRow } from './blogs.js';
+import { publicCache } from './public-cache.js';
 import { commentsOf } from './comments.js';
 import { BadPublishDate, PostNotFound, PostNotWaiting, RoleTooLow } from './errors.js';
 import {
@@ -12,6 +13,7 @@ const YEAR = 366 * 86_400_000;
 /** Posts: writing, the managers' queue (publish, send back), reading a blog newest first, one post. */
 export async function postRoutes(app: PluginApp, services: PluginServices): Promise<void> {
   const { db, sanitize, insertedFiles, clock } = services;
+  const cache = publicCache(services);
 
   /** The post, its blog and the user's role; 404 when they may not see it. */
   const postFor = async (user: CurrentUser, schools: readonly SchoolRef[], id: number) => {
@@ -49,6 +51,7 @@ export async function postRoutes(app: PluginApp, services: PluginServices): Prom
 
   /** After the commit: tells whom a change of state concerns. */
   const announce = async (postId: number, before: PostState | null, after: PostState, actor: number) => {
+    if (before === 'published' || after === 'published') await cache.changed();
     if (after === 'published' && before !== 'published') await announcePublished(services, postId, actor);
     if (after === 'submitted' && before !== 'submitted') await announceSubmitted(services, postId, actor);
   };
@@ -186,6 +189,7 @@ export async function postRoutes(app: PluginApp, services: PluginServices): Prom
     if (!roleIncludes(role, 'manage')) throw RoleTooLow('renvoyer ses articles');
     if (row.state === 'draft') throw PostNotWaiting();
     await db.transaction((transaction) => setState(services, transaction, row, 'draft', row.publish_at, { returned_comment: request.body.comment.trim() }));
+    if (row.state === 'published') await cache.changed();
     if (row.author_id && row.author_id !== user.id) {
       await services.notify.send({
         type: 'post-returned', recipients: { users: [row.author_id] }, actor: user.id,
@@ -205,6 +209,7 @@ export async function postRoutes(app: PluginApp, services: PluginServices): Prom
     if (!roleIncludes(role, 'manage')) throw RoleTooLow('retirer ses articles');
     if (row.state !== 'published') throw PostNotWaiting();
     await db.transaction((transaction) => setState(services, transaction, row, 'submitted', null));
+    await cache.changed();
     return answer(user, row.id, role);
   });
 
@@ -219,6 +224,7 @@ export async function postRoutes(app: PluginApp, services: PluginServices): Prom
       await transaction('posts').where({ id: row.id }).delete();
       if (row.state === 'published') await transaction('blogs').where({ id: row.blog_id }).update({ version: transaction.raw('version + 1') });
     });
+    if (row.state === 'published') await cache.changed();
     return reply.code(204).send(null);
   });
 }

@@ -1,5 +1,6 @@
 import { roleIncludes, type AccessRole, type CurrentUser, type Knex, type PluginServices } from '@preau/sdk';
 import { peopleWith, touchBlog, type BlogRow } from './blogs.js';
+import { publicCache } from './public-cache.js';
 import type { Post } from './schemas.js';
 
 export type PostState = 'draft' | 'submitted' | 'scheduled' | 'published';
@@ -73,7 +74,7 @@ export function toPost(row: PostRow, user: CurrentUser, role: AccessRole): Post 
 
 const jobKey = (postId: number) => `publish:${postId}`;
 
-type Services = Pick<PluginServices, 'db' | 'jobs' | 'clock' | 'notify' | 'sharing' | 'structure' | 'insertedFiles' | 'log'>;
+type Services = Pick<PluginServices, 'db' | 'jobs' | 'clock' | 'notify' | 'sharing' | 'structure' | 'insertedFiles' | 'log' | 'events'>;
 
 /**
  * Puts a post in `state` in the caller's transaction: published now, scheduled (a job publishes it at
@@ -140,6 +141,8 @@ export function definePublishJob(services: Services): void {
       await setState(services, transaction, row as PostRow, 'published', null);
       return true;
     });
-    if (published) await announcePublished(services, postId, null);
+    if (!published) return;
+    await publicCache(services).changed();
+    await announcePublished(services, postId, null);
   });
 }

@@ -4,13 +4,12 @@ import { decodePageCursor, encodePageCursor, Id, MAX_ID, PageCursorSchema, Type,
 import { blogFor } from './blogs.js';
 import { PostNotFound, PublicBlogNotFound } from './errors.js';
 import { canSee, postRow } from './posts.js';
+import { publicCache, type PublicBlog, type Rendered } from './public-cache.js';
 import { article, escapeHtml, page, STYLESHEET } from './public-html.js';
 import { Errors, PostParams, Slug } from './schemas.js';
 
 const PAGE_SIZE = 10;
 const FEED_SIZE = 20;
-/** Rendered pages kept per process; each is keyed by its blog's version, so a stale one is never served. */
-const CACHE_ENTRIES = 500;
 /**
  * Shared caches may keep a public page but must ask again each time (an ETag makes it a 304): a post taken off
  * the blog is gone from every reader at once, as the issue demands of unpublishing.
@@ -33,21 +32,6 @@ interface FastifyReply {
   redirect(url: string, status?: number): FastifyReply;
 }
 
-interface PublicBlog {
-  id: number;
-  school_id: number;
-  title: string;
-  description: string;
-  cover_blob_id: string | null;
-  slug: string;
-  version: number;
-}
-
-interface Rendered {
-  body: string;
-  type: string;
-  etag: string;
-}
 
 const SlugParams = Type.Object({ slug: Slug });
 const SlugPostParams = Type.Object({ slug: Slug, postId: Id() });
@@ -58,25 +42,28 @@ const HTML = 'text/html; charset=utf-8';
 /**
  * The public blogs, for anyone: pages of published posts (server-rendered, no script), one post, Atom and RSS
  * feeds, and the pictures of published posts. Nothing else: no comment, no author, no draft, nothing of a
- * blog that is not public. Every request reads the blog's slug and version (one indexed row); the rendered
- * page is cached under that version, which every write that changes the page raises.
+ * blog that is not public. A slug's blog (with its version) is remembered until a write changes a blog, on
+ * any process (see `PublicCache`); the rendered page is cached under that version, which every such write raises.
  */
 export async function publicPages(app: PluginApp, services: PluginServices): Promise<void> {
   const { db, apps, sanitize, storage } = services;
-  const cache = new Map<string, Rendered>();
+  const cache = publicCache(services);
+  await cache.listen();
 
   /** The public blog at this slug, or a 301 to its address of today when the slug is an earlier one. */
   const resolve = async (request: FastifyRequest, reply: FastifyReply, slug: string): Promise<PublicBlog | null> => {
-    const blog = (await db('blogs').where({ slug }).first('id', 'school_id', 'title', 'description', 'cover_blob_id', 'slug', 'version')) as PublicBlog | undefined;
-    if (blog && apps.isEnabled(blog.school_id, 'blog')) return blog;
-    if (!blog) {
+    const answer = await cache.lookup(slug, async () => {
+      const blog = (await db('blogs').where({ slug }).first('id', 'school_id', 'title', 'description', 'cover_blob_id', 'slug', 'version')) as PublicBlog | undefined;
+      if (blog) return { blog };
       const moved = (await db('old_slugs as o').join('blogs as b', 'b.id', 'o.blog_id').where('o.slug', slug).whereNotNull('b.slug').first('b.slug')) as { slug: string } | undefined;
-      if (moved) {
-        const rest = request.url.slice(`/pub/blog/${slug}`.length);
-        reply.header('cache-control', 'public, max-age=3600').redirect(`/pub/blog/${moved.slug}${rest}`, 301);
-        return null;
-      }
+      return moved ? { movedTo: moved.slug } : null;
+    });
+    if (answer && 'movedTo' in answer) {
+      const rest = request.url.slice(`/pub/blog/${slug}`.length);
+      reply.header('cache-control', 'public, max-age=3600').redirect(`/pub/blog/${answer.movedTo}${rest}`, 301);
+      return null;
     }
+    if (answer && apps.isEnabled(answer.blog.school_id, 'blog')) return answer.blog;
     throw PublicBlogNotFound();
   };
 
@@ -84,12 +71,11 @@ export async function publicPages(app: PluginApp, services: PluginServices): Pro
 
   /** Sends a rendered page with its ETag, or 304 when the reader has it; renders it once per blog version. */
   const serve = async (request: FastifyRequest, reply: FastifyReply, key: string, render: () => Promise<Omit<Rendered, 'etag'>>): Promise<void> => {
-    let rendered = cache.get(key);
+    let rendered = cache.pages.get(key);
     if (!rendered) {
       const made = await render();
       rendered = { ...made, etag: `"${createHash('sha256').update(made.body).digest('base64url').slice(0, 27)}"` };
-      if (cache.size >= CACHE_ENTRIES) cache.delete(cache.keys().next().value!);
-      cache.set(key, rendered);
+      cache.remember(key, rendered);
     }
     reply.header('cache-control', PUBLIC_CACHE).header('etag', rendered.etag).type(rendered.type);
     if (request.headers['if-none-match'] === rendered.etag) reply.code(304).send();

@@ -118,3 +118,20 @@ t.test("a picture is served publicly only inside a published post of a public bl
   await platform.as(director).inject({ method: 'POST', url: `/api/blog/posts/${draft.id}/unpublish` });
   t.equal((await platform.inject(`/pub/blog/blog-images/files/${blobId}`)).statusCode, 404, 'unpublished: the picture is no longer public');
 });
+
+t.test("another process's change reaches this process's public page through the event bus", async (t) => {
+  const { director, blog } = await publicSchoolBlog('autre-processus');
+  await api.write(director, blog.id, { title: 'Avant' });
+  t.match((await platform.inject('/pub/blog/autre-processus')).body, /Avant/, 'the page is rendered and remembered');
+  // Another process takes the post off: its write in the database and its message, nothing of this process.
+  await platform.knex('blog.posts').where({ blog_id: blog.id }).update({ state: 'submitted', published_at: null });
+  await platform.knex('blog.blogs').where({ id: blog.id }).update({ version: platform.knex.raw('version + 1') });
+  await platform.knex.raw("select pg_notify('blog_public_changed', '{}')");
+  const deadline = Date.now() + 5000;
+  let body = (await platform.inject('/pub/blog/autre-processus')).body;
+  while (/Avant/.test(body) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    body = (await platform.inject('/pub/blog/autre-processus')).body;
+  }
+  t.notMatch(body, /Avant/, 'gone once the message arrives');
+});
