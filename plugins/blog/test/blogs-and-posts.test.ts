@@ -48,6 +48,8 @@ t.test("a pupil's post waits for the teacher, unseen by readers and notification
   t.same((await api.timeline(parent)).map((i) => i.type), [], 'nothing in the parent timeline');
   t.match(await api.timeline(teacher), [{ type: 'post-submitted', resource: { id: `post:${post.id}` } }], 'the teacher is told');
   t.match((await platform.as(teacher).inject(`/api/blog/blogs/${blog.id}`)).json(), { waiting: 1 });
+  const launcher = (await platform.as(teacher).inject('/api/core/apps')).json() as { name: string; badge: { count: number } | null }[];
+  t.match(launcher.find((a) => a.name === 'blog'), { badge: { count: 1 } }, "the launcher's badge counts the post waiting");
   t.match((await platform.as(teacher).inject(`/api/blog/blogs/${blog.id}/queue`)).json(), [{ id: post.id, state: 'submitted' }]);
   t.equal((await platform.as(pupil).inject({ method: 'POST', url: `/api/blog/posts/${post.id}/publish`, payload: {} })).statusCode, 403, 'the pupil cannot publish');
 
