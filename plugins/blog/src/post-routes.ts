@@ -6,7 +6,7 @@ import { BadPublishDate, PostNotFound, PostNotWaiting, RoleTooLow } from './erro
 import {
   announcePublished, announceSubmitted, canEdit, canSee, detachPost, needsValidation, postQuery, postRow, setState, toPost, type PostRow, type PostState,
 } from './posts.js';
-import { BlogParams, Errors, Post, PostInput, PostParams, PostsPage, PostsQuery, PostWithComments, PublishInput, ReturnInput } from './schemas.js';
+import { BlogParams, Errors, PhotoReminder, Post, PostInput, PostParams, PostsPage, PostsQuery, PostWithComments, PublishInput, ReturnInput } from './schemas.js';
 
 const YEAR = 366 * 86_400_000;
 
@@ -95,6 +95,19 @@ export async function postRoutes(app: PluginApp, services: PluginServices): Prom
     const rows = (await postQuery(db).where({ 'p.blog_id': blog.id, 'p.author_id': user.id }).whereNot('p.state', 'published')
       .orderBy([{ column: 'p.updated_at', order: 'desc' }, { column: 'p.id', order: 'desc' }])) as PostRow[];
     return rows.map((row) => toPost(row, user, role));
+  });
+
+  // Droit à l'image: the pupils of the blog's classes (a school blog: every class of the school) whose ONDE file
+  // says « Autorisation photo : Non », for the staff who write in it; never for families or pupils.
+  app.get('/blogs/:blogId/photo-reminder', {
+    schema: { params: BlogParams, response: { 200: PhotoReminder, ...Errors } },
+  }, async (request) => {
+    const user = request.currentUser!;
+    const { blog } = await blogFor(services, user, request.currentSchools, request.params.blogId, 'contribute', 'y écrire');
+    if (user.profile !== 'Teacher' && user.profile !== 'Personnel') throw RoleTooLow("voir les autorisations photo des élèves");
+    const classes = blog.class_id ? [blog.class_id] : (await services.structure.classesOfSchool(blog.school_id)).map((c) => c.id);
+    const pupils = await services.structure.pupilsWithoutPhotoAuthorisation(classes);
+    return { pupils: pupils.map((p) => ({ id: p.id, displayName: p.displayName, classId: p.classId })) };
   });
 
   app.post('/blogs/:blogId/posts', {

@@ -114,6 +114,11 @@ export const Creatable = Type.Object({
   schools: Type.Array(Type.Object({ id: Type.Integer(), name: Type.String() })),
 });
 
+/** Pupils without photo authorisation (droit à l'image), for the staff writing in the blog. */
+export const PhotoReminder = Type.Object({
+  pupils: Type.Array(Type.Object({ id: Type.Integer(), displayName: Type.String(), classId: Type.Integer() })),
+});
+
 export const BlogParams = Type.Object({ blogId: Id() });
 export const PostParams = Type.Object({ postId: Id() });
 export const CommentParams = Type.Object({ commentId: Id() });

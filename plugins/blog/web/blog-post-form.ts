@@ -9,13 +9,17 @@ import { BlogElement } from './blog-element.js';
  * always, a contributor's on a restrained blog).
  */
 export class BlogPostForm extends BlogElement {
-  static override properties = { blogId: { type: Number }, postId: { type: Number }, blog: { state: true }, post: { state: true }, error: { state: true }, saving: { state: true } };
+  static override properties = {
+    blogId: { type: Number }, postId: { type: Number }, blog: { state: true }, post: { state: true }, error: { state: true }, saving: { state: true }, withoutPhoto: { state: true },
+  };
   blogId = 0;
   postId = 0;
   blog: Blog | null = null;
   post: Post | null = null;
   error = '';
   saving = false;
+  /** Pupils of the blog's classes without photo authorisation (staff only). */
+  withoutPhoto: string[] = [];
 
   override willUpdate(changed: Map<string, unknown>): void {
     if ((changed.has('blogId') || changed.has('postId')) && (this.blogId || this.postId)) void this.load();
@@ -25,6 +29,10 @@ export class BlogPostForm extends BlogElement {
     try {
       this.post = this.postId ? (await this.api.get<{ post: Post }>(`/api/blog/posts/${this.postId}`)).post : null;
       this.blog = await this.api.get<Blog>(`/api/blog/blogs/${this.post?.blogId ?? this.blogId}`);
+      if (this.user?.profile === 'Teacher' || this.user?.profile === 'Personnel') {
+        const reminder = await this.api.get<{ pupils: { displayName: string }[] }>(`/api/blog/blogs/${this.blog.id}/photo-reminder`);
+        this.withoutPhoto = reminder.pupils.map((p) => p.displayName);
+      }
     } catch (error) {
       this.error = this.message(error);
     }
@@ -66,6 +74,7 @@ export class BlogPostForm extends BlogElement {
       <p><a href="/apps/blog/blogs/${this.blog.id}">← ${this.blog.title}</a></p>
       <h1>${post ? this.t('edit') : this.t('write')}</h1>
       ${own && this.waits ? html`<p class="notice">${this.t('waitsNotice')}</p>` : nothing}
+      ${this.withoutPhoto.length ? html`<p class="notice" role="note">${this.f('photoReminder', { names: this.withoutPhoto.join(', ') })}</p>` : nothing}
       <form @submit=${(event: SubmitEvent) => { event.preventDefault(); void this.save(true); }}>
         <label>${this.t('postTitle')}<input name="title" required maxlength="200" autocomplete="off" .value=${post?.title ?? ''}></label>
         <preau-editor label=${this.t('text')} .value=${post?.body ?? ''}></preau-editor>

@@ -84,6 +84,10 @@ export const texts = defineTexts({
   makePublic: { fr: 'Rendre public', en: 'Make public' },
   makePrivate: { fr: 'Ne plus rendre public', en: 'Stop making it public' },
   publicAt: { fr: 'Public à : {url}', en: 'Public at: {url}' },
+  photoReminder: {
+    fr: "Droit à l'image : ces élèves n'ont pas l'autorisation photo (fichier ONDE) ; ne publiez pas de photo où ils apparaissent : {names}.",
+    en: 'Image rights: these pupils have no photo authorisation (ONDE file); publish no picture showing them: {names}.',
+  },
   helpTitle: { fr: 'Comment utiliser le blog', en: 'How to use the blog' },
   helpTeacher: {
     fr: "Enseignant : créez le blog de votre classe (titre, description, image de couverture). Par défaut, les parents et les élèves de la classe le lisent et les élèves y écrivent ; « Partager » donne la lecture, la contribution ou la gestion à d'autres (un collègue pour une sortie commune). Les articles des élèves attendent votre validation dans l'onglet « À valider » : publiez-les, corrigez-les ou renvoyez-les avec un commentaire.",
