@@ -78,7 +78,7 @@ export class BlogPostForm extends BlogElement {
       <form @submit=${(event: SubmitEvent) => { event.preventDefault(); void this.save(true); }}>
         <label>${this.t('postTitle')}<input name="title" required maxlength="200" autocomplete="off" .value=${post?.title ?? ''}></label>
         <preau-editor label=${this.t('text')} .value=${post?.body ?? ''}></preau-editor>
-        ${published ? nothing : html`<label>${this.t('publishAt')}<input type="datetime-local" name="publishAt" .value=${post?.publishAt ? isoToParisLocal(post.publishAt) : ''}></label>`}
+        ${published ? nothing : html`<label>${this.t('publishAt')}<input type="datetime-local" name="publishAt" .value=${post?.publishAt && post.publishAt > new Date().toISOString() ? isoToParisLocal(post.publishAt) : ''}></label>`}
         ${this.error ? html`<p role="alert" class="error">${this.error}</p>` : nothing}
         <div class="actions">
           <button type="submit" ?disabled=${this.saving}>${!own ? this.t('save') : this.waits ? this.t('submit') : this.t('publishNow')}</button>
