@@ -4,6 +4,7 @@ import type { TypeBoxTypeProvider } from '@preau/sdk';
 import type { PluginRegistry } from './plugins/plugin-registry.js';
 import type { Database } from './db/open-database.js';
 import { CORE_VERSION } from './version.js';
+import { workerNumber } from './cluster/worker-number.js';
 import { requireAcademyAdmin, requireUser } from './identity/access.js';
 import { ErrorResponses } from './http/common-schemas.js';
 
@@ -27,6 +28,8 @@ export async function healthRoutes(parent: FastifyInstance, deps: { registry: Pl
           status: Type.Union([Type.Literal('ok'), Type.Literal('degraded')]),
           version: Type.String(),
           database: Type.Union([Type.Literal('pglite'), Type.Literal('postgres')]),
+          /** Which of `preau start --workers N`'s processes answered (1 without workers): a proxy's checks tell them apart. */
+          instance: Type.Integer({ minimum: 1 }),
           plugins: Type.Array(PluginStatus),
         }),
       },
@@ -37,6 +40,7 @@ export async function healthRoutes(parent: FastifyInstance, deps: { registry: Pl
       status: list.some((p) => p.state === 'failed') ? ('degraded' as const) : ('ok' as const),
       version: CORE_VERSION,
       database: deps.database.kind,
+      instance: workerNumber(),
       plugins: list,
     };
   });

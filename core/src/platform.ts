@@ -5,6 +5,7 @@ import type { PreauConfig } from './config/config-schema.js';
 import { openConfiguredDatabase, type Database } from './db/open-database.js';
 import { migrateUp } from './db/migrator.js';
 import { createEventBus, type ClosableEventBus } from './events/event-bus.js';
+import { createNatsEventBus } from './events/nats-event-bus.js';
 import { createAppEnablement, type AppEnablement } from './apps/app-enablement.js';
 import { createSessionStore, type SessionStore } from './identity/sessions.js';
 import { createSetup, type Setup } from './identity/setup.js';
@@ -144,7 +145,8 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
 
   try {
     await migrateUp(database.knex, CORE_MIGRATIONS);
-    const events = createEventBus(database, app.log);
+    const events =
+      config.events.transport === 'nats' ? await createNatsEventBus(config.events.nats, app.log) : createEventBus(database, app.log);
     const rights = await createRights({ knex: database.knex, events, log: app.log, registry: () => refs.registry });
     const defaults = new Set<string>(config.apps.enabledByDefault);
     const apps = await createAppEnablement({

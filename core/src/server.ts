@@ -11,11 +11,21 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
+export interface StartOptions {
+  handleSignals?: boolean;
+  /**
+   * What the server prints once listening: the setup link or its address (`all`, the default), only the setup
+   * link (`setup`: the first of several processes) or nothing (`none`: the others, which must not replace the
+   * first one's setup link).
+   */
+  announce?: 'all' | 'setup' | 'none';
+}
+
 /**
  * Starts Préau and listens. On SIGINT/SIGTERM it stops accepting connections, lets in-flight requests finish
  * (up to `server.shutdownTimeoutMs`), then closes the database (PGlite flushes its files).
  */
-export async function startServer(config: PreauConfig, options: { handleSignals?: boolean } = {}): Promise<RunningServer> {
+export async function startServer(config: PreauConfig, options: StartOptions = {}): Promise<RunningServer> {
   const format = logFormat();
   const platform = await createPlatform({ config, logger: serverLoggerOptions(config.logLevel, format) });
   const { app } = platform;
@@ -26,7 +36,8 @@ export async function startServer(config: PreauConfig, options: { handleSignals?
   const address = await app.listen({ port: config.server.port, host: config.server.host });
   platform.startDailyJobs();
   const url = config.server.publicUrl ?? address.replace('127.0.0.1', 'localhost');
-  const token = await platform.setup.issueToken();
+  const announce = options.announce ?? 'all';
+  const token = announce === 'none' ? undefined : await platform.setup.issueToken();
   // The one line a newcomer must read comes after every start-up log line, set apart (and bold on a terminal).
   const [bold, plain] = format === 'pretty' && process.stdout.isTTY ? ['\x1b[1m', '\x1b[0m'] : ['', ''];
   if (token) {
@@ -34,7 +45,7 @@ export async function startServer(config: PreauConfig, options: { handleSignals?
     process.stdout.write(
       `\n  Préau n'est pas encore configuré. Ouvrez ce lien (valable 24 h) pour créer le premier administrateur :\n\n  ${bold}${url}/setup?token=${token}${plain}\n\n`,
     );
-  } else {
+  } else if (announce === 'all') {
     process.stdout.write(`\n  ${bold}Préau écoute sur ${url}${plain}\n\n`);
   }
 

@@ -6,6 +6,9 @@
  *    requests/s at 100 connections through HTTP.
  * 2. The iCal subscription of a teacher reading 10 calendars (2,000 events): time to build it, and the 304 a
  *    phone gets with `If-None-Match` while nothing changed.
+ * 3. The meeting rush: 300 families of one class booking 250 slots over HTTP at the same moment (each family
+ *    aims at slot `i mod 250`, so 50 lose a race): winners, families told the slot was taken, other errors,
+ *    and whether the database holds each slot once and each family once.
  * Baseline in the same run: a bare Fastify route with a response schema (targets/bare-fastify.ts).
  */
 import { availableParallelism, cpus } from 'node:os';
@@ -105,6 +108,48 @@ try {
     console.log(`${name.padEnd(width)}  ${f.requestsPerSecond.toFixed(0).padStart(7)} req/s  p50 ${f.latencyP50Ms.toFixed(1)} ms  p99 ${f.latencyP99Ms.toFixed(1)} ms  errors ${f.errors + f.non2xx}`);
   }
   console.log('\ntarget: month view p99 < 30 ms for one client (PostgreSQL); the 304 is timed above (autocannon counts no 304 as an answer)');
+
+  // 3. The meeting rush.
+  const rushSchool = await platform.createSchool({ name: 'École du rendez-vous' });
+  const rushTeacher = await platform.createUser({ profile: 'Teacher', schools: [rushSchool] });
+  const big = await platform.createClass({ school: rushSchool, label: 'CM2 rush', teachers: [rushTeacher], pupils: 300, relativesPerPupil: 1 });
+  const dayIn = (n: number) => new Date(platform.clock.now().getTime() + n * 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Europe/Paris' });
+  const opened = await platform.as(rushTeacher).inject({ method: 'POST', url: '/api/agenda/meetings', payload: {
+    classId: big.id, title: 'Rencontres', durationMinutes: 5, bookUntil: new Date(platform.clock.now().getTime() + 86_400_000 * 6).toISOString(),
+    days: [7, 8, 9].map((n) => ({ day: dayIn(n), from: '08:00', to: '18:00' })),
+  } });
+  const round = opened.json() as { id: number; slotList: { id: number }[] };
+  const slotIds = round.slotList.slice(0, 250).map((s) => s.id);
+  const families = await Promise.all(big.pupils.map(async (pupil, i) => {
+    const session = await platform.platform.sessions.create(big.relatives[i]![0]!.id, { ip: '127.0.0.1', userAgent: 'bench' });
+    return { pupilId: pupil.id, cookie: `preau_session=${session.token}`, csrf: session.csrfToken };
+  }));
+  const burst = async (call: (i: number) => Promise<number>) => {
+    const started = performance.now();
+    const timings: number[] = [];
+    const statuses = await Promise.all(families.map(async (_, i) => {
+      const t0 = performance.now();
+      const status = await call(i);
+      timings.push(performance.now() - t0);
+      return status;
+    }));
+    timings.sort((a, b) => a - b);
+    return { statuses, ms: performance.now() - started, p99: timings[Math.floor(timings.length * 0.99)]! };
+  };
+  const bareUrl = bare.url;
+  const baseline = await burst(async () => (await fetch(bareUrl)).status);
+  const rush = await burst(async (i) => (await fetch(`${address}/api/agenda/meetings/${round.id}/booking`, {
+    method: 'PUT',
+    headers: { cookie: families[i]!.cookie, 'x-csrf-token': families[i]!.csrf, 'content-type': 'application/json' },
+    body: JSON.stringify({ slotId: slotIds[i % 250], pupilId: families[i]!.pupilId }),
+  })).status);
+  const count = (status: number) => rush.statuses.filter((s) => s === status).length;
+  const held = await platform.knex('agenda.meeting_slots').where({ round_id: round.id }).whereNotNull('pupil_id')
+    .first(platform.knex.raw('count(*)::int as slots, count(distinct pupil_id)::int as families'));
+  console.log(`\nmeeting rush: ${families.length} families booking ${slotIds.length} slots at once over HTTP`);
+  console.log(`  baseline (300 concurrent GETs of the bare route): ${baseline.ms.toFixed(0)} ms for all, p99 ${baseline.p99.toFixed(1)} ms`);
+  console.log(`  bookings: ${rush.ms.toFixed(0)} ms for all, p99 ${rush.p99.toFixed(1)} ms; ${count(200)} booked, ${count(409)} told "taken", ${rush.statuses.length - count(200) - count(409)} other answers`);
+  console.log(`  in the database: ${held.slots} slots held by ${held.families} families (each slot once, each family once: ${held.slots === count(200) && held.families === count(200) ? 'yes' : 'NO'})`);
 } finally {
   // Let autocannon's last requests (seconds long under load) finish before the database closes.
   await new Promise((resolve) => setTimeout(resolve, 6000));

@@ -83,3 +83,61 @@ t.test('a teacher adds a weekly event with the form, a parent sees it in the mon
   t.same(root.getAllSubcomponents('vevent').map((e) => e.getFirstPropertyValue('summary')), ['Piscine']);
   t.same(errors, [], 'no page error');
 });
+
+t.test('a teacher offers meeting slots, a parent books one, another family is told the slot is taken, the teacher reminds the rest', async (t) => {
+  const platform = await createTestPlatform({ plugins: [agenda], buildWeb: true });
+  t.teardown(() => platform.close());
+  platform.clock.set(new Date());
+  const school = await platform.createSchool({ name: 'École Jean Moulin' });
+  const teacher = await platform.createUser({ profile: 'Teacher', schools: [school], displayName: 'BÉRANGER Louis' });
+  const cm2 = await platform.createClass({ school, label: 'CM2', teachers: [teacher], pupils: 3, relativesPerPupil: 1 });
+  const [first, second] = cm2.relatives.map((r) => r[0]!);
+
+  const address = await platform.app.listen({ port: 0, host: '127.0.0.1' });
+  const browser = await launchChromium();
+  t.teardown(() => browser.close());
+  const errors: string[] = [];
+
+  const teacherPage = await signIn(browser, address, teacher, errors);
+  await teacherPage.goto(`${address}/apps/agenda`);
+  await teacherPage.getByRole('link', { name: 'Rendez-vous parents–enseignant' }).click();
+  await teacherPage.getByRole('button', { name: 'Proposer des rendez-vous' }).click();
+  const form = teacherPage.getByRole('form', { name: 'Proposer des rendez-vous' });
+  await form.getByLabel('Lieu').fill('Salle de CM2');
+  await form.getByRole('button', { name: 'Ouvrir les créneaux' }).click();
+  await teacherPage.getByRole('heading', { name: 'Planning' }).waitFor();
+  const slots = await platform.knex('agenda.meeting_slots').orderBy('start_wall').select('id');
+  t.equal(slots.length, 8, "one Tuesday afternoon of 16:30–18:30 in 15 minutes (the form's defaults)");
+
+  // Both families open the round before either books.
+  const firstPage = await signIn(browser, address, first!, errors);
+  const secondPage = await signIn(browser, address, second!, errors);
+  await secondPage.setViewportSize({ width: 360, height: 780 });
+  for (const page of [firstPage, secondPage]) {
+    await page.goto(`${address}/apps/agenda/rendez-vous`);
+    await page.getByRole('button', { name: /^Voir : Rencontre parents–enseignant/ }).click();
+  }
+  const firstSlot = firstPage.getByRole('button', { name: /^Réserver .*16:30$/ });
+  await firstSlot.click();
+  await firstPage.getByRole('heading', { name: new RegExp(`^Rendez-vous de ${cm2.pupils[0]!.displayName} : .*16:30$`) }).waitFor();
+  await secondPage.getByRole('button', { name: /^Réserver .*16:30$/ }).click();
+  await secondPage.getByRole('alert').filter({ hasText: "Ce créneau vient d'être réservé par une autre famille" }).waitFor();
+  await secondPage.getByRole('button', { name: /^Réserver .*16:30$/ }).waitFor({ state: 'detached' });
+  await secondPage.getByRole('alert').filter({ hasText: "Ce créneau vient d'être réservé par une autre famille" }).waitFor();
+  t.pass('the taken slot is no longer offered, and the message stays');
+  await secondPage.getByRole('button', { name: /^Réserver .*16:45$/ }).click();
+  await secondPage.getByRole('heading', { name: /16:45$/ }).waitFor();
+  t.ok(await secondPage.evaluate(() => document.documentElement.scrollWidth <= 360), 'no sideways scroll at 360 px');
+  t.same((await seriousViolations(secondPage)).map((v) => v.id), [], 'no serious accessibility violation');
+
+  await teacherPage.reload();
+  await teacherPage.getByRole('cell', { name: cm2.pupils[0]!.displayName }).waitFor();
+  await teacherPage.getByRole('heading', { name: 'Pas encore inscrits (1)' }).waitFor();
+  await teacherPage.getByRole('button', { name: 'Relancer ces familles' }).click();
+  await teacherPage.getByText('1 famille(s) relancée(s).').waitFor();
+
+  await firstPage.goto(`${address}/apps/agenda`);
+  await firstPage.getByRole('button', { name: 'À venir' }).click();
+  await firstPage.getByText(/Rendez-vous : Rencontre parents–enseignant/).first().waitFor();
+  t.same(errors, [], 'no console error');
+});

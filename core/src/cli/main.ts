@@ -5,7 +5,9 @@ const HELP = `Préau: l'ENT des écoles primaires.
 Usage: npx preau <command> [options]
 
 Commands:
-  start              start the server (PORT, HOST, DATABASE_URL, PREAU_DATA_DIR, PREAU_CONFIG)
+  start [--workers N|auto]
+                     start the server (PORT, HOST, DATABASE_URL, PREAU_DATA_DIR, PREAU_CONFIG); with PostgreSQL,
+                     N processes on one port (PREAU_WORKERS)
   migrate [--down]   run pending migrations of the core and every plugin, then exit (--down reverts them all)
   plugins [--json]   list the configured plugins and their state
   doctor             check configuration, database, SMTP and storage, and say what is wrong

@@ -44,6 +44,25 @@ export const ConfigSchema = Type.Object(
       },
       { additionalProperties: false, default: {} },
     ),
+    events: Type.Object(
+      {
+        /**
+         * How processes tell each other what happened (live notifications, ended sessions, changed settings):
+         * `database` (LISTEN/NOTIFY on PostgreSQL, nothing to run besides it) or `nats` (a NATS server or cluster,
+         * for processes on several machines or a fan-out that outgrows NOTIFY).
+         */
+        transport: Type.Union([Type.Literal('database'), Type.Literal('nats')], { default: 'database' }),
+        nats: Type.Object(
+          {
+            servers: Type.String({ pattern: '^nats://', default: 'nats://127.0.0.1:4222' }),
+            /** Put before every subject, so that several installations can share one NATS. */
+            subjectPrefix: Type.String({ pattern: '^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*$', default: 'preau' }),
+          },
+          { additionalProperties: false, default: {} },
+        ),
+      },
+      { additionalProperties: false, default: {} },
+    ),
     smtp: Type.Object(
       {
         url: Type.Optional(Type.String({ pattern: '^smtps?://' })),

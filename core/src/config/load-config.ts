@@ -22,6 +22,11 @@ function applyEnvironment(raw: Record<string, unknown>, env: NodeJS.ProcessEnv):
   if (env.DATABASE_URL) section('database').url = env.DATABASE_URL;
   if (env.PREAU_DATA_DIR) section('database').dataDir = env.PREAU_DATA_DIR;
   if (env.SMTP_URL) section('smtp').url = env.SMTP_URL;
+  if (env.PREAU_EVENTS) section('events').transport = env.PREAU_EVENTS;
+  if (env.NATS_URL) {
+    const events = section('events');
+    events.nats = { ...(events.nats as object | undefined), servers: env.NATS_URL };
+  }
   if (env.PREAU_STORAGE_DRIVER) section('storage').driver = env.PREAU_STORAGE_DRIVER;
   if (env.PREAU_S3_BUCKET) {
     const storage = section('storage');

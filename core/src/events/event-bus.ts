@@ -3,26 +3,13 @@ import type { PGlite } from '@electric-sql/pglite';
 import type { FastifyBaseLogger } from 'fastify';
 import type { EventBus } from '@preau/sdk';
 import type { Database } from '../db/open-database.js';
+import { checkChannel, parsePayload } from './event-channels.js';
 
 type Handler = (payload: unknown) => void;
 
 /** An event bus that can be closed with the platform. */
 export interface ClosableEventBus extends EventBus {
   close(): Promise<void>;
-}
-
-const CHANNEL_NAME = /^[a-z][a-z0-9_]{0,62}$/;
-
-function checkChannel(channel: string): void {
-  if (!CHANNEL_NAME.test(channel)) throw new Error(`Invalid event channel "${channel}"`);
-}
-
-function parse(raw: string | undefined): unknown {
-  try {
-    return raw ? JSON.parse(raw) : null;
-  } catch {
-    return raw;
-  }
 }
 
 /**
@@ -37,7 +24,7 @@ export function createEventBus(database: Database, log: FastifyBaseLogger): Clos
   const pgliteUnlisten = new Map<string, () => Promise<void>>();
 
   const dispatch = (channel: string, raw: string | undefined): void => {
-    const payload = parse(raw);
+    const payload = parsePayload(raw);
     for (const handler of handlers.get(channel) ?? []) {
       try {
         handler(payload);

@@ -10,8 +10,8 @@ export type FanoutMessage =
   | { kind: 'signal'; users: number[]; app: string; name: string; data: Record<string, unknown> };
 
 /**
- * How live updates reach every server process, this one included. PostgreSQL LISTEN/NOTIFY today; a NATS
- * subject could implement the same two methods when an academy outgrows it.
+ * How live updates reach every server process, this one included. It rides the platform's event bus:
+ * PostgreSQL LISTEN/NOTIFY by default, or NATS (`events.transport`), with the same payload limits on both.
  */
 export interface Fanout {
   publish(message: FanoutMessage): Promise<void>;

@@ -19,10 +19,10 @@ export function runCli(args: string[], options: { cwd: string; env?: NodeJS.Proc
   });
 }
 
-/** Starts `preau start` and resolves once it prints its URL. */
-export function startCli(options: { cwd: string; env?: NodeJS.ProcessEnv }): Promise<{ child: ChildProcess; url: string; setupToken?: string; output: () => string }> {
+/** Starts `preau start [args]` and resolves once it prints its URL (or `ready` matches). */
+export function startCli(options: { cwd: string; env?: NodeJS.ProcessEnv; args?: string[]; ready?: RegExp }): Promise<{ child: ChildProcess; url: string; setupToken?: string; output: () => string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...SOURCE, PREAU_BIN, 'start'], {
+    const child = spawn(process.execPath, [...SOURCE, PREAU_BIN, 'start', ...(options.args ?? [])], {
       cwd: options.cwd,
       env: { ...process.env, PORT: '0', PREAU_LOG_LEVEL: 'warn', ...options.env },
     });
@@ -32,7 +32,7 @@ export function startCli(options: { cwd: string; env?: NodeJS.ProcessEnv }): Pro
       output += chunk;
       const setup = /(http:\/\/[^/\s]+)\/setup\?token=(\S+)/.exec(output);
       const ready = /Préau écoute sur (http:\/\/\S+)/.exec(output);
-      if (setup || ready) {
+      if (options.ready ? options.ready.test(output) : setup || ready) {
         clearTimeout(timer);
         resolve({ child, url: (setup?.[1] ?? ready?.[1])!, setupToken: setup?.[2], output: () => output });
       }

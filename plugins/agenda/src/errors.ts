@@ -65,3 +65,45 @@ export const FeedNotFound = defineError('AGENDA_ERR_FEED_NOT_FOUND', 404, {
   fr: "Cette adresse d'abonnement n'existe pas ou a été révoquée.",
   en: 'This subscription address does not exist or was revoked.',
 });
+
+/** No such round of meetings, or the user is neither its class's teacher nor one of its families. */
+export const MeetingNotFound = defineError('AGENDA_ERR_MEETING_NOT_FOUND', 404, {
+  fr: "Ces rendez-vous n'existent pas ou ne vous concernent pas.",
+  en: 'These meetings do not exist or do not concern you.',
+});
+
+/** Only the class's teachers and the school's administrators open and manage meetings. */
+export const MeetingManagersOnly = defineError('AGENDA_ERR_MEETING_MANAGERS', 403, {
+  fr: 'Seuls les enseignants de la classe et la direction gèrent ces rendez-vous.',
+  en: "Only the class's teachers and the school's management manage these meetings.",
+});
+
+/** The slots asked for are not usable (in the past, too many, end before start). */
+export const BadSlots = defineError('AGENDA_ERR_MEETING_SLOTS', 400, (reason: string) => ({
+  fr: `Les créneaux ne conviennent pas : ${reason}.`,
+  en: `The slots cannot be used: ${reason}.`,
+}));
+
+/** Another family booked the slot a moment before. */
+export const SlotTaken = defineError('AGENDA_ERR_SLOT_TAKEN', 409, {
+  fr: "Ce créneau vient d'être réservé par une autre famille : choisissez-en un autre.",
+  en: 'Another family has just booked this slot: please choose another one.',
+});
+
+/** The other parent booked another slot for the same child at the same moment. */
+export const FamilyAlreadyBooked = defineError('AGENDA_ERR_FAMILY_BOOKED', 409, {
+  fr: 'Un autre créneau vient d’être réservé pour cet enfant : rechargez la page.',
+  en: 'Another slot has just been booked for this child: reload the page.',
+});
+
+/** Past the deadline the teacher set, families no longer book, move or cancel. */
+export const BookingClosed = defineError('AGENDA_ERR_BOOKING_CLOSED', 409, {
+  fr: 'Les réservations sont closes : contactez l’enseignant pour changer de créneau.',
+  en: 'Booking is closed: contact the teacher to change your slot.',
+});
+
+/** One reminder per round and hour. */
+export const ReminderTooSoon = defineError('AGENDA_ERR_REMINDER_TOO_SOON', 429, (minutes: number) => ({
+  fr: `Un rappel vient d'être envoyé : le prochain est possible dans ${minutes} min.`,
+  en: `A reminder was just sent: the next one is possible in ${minutes} min.`,
+}));

@@ -2,6 +2,7 @@ import { decodePageCursor, encodePageCursor, MAX_ID, roleIncludes, Type, type Cu
 import { calendarFor, readableCalendars } from './calendars.js';
 import { BadWindow, EventNotFound } from './errors.js';
 import { eventRow, expand, ruleOf, rowsInWindow, timesOf, toOccurrence, type EventRow } from './events.js';
+import { meetingRows } from './meeting-occurrences.js';
 import { publicHolidaysBetween } from './public-holidays.js';
 import { scheduleReminder } from './reminders.js';
 import { changeEvent, deleteEvent, insertEvent, reread, type EventData } from './series-edits.js';
@@ -55,7 +56,9 @@ export async function eventRoutes(app: PluginApp, services: PluginServices): Pro
     const rows = await rowsInWindow(db, [...roles.keys()], from, to);
     // Every occurrence of the window, then the page after the cursor: (start, event id) is unique, since
     // two occurrences of one series never start at the same instant.
-    const all = expand(rows, from, to, (row) => roleIncludes(roles.get(row.calendar_id), 'contribute'));
+    const meetings = (await meetingRows(services, user, [...roles.keys()], { from, to })).map((row) => ({ ...toOccurrence(row, row.start_wall, false), id: row.uid }));
+    const all = [...expand(rows, from, to, (row) => roleIncludes(roles.get(row.calendar_id), 'contribute')), ...meetings]
+      .sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt) || a.eventId - b.eventId);
     const after = cursor
       ? all.filter((o) => Date.parse(o.startsAt) > cursor.at.getTime() || (Date.parse(o.startsAt) === cursor.at.getTime() && o.eventId > cursor.id))
       : all;

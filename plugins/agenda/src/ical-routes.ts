@@ -3,6 +3,7 @@ import { Type, type PluginApp, type PluginServices } from '@preau/sdk';
 import { calendarFor, readableCalendars } from './calendars.js';
 import { FeedNotFound } from './errors.js';
 import { eventColumns, type EventRow } from './events.js';
+import { meetingRows } from './meeting-occurrences.js';
 import { importIcs } from './ics-import.js';
 import { writeIcs } from './ics-writer.js';
 import { CalendarParams, Errors } from './schemas.js';
@@ -87,10 +88,12 @@ export async function feedRoutes(app: PluginApp, services: PluginServices): Prom
     const since = new Date(clock.now().getTime() - FEED_PAST_DAYS * 86_400_000);
     const inFeed = () => db('events as e').whereIn('e.calendar_id', calendars).whereRaw(`coalesce(e.last_ends_at, 'infinity') > ?`, [since]);
     const state = (await inFeed().first(db.raw(`count(*) as n, md5(coalesce(string_agg(e.id || '.' || e.sequence, ',' order by e.id), '')) as digest`))) as { n: string; digest: string };
-    const etag = `"${createHash('sha256').update(`${calendars.join(',')}|${since.toISOString().slice(0, 10)}|${state.n}|${state.digest}`).digest('base64url').slice(0, 27)}"`;
+    const meetings = await meetingRows(services, user, calendars, { from: since, to: new Date('9999-12-31') });
+    const booked = meetings.map((m) => `${m.uid}@${m.start_wall}`).join(',');
+    const etag = `"${createHash('sha256').update(`${calendars.join(',')}|${since.toISOString().slice(0, 10)}|${state.n}|${state.digest}|${booked}`).digest('base64url').slice(0, 27)}"`;
     reply.header('etag', etag).header('cache-control', 'private, no-cache');
     if (request.headers['if-none-match'] === etag) return reply.code(304).send(null);
     const rows = (await inFeed().orderBy('e.id').select(eventColumns(db))) as EventRow[];
-    return reply.type(ICS_TYPE).send(writeIcs(rows, { name: 'Agenda Préau' }));
+    return reply.type(ICS_TYPE).send(writeIcs([...rows, ...meetings], { name: 'Agenda Préau' }));
   });
 }

@@ -21,6 +21,16 @@ export default definePlugin({
       message: { fr: 'Rappel : {title}, {when} ({place})', en: 'Reminder: {title}, {when} ({place})' },
       defaultDelivery: 'immediate',
     },
+    'meeting-opened': {
+      title: { fr: 'Rendez-vous parents–enseignant proposés', en: 'Parent–teacher meetings offered' },
+      message: { fr: '{actor} propose des rendez-vous : {title}. Choisissez un créneau.', en: '{actor} offers meetings: {title}. Choose a slot.' },
+      defaultDelivery: 'immediate',
+    },
+    'meeting-reminder': {
+      title: { fr: 'Rappel : créneau de rendez-vous à choisir', en: 'Reminder: meeting slot to choose' },
+      message: { fr: 'Pensez à choisir un créneau pour « {title} » avant le {deadline}.', en: 'Remember to choose a slot for "{title}" before {deadline}.' },
+      defaultDelivery: 'immediate',
+    },
   },
   sharing: {
     calendar: { title: { fr: 'un agenda', en: 'a calendar' }, url: '/apps/agenda?calendar={id}' },

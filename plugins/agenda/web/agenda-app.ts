@@ -7,6 +7,7 @@ import { texts } from './texts.js';
 import './agenda-view.js';
 import './agenda-event-form.js';
 import './agenda-subscription.js';
+import './agenda-meetings.js';
 
 const VIEWS: View[] = ['month', 'week', 'day', 'list'];
 const LIST_DAYS = 60;
@@ -238,6 +239,10 @@ export class AgendaApp extends LitElement {
   }
 
   override render() {
+    if (this.path.replace(/^\//, '').startsWith('rendez-vous')) {
+      return html`<p><a href="/apps/agenda">${this.t('backToAgenda')}</a></p>
+        <agenda-meetings .language=${this.locale} .calendars=${this.calendars} round-id=${Number(new URLSearchParams(location.search).get('round')) || 0}></agenda-meetings>`;
+    }
     const [first] = this.period;
     const heading = this.view === 'month'
       ? formatDayOf(this.anchor, this.locale, { month: 'long', year: 'numeric' })
@@ -262,6 +267,7 @@ export class AgendaApp extends LitElement {
             <p class="group">
               <button @click=${() => (this.panel = this.panel === 'calendar' ? null : 'calendar')} aria-expanded=${this.panel === 'calendar'}>${this.t('newCalendar')}</button>
               <button @click=${() => (this.panel = this.panel === 'subscription' ? null : 'subscription')} aria-expanded=${this.panel === 'subscription'}>${this.t('subscription')}</button>
+              <a class="button" href="/apps/agenda/rendez-vous">${this.t('meetings')}</a>
             </p>
             ${this.panel === 'calendar'
               ? html`<div class="panel"><form @submit=${this.createCalendar}><label>${this.t('calendarName')}<input name="name" required maxlength="120" /></label><button class="primary" type="submit">${this.t('create')}</button></form></div>`

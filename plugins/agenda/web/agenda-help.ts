@@ -9,7 +9,7 @@ export class AgendaHelp extends LitElement {
 
   override render() {
     const lang = this.language.value ?? 'fr';
-    return html`<h2>${texts.text('helpTitle', lang)}</h2><p>${texts.text('helpRead', lang)}</p><p>${texts.text('helpWrite', lang)}</p>`;
+    return html`<h2>${texts.text('helpTitle', lang)}</h2><p>${texts.text('helpRead', lang)}</p><p>${texts.text('helpWrite', lang)}</p><p>${texts.text('helpMeetings', lang)}</p>`;
   }
 }
 customElements.define('agenda-help', AgendaHelp);

@@ -46,3 +46,36 @@ export interface Occurrence {
 }
 
 export type View = 'month' | 'week' | 'day' | 'list';
+
+/** A round of parent–teacher meetings (`GET /api/agenda/meetings`). */
+export interface MeetingRound {
+  id: number;
+  classId: number;
+  classLabel: string;
+  title: string;
+  place: string;
+  durationMinutes: number;
+  bookUntil: string;
+  open: boolean;
+  manager: boolean;
+  firstSlot: string | null;
+  lastSlot: string | null;
+  slots: number;
+  booked: number;
+  children: { id: number; displayName: string; slot: string | null }[];
+}
+
+export interface MeetingSlot {
+  id: number;
+  start: string;
+  end: string;
+  startsAt: string;
+  booked: boolean;
+  pupil: { id: number; displayName: string } | null;
+  bookedBy: string | null;
+}
+
+export interface MeetingRoundDetail extends MeetingRound {
+  slotList: MeetingSlot[];
+  notBooked: { id: number; displayName: string }[];
+}

@@ -14,6 +14,8 @@ export const texts = defineTexts({
   calendars: { fr: 'Agendas affichés', en: 'Shown calendars' },
   newEvent: { fr: 'Nouvel événement', en: 'New event' },
   newCalendar: { fr: 'Nouvel agenda', en: 'New calendar' },
+  meetings: { fr: 'Rendez-vous parents–enseignant', en: 'Parent–teacher meetings' },
+  backToAgenda: { fr: "← Retour à l'agenda", en: '← Back to the calendar' },
   calendarName: { fr: "Nom de l'agenda", en: 'Calendar name' },
   create: { fr: 'Créer', en: 'Create' },
   share: { fr: 'Partager', en: 'Share' },
@@ -79,6 +81,10 @@ export const texts = defineTexts({
   helpWrite: {
     fr: "Vous pouvez créer vos propres agendas et les partager (lecture, contribution, gestion). « Abonnement » donne une adresse à ajouter au calendrier du téléphone.",
     en: 'You may create your own calendars and share them (read, contribute, manage). "Subscription" gives an address to add to your phone\'s calendar.',
+  },
+  helpMeetings: {
+    fr: "« Rendez-vous parents–enseignant » : l'enseignant propose des créneaux, chaque famille en choisit un (l'un ou l'autre parent) et peut le déplacer ou l'annuler jusqu'à la date limite. Le rendez-vous apparaît dans l'agenda de la famille et de l'enseignant.",
+    en: '"Parent–teacher meetings": the teacher offers slots, each family chooses one (either parent) and may move or cancel it until the deadline. The meeting appears in the family\'s and the teacher\'s calendars.',
   },
 });
 
