@@ -76,6 +76,7 @@ t.test("a pupil's post waits, the teacher publishes it, a parent is told and com
   await desk.getByRole('link', { name: 'London, here we come !' }).click();
   await desk.getByRole('tab', { name: 'Commentaires à modérer' }).click();
   await desk.getByText('Merci les enfants !').waitFor();
+  t.same(await seriousViolations(desk), [], "no serious accessibility violation on the manager's blog page");
   await desk.getByRole('button', { name: 'Accepter' }).click();
   await desk.getByText('Aucun commentaire à modérer.').waitFor();
   t.same(await platform.knex('blog.comments').pluck('state'), ['published'], 'the comment is published');
