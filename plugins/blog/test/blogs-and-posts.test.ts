@@ -1,5 +1,5 @@
 import t from 'tap';
-import { createTestPlatform, type TestPlatform } from '@preau/core/testing';
+import { createTestPlatform, fileUpload, type TestPlatform } from '@preau/core/testing';
 import plugin from '../src/index.js';
 import { blogApi, school, type BlogAnswer, type PostAnswer } from './helpers.js';
 
@@ -154,4 +154,25 @@ t.test('a printed post is one page of HTML without the shell, for its readers on
   t.match(printed.body, /<h1>À imprimer<\/h1>/);
   t.notMatch(printed.body, /<script/);
   t.equal((await platform.as(otherParent).inject(`/api/blog/posts/${post.id}/print`)).statusCode, 404);
+});
+
+// A 1×1 PNG.
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+
+t.test("a picture in a pupil's post opens for readers only once the post is published; a file the author may not read is refused", async (t) => {
+  const { s, teacher, cm2, parent, pupil, otherParent } = await school(platform);
+  const blog = await api.createClassBlog(teacher, s.id, cm2.id);
+  const upload = (await platform.as(pupil).inject({ method: 'POST', url: '/api/core/files', ...fileUpload('dessin.png', PNG, 'image/png') })).json() as { id: string; src: string };
+  const post = (await api.write(pupil, blog.id, { title: 'Mon dessin', body: `<p><img src="${upload.src}" alt="Big Ben"></p>` })).json() as PostAnswer;
+  t.equal(post.state, 'submitted');
+  t.equal((await platform.as(parent).inject(upload.src)).statusCode, 404, 'not while the post waits');
+  t.equal((await platform.as(teacher).inject(upload.src)).statusCode, 200, 'the manager sees it to validate it');
+  await platform.as(teacher).inject({ method: 'POST', url: `/api/blog/posts/${post.id}/publish`, payload: {} });
+  t.equal((await platform.as(parent).inject(upload.src)).statusCode, 200, "the class's parent once it is published");
+  t.equal((await platform.as(otherParent).inject(upload.src)).statusCode, 404, "never another class's parent");
+  const private_ = (await platform.as(teacher).inject({ method: 'POST', url: '/api/core/files', ...fileUpload('bulletin.png', PNG, 'image/png') })).json() as { src: string };
+  const refused = await api.write(pupil, blog.id, { title: 'Pas à moi', body: `<p><img src="${private_.src}" alt="x"></p>` });
+  t.equal(refused.statusCode, 403);
+  t.match(refused.json(), { code: 'PREAU_ERR_INSERTED_FILE' });
+  t.same(await api.titles(parent, blog.id), ['Mon dessin'], 'nothing half-written');
 });
