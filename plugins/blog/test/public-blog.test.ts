@@ -135,3 +135,13 @@ t.test("another process's change reaches this process's public page through the 
   }
   t.notMatch(body, /Avant/, 'gone once the message arrives');
 });
+
+t.test('a school that switches the blog off has no public blog any more, at once', async (t) => {
+  const { director, blog, s } = await publicSchoolBlog('ecole-eteinte');
+  await api.write(director, blog.id, { title: 'Bientôt éteint' });
+  t.equal((await platform.inject('/pub/blog/ecole-eteinte')).statusCode, 200);
+  const off = await platform.as(director).inject({ method: 'PUT', url: `/api/core/schools/${s.id}/apps/blog`, payload: { enabled: false } });
+  t.equal(off.statusCode, 200, off.body);
+  t.equal((await platform.inject('/pub/blog/ecole-eteinte')).statusCode, 404);
+  t.equal((await platform.inject('/pub/blog/ecole-eteinte/feed.atom')).statusCode, 404);
+});
