@@ -64,7 +64,15 @@ export async function publicPages(app: PluginApp, services: PluginServices): Pro
       return null;
     }
     if (answer && apps.isEnabled(answer.blog.school_id, 'blog')) return answer.blog;
-    throw PublicBlogNotFound();
+    notFound(reply);
+    return null;
+  };
+
+  /** A visitor's 404: a page to read (its message is the coded error's), not JSON. */
+  const notFound = (reply: FastifyReply) => {
+    const message = PublicBlogNotFound().messages.fr;
+    reply.code(404).type(HTML).header('cache-control', PUBLIC_CACHE)
+      .send(page({ title: message, description: message, url: '', image: null }, `<main><h1>${escapeHtml(message)}</h1></main>`));
   };
 
   const origin = (request: FastifyRequest) => `${request.protocol}://${request.host}`;
@@ -154,7 +162,7 @@ ${footer(blog, school)}`;
     const base = origin(request);
     const post = (await db('posts').where({ id: request.params.postId, blog_id: blog.id, state: 'published' }).first('id', 'title', 'body', 'body_text', 'published_at')) as
       { id: number; title: string; body: string; body_text: string; published_at: Date } | undefined;
-    if (!post) throw PublicBlogNotFound();
+    if (!post) return notFound(reply);
     return serve(request, reply, `${blog.id}:${blog.version}:post:${post.id}:${base}`, async () => {
       const school = await schoolName(blog);
       const firstImage = /\/api\/core\/files\/([a-f0-9]{32})/.exec(post.body)?.[1];

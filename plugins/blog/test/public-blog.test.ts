@@ -48,7 +48,10 @@ t.test('a public blog is server-rendered HTML for anyone: title, description, Op
   const css = await platform.inject('/pub/blog/assets/blog.css');
   t.equal(css.statusCode, 200);
   t.match(css.headers['content-type'], /text\/css/);
-  t.equal((await platform.inject('/pub/blog/nulle-part')).statusCode, 404);
+  const nowhere = await platform.inject('/pub/blog/nulle-part');
+  t.equal(nowhere.statusCode, 404);
+  t.match(nowhere.headers['content-type'], /text\/html/, 'a visitor reads a page, not JSON');
+  t.match(nowhere.body, /<h1>Il n&#39;y a pas de blog public à cette adresse.<\/h1>/);
 });
 
 t.test('the feed lists published posts only, and unpublishing removes a post from the page and the feed at once', async (t) => {
