@@ -84,7 +84,7 @@ t.test('a teacher adds a weekly event with the form, a parent sees it in the mon
   t.same(errors, [], 'no page error');
 });
 
-t.test('a teacher offers meeting slots, a parent books one, another family is told the slot is taken, the teacher reminds the rest', async (t) => {
+t.test('a teacher offers meeting slots, a parent books one, another family is told the slot is taken, the teacher reminds the rest; the director picks the holiday zone and families see the holidays', async (t) => {
   const platform = await createTestPlatform({ plugins: [agenda], buildWeb: true });
   t.teardown(() => platform.close());
   platform.clock.set(new Date());
@@ -139,5 +139,21 @@ t.test('a teacher offers meeting slots, a parent books one, another family is to
   await firstPage.goto(`${address}/apps/agenda`);
   await firstPage.getByRole('button', { name: 'À venir' }).click();
   await firstPage.getByText(/Rendez-vous : Rencontre parents–enseignant/).first().waitFor();
+
+  // School holidays: the academy imports zone A's calendar, the director picks the zone, the family sees them.
+  const academy = await platform.createUser({ profile: 'Personnel', schools: [school], functions: [{ function: 'academy-admin' }] });
+  const director = await platform.createUser({ profile: 'Teacher', schools: [school], functions: [{ function: 'director', schoolId: school.id }] });
+  const compact = (day: string) => day.replaceAll('-', '');
+  const holidayFile = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'BEGIN:VEVENT', 'UID:zone-a-1', `DTSTART;VALUE=DATE:${compact(parisDay(20))}`, `DTEND;VALUE=DATE:${compact(parisDay(30))}`,
+    'SUMMARY:Vacances de Noël - Zone A', 'END:VEVENT', 'END:VCALENDAR', ''].join('\r\n');
+  t.equal((await platform.as(academy).inject({ method: 'PUT', url: '/api/agenda/holiday-zones/A', payload: { content: holidayFile } })).statusCode, 200);
+  const directorPage = await signIn(browser, address, director, errors);
+  await directorPage.goto(`${address}/apps/agenda`);
+  await directorPage.getByRole('button', { name: 'Vacances scolaires' }).click();
+  await directorPage.getByRole('combobox', { name: 'Zone de vacances de École Jean Moulin' }).selectOption('A');
+  await directorPage.getByText('Zone enregistrée.').waitFor();
+  await firstPage.goto(`${address}/apps/agenda?date=${parisDay(22)}`);
+  await firstPage.getByText('Vacances de Noël').first().waitFor();
+  t.pass("the family's calendar shows the school's holidays");
   t.same(errors, [], 'no console error');
 });

@@ -88,6 +88,19 @@ async function checkDatabase(config: PreauConfig, checks: Check[]): Promise<void
 }
 
 /** `preau doctor`: checks what Préau needs and prints each problem with what to do. */
+/** The bus processes tell each other things on: NATS must answer; the database's needs nothing more. */
+async function checkEventBus(config: PreauConfig): Promise<Check> {
+  if (config.events.transport !== 'nats') return { ok: true, label: 'event bus', detail: "the database's LISTEN/NOTIFY (events.transport: database)" };
+  try {
+    const { createNatsEventBus } = await import('../events/nats-event-bus.js');
+    const quiet = { warn() {}, info() {}, error() {} } as unknown as Parameters<typeof createNatsEventBus>[1];
+    await (await createNatsEventBus(config.events.nats, quiet)).close();
+    return { ok: true, label: 'event bus (NATS)', detail: `${config.events.nats.servers}, subjects ${config.events.nats.subjectPrefix}.*` };
+  } catch (error) {
+    return { ok: false, label: 'event bus (NATS)', detail: (error as Error).message };
+  }
+}
+
 export async function doctorCommand(): Promise<number> {
   const checks: Check[] = [];
   let config: PreauConfig;
@@ -111,6 +124,7 @@ export async function doctorCommand(): Promise<number> {
   } else {
     checks.push({ ok: true, label: 'SMTP', detail: 'not configured: emails are not sent (set SMTP_URL)' });
   }
+  checks.push(await checkEventBus(config));
   const files = resolve(config.baseDir, config.database.dataDir, 'files');
   try {
     mkdirSync(files, { recursive: true });

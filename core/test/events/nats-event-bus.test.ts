@@ -7,6 +7,7 @@ import { parseConfig } from '../../src/config/load-config.js';
 import { createNatsEventBus } from '../../src/events/nats-event-bus.js';
 import { carnet, classWithFamilies, notify, word } from '../notifications/notification-fixtures.js';
 import { connect, eventually, listen, sessionToken } from '../notifications/live-client.js';
+import { runCli } from '../cli/run-cli.js';
 
 // A NATS server runs beside PostgreSQL on the development machines and in CI (NATS_URL overrides it). Each run
 // takes subjects of its own, so that runs sharing the server never hear each other.
@@ -63,6 +64,15 @@ t.test('an installation with another subject prefix hears nothing, and an unsubs
 
 t.test('a bus that cannot reach NATS says where it looked', async (t) => {
   await t.rejects(createNatsEventBus({ servers: 'nats://127.0.0.1:1', subjectPrefix }, silent), /NATS.*nats:\/\/127\.0\.0\.1:1/);
+});
+
+t.test('preau doctor says whether the NATS of the configuration answers', async (t) => {
+  const dir = t.testdir({ 'preau.config.json': JSON.stringify({ plugins: [], events }) });
+  const env = { DATABASE_URL: '', PREAU_DATA_DIR: `${dir}/.data` };
+  t.match((await runCli(['doctor'], { cwd: dir, env })).stdout, /✓ event bus \(NATS\): nats:\/\/\S+, subjects preau_test_\w+\.\*/);
+  const down = await runCli(['doctor'], { cwd: dir, env: { ...env, NATS_URL: 'nats://127.0.0.1:1' } });
+  t.match(down.stdout, /✗ event bus \(NATS\): event bus: cannot reach NATS at nats:\/\/127\.0\.0\.1:1/);
+  t.equal(down.code, 1);
 });
 
 const onPostgres = process.env.PREAU_TEST_DATABASE === 'postgres';

@@ -107,3 +107,21 @@ export const ReminderTooSoon = defineError('AGENDA_ERR_REMINDER_TOO_SOON', 429, 
   fr: `Un rappel vient d'être envoyé : le prochain est possible dans ${minutes} min.`,
   en: `A reminder was just sent: the next one is possible in ${minutes} min.`,
 }));
+
+/** Only an academy administrator imports the holidays of a zone. */
+export const AcademyAdminsOnly = defineError('AGENDA_ERR_ACADEMY_ONLY', 403, {
+  fr: "Seul un administrateur de l'académie importe les vacances scolaires d'une zone.",
+  en: 'Only an academy administrator imports the school holidays of a zone.',
+});
+
+/** A school's zone is its administrators' or the academy's to set. */
+export const SchoolAdminsOnly = defineError('AGENDA_ERR_SCHOOL_ADMINS', 403, {
+  fr: "Seuls la direction de l'école et l'administrateur de l'académie choisissent sa zone de vacances.",
+  en: "Only the school's management and the academy administrator choose its holiday zone.",
+});
+
+/** The file holds no holiday (no all-day period). */
+export const NoHolidays = defineError('AGENDA_ERR_NO_HOLIDAYS', 400, {
+  fr: "Ce fichier ne contient aucune période de vacances : importez le calendrier scolaire officiel de la zone (.ics).",
+  en: "This file holds no holiday period: import the zone's official school calendar (.ics).",
+});

@@ -8,6 +8,7 @@ import './agenda-view.js';
 import './agenda-event-form.js';
 import './agenda-subscription.js';
 import './agenda-meetings.js';
+import './agenda-holiday-settings.js';
 
 const VIEWS: View[] = ['month', 'week', 'day', 'list'];
 const LIST_DAYS = 60;
@@ -61,7 +62,7 @@ export class AgendaApp extends LitElement {
   open: Occurrence | null = null;
   /** The event form: an occurrence to change, `new`, or closed. */
   editing: Occurrence | 'new' | null = null;
-  panel: 'calendar' | 'subscription' | null = null;
+  panel: 'calendar' | 'subscription' | 'holidays' | null = null;
   error = '';
   status = '';
   private api = new ContextConsumer(this, { context: apiContext, subscribe: true });
@@ -74,6 +75,11 @@ export class AgendaApp extends LitElement {
 
   private t(key: Parameters<typeof texts.text>[0]): string {
     return texts.text(key, this.locale);
+  }
+
+  /** A school's director or local administrator, or the academy's: they set the school holidays. */
+  private get administers(): boolean {
+    return this.user.value?.functions.some((f) => f.function === 'academy-admin' || f.function === 'director' || f.function === 'local-admin') ?? false;
   }
 
   private get storageKey(): string {
@@ -118,9 +124,18 @@ export class AgendaApp extends LitElement {
 
   private async loadEvents(): Promise<void> {
     const [first, after] = this.period;
-    // Public holidays show whichever calendars are ticked.
-    void this.api.value!.get<{ day: string; name: string }[]>(`/api/agenda/holidays?from=${first}&to=${addDays(after, -1)}`)
-      .then((days) => (this.holidays = Object.fromEntries(days.map((d) => [d.day, d.name]))), () => undefined);
+    // Public holidays show whichever calendars are ticked, and so do the school holidays of the user's schools.
+    void Promise.all([
+      this.api.value!.get<{ day: string; name: string }[]>(`/api/agenda/holidays?from=${first}&to=${addDays(after, -1)}`),
+      this.api.value!.get<{ name: string; firstDay: string; lastDay: string }[]>(`/api/agenda/school-holidays?from=${first}&to=${addDays(after, -1)}`),
+    ]).then(([days, periods]) => {
+      const named: Record<string, string> = {};
+      for (const period of periods) {
+        for (let day = period.firstDay < first ? first : period.firstDay; day <= period.lastDay && day < after; day = addDays(day, 1)) named[day] = period.name;
+      }
+      for (const d of days) named[d.day] = d.name;
+      this.holidays = named;
+    }, () => undefined);
     const shown = this.calendars.filter((c) => !this.hiddenCalendars.has(c.id)).map((c) => c.id);
     if (shown.length === 0) {
       this.occurrences = [];
@@ -268,7 +283,9 @@ export class AgendaApp extends LitElement {
               <button @click=${() => (this.panel = this.panel === 'calendar' ? null : 'calendar')} aria-expanded=${this.panel === 'calendar'}>${this.t('newCalendar')}</button>
               <button @click=${() => (this.panel = this.panel === 'subscription' ? null : 'subscription')} aria-expanded=${this.panel === 'subscription'}>${this.t('subscription')}</button>
               <a class="button" href="/apps/agenda/rendez-vous">${this.t('meetings')}</a>
+              ${this.administers ? html`<button @click=${() => (this.panel = this.panel === 'holidays' ? null : 'holidays')} aria-expanded=${this.panel === 'holidays'}>${this.t('schoolHolidays')}</button>` : nothing}
             </p>
+            ${this.panel === 'holidays' ? html`<div class="panel"><agenda-holiday-settings .language=${this.locale} @agenda-holidays-changed=${() => this.loadEvents()}></agenda-holiday-settings></div>` : nothing}
             ${this.panel === 'calendar'
               ? html`<div class="panel"><form @submit=${this.createCalendar}><label>${this.t('calendarName')}<input name="name" required maxlength="120" /></label><button class="primary" type="submit">${this.t('create')}</button></form></div>`
               : nothing}

@@ -15,6 +15,7 @@ export const texts = defineTexts({
   newEvent: { fr: 'Nouvel événement', en: 'New event' },
   newCalendar: { fr: 'Nouvel agenda', en: 'New calendar' },
   meetings: { fr: 'Rendez-vous parents–enseignant', en: 'Parent–teacher meetings' },
+  schoolHolidays: { fr: 'Vacances scolaires', en: 'School holidays' },
   backToAgenda: { fr: "← Retour à l'agenda", en: '← Back to the calendar' },
   calendarName: { fr: "Nom de l'agenda", en: 'Calendar name' },
   create: { fr: 'Créer', en: 'Create' },

@@ -27,6 +27,7 @@ const BY_NAME: Record<string, string> = {
   right: 'right',
   calendarId: 'calendar',
   eventId: 'event',
+  roundId: 'meetingRound',
   nodeId: 'documentNode',
   versionId: 'documentVersion',
   blogId: 'blog',

@@ -148,6 +148,13 @@ export async function buildWorld(platform: TestPlatform): Promise<World> {
   const schoolBlog = created(await as(director).inject({ method: 'POST', url: '/api/blog/blogs', payload: { schoolId, title: "Blog de l'école" } }), 'a school blog');
   created(await as(director).inject({ method: 'PUT', url: `/api/blog/blogs/${schoolBlog.id}/public`, payload: { slug: 'ecole-a' } }), 'a public blog');
 
+  // Parent–teacher meetings of the CM2, a week ahead of the platform's clock.
+  const meetingDay = new Date(platform.clock.now().getTime() + 7 * 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Europe/Paris' });
+  const meetingRound = created(await as(teacher).inject({ method: 'POST', url: '/api/agenda/meetings', payload: {
+    classId: A.class1, title: 'Rencontres', durationMinutes: 15, bookUntil: new Date(platform.clock.now().getTime() + 5 * 86_400_000).toISOString(),
+    days: [{ day: meetingDay, from: '16:30', to: '17:30' }],
+  } }), 'meeting slots');
+
   created(await as(teacher).inject({ method: 'PUT', url: `/api/lunch-menu/schools/${schoolId}/weeks/2026-W48`, payload: { days: [{ day: 'monday', main: 'Gratin' }] } }), 'a menu');
   // A picture of a text written before inserted files: its id is the capability (text-image-routes.ts).
   const textImage = await platform.platform.storage.put(Readable.from([PIXEL]), { owner: teacher.id, name: 'pixel.png' });
@@ -218,6 +225,8 @@ export async function buildWorld(platform: TestPlatform): Promise<World> {
     // The CM2's calendar and its event: its teacher and the school's administrators manage, its families read.
     calendar: { value: classCalendar.id, audience: [...staffOfClass1, ...class1Families] },
     event: { value: Number(event.eventId), audience: [...staffOfClass1, ...class1Families] },
+    // The CM2's meetings: its teacher and the school's administrators manage them, its families book.
+    meetingRound: { value: Number(meetingRound.id), audience: [...staffOfClass1, ...class1Families] },
     shareType: { value: 'folder', audience: 'everyone' },
     // The teacher's document and folder in Documents, shared read-only with the CM2's parents.
     documentNode: { value: Number(documentFile!.id), audience: ['teacher', 'parent', 'otherFamilyParent'] },
