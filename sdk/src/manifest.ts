@@ -184,6 +184,12 @@ export interface PluginManifest<Rights extends string = string, Notifications ex
    * and checks by itself whatever proves the caller's right (the token) and the app's enablement.
    */
   publicRoutes?: (app: PluginApp<Rights>, services: PluginServices<Notifications>) => Promise<void> | void;
+  /**
+   * Registers pages for people who are not signed in under `/pub/<name>` (a school's public blog, server-rendered
+   * HTML), on the same terms as `publicRoutes`: no sign-in gate nor `currentUser`, each route says
+   * `config: { public: true }` and checks by itself what makes the page public and the app's enablement.
+   */
+  publicPages?: (app: PluginApp<Rights>, services: PluginServices<Notifications>) => Promise<void> | void;
   web?: WebDeclaration;
   /**
    * The plugin's part of a user's personal data export (`GET /api/core/me/export`, RGPD art. 15 and 20): return

@@ -63,6 +63,11 @@ export interface StructureService {
   classesOf(userId: number): Promise<SchoolClassRef[]>;
   /** The pupils of these classes who have not left, by name. */
   pupilsOf(classIds: readonly number[]): Promise<PupilRef[]>;
+  /**
+   * The pupils of these classes whose ONDE file says « Autorisation photo : Non » (droit à l'image), by name:
+   * whom a text with pictures must not show. Pupils whose file does not say are left out. For staff only.
+   */
+  pupilsWithoutPhotoAuthorisation(classIds: readonly number[]): Promise<PupilRef[]>;
   /** The active relatives of these pupils, one row per (pupil, relative). */
   relativesOf(pupilIds: readonly number[]): Promise<RelativeLink[]>;
   /** The children of a relative who have not left, with their class this year. */

@@ -11,7 +11,7 @@ export interface RouteEntry {
   config: unknown;
   /** The workflow right the route's plugin asks for (`config.right`), if any. */
   right: string | undefined;
-  /** The plugin whose context registered it (`/api/<name>/…`), or undefined for the core's. */
+  /** The plugin whose context registered it (`/api/<name>/…`, `/pub/<name>/…`), or undefined for the core's. */
   plugin: string | undefined;
   /** It answers people who are not signed in (see {@link PUBLIC_ROUTES}). */
   public: boolean;
@@ -52,7 +52,7 @@ export function collectRoutes(app: FastifyInstance): () => readonly RouteEntry[]
     for (const method of methods) {
       if (method === 'HEAD' && methods.length === 1 && routes.some((r) => r.method === 'GET' && r.url === route.url)) continue;
       if (method === 'HEAD' && methods.length > 1) continue;
-      const plugin = /^\/api\/([a-z][a-z0-9-]*)\//.exec(route.url)?.[1];
+      const plugin = /^\/(?:api|pub)\/([a-z][a-z0-9-]*)\//.exec(route.url)?.[1];
       routes.push({
         method,
         url: route.url,

@@ -31,6 +31,7 @@ const USER_COLUMNS: BulkColumn<NewUser>[] = [
   { name: 'address', type: 'text', value: (u) => u.address },
   { name: 'email', type: 'text', value: (u) => u.email },
   { name: 'mobile', type: 'text', value: (u) => u.mobile },
+  { name: 'photo_authorisation', type: 'boolean', value: (u) => u.photoAuthorised },
 ];
 
 interface UserUpdate extends PersonFields {
@@ -47,6 +48,7 @@ const PUPIL_UPDATE: BulkColumn<UserUpdate>[] = [
   { name: 'birth_date', type: 'date', value: (u) => u.birthDate },
   { name: 'ine', type: 'text', value: (u) => u.ine },
   { name: 'address', type: 'text', value: (u) => u.address },
+  { name: 'photo_authorisation', type: 'boolean', value: (u) => u.photoAuthorised },
 ];
 const RELATIVE_UPDATE: BulkColumn<UserUpdate>[] = [
   { name: 'first_name', type: 'text', value: (u) => u.firstName },

@@ -36,6 +36,8 @@ export interface PersonFields {
   address: string | null;
   email: string | null;
   mobile: string | null;
+  /** A pupil's photo authorisation (droit à l'image) as the file says; null for relatives and when it does not say. */
+  photoAuthorised: boolean | null;
 }
 
 /**
@@ -118,6 +120,7 @@ function pupilFields(pupil: OndePupil): PersonFields {
     address: pupil.address,
     email: null,
     mobile: null,
+    photoAuthorised: pupil.photoAuthorised,
   };
 }
 
@@ -131,6 +134,7 @@ function guardianFields(guardian: MatchedGuardian): PersonFields {
     address: guardian.address,
     email: guardian.email,
     mobile: guardian.mobile,
+    photoAuthorised: null,
   };
 }
 
@@ -144,6 +148,7 @@ function changedFields(fields: PersonFields, existing: ExistingPupil | ExistingR
     const pupil = existing as ExistingPupil;
     if (fields.birthDate !== pupil.birthDate) changes.push('date de naissance');
     if (fields.ine !== null && fields.ine !== pupil.ine) changes.push('INE');
+    if (fields.photoAuthorised !== null && fields.photoAuthorised !== pupil.photoAuthorised) changes.push('autorisation photo');
   } else if (fields.civility !== (existing as ExistingRelative).civility) {
     changes.push('civilité');
   }
@@ -227,6 +232,8 @@ export function planOndeImport(
     }
     if (existing && matchedPupilIds.has(existing.id)) existing = undefined;
     pupilIdOfIndex[index] = null;
+    // A file that does not say (a Base élèves export) keeps the photo authorisation an earlier one gave.
+    if (existing && fields.photoAuthorised === null) fields.photoAuthorised = existing.photoAuthorised;
     const planned = { fields, classKey: key, line: pupil.line, outside: false, transfer: false };
     if (!existing) return { ...planned, action: 'create', id: null, changes: [], fromClass: null, join: true };
     const current = existing.member && !existing.left;

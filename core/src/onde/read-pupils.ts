@@ -37,6 +37,8 @@ export interface OndePupil {
   classId: string | null;
   /** One line: `Adresse1, Cp1 Commune1`. */
   address: string | null;
+  /** ONDE's `Autorisation photo` (droit à l'image): Oui, Non, or null when the file does not say. */
+  photoAuthorised: boolean | null;
 }
 
 /** The pupils file read. */
@@ -65,6 +67,7 @@ const COLUMNS = {
   level: ['niveau'],
   classLabel: ['libelle classe', 'classe'],
   classId: ['identifiant classe'],
+  photo: ['autorisation photo'],
 } as const;
 
 /** The French column name a director sees in ONDE, for the columns the import cannot do without. */
@@ -167,6 +170,7 @@ function readPupil(row: CsvRow, column: Record<keyof typeof COLUMNS, number>): O
     classLabel: cellText(row, column.classLabel),
     classId: cellOrNull(row, column.classId),
     address: joinAddress(cellText(row, column.street), cellText(row, column.postcode), cellText(row, column.town)),
+    photoAuthorised: ({ oui: true, non: false } as Record<string, boolean>)[normalizeKey(cellText(row, column.photo))] ?? null,
   };
 }
 

@@ -28,6 +28,7 @@ export interface ExistingPupil {
   lastName: string | null;
   birthDate: string | null;
   address: string | null;
+  photoAuthorised: boolean | null;
   /** A membership of this school exists (possibly with `left`). */
   member: boolean;
   left: boolean;
@@ -105,7 +106,7 @@ export async function loadSchoolSnapshot(
         order by cm.user_id, c.start_year desc, c.id desc
      )
      select u.id, u.ine, u.first_name as "firstName", u.last_name as "lastName", u.birth_date as "birthDate",
-            u.address, u.display_name as "displayName", k.member, k.gone as "left",
+            u.address, u.photo_authorisation as "photoAuthorised", u.display_name as "displayName", k.member, k.gone as "left",
             exists (select 1 from core.memberships o where o.user_id = u.id and o.school_id <> :school and o.left_at is null) as "activeElsewhere",
             exists (select 1 from core.transfer_requests tr where tr.person_id = u.id and tr.to_school_id = :school and tr.status = 'approved') as "transferApproved",
             exists (select 1 from core.transfer_requests tr where tr.person_id = u.id and tr.to_school_id = :school and tr.status = 'requested') as "transferRequested",

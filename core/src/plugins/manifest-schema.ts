@@ -84,6 +84,7 @@ export const ManifestSchema = Type.Object(
     migrations: Type.Optional(Type.String({ minLength: 1 })),
     routes: Type.Optional(Type.Literal('[function]')),
     publicRoutes: Type.Optional(Type.Literal('[function]')),
+    publicPages: Type.Optional(Type.Literal('[function]')),
     exportPersonalData: Type.Optional(Type.Literal('[function]')),
     badge: Type.Optional(Type.Literal('[function]')),
     datedItems: Type.Optional(Type.Literal('[function]')),

@@ -122,10 +122,12 @@ async function mountRoutes(record: PluginRecord, options: MountOptions, services
     },
     { prefix: `/api/${record.name}` },
   );
-  if (!failure && manifest.publicRoutes) {
-    // Pages for people who are not signed in (an iCal feed reached by its token): a context of their own, with
-    // no sign-in gate, where every route must say `config: { public: true }` so that the route table (and the
-    // generated security tests, which call them anonymously) know them.
+  // Routes for people who are not signed in: `publicRoutes` under /api/<name> (an iCal feed reached by its token),
+  // `publicPages` under /pub/<name> (a public blog's HTML). Each in a context of its own, with no sign-in gate,
+  // where every route must say `config: { public: true }` so that the route table (and the generated security
+  // tests, which call them anonymously) know them.
+  for (const [register, prefix] of [[manifest.publicRoutes, `/api/${record.name}`], [manifest.publicPages, `/pub/${record.name}`]] as const) {
+    if (failure || !register) continue;
     await app.register(
       async (context) => {
         context.addHook('onRoute', (route) => {
@@ -137,12 +139,12 @@ async function mountRoutes(record: PluginRecord, options: MountOptions, services
           if (record.state !== 'active') throw PluginUnavailable(record.name);
         });
         try {
-          await manifest.publicRoutes?.(context as unknown as Parameters<NonNullable<typeof manifest.publicRoutes>>[0], services);
+          await register(context as unknown as Parameters<typeof register>[0], services);
         } catch (error) {
           failure = error;
         }
       },
-      { prefix: `/api/${record.name}` },
+      { prefix },
     );
   }
   if (failure) throw PluginRoutesFailed(record.name, (failure as Error).message ?? String(failure));

@@ -58,6 +58,18 @@ export function createStructureService(knex: Knex, clock: Clock): StructureServi
       );
     },
 
+    async pupilsWithoutPhotoAuthorisation(classIds) {
+      if (classIds.length === 0) return [];
+      return rows<PupilRef>(
+        `select u.id, u.display_name as "displayName", u.profile, cm.class_id as "classId"
+           from core.class_members cm join core.users u on u.id = cm.user_id
+          where cm.class_id = any(:ids::int[]) and u.profile = 'Student' and u.photo_authorisation = false
+            and exists (select 1 from core.memberships m where m.user_id = u.id and m.left_at is null)
+          order by ${frenchOrder('u.display_name')}, u.display_name, u.id`,
+        { ids: [...classIds] },
+      );
+    },
+
     async relativesOf(pupilIds) {
       if (pupilIds.length === 0) return [];
       return rows<RelativeLink>(

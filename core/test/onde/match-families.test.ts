@@ -9,7 +9,7 @@ import { sampleBytes, sampleText, windows1252 } from './onde-samples.js';
 function pupil(line: number, lastName: string, firstName: string, classLabel: string, usageName: string | null = null): OndePupil {
   return {
     line, lastName, usageName, firstName, birthDate: null, sex: null, ine: null, level: null,
-    classLabel, classId: null, address: null,
+    classLabel, classId: null, address: null, photoAuthorised: null,
   };
 }
 

@@ -54,7 +54,7 @@ t.test('headers match whatever their accents, case and spacing, and unknown or e
   t.strictSame(problems, []);
   t.strictSame(pupils, [{
     line: 2, lastName: 'Simon', usageName: null, firstName: 'Arthur', birthDate: '2020-01-28', sex: 'M',
-    ine: '1000004456A', level: 'CP', classLabel: 'CP - M. ROUX', classId: '41002', address: null,
+    ine: '1000004456A', level: 'CP', classLabel: 'CP - M. ROUX', classId: '41002', address: null, photoAuthorised: null,
   }]);
 });
 

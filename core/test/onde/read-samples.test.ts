@@ -55,8 +55,8 @@ for (const sample of SAMPLES) {
     t.strictSame(be1d.problems, []);
     t.strictSame(
       be1d.pupils,
-      onde.pupils.map((pupil) => ({ ...pupil, ine: null, classId: null })),
-      'same pupils, lines and yyyy-mm-dd dates; no INE nor class identifier',
+      onde.pupils.map((pupil) => ({ ...pupil, ine: null, classId: null, photoAuthorised: null })),
+      'same pupils, lines and yyyy-mm-dd dates; no INE, class identifier nor photo authorisation',
     );
     const expected = expectedOf(sample);
     t.strictSame(
@@ -94,6 +94,7 @@ t.test('a sample pupil and guardian are read field by field', async (t) => {
     classLabel: 'CP - M. ROUX',
     classId: '41002',
     address: '12 rue des Écoles, 16000 Angoulême',
+    photoAuthorised: true,
   });
   const { guardians } = readGuardiansFile(sampleBytes('ecole-jean-moulin', 'guardians'));
   t.strictSame(guardians[0], {

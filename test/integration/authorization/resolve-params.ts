@@ -30,6 +30,10 @@ const BY_NAME: Record<string, string> = {
   roundId: 'meetingRound',
   nodeId: 'documentNode',
   versionId: 'documentVersion',
+  blogId: 'blog',
+  postId: 'blogPost',
+  commentId: 'blogComment',
+  slug: 'blogSlug',
 };
 
 const BY_SEGMENT: Record<string, string> = {

@@ -82,7 +82,7 @@ function created(response: LightMyRequestResponse, what: string): Record<string,
  * the apps' own routes by the people who own them: a manual group, an ONDE preview, a gateway proposed to a
  * third school (none between A and B), a liaison word with a file and a reply, a message with a file, a draft,
  * a folder, a pupil's message waiting for moderation, a news thread with a published item, a file and a
- * comment, a flash message, a lunch menu, a text image, a notification and a session; a folder of the test app
+ * comment, a flash message, a lunch menu, the CM2's blog with a post and a comment, the public school blog, a text image, a notification and a session; a folder of the test app
  * `folders`, shared through the core with the CM2's parents; the CM2's calendar with a repeating event.
  */
 export async function buildWorld(platform: TestPlatform): Promise<World> {
@@ -139,6 +139,14 @@ export async function buildWorld(platform: TestPlatform): Promise<World> {
   const calendars = created(await as(teacher).inject('/api/agenda/calendars'), 'the calendars') as unknown as { id: number; kind: string }[];
   const classCalendar = calendars.find((c) => c.kind === 'class')!;
   const event = created(await as(teacher).inject({ method: 'POST', url: '/api/agenda/events', payload: { calendarId: classCalendar.id, title: 'Piscine', start: '2026-12-03T08:30', end: '2026-12-03T09:30', recurrence: { frequency: 'weekly', interval: 1, weekdays: ['TH'] } } }), 'an event');
+
+  // Blog: the CM2's blog (its families read, its pupils write), a published post with a parent's comment waiting for
+  // moderation, and the school's public blog.
+  const blog = created(await as(teacher).inject({ method: 'POST', url: '/api/blog/blogs', payload: { schoolId, classId: A.class1, title: 'London, here we come !' } }), 'a blog');
+  const blogPost = created(await as(teacher).inject({ method: 'POST', url: `/api/blog/blogs/${blog.id}/posts`, payload: { title: 'Jour 1', body: '<p>Douvres</p>', submit: true } }), 'a blog post');
+  const blogComment = created(await as(parent).inject({ method: 'POST', url: `/api/blog/posts/${blogPost.id}/comments`, payload: { body: 'Merci !' } }), 'a blog comment');
+  const schoolBlog = created(await as(director).inject({ method: 'POST', url: '/api/blog/blogs', payload: { schoolId, title: "Blog de l'école" } }), 'a school blog');
+  created(await as(director).inject({ method: 'PUT', url: `/api/blog/blogs/${schoolBlog.id}/public`, payload: { slug: 'ecole-a' } }), 'a public blog');
 
   // Parent–teacher meetings of the CM2, a week ahead of the platform's clock.
   const meetingDay = new Date(platform.clock.now().getTime() + 7 * 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Europe/Paris' });
@@ -227,6 +235,12 @@ export async function buildWorld(platform: TestPlatform): Promise<World> {
     // The CM2's parents group, which the school's staff and the CM2's parents may write to (communication rules).
     // A homework of the CM2: its staff read it in the cahier, its families in their child's homework.
     textbookEntry: { value: Number(homework.id), audience: [...staffOfClass1, ...class1Families] },
+    // The CM2's blog, its post and the parent's comment waiting for moderation (its author and the blog's manager).
+    blog: { value: Number(blog.id), audience: ['teacher', ...class1Families] },
+    blogPost: { value: Number(blogPost.id), audience: ['teacher', ...class1Families] },
+    blogComment: { value: Number(blogComment.id), audience: ['teacher', 'parent'] },
+    // The public blog's address: anyone, signed in or not.
+    blogSlug: { value: 'ecole-a', audience: 'everyone' },
     class1Parents: { value: class1Parents, audience: ['teacher', 'otherTeacher', ...ADMINS, 'parent', 'otherFamilyParent'] },
   };
   return { A, B, callers, resources };
