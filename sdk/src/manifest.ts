@@ -114,6 +114,11 @@ export interface WebDeclaration {
    */
   home?: readonly HomeContribution[];
   /**
+   * Custom elements of the web entry shown as sections of *Mon compte* (a private calendar address to revoke),
+   * for users whose school enables the app. Each must be named after the plugin and carry its own heading.
+   */
+  account?: readonly string[];
+  /**
    * The web entry registers editor extensions (`registerEditorExtension`): the shell loads it as soon as the
    * user's apps are known, so that every app's `<preau-editor>` has its buttons, not only once the app is opened.
    */

@@ -66,7 +66,7 @@ export function renderSignedIn({ route, me, meLoaded, apps, language }: SignedIn
     case 'home':
       return html`<preau-home-page .me=${me} .meLoaded=${meLoaded} .apps=${apps} .language=${language}></preau-home-page>`;
     case 'account':
-      return html`<preau-account-page .me=${me} .language=${language}></preau-account-page>`;
+      return html`<preau-account-page .me=${me} .apps=${apps ?? []} .language=${language}></preau-account-page>`;
     case 'directory':
       return html`<preau-directory-page .user=${me.user} .language=${language}></preau-directory-page>`;
     case 'styleguide':

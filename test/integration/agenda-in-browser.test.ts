@@ -82,6 +82,13 @@ t.test('a teacher adds a weekly event with the form, a parent sees it in the mon
   t.equal(feed.status, 200);
   const root = new ICAL.Component(ICAL.parse(await feed.text()) as unknown[]);
   t.same(root.getAllSubcomponents('vevent').map((e) => e.getFirstPropertyValue('summary')), ['Piscine']);
+
+  // Mon compte has the agenda's section: the address is revoked there, and the phone's calendar gets 404 at once.
+  await parentPage.goto(`${address}/account`);
+  await parentPage.getByRole('heading', { name: 'Agenda sur votre téléphone' }).waitFor();
+  await parentPage.getByRole('button', { name: "Révoquer l'adresse" }).click();
+  await parentPage.getByRole('button', { name: "Créer mon adresse d'abonnement" }).waitFor();
+  t.equal((await fetch(url)).status, 404, 'revoked from Mon compte');
   t.same(errors, [], 'no page error');
 });
 

@@ -29,6 +29,8 @@ export async function appRoutes(parent: FastifyInstance, deps: { registry: Plugi
             entry: Type.Union([Type.String(), Type.Null()]),
             schoolIds: Type.Array(Type.Integer()),
             home: Type.Array(Type.Object({ element: Type.String(), placement: Type.Union([Type.Literal('top'), Type.Literal('widget')]) })),
+            /** Elements of the web entry shown as sections of Mon compte. */
+            account: Type.Array(Type.String()),
             /** The web entry adds editor buttons: the shell loads it up front. */
             editor: Type.Optional(Type.Boolean()),
             badge: Type.Union([
@@ -65,6 +67,7 @@ export async function appRoutes(parent: FastifyInstance, deps: { registry: Plugi
       entry: record.web ? `/apps/${record.name}/${record.web.file}` : null,
       schoolIds,
       home: record.web ? [...(record.manifest!.web?.home ?? [])] : [],
+      account: record.web ? [...(record.manifest!.web?.account ?? [])] : [],
       ...(record.web && record.manifest!.web?.editor ? { editor: true } : {}),
       badge: badges[index] ? { count: badges[index].count, ...(badges[index].byChild ? { byChild: { ...badges[index].byChild } } : {}) } : null,
     }));

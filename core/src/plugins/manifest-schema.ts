@@ -101,6 +101,7 @@ export const ManifestSchema = Type.Object(
             ),
             { maxItems: 4 },
           )),
+          account: Type.Optional(Type.Array(Type.String({ pattern: '^[a-z][a-z0-9]*(-[a-z0-9]+)+$', maxLength: 80 }), { maxItems: 2 })),
           editor: Type.Optional(Type.Boolean()),
         },
         { additionalProperties: false },

@@ -49,6 +49,8 @@ export function validateManifest(manifest: DefinedPlugin, fallbackName: string):
   // The shell only lets a plugin define elements under its own prefix (plugin-tag-guard).
   const foreign = manifest.web?.home?.find((item) => !item.element.startsWith(`${manifest.name}-`));
   if (foreign) fail('web.home', `element "${foreign.element}" is not named after the plugin ("${manifest.name}-…")`);
+  const foreignSection = manifest.web?.account?.find((element) => !element.startsWith(`${manifest.name}-`));
+  if (foreignSection) fail('web.account', `element "${foreignSection}" is not named after the plugin ("${manifest.name}-…")`);
   const sharingRight = Object.entries(manifest.sharing ?? {}).find(([, declared]) => declared.right && !manifest.rights?.[declared.right]);
   if (sharingRight) fail(`sharing.${sharingRight[0]}.right`, `"${sharingRight[1].right}" is not a right of the manifest`);
   if (manifest.settings) {

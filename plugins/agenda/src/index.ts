@@ -50,5 +50,6 @@ export default definePlugin({
     };
   },
   demo,
-  web: { entry: new URL('../web/index.ts', import.meta.url), launcher: { icon: 'agenda' } },
+  // Mon compte shows the phone's calendar address, to make or revoke without opening the agenda.
+  web: { entry: new URL('../web/index.ts', import.meta.url), launcher: { icon: 'agenda' }, account: ['agenda-account-section'] },
 });

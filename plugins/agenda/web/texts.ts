@@ -17,6 +17,7 @@ export const texts = defineTexts({
   meetings: { fr: 'Rendez-vous parents–enseignant', en: 'Parent–teacher meetings' },
   schoolHolidays: { fr: 'Vacances scolaires', en: 'School holidays' },
   openInApp: { fr: 'Ouvrir dans', en: 'Open in' },
+  accountSection: { fr: 'Agenda sur votre téléphone', en: 'Calendar on your phone' },
   backToAgenda: { fr: "← Retour à l'agenda", en: '← Back to the calendar' },
   calendarName: { fr: "Nom de l'agenda", en: 'Calendar name' },
   create: { fr: 'Créer', en: 'Create' },

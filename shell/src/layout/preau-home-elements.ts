@@ -2,14 +2,21 @@ import { LitElement, html } from 'lit';
 import type { LauncherApp } from './preau-launcher.js';
 import { loadApp } from './load-app.js';
 
+/** The elements an app places at one spot: on the home page (`web.home`) or in Mon compte (`web.account`). */
+function placed(app: LauncherApp, placement: 'top' | 'widget' | 'account'): string[] {
+  if (placement === 'account') return app.account ?? [];
+  return (app.home ?? []).filter((item) => item.placement === placement).map((item) => item.element);
+}
+
 /**
- * The elements apps place on the home page (`web.home` in their manifest): the app's bundle is imported, then
- * its element is created once and kept across renders, so its own state (a dismissed message) survives.
+ * The elements apps place on the home page (`web.home` in their manifest) or in Mon compte (`web.account`): the
+ * app's bundle is imported, then its element is created once and kept across renders, so its own state (a
+ * dismissed message) survives.
  */
 export class PreauHomeElements extends LitElement {
   static override properties = { apps: { attribute: false }, placement: {} };
   apps: LauncherApp[] = [];
-  placement: 'top' | 'widget' = 'top';
+  placement: 'top' | 'widget' | 'account' = 'top';
   private elements = new Map<string, HTMLElement>();
 
   protected override createRenderRoot() {
@@ -19,10 +26,10 @@ export class PreauHomeElements extends LitElement {
   override willUpdate(): void {
     for (const app of this.apps) {
       if (!app.entry) continue;
-      for (const item of app.home ?? []) {
-        if (item.placement !== this.placement || this.elements.has(item.element)) continue;
-        const element = document.createElement(item.element);
-        this.elements.set(item.element, element);
+      for (const tag of placed(app, this.placement)) {
+        if (this.elements.has(tag)) continue;
+        const element = document.createElement(tag);
+        this.elements.set(tag, element);
         // An app whose bundle fails to load loses its home element, not the home page.
         loadApp(app).catch((error: unknown) => {
           console.error(`[Préau] ${app.name}:`, error);
@@ -33,7 +40,7 @@ export class PreauHomeElements extends LitElement {
   }
 
   override render() {
-    const wanted = new Set(this.apps.flatMap((app) => (app.home ?? []).filter((item) => item.placement === this.placement).map((item) => item.element)));
+    const wanted = new Set(this.apps.flatMap((app) => placed(app, this.placement)));
     return html`${[...this.elements].filter(([tag]) => wanted.has(tag)).map(([, element]) => element)}`;
   }
 }

@@ -12,6 +12,8 @@ export interface LauncherApp {
   entry: string | null;
   /** Elements of the app's web entry shown on the home page. */
   home?: { element: string; placement: 'top' | 'widget' }[];
+  /** Elements of the app's web entry shown as sections of Mon compte. */
+  account?: string[];
   /** The app's web entry registers editor extensions: loaded as soon as the apps are known. */
   editor?: boolean;
   /** What waits for the user in the app (unread words…), per child for a relative. */

@@ -1,4 +1,4 @@
-import { LitElement, css, html } from 'lit';
+import { LitElement, css, html, nothing } from 'lit';
 import { ContextConsumer } from '@lit/context';
 import { formStyles } from '../styles.js';
 import { profileName, text, type Language, type TextKey } from '../i18n.js';
@@ -11,6 +11,8 @@ import '../account/preau-storage-usage.js';
 import '../directory/preau-directory-visibility.js';
 import '../notifications/preau-notification-preferences.js';
 import '../account/preau-push-devices.js';
+import '../layout/preau-home-elements.js';
+import type { LauncherApp } from '../layout/preau-launcher.js';
 
 type Outcome = { ok: boolean; message: string } | null;
 
@@ -20,7 +22,7 @@ type Outcome = { ok: boolean; message: string } | null;
  * Reports `preau-me-changed` when the user changed, so that the shell reads it again.
  */
 export class PreauAccountPage extends LitElement {
-  static override properties = { me: { attribute: false }, language: {}, contactOutcome: { state: true }, passwordOutcome: { state: true }, busy: { state: true } };
+  static override properties = { me: { attribute: false }, apps: { attribute: false }, language: {}, contactOutcome: { state: true }, passwordOutcome: { state: true }, busy: { state: true } };
   static override styles = [
     formStyles,
     css`
@@ -32,6 +34,8 @@ export class PreauAccountPage extends LitElement {
     `,
   ];
   me?: Me;
+  /** The user's apps: those with sections of Mon compte (`web.account`) show them here. */
+  apps: LauncherApp[] = [];
   language: Language = 'fr';
   contactOutcome: Outcome = null;
   passwordOutcome: Outcome = null;
@@ -163,6 +167,9 @@ export class PreauAccountPage extends LitElement {
         <h2 id="storage-title">${this.language === 'fr' ? 'Espace de stockage' : 'Storage'}</h2>
         <preau-storage-usage .language=${this.language}></preau-storage-usage>
       </section>
+      ${this.apps.some((app) => app.account?.length)
+        ? html`<div class="app-sections"><preau-home-elements .apps=${this.apps} placement="account"></preau-home-elements></div>`
+        : nothing}
       <section aria-labelledby="sessions">
         <h2 id="sessions">${this.t('sessionsSection')}</h2>
         <preau-sessions-list .language=${this.language}></preau-sessions-list>
