@@ -1,25 +1,29 @@
 import { definePlugin } from '@preau/sdk';
 import { routes } from './routes.js';
+import { MediaSettings } from './settings.js';
 
-/** Média: the items of a school, read by its members and added by those who hold the `write` right. */
+/**
+ * Média: sound and video recorded in the browser, converted on the server to formats every browser plays, and
+ * inserted as players in any text (liaison words, messages, news, homework) through the editor's music and
+ * video buttons.
+ */
 export default definePlugin({
   name: 'media',
   version: '0.1.0',
   sdk: '^1.0.0',
-  title: { fr: 'Média', en: 'Média' },
-  description: { fr: "Les éléments de l'école.", en: "The school's items." },
-  // A name of the shell's icon set (messaging, notebook, news, lunch, documents, blog, agenda, textbook, media, app)
-  // or your own SVG ('<svg viewBox="0 0 48 48">…</svg>'); see docs/design-system.md.
-  icon: 'app',
-  // Declared as data: a school's administrators choose which profiles hold each right in their school.
-  rights: {
-    write: { title: { fr: 'Ajouter des éléments', en: 'Add items' }, default: ['Teacher', 'Personnel'] },
-  },
+  title: { fr: 'Média', en: 'Media' },
+  description: { fr: 'Enregistrer du son et de la vidéo, et les insérer dans vos textes.', en: 'Record sound and video, and insert them in your texts.' },
+  icon: 'media',
+  settings: MediaSettings,
   migrations: new URL('../migrations', import.meta.url),
   routes,
-  // RGPD: what the plugin holds about a person, added to their personal data export.
+  // RGPD: the recordings this person made (their files are in the storage export's quota figures).
   async exportPersonalData(userId, { db }) {
-    return { items: await db('items').where({ created_by: userId }).orderBy('id').select('school_id as schoolId', 'title', 'created_at as createdAt') };
+    return {
+      recordings: await db('recordings').where({ owner_id: userId }).orderBy('id')
+        .select('id', 'kind', 'name', 'status', 'size', 'duration_ms as durationMs', 'created_at as createdAt'),
+    };
   },
-  web: { entry: new URL('../web/index.ts', import.meta.url), launcher: { icon: 'app' } },
+  // `editor`: the shell loads the web entry up front, for the recorder behind every editor's music and video buttons.
+  web: { entry: new URL('../web/index.ts', import.meta.url), launcher: { icon: 'media' }, editor: true },
 });

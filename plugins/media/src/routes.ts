@@ -1,37 +1,46 @@
 import { Type, type PluginApp, type PluginServices } from '@preau/sdk';
-import { Errors, Item, ItemInput, SchoolParams } from './schemas.js';
-import { addItem, listItems } from './items.js';
-import { SchoolNotAllowed, WriteNotAllowed } from './errors.js';
+import { defineConvertJob } from './convert-job.js';
+import { deleteRecording, ownRecording, toRecording, type RecordingRow } from './recordings.js';
+import { Errors, MediaStatus, Recording, RecordingParams } from './schemas.js';
+import { CHUNK_BYTES, type MediaSettings } from './settings.js';
+import { uploadRoutes } from './upload-routes.js';
 
-/** The rights of the manifest (src/index.ts): a route's `config: { right }` naming another does not compile. */
-export type Right = 'write';
+/** How many recordings the app's page lists (newest first). */
+export const LISTED = 200;
 
 /**
- * The items of a school. Before any of these runs, the core has checked that someone is signed in and that
- * the app is on for one of their schools today (`currentSchools` holds those), and the route's `right`.
+ * A person's recordings: uploaded in resumable chunks, converted in a background job, then inserted in any
+ * text as a player (`/api/core/files/<id>`, readable by the text's readers). Before any of these runs, the core
+ * has checked that someone is signed in and that the app is on for one of their schools today. A recording is
+ * its owner's alone: anyone else gets 404; others hear it only through a text that holds it.
  */
-export async function routes(app: PluginApp<Right>, { db, clock, rights, plugin }: PluginServices): Promise<void> {
-  const ownSchool = (schools: readonly { id: number }[], schoolId: number): void => {
-    if (!schools.some((school) => school.id === schoolId)) throw SchoolNotAllowed();
-  };
+export async function routes(app: PluginApp, services: PluginServices): Promise<void> {
+  const { db } = services;
+  const settings = services.settings as MediaSettings;
+  defineConvertJob(services, settings);
 
-  app.get('/schools/:schoolId/items', {
-    schema: { params: SchoolParams, response: { 200: Type.Array(Item), ...Errors } },
-  }, async (request) => {
-    ownSchool(request.currentSchools, request.params.schoolId);
-    return listItems(db, request.params.schoolId);
+  app.get('/status', { schema: { response: { 200: MediaStatus, ...Errors } } }, async () => ({
+    converts: services.ffmpeg.available !== null,
+    audioLimitSeconds: settings.audioLimitSeconds,
+    videoLimitSeconds: settings.videoLimitSeconds,
+    chunkBytes: CHUNK_BYTES,
+  }));
+
+  app.get('/recordings', { schema: { response: { 200: Type.Array(Recording), ...Errors } } }, async (request) => {
+    const rows = (await db('recordings').where({ owner_id: request.currentUser!.id }).whereNot({ status: 'uploading' })
+      .orderBy([{ column: 'created_at', order: 'desc' }, { column: 'id', order: 'desc' }]).limit(LISTED)) as RecordingRow[];
+    return rows.map(toRecording);
   });
 
-  app.post('/schools/:schoolId/items', {
-    // The gate narrows currentSchools to the schools where the user holds `write`; asking again for this school
-    // keeps the handler right if the route is ever reached another way.
-    config: { right: 'write' },
-    schema: { params: SchoolParams, body: ItemInput, response: { 201: Item, ...Errors } },
-  }, async (request, reply) => {
-    const { schoolId } = request.params;
-    ownSchool(request.currentSchools, schoolId);
-    if (!rights.can(request.currentUser!, plugin.name, 'write', [schoolId])) throw WriteNotAllowed();
-    const item = await addItem(db, { schoolId, title: request.body.title, by: request.currentUser!.id, at: clock.now() });
-    return reply.code(201).send(item);
+  app.get('/recordings/:recordingId', { schema: { params: RecordingParams, response: { 200: Recording, ...Errors } } }, async (request) =>
+    toRecording(await ownRecording(db, request.currentUser!.id, request.params.recordingId)));
+
+  // Texts it was inserted in keep playing it: they hold its files themselves.
+  app.delete('/recordings/:recordingId', { schema: { params: RecordingParams, response: { 204: Type.Null(), ...Errors } } }, async (request, reply) => {
+    const row = await ownRecording(db, request.currentUser!.id, request.params.recordingId);
+    await deleteRecording(services, row);
+    return reply.code(204).send(null);
   });
+
+  await uploadRoutes(app, services);
 }
