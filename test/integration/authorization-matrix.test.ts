@@ -8,6 +8,7 @@ import messaging from '@preau/plugin-messaging';
 import news from '@preau/plugin-news';
 import agenda from '@preau/plugin-agenda';
 import documents from '@preau/plugin-documents';
+import media from '@preau/plugin-media';
 import lunchMenu from '@preau/example-lunch-menu';
 import textbook from '@preau/plugin-textbook';
 import folders from '../fixtures/plugins/folders/index.js';
@@ -122,7 +123,7 @@ function callsOf(route: RouteEntry, world: World, now: Date, rightDefaults: Para
 
 t.test('no caller gets a 2xx the rules do not allow, on any route of the core and of every loaded app', async (t) => {
   const started = Date.now();
-  const platform = await createTestPlatform({ plugins: [liaison, messaging, news, agenda, lunchMenu, textbook, folders, documents] });
+  const platform = await createTestPlatform({ plugins: [liaison, messaging, news, agenda, lunchMenu, textbook, folders, documents, media] });
   t.teardown(() => platform.close());
   const world = await buildWorld(platform);
   const built = Date.now();

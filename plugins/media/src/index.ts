@@ -1,4 +1,5 @@
 import { definePlugin } from '@preau/sdk';
+import { demo } from './demo.js';
 import { routes } from './routes.js';
 import { MediaSettings } from './settings.js';
 
@@ -26,4 +27,5 @@ export default definePlugin({
   },
   // `editor`: the shell loads the web entry up front, for the recorder behind every editor's music and video buttons.
   web: { entry: new URL('../web/index.ts', import.meta.url), launcher: { icon: 'media' }, editor: true },
+  demo,
 });

@@ -29,6 +29,7 @@ const BY_NAME: Record<string, string> = {
   eventId: 'event',
   nodeId: 'documentNode',
   versionId: 'documentVersion',
+  recordingId: 'recording',
 };
 
 const BY_SEGMENT: Record<string, string> = {
