@@ -26,7 +26,7 @@ export class MediaRecorderDialog extends LitElement {
   static override properties = {
     kind: {}, insert: { type: Boolean }, step: { state: true }, error: { state: true }, elapsed: { state: true },
     level: { state: true }, paused: { state: true }, previewUrl: { state: true }, sent: { state: true }, retrying: { state: true },
-    trimStart: { state: true }, trimEnd: { state: true }, status: { state: true }, notice: { state: true },
+    trimStart: { state: true }, trimEnd: { state: true }, status: { state: true }, notice: { state: true }, earlier: { state: true },
   };
   static override styles = [preauStyles, css`
     dialog { width: min(36rem, 96vw); }
@@ -55,6 +55,8 @@ export class MediaRecorderDialog extends LitElement {
   trimStart = 0;
   trimEnd = 0;
   recordingName = '';
+  /** The user's playable recordings of this kind, to insert one made earlier. */
+  earlier: Recording[] = [];
   status?: MediaStatus;
   result: Promise<Recording | null>;
   private settle!: (recording: Recording | null) => void;
@@ -88,6 +90,10 @@ export class MediaRecorderDialog extends LitElement {
   override firstUpdated(): void {
     this.renderRoot.querySelector('dialog')!.showModal();
     void this.api.value?.get<MediaStatus>('/api/media/status').then((status) => (this.status = status), () => undefined);
+    if (this.insert) {
+      void this.api.value?.get<Recording[]>('/api/media/recordings')
+        .then((all) => (this.earlier = all.filter((r) => r.kind === this.kind && r.src)), () => undefined);
+    }
   }
 
   override disconnectedCallback(): void {
@@ -137,7 +143,9 @@ export class MediaRecorderDialog extends LitElement {
       analyser.getFloatTimeDomainData(samples);
       let sum = 0;
       for (const sample of samples) sum += sample * sample;
-      this.level = Math.min(1, Math.sqrt(sum / samples.length) * 4);
+      // In twentieths: the element re-renders only when the meter visibly moves.
+      const level = Math.round(Math.min(1, Math.sqrt(sum / samples.length) * 4) * 20) / 20;
+      if (level !== this.level) this.level = level;
       this.frame = requestAnimationFrame(draw);
     };
     draw();
@@ -184,6 +192,9 @@ export class MediaRecorderDialog extends LitElement {
 
   private stop(): void {
     clearInterval(this.ticker);
+    // Nothing to measure while the recording is played back and trimmed.
+    cancelAnimationFrame(this.frame);
+    this.level = 0;
     if (!this.paused) this.elapsed = this.recordedBefore + performance.now() - this.startedAt;
     if (this.recorder?.state !== 'inactive') this.recorder?.stop();
   }
@@ -205,6 +216,8 @@ export class MediaRecorderDialog extends LitElement {
       const live = this.renderRoot.querySelector<HTMLVideoElement>('video.live');
       if (live) live.srcObject = this.stream ?? null;
     });
+    void this.audioContext?.close().catch(() => undefined);
+    this.meter();
   }
 
   private async save(event: SubmitEvent): Promise<void> {
@@ -259,7 +272,11 @@ export class MediaRecorderDialog extends LitElement {
     switch (this.step) {
       case 'permission':
         return html`<p>${this.t('permissionExplained')}</p>
-          <div class="row"><button class="primary" @click=${this.allow}>${this.t(this.kind === 'audio' ? 'allowMicrophone' : 'allowCamera')}</button></div>`;
+          <div class="row"><button class="primary" @click=${this.allow}>${this.t(this.kind === 'audio' ? 'allowMicrophone' : 'allowCamera')}</button></div>
+          ${this.earlier.length
+            ? html`<h3>${this.t('orEarlier')}</h3><ul class="list">${this.earlier.slice(0, 20).map((r) => html`<li class="row">
+                <span>${r.name}</span><button @click=${() => this.finish(r)} aria-label=${`${this.t('insert')} « ${r.name} »`}>${this.t('insert')}</button></li>`)}</ul>`
+            : nothing}`;
       case 'ready':
       case 'recording':
         return html`

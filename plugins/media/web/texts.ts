@@ -38,6 +38,7 @@ export const texts = defineTexts({
   original: { fr: 'Tel qu’enregistré', en: 'As recorded' },
   noConversion: { fr: 'Le serveur ne convertit pas les enregistrements : ils sont gardés tels quels (certains navigateurs ne pourront pas les lire) et le découpage n’est pas appliqué.', en: 'The server does not convert recordings: they are kept as recorded (some browsers will not play them) and trimming is not applied.' },
   insert: { fr: 'Insérer', en: 'Insert' },
+  orEarlier: { fr: 'Ou insérer un enregistrement fait plus tôt', en: 'Or insert an earlier recording' },
   myRecordings: { fr: 'Mes enregistrements', en: 'My recordings' },
   newRecording: { fr: 'Nouvel enregistrement', en: 'New recording' },
   delete: { fr: 'Supprimer', en: 'Delete' },
