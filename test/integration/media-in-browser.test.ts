@@ -34,6 +34,10 @@ async function convertWhenUploaded(): Promise<void> {
 t.test('a teacher records a 10 s video, trims it and inserts it in a liaison word; a parent plays it and seeks', { timeout: 300_000 }, async (t) => {
   const errors: string[] = [];
   const desk = await signIn(browser, address, teacher, errors);
+  desk.setDefaultTimeout(45_000);
+  desk.on('console', (message) => process.stderr.write(`console: ${message.text()}\n`));
+  desk.on('request', (request) => { if (request.url().includes('/api/')) process.stderr.write(`request: ${request.method()} ${request.url()}\n`); });
+  desk.on('requestfinished', (request) => { if (request.url().includes('/api/media')) process.stderr.write(`finished: ${request.method()} ${request.url()}\n`); });
   await desk.getByRole('link', { name: /Carnet de liaison/ }).click();
   process.stderr.write('step 1\n');
   await desk.getByRole('link', { name: 'Écrire un mot' }).click();

@@ -143,3 +143,16 @@ t.test('a recording deleted while it converts stops ffmpeg and keeps nothing', a
   t.equal((await usage(teacher)).used, before, 'neither the original nor a converted file is left');
   t.equal(await platform.runScheduledJobs(), 0);
 });
+
+t.test('a chunk sent over a real socket streams into storage (the request is not walked as data)', async (t) => {
+  const address = await platform.app.listen({ port: 0, host: '127.0.0.1' });
+  const session = await platform.platform.sessions.create(colleague.id, { ip: '127.0.0.1', userAgent: 'test' });
+  const cookie = `preau_session=${session.token}`;
+  const headers = { cookie, 'x-csrf-token': session.csrfToken, 'content-type': 'application/json' };
+  const created = await fetch(`${address}/api/media/recordings`, { method: 'POST', headers, body: JSON.stringify({ kind: 'audio', name: 'socket', size: 3000 }) });
+  t.equal(created.status, 201);
+  const { id } = (await created.json()) as { id: number };
+  const sent = await fetch(`${address}/api/media/recordings/${id}/chunks?offset=0`, { method: 'PUT', headers: { ...headers, 'content-type': 'application/octet-stream' }, body: Buffer.alloc(1000, 3) });
+  t.equal(sent.status, 200, await sent.clone().text());
+  t.equal(((await sent.json()) as { received: number }).received, 1000);
+});
