@@ -35,68 +35,43 @@ t.test('a teacher records a 10 s video, trims it and inserts it in a liaison wor
   const errors: string[] = [];
   const desk = await signIn(browser, address, teacher, errors);
   desk.setDefaultTimeout(45_000);
-  desk.on('console', (message) => process.stderr.write(`console: ${message.text()}\n`));
-  desk.on('request', (request) => { if (request.url().includes('/api/')) process.stderr.write(`request: ${request.method()} ${request.url()}\n`); });
-  desk.on('requestfinished', (request) => { if (request.url().includes('/api/media')) process.stderr.write(`finished: ${request.method()} ${request.url()}\n`); });
   await desk.getByRole('link', { name: /Carnet de liaison/ }).click();
-  process.stderr.write('step 1\n');
   await desk.getByRole('link', { name: 'Écrire un mot' }).click();
-  process.stderr.write('step 2\n');
   await desk.getByLabel('Titre', { exact: true }).fill('La chorale');
-  process.stderr.write('step 3\n');
   await desk.getByLabel('Catégorie').selectOption('information');
-  process.stderr.write('step 4\n');
   await desk.getByLabel('CM2 - Mme BÉRANGER — Toute la classe').check();
-  process.stderr.write('step 5\n');
   const editor = desk.getByRole('textbox', { name: 'Texte du mot' });
   await editor.click();
-  process.stderr.write('step 6\n');
   await editor.pressSequentially('Voici la chanson de la classe.');
-  process.stderr.write('step 7\n');
   await desk.getByRole('toolbar', { name: 'Mise en forme' }).getByRole('button', { name: 'Vidéo (enregistrer ou choisir)' }).click();
-  process.stderr.write('step 8\n');
 
   const dialog = desk.getByRole('dialog', { name: 'Insérer une vidéo' });
   await dialog.getByRole('button', { name: 'Autoriser la caméra et le micro' }).click();
-  process.stderr.write('step 9\n');
   await dialog.getByRole('button', { name: '⏺ Enregistrer' }).click();
-  process.stderr.write('step 10\n');
   await dialog.getByRole('timer').filter({ hasText: /^0:10 \// }).waitFor({ timeout: 30_000 });
-  process.stderr.write('step 11\n');
   await dialog.getByRole('button', { name: '⏹ Arrêter' }).click();
-  process.stderr.write('step 12\n');
   await dialog.getByLabel('Début gardé (secondes)').fill('2');
-  process.stderr.write('step 13\n');
   await dialog.getByLabel('Fin gardée (secondes)').fill('8');
-  process.stderr.write('step 14\n');
   await dialog.getByRole('button', { name: 'Enregistrer et insérer' }).click();
-  process.stderr.write('step 15\n');
   await convertWhenUploaded().catch(async (error: Error) => {
     throw new Error(`${error.message}: ${await dialog.innerText().catch(() => '')} ${errors.join(' | ')}`);
   });
   await dialog.waitFor({ state: 'detached', timeout: 60_000 });
-  process.stderr.write('step 16\n');
   const recording = await platform.knex('media.recordings').orderBy('id', 'desc').first();
   t.equal(recording.status, 'ready', 'converted');
   t.ok(recording.duration_ms >= 5500 && recording.duration_ms <= 6600, `trimmed to about 6 s (${recording.duration_ms} ms)`);
   await editor.locator('video').waitFor();
-  process.stderr.write('step 17\n');
 
   await desk.getByRole('button', { name: 'Envoyer le mot' }).click();
-  process.stderr.write('step 18\n');
   await desk.locator('[data-counts]').waitFor();
-  process.stderr.write('step 19\n');
   const word = await platform.knex('liaison.words').orderBy('id', 'desc').first('body');
   t.match(word.body, new RegExp(`<video src="/api/core/files/${recording.blob_id}" poster="/api/core/files/${recording.poster_blob_id}" controls preload="metadata"></video>`), 'the word holds the player');
 
   const home = await signIn(browser, address, parent, errors);
   await home.getByRole('link', { name: /Carnet de liaison/ }).click();
-  process.stderr.write('step 20\n');
   await home.getByRole('link', { name: 'La chorale' }).click();
-  process.stderr.write('step 21\n');
   const video = home.locator('video');
   await video.waitFor();
-  process.stderr.write('step 22\n');
   // The player loads the length only (preload="metadata"), then seeks with range requests.
   const duration = await video.evaluate((element: HTMLVideoElement) => new Promise<number>((resolve, reject) => {
     if (element.readyState >= 1) resolve(element.duration);
