@@ -131,7 +131,7 @@ t.test('no caller gets a 2xx the rules do not allow, on any route of the core an
   const rightDefaults = (plugin: string, right: string) => platform.platform.plugins.get(plugin)?.manifest?.rights?.[right]?.default ?? [];
   const routes = platform.platform.routes().filter((route) => route.url.startsWith('/api/'));
   const apps = new Set(routes.map((route) => route.plugin ?? 'core'));
-  t.same([...apps].sort(), ['agenda', 'core', 'documents', 'folders', 'liaison', 'lunch-menu', 'messaging', 'news', 'textbook'], 'the routes of every loaded app are in the table');
+  t.same([...apps].sort(), ['agenda', 'core', 'documents', 'folders', 'liaison', 'lunch-menu', 'media', 'messaging', 'news', 'textbook'], 'the routes of every loaded app are in the table');
 
   const unresolved = new Set<string>();
   const calls = routes.flatMap((route) => callsOf(route, world, platform.clock.now(), rightDefaults, unresolved));
