@@ -15,8 +15,12 @@ export const CONVERSION_FAILED = {
 
 const seconds = (ms: number) => (ms / 1000).toFixed(3);
 
-/** ffmpeg's arguments: sound to AAC (.m4a), video to H.264/AAC MP4 at most 1280 px wide, the kept part only. */
-export function conversionArgs(row: Pick<RecordingRow, 'kind' | 'trim_start_ms' | 'trim_end_ms'>, input: string, output: string, threads: number): string[] {
+/**
+ * ffmpeg's arguments: sound to AAC (.m4a), video to H.264/AAC MP4 at most 1280 px wide, the kept part only. A
+ * video's poster (a frame half a second in: the first is often black while a camera starts) is a second output of
+ * the same run, so the file is read and decoded once.
+ */
+export function conversionArgs(row: Pick<RecordingRow, 'kind' | 'trim_start_ms' | 'trim_end_ms'>, input: string, output: string, threads: number, poster?: string): string[] {
   const trim = [
     ...(row.trim_start_ms ? ['-ss', seconds(row.trim_start_ms)] : []),
     ...(row.trim_end_ms ? ['-t', seconds(row.trim_end_ms - (row.trim_start_ms ?? 0))] : []),
@@ -27,6 +31,7 @@ export function conversionArgs(row: Pick<RecordingRow, 'kind' | 'trim_start_ms' 
   return [
     ...common, '-c:v', 'libx264', '-preset', 'veryfast', '-crf', '23', '-pix_fmt', 'yuv420p',
     '-vf', "scale='trunc(min(1280,iw)/2)*2':-2", '-c:a', 'aac', '-b:a', '128k', '-movflags', '+faststart', '-f', 'mp4', '-y', output,
+    ...(poster ? ['-map', '0:v:0', '-ss', '0.5', '-frames:v', '1', '-vf', "scale='min(1280,iw)':-2", '-q:v', '4', '-f', 'image2', '-y', poster] : []),
   ];
 }
 
@@ -82,11 +87,12 @@ export function defineConvertJob(services: PluginServices, settings: MediaSettin
     try {
       const input = join(dir, 'original');
       const output = join(dir, 'converted');
+      const poster = join(dir, 'poster.jpg');
       await pipeline(source.stream, createWriteStream(input));
       const timeoutMs = settings.conversionLimitSeconds * 1000;
       let stderr: string;
       try {
-        ({ stderr } = await ffmpeg.run(conversionArgs(claimed, input, output, settings.ffmpegThreads), { timeoutMs, signal: stop.signal }));
+        ({ stderr } = await ffmpeg.run(conversionArgs(claimed, input, output, settings.ffmpegThreads, claimed.kind === 'video' ? poster : undefined), { timeoutMs, signal: stop.signal }));
       } catch (error) {
         if (!(error instanceof FfmpegError)) throw error;
         if (error.reason === 'aborted') return;
@@ -98,19 +104,19 @@ export function defineConvertJob(services: PluginServices, settings: MediaSettin
       const base = claimed.name.replace(/\.[a-z0-9]{2,4}$/i, '');
       produced.push(await storage.put(createReadStream(output), { owner: claimed.owner_id, name: `${base}.${claimed.kind === 'audio' ? 'm4a' : 'mp4'}` }));
       if (claimed.kind === 'video') {
-        const poster = join(dir, 'poster.jpg');
-        // A frame half a second in (the first is often black while a camera starts); the first for a shorter clip.
-        const frame = (at: string) => ffmpeg.run(['-v', 'error', '-ss', at, '-i', output, '-frames:v', '1', '-vf', "scale='min(1280,iw)':-2", '-q:v', '4', '-f', 'image2', '-y', poster], { timeoutMs: 30_000, signal: stop.signal });
-        await frame('0.5').catch(() => frame('0'));
+        // A clip shorter than half a second has no frame there: its first frame then.
+        if (!(await stat(poster).catch(() => undefined))?.size) {
+          await ffmpeg.run(['-v', 'error', '-i', output, '-frames:v', '1', '-vf', "scale='min(1280,iw)':-2", '-q:v', '4', '-f', 'image2', '-y', poster], { timeoutMs: 30_000, signal: stop.signal }).catch(() => undefined);
+        }
         if ((await stat(poster).catch(() => undefined))?.size) produced.push(await storage.put(createReadStream(poster), { owner: claimed.owner_id, name: `${base}.jpg` }));
       }
-      const [converted, poster] = produced;
+      const [converted, posterBlob] = produced;
       const kept = await db.transaction(async (trx) => {
         const row = await trx('recordings').where({ id, status: 'converting' }).forUpdate().first('id');
         if (!row) return false;
         for (const blob of produced) await storage.addReference(blob.id, recordingHolder(id), { transaction: trx });
         await trx('recordings').where({ id }).update({
-          status: 'ready', blob_id: converted!.id, poster_blob_id: poster?.id ?? null, media_type: converted!.mediaType,
+          status: 'ready', blob_id: converted!.id, poster_blob_id: posterBlob?.id ?? null, media_type: converted!.mediaType,
           duration_ms: writtenDuration(stderr), original_blob_id: null, error: null, updated_at: clock.now(),
         });
         // The original goes once the converted file is in place (deleted after the commit unless a text holds it).
