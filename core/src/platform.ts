@@ -52,6 +52,7 @@ import { configuredQuotas, openStorage } from './storage/open-storage.js';
 import { storageRoutes } from './storage/storage-routes.js';
 import { quotaRoutes } from './storage/quota-routes.js';
 import { textImageRoutes } from './storage/text-image-routes.js';
+import { createFfmpegService, locateFfmpeg } from './media/ffmpeg.js';
 import { createInsertedFiles, type CoreInsertedFiles } from './storage/inserted-files.js';
 import { insertedFileRoutes } from './storage/inserted-file-routes.js';
 import type { CoreStorage } from './storage/storage-service.js';
@@ -226,11 +227,12 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       config.baseDir,
     );
     refs.registry = registry;
+    const ffmpeg = createFfmpegService(locateFfmpeg());
     const scheduledJobs = createScheduledJobs(database.knex, clock, app.log, dailyJobs);
     const structure = createStructureService(database.knex, clock);
     await mountPlugins(registry, order, {
       app, knex: database.knex, jobs: scheduledJobs, sharing, insertedFiles,
-      services: { clock, log: app.log, events, rights, apps, communication, sanitize: sanitizeService, notify: notifications.service, structure, storage },
+      services: { clock, log: app.log, events, rights, apps, communication, sanitize: sanitizeService, notify: notifications.service, structure, storage, ffmpeg },
     });
     for (const bundle of bundles) for (const name of bundle.defaults?.enabledApps ?? []) defaults.add(name);
 

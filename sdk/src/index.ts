@@ -35,6 +35,8 @@ export type {
 } from './structure.js';
 export type { JobsService, JobPayload, ScheduleOptions } from './jobs.js';
 export type { StorageService, StoredBlob, StorageUsage, PutOptions, SendOptions } from './storage.js';
+export { FfmpegError } from './ffmpeg.js';
+export type { FfmpegService, FfmpegBinary, FfmpegRunOptions, FfmpegFailure } from './ffmpeg.js';
 export { INSERTED_FILE_PREFIX, insertedFileUrl } from './inserted-files.js';
 export type { InsertedFilesService, CheckedFiles, FileHolderRef, FileHolderDeclaration, InsertedFileWriteOptions } from './inserted-files.js';
 export { SHARE_ROLES, ACCESS_ROLES, roleIncludes } from './sharing.js';

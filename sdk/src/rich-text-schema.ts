@@ -9,8 +9,14 @@ export interface RichTextSchema {
   styles: Readonly<Record<string, RegExp>>;
   /** URL schemes allowed in links. */
   linkSchemes: readonly string[];
-  /** Where images and audio may come from: the platform's own storage (`/api/…`) or https. */
+  /** Where images may come from: the platform's own storage (`/api/…`) or https. */
   mediaSources: readonly RegExp[];
+  /**
+   * Where the sound and video players (`<audio src>`, `<video src poster>`; no `<source>`, a player has one
+   * file) may load from: only files inserted in the text (`/api/core/files/<id>`), which its readers and nobody
+   * else may open. A player without such a `src` is dropped.
+   */
+  playerSources: readonly RegExp[];
 }
 
 // Colours as the editor writes them: #rgb, #rrggbb, rgb()/rgba(), or `inherit` (the highlight resets its text colour).
@@ -43,7 +49,9 @@ export const RICH_TEXT_SCHEMA: RichTextSchema = {
     li: [],
     a: ['href', 'title', { name: 'target', values: ['_blank'] }, 'rel'],
     img: ['src', 'alt', 'title', 'width', 'height'],
-    audio: ['src', { name: 'controls', values: ['', 'controls', 'true'] }],
+    // Players always have their controls and load only their duration until played (the sanitizer sets both).
+    audio: ['src', { name: 'controls', values: [''] }, { name: 'preload', values: ['metadata'] }],
+    video: ['src', 'poster', { name: 'controls', values: [''] }, { name: 'preload', values: ['metadata'] }],
     table: ['style'],
     colgroup: [],
     col: ['style'],
@@ -64,4 +72,5 @@ export const RICH_TEXT_SCHEMA: RichTextSchema = {
   },
   linkSchemes: ['http', 'https', 'mailto', 'tel'],
   mediaSources: [/^\/api\/[a-z0-9/_.-]+(\?[a-z0-9=&_.-]*)?$/i, /^https:\/\/[^\s"'<>]+$/i],
+  playerSources: [/^\/api\/core\/files\/[a-f0-9]{32}$/],
 };

@@ -7,6 +7,7 @@ import type { JobsService } from './jobs.js';
 import type { StorageService } from './storage.js';
 import type { SharingService } from './sharing.js';
 import type { InsertedFilesService } from './inserted-files.js';
+import type { FfmpegService } from './ffmpeg.js';
 
 /** Where the platform reads the time; tests replace it to move through a school year. */
 export interface Clock {
@@ -209,6 +210,8 @@ export interface PluginServices<Notifications extends string = string> {
   sharing: SharingService;
   /** Files inserted in the plugin's texts, readable by the texts' readers (`/api/core/files/<id>`). */
   insertedFiles: InsertedFilesService;
+  /** ffmpeg (from the registry package or the machine), with a time limit per run; `available` null without it. */
+  ffmpeg: FfmpegService;
   /** This plugin's settings, validated against its `settings` schema. */
   settings: Record<string, unknown>;
   /** The plugin's own name and Postgres schema. */

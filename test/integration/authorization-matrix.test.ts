@@ -8,6 +8,7 @@ import messaging from '@preau/plugin-messaging';
 import news from '@preau/plugin-news';
 import agenda from '@preau/plugin-agenda';
 import documents from '@preau/plugin-documents';
+import media from '@preau/plugin-media';
 import lunchMenu from '@preau/example-lunch-menu';
 import textbook from '@preau/plugin-textbook';
 import blog from '@preau/plugin-blog';
@@ -123,7 +124,7 @@ function callsOf(route: RouteEntry, world: World, now: Date, rightDefaults: Para
 
 t.test('no caller gets a 2xx the rules do not allow, on any route of the core and of every loaded app', async (t) => {
   const started = Date.now();
-  const platform = await createTestPlatform({ plugins: [liaison, messaging, news, agenda, lunchMenu, textbook, folders, documents, blog] });
+  const platform = await createTestPlatform({ plugins: [liaison, messaging, news, agenda, lunchMenu, textbook, folders, documents, blog, media] });
   t.teardown(() => platform.close());
   const world = await buildWorld(platform);
   const built = Date.now();
@@ -132,7 +133,7 @@ t.test('no caller gets a 2xx the rules do not allow, on any route of the core an
   // The apps' public pages (/pub/<app>/…) are called too: anonymous callers get a 2xx from them by design.
   const routes = platform.platform.routes().filter((route) => route.url.startsWith('/api/') || route.url.startsWith('/pub/'));
   const apps = new Set(routes.map((route) => route.plugin ?? 'core'));
-  t.same([...apps].sort(), ['agenda', 'blog', 'core', 'documents', 'folders', 'liaison', 'lunch-menu', 'messaging', 'news', 'textbook'], 'the routes of every loaded app are in the table');
+  t.same([...apps].sort(), ['agenda', 'blog', 'core', 'documents', 'folders', 'liaison', 'lunch-menu', 'media', 'messaging', 'news', 'textbook'], 'the routes of every loaded app are in the table');
 
   const unresolved = new Set<string>();
   const calls = routes.flatMap((route) => callsOf(route, world, platform.clock.now(), rightDefaults, unresolved));

@@ -7,6 +7,7 @@ import { pendingMigrations } from '../db/migrator.js';
 import { loadPlugins, pluginMigrations } from '../plugins/plugin-host.js';
 import { CORE_MIGRATIONS } from '../platform.js';
 import type { PreauConfig } from '../config/config-schema.js';
+import { locateFfmpeg } from '../media/ffmpeg.js';
 import { runningServerHealth, serverUrl, type ServerHealth } from './running-server.js';
 
 type Check = { ok: boolean; label: string; detail: string };
@@ -133,6 +134,15 @@ export async function doctorCommand(): Promise<number> {
   } catch (error) {
     checks.push({ ok: false, label: 'storage (local disk)', detail: (error as Error).message });
   }
+  // Without ffmpeg Préau still runs: recordings are served as the browser made them, and the media app says so.
+  const ffmpeg = locateFfmpeg();
+  checks.push({
+    ok: true,
+    label: 'ffmpeg',
+    detail: ffmpeg
+      ? `${ffmpeg.source === 'package' ? 'from @ffmpeg-installer/ffmpeg' : 'found on the machine'} (${ffmpeg.path}): ${ffmpeg.version}`
+      : 'none: recordings are not converted and are served as recorded (install ffmpeg or set PREAU_FFMPEG)',
+  });
   for (const check of checks) process.stdout.write(`${check.ok ? '✓' : '✗'} ${check.label}: ${check.detail}\n`);
   return checks.every((c) => c.ok) ? 0 : 1;
 }

@@ -5,6 +5,9 @@ import { NulCharacterRefused } from '../errors.js';
 export function findNul(value: unknown, root: string, depth = 0): string | undefined {
   if (typeof value === 'string') return value.includes('\u0000') ? root : undefined;
   if (typeof value !== 'object' || value === null || depth > 32 || Buffer.isBuffer(value)) return undefined;
+  // A body a route takes as a stream (the raw bytes of an upload) is the request itself: its socket and server
+  // would be walked for nothing, synchronously, blocking the process.
+  if (typeof (value as { pipe?: unknown }).pipe === 'function') return undefined;
   for (const [key, inner] of Object.entries(value)) {
     const path = `${root}.${key}`;
     if (key.includes('\u0000')) return path;

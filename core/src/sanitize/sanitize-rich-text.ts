@@ -47,6 +47,17 @@ function optionsFor(schema: RichTextSchema): sanitizeHtml.IOptions {
     if (attributes.includes('style')) allowedStyles[tag] = Object.fromEntries(Object.entries(schema.styles).map(([property, pattern]) => [property, [pattern]]));
   }
   const isMedia = (src: string | undefined) => !!src && schema.mediaSources.some((pattern) => pattern.test(src));
+  const isPlayerSource = (src: string | undefined) => !!src && schema.playerSources.some((pattern) => pattern.test(src));
+  // A player's addresses are kept only when they are files inserted in the text; its controls are always shown
+  // and only its duration is loaded until it is played (no autoplay, no event attributes: not in the schema).
+  const player = (tagName: string, attribs: sanitizeHtml.Attributes): sanitizeHtml.Tag => {
+    const kept: sanitizeHtml.Attributes = {};
+    for (const name of ['src', 'poster'] as const) {
+      const url = keptUrl(attribs[name], /^$/);
+      if (url !== undefined && isPlayerSource(url) && (name === 'src' || tagName === 'video')) kept[name] = url;
+    }
+    return { tagName, attribs: { ...kept, controls: '', preload: 'metadata' } };
+  };
   return {
     allowedTags: Object.keys(schema.tags),
     // <col> is void: written `<col />` as the editor does (sanitize-html lists it itself only from 2.18, which needs Node 22).
@@ -54,7 +65,7 @@ function optionsFor(schema: RichTextSchema): sanitizeHtml.IOptions {
     allowedAttributes,
     allowedStyles,
     allowedSchemes: [...schema.linkSchemes],
-    allowedSchemesByTag: { img: ['https'], audio: ['https'] },
+    allowedSchemesByTag: { img: ['https'], audio: [], video: [] },
     allowedSchemesAppliedToAttributes: ['href', 'src'],
     allowProtocolRelative: false,
     // Content of dropped containers goes too: <script>alert(1)</script> must not leave "alert(1)" behind.
@@ -72,11 +83,13 @@ function optionsFor(schema: RichTextSchema): sanitizeHtml.IOptions {
         attribs: { ...withKeptUrl(attribs, 'href', schemes), ...(attribs.target === '_blank' ? { rel: 'noopener noreferrer nofollow' } : { rel: 'nofollow' }) },
       }),
       img: (tagName, attribs) => ({ tagName, attribs: withKeptUrl(attribs, 'src', schemes) }),
-      audio: (tagName, attribs) => ({ tagName, attribs: withKeptUrl(attribs, 'src', schemes) }),
+      audio: player,
+      video: player,
     },
     exclusiveFilter: (frame) =>
-      // Media only from the platform's storage or https; anything else (data:, blob:, http:) is dropped.
-      ((frame.tag === 'img' || frame.tag === 'audio') && !isMedia(frame.attribs.src)),
+      // Images only from the platform's storage or https; anything else (data:, blob:, http:) is dropped. A
+      // player's source must be a file inserted in the text.
+      (frame.tag === 'img' && !isMedia(frame.attribs.src)) || ((frame.tag === 'audio' || frame.tag === 'video') && !frame.attribs.src),
   };
 }
 

@@ -18,9 +18,9 @@ const HOLDER_ID = /^[A-Za-z0-9_-]{1,64}$/;
 // Inserted files have their own holders, apart from those an app uses for its attachments through
 // `storage.addReference` (`liaison:word:12`): holding a text's files never touches the word's attachments.
 const HOLDER = /^inserted:([a-z0-9-]+):([A-Za-z0-9_-]+):([A-Za-z0-9_-]{1,64})$/;
-// `src` and `href` attributes of the sanitized HTML that point at an inserted file. The sanitizer writes
+// `src`, `href` and (a video's) `poster` attributes of the sanitized HTML that point at an inserted file. The sanitizer writes
 // attributes with double quotes, and keeps a path as it was given.
-const INSERTED = new RegExp(`\\b(?:src|href)="${INSERTED_FILE_PREFIX.replaceAll('/', '\\/')}([a-f0-9]{32})(?:[?#][^"]*)?"`, 'g');
+const INSERTED = new RegExp(`\\b(?:src|href|poster)="${INSERTED_FILE_PREFIX.replaceAll('/', '\\/')}([a-f0-9]{32})(?:[?#][^"]*)?"`, 'g');
 
 /** The blob ids a text's HTML points at, each once, in order. */
 export function insertedFileIds(html: string): string[] {

@@ -75,8 +75,8 @@ export function s3Driver(options: S3Options): BlobDriver {
         throw error;
       }
     },
-    async read(key) {
-      const object = await client.send(new GetObjectCommand({ Bucket, Key: keyOf(key) }));
+    async read(key, range) {
+      const object = await client.send(new GetObjectCommand({ Bucket, Key: keyOf(key), ...(range ? { Range: `bytes=${range.start}-${range.end}` } : {}) }));
       return object.Body as Readable;
     },
     async remove(key) {

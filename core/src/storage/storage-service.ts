@@ -202,9 +202,9 @@ export function createStorage(deps: StorageDeps): CoreStorage {
       return rows.map(toBlob);
     },
     async send(reply, id, options = {}) {
-      const found = await storage.get(id);
-      if (!found) throw StorageNotFound();
-      return sendBlob(reply, found.blob, found.stream, options);
+      const row = BLOB_ID.test(id) ? ((await knex('core.storage_blobs').where({ id }).first(COLUMNS)) as BlobRow | undefined) : undefined;
+      if (!row) throw StorageNotFound();
+      return sendBlob(reply, toBlob(row), (range) => driver.read(row.key, range), options);
     },
     async addReference(id, holder, options = {}) {
       const db = options.transaction ?? knex;

@@ -32,7 +32,10 @@ t.test('migrate, plugins and doctor tell the state of an installation', async (t
   t.match(doctor.stdout, /✓ plugin half-way@1\.0\.0: active, 2 migration\(s\) pending/);
   t.match(doctor.stdout, /✓ SMTP: not configured/);
   t.match(doctor.stdout, /✓ storage \(local disk\)/);
+  t.match(doctor.stdout, /✓ ffmpeg: from @ffmpeg-installer\/ffmpeg \(.*ffmpeg\): ffmpeg version/, 'the ffmpeg installed with Préau');
   t.equal(doctor.code, 0);
+  const withoutFfmpeg = await runCli(['doctor'], { cwd: dir, env: { ...env, PREAU_FFMPEG: 'none' } });
+  t.match(withoutFfmpeg.stdout, /✓ ffmpeg: none: recordings are not converted/, 'none is not a failure: recordings are served as recorded');
 
   const down = await runCli(['migrate', '--down'], { cwd: dir, env });
   t.match(down.stdout, /lunch-menu: 1 migration\(s\) reverted/);

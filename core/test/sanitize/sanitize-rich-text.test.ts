@@ -4,7 +4,7 @@ import { XSS_PAYLOADS } from '../../src/testing/index.js';
 
 // What may never survive, looked for in the tags only (escaped text such as `&lt;img onerror=…&gt;` is text):
 // tags that run or load things, event handlers, dangerous URLs in href/src, and styles that escape their box.
-const DANGEROUS_TAG = /^<\/?(script|iframe|object|embed|form|button|input|base|meta|link|style|svg|math|template|textarea|select|video|details|body|area|isindex|marquee|xmp|noscript|plaintext)\b/i;
+const DANGEROUS_TAG = /^<\/?(script|iframe|object|embed|form|button|input|base|meta|link|style|svg|math|template|textarea|select|source|track|details|body|area|isindex|marquee|xmp|noscript|plaintext)\b/i;
 const DANGEROUS_ATTRIBUTE = /\s(on[a-z]+|srcdoc|formaction|xlink:href|background|action)\s*=/i;
 const DANGEROUS_URL = /^\s*(javascript|vbscript|data|blob):|^\/\//i;
 const DANGEROUS_STYLE = /expression\s*\(|url\s*\(|behavior|binding|position|@import/i;
@@ -18,6 +18,9 @@ function danger(html: string): string | undefined {
       const decoded = value!.replace(/&amp;/g, '&').replace(/&colon;/g, ':');
       if (name!.toLowerCase() === 'style' ? DANGEROUS_STYLE.test(decoded) : DANGEROUS_URL.test(decoded)) return `${name} in ${tag}`;
     }
+    // A player loads only a file inserted in the text (readers only), never another site's or an address.
+    if (/^<(audio|video)\b/i.test(tag) && !/\ssrc="\/api\/core\/files\/[a-f0-9]{32}"/.test(tag)) return `player source in ${tag}`;
+    if (/^<(audio|video)\b/i.test(tag) && /\sposter="(?!\/api\/core\/files\/[a-f0-9]{32}")/.test(tag)) return `poster in ${tag}`;
     if (/data-latex="[^"]*\\(href|url|includegraphics|html)/i.test(tag)) return `latex command in ${tag}`;
   }
   return undefined;
@@ -46,7 +49,8 @@ t.test("what the editor writes comes through unchanged", async (t) => {
     '<p style="margin-left: 2em">retrait</p><blockquote><p>citation</p></blockquote><hr />',
     '<p><a href="https://www.education.gouv.fr" target="_blank" rel="noopener noreferrer nofollow">lien</a> <a href="mailto:ecole@exemple.fr" rel="nofollow">courriel</a></p>',
     '<p><img src="/api/storage/files/12" alt="Dessin" /></p>',
-    '<p><audio src="/api/storage/files/13" controls></audio></p>',
+    '<p><audio src="/api/core/files/0123456789abcdef0123456789abcdef" controls preload="metadata"></audio></p>',
+    '<video src="/api/core/files/0123456789abcdef0123456789abcdef" poster="/api/core/files/fedcba9876543210fedcba9876543210" controls preload="metadata"></video>',
     '<table style="min-width: 50px"><colgroup><col style="min-width: 25px" /></colgroup><tbody><tr><th colspan="1" rowspan="1"><p>Jour</p></th><td colspan="1" rowspan="1"><p>Lundi</p></td></tr></tbody></table>',
     '<p><span data-type="inline-math" data-latex="\\frac{1}{2}"></span> <span data-type="emoji" data-name="smile">😄</span></p><div data-type="block-math" data-latex="x^2"></div>',
   ];
@@ -60,6 +64,18 @@ t.test('links get safe rel values, foreign media and unknown styles go, text sta
   t.equal(sanitizeRichText('<p class="x" id="y">x</p>'), '<p>x</p>');
   t.equal(sanitizeRichText('<font color="red">x</font>'), 'x', 'unknown tags leave their text');
   t.equal(sanitizeRichText('<script>alert(1)</script>après'), 'après', 'script content does not become text');
+});
+
+t.test('players keep only files inserted in the text, their controls and preload="metadata", nothing else', async (t) => {
+  const file = '/api/core/files/0123456789abcdef0123456789abcdef';
+  t.equal(sanitizeRichText(`<audio src="${file}" autoplay loop onplay="alert(1)" preload="auto"></audio>`), `<audio src="${file}" controls preload="metadata"></audio>`, 'no autoplay, no handler, metadata only');
+  t.equal(sanitizeRichText('<p>a<audio src="https://sons.example/chanson.mp3" controls></audio></p>'), '<p>a</p>', 'no sound from another site');
+  t.equal(sanitizeRichText(`<p>a<video src="/api/core/text-images/12"></video></p>`), '<p>a</p>', 'only /api/core/files/<id>');
+  t.equal(sanitizeRichText(`<video src="${file}" poster="javascript:alert(1)"></video>`), `<video src="${file}" controls preload="metadata"></video>`, 'no foreign poster');
+  t.equal(sanitizeRichText(`<p>a<video src="${file}/../../x"></video></p>`), '<p>a</p>');
+  t.equal(sanitizeRichText(`<video src="${file}"><source src="${file}" type="video/mp4"><track src="${file}"></video>`),
+    `<video src="${file}" controls preload="metadata"></video>`, 'no <source> nor <track>: one file per player');
+  t.equal(sanitizeRichText(`<audio src="${file}" poster="${file}"></audio>`), `<audio src="${file}" controls preload="metadata"></audio>`, 'a poster only on a video');
 });
 
 t.test('plain text of rich text for notifications and emails', async (t) => {

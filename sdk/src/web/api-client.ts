@@ -22,6 +22,8 @@ export interface ApiClient {
   upload<T>(path: string, form: FormData): Promise<T>;
   /** POSTs JSON and returns the answer as a Blob (a printable page, a PDF). */
   postForBlob(path: string, body: unknown): Promise<Blob>;
+  /** PUTs raw bytes (`application/octet-stream`: a chunk of a resumable upload) and reads the JSON answer. */
+  putBytes<T>(path: string, bytes: Blob): Promise<T>;
 }
 
 /** Options of `createApiClient`. */
@@ -64,5 +66,6 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     // No content-type: the browser writes the multipart boundary itself.
     upload: async (path, form) => (await (await send('POST', path, form)).json()) as never,
     postForBlob: async (path, body) => (await send('POST', path, JSON.stringify(body), 'application/json')).blob(),
+    putBytes: async (path, bytes) => (await (await send('PUT', path, bytes, 'application/octet-stream')).json()) as never,
   };
 }

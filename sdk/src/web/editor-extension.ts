@@ -30,9 +30,11 @@ export interface EditorExtension {
   /**
    * The toolbar's own button this extension takes over: its `image` or `document` button then runs `run`
    * instead of its address form, and no second button is added (the documents app's picker, which inserts
-   * from the user's documents or uploads from the computer).
+   * from the user's documents or uploads from the computer). The `audio` (music) and `video` buttons show
+   * only when an extension takes them over (the media app's recorder): players load only files inserted in
+   * the text, so there is no address to type.
    */
-  replaces?: 'image' | 'document';
+  replaces?: 'image' | 'document' | 'audio' | 'video';
   run(editor: EditorHandle): void | Promise<void>;
 }
 

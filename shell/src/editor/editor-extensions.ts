@@ -7,7 +7,7 @@ import Subscript from '@tiptap/extension-subscript';
 import Superscript from '@tiptap/extension-superscript';
 import { TableKit } from '@tiptap/extension-table';
 import { Placeholder } from '@tiptap/extensions';
-import { Audio } from './extensions/audio.js';
+import { Audio, Video } from './extensions/audio.js';
 import { Emoji } from './extensions/emoji.js';
 import { Indent } from './extensions/indent.js';
 import { mathNodes } from './extensions/math.js';
@@ -44,6 +44,7 @@ export function editorExtensions(options: ExtensionOptions): AnyExtension[] {
     Superscript,
     SchemaImage,
     Audio,
+    Video,
     TableKit.configure({ table: { resizable: false } }),
     ...mathNodes(options.editFormula),
     Emoji,

@@ -58,7 +58,8 @@ export const editorStyles = css`
   .tiptap h2 { font-size: 1.4rem; margin: 1rem 0 0.5rem; }
   .tiptap h3 { font-size: 1.15rem; margin: 0.75rem 0 0.5rem; }
   .tiptap blockquote { margin: 0.5rem 0; padding-left: 1rem; border-left: 3px solid #9aa1b1; }
-  .tiptap img { max-width: 100%; height: auto; }
+  .tiptap img, .tiptap video { max-width: 100%; height: auto; }
+  .tiptap audio { max-width: 100%; }
   .tiptap a { color: var(--preau-accent, #1f5fbf); }
   .tiptap table { border-collapse: collapse; margin: 0.5rem 0; table-layout: fixed; width: 100%; overflow: hidden; }
   .tiptap td, .tiptap th { border: 1px solid #9aa1b1; padding: 0.25rem 0.5rem; vertical-align: top; position: relative; }

@@ -55,21 +55,6 @@ export function linkPanel(editor: Editor, language: Language): FormPanel {
   };
 }
 
-/** A sound, from an https address. */
-export function mediaPanel(kind: 'audio', editor: Editor, language: Language): FormPanel {
-  const t = words(language);
-  return {
-    kind: 'form', id: kind, title: t(kind), submitLabel: t('insertAudio'),
-    fields: [{ name: 'src', label: t('audioAddress'), type: 'url', required: true }],
-    submit: (values) => {
-      const src = String(values.src ?? '').trim();
-      if (!isMediaSource(src)) return t('mediaAddressInvalid');
-      thenCursorAfter(focusedChain(editor).insertAudio(src)).run();
-      return null;
-    },
-  };
-}
-
 /**
  * An image from the computer (stored in the user's space by `upload`) or, failing that, from an https
  * address, always with its description: the file's name says nothing to someone who cannot see the picture.

@@ -32,6 +32,11 @@ export function isMediaSource(src: string | null | undefined): boolean {
   return !!src && RICH_TEXT_SCHEMA.mediaSources.some((pattern) => pattern.test(src));
 }
 
+/** Whether a sound or video player may load `src`: only a file inserted in the text (`/api/core/files/<id>`). */
+export function isPlayerSource(src: string | null | undefined): boolean {
+  return !!src && RICH_TEXT_SCHEMA.playerSources.some((pattern) => pattern.test(src));
+}
+
 /** Whether a link may point at `href`: one of the schema's schemes, or a path of this site. */
 export function isLinkTarget(href: string | null | undefined): boolean {
   if (!href) return false;

@@ -1,7 +1,7 @@
 import type { Editor } from '@tiptap/core';
 import { editorText, type EditorLabelKey, type Language } from './editor-labels.js';
 import type { Panel } from './editor-panels.js';
-import { imagePanel, insertFormulaPanel, linkPanel, mediaPanel, documentPanel, tablePanel } from './form-panels.js';
+import { imagePanel, insertFormulaPanel, linkPanel, documentPanel, tablePanel } from './form-panels.js';
 import { editorExtensions, type EditorHandle } from './editor-extension-registry.js';
 import { focusedChain } from './focused-chain.js';
 
@@ -83,7 +83,7 @@ export function toolbarGroups(ctx: ToolbarContext): ToolbarItem[][] {
 
   // An extension that takes over the image or document button (the documents app's picker) runs from the
   // toolbar's own button: one image button, not two, whatever apps are on.
-  const replaced = (id: 'image' | 'document'): ToolbarButton | undefined => {
+  const replaced = (id: 'image' | 'document' | 'audio' | 'video'): ToolbarButton | undefined => {
     const extension = editorExtensions().find((e) => e.replaces === id);
     return extension ? button(id, '', () => void Promise.resolve(extension.run(ctx.handle())).catch((error: unknown) => console.error(error))) : undefined;
   };
@@ -129,7 +129,7 @@ export function toolbarGroups(ctx: ToolbarContext): ToolbarItem[][] {
       { ...panel('link', '', () => linkPanel(editor, language)), pressed: editor.isActive('link') },
       button('unlink', '', () => chain().extendMarkRange('link').unsetLink().run(), { disabled: !editor.isActive('link') }),
       replaced('image') ?? panel('image', '', () => imagePanel(editor, language, ctx.uploadPicture)),
-      panel('audio', '', () => mediaPanel('audio', editor, language)),
+      ...[replaced('audio'), replaced('video')].filter((item): item is ToolbarButton => item !== undefined),
       replaced('document') ?? panel('document', '', () => documentPanel(editor, language)),
       panel('table', '', () => tablePanel(editor, language)),
       panel('formula', '∑', () => insertFormulaPanel(editor, language)),

@@ -25,6 +25,8 @@ export class PreauRichText extends HTMLElement {
 
   private show(): void {
     this.innerHTML = this.content;
+    // Recordings fit the text's width (a phone's too), whatever the app's styles.
+    for (const player of this.querySelectorAll<HTMLElement>('video, audio')) player.style.maxWidth = '100%';
     for (const formula of this.querySelectorAll<HTMLElement>('[data-type="inline-math"], [data-type="block-math"]')) {
       const latex = formula.dataset.latex ?? '';
       if (latex && isSafeLatex(latex)) drawFormula(latex, formula, formula.dataset.type === 'block-math');

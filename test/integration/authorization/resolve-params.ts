@@ -34,6 +34,7 @@ const BY_NAME: Record<string, string> = {
   postId: 'blogPost',
   commentId: 'blogComment',
   slug: 'blogSlug',
+  recordingId: 'recording',
 };
 
 const BY_SEGMENT: Record<string, string> = {

@@ -135,6 +135,9 @@ export async function buildWorld(platform: TestPlatform): Promise<World> {
   created(await as(teacher).inject({ method: 'PUT', url: `/api/core/shares/documents/folder/${documentFolder.id}`, payload: { role: 'read', groups: [class1Parents], notify: false } }), 'a documents share');
   const documentVersion = (created(await as(teacher).inject(`/api/documents/nodes/${documentFile!.id}/versions`), 'versions') as unknown as { id: number }[])[0]!;
 
+  // Media: a recording the teacher started uploading (it is theirs alone until a text holds its file).
+  const recording = created(await as(teacher).inject({ method: 'POST', url: '/api/media/recordings', payload: { kind: 'audio', name: 'Chanson', size: 1000 } }), 'a recording');
+
   // Agenda: the CM2's calendar (made on first sight, shared by the structure) and an event the teacher adds.
   const calendars = created(await as(teacher).inject('/api/agenda/calendars'), 'the calendars') as unknown as { id: number; kind: string }[];
   const classCalendar = calendars.find((c) => c.kind === 'class')!;
@@ -232,6 +235,8 @@ export async function buildWorld(platform: TestPlatform): Promise<World> {
     documentNode: { value: Number(documentFile!.id), audience: ['teacher', 'parent', 'otherFamilyParent'] },
     documentVersion: { value: Number(documentVersion.id), audience: ['teacher', 'parent', 'otherFamilyParent'] },
     documentFolder: { value: Number(documentFolder.id), audience: ['teacher', 'parent', 'otherFamilyParent'] },
+    // A teacher's recording: nobody else sees it (its files reach others only through the texts that hold them).
+    recording: { value: Number(recording.id), audience: ['teacher'] },
     // The CM2's parents group, which the school's staff and the CM2's parents may write to (communication rules).
     // A homework of the CM2: its staff read it in the cahier, its families in their child's homework.
     textbookEntry: { value: Number(homework.id), audience: [...staffOfClass1, ...class1Families] },
