@@ -43,7 +43,10 @@ t.test('the shell page forbids inline script and framing, and allows exactly its
   const importMap = /<script type="importmap">([\s\S]*?)<\/script>/.exec(response.body)![1]!;
   const style = /<style>([\s\S]*?)<\/style>/.exec(response.body)![1]!;
   t.same(csp.get('script-src'), ["'self'", sha256(importMap)], 'the import map is allowed by the hash of what is served');
-  t.same(csp.get('style-src'), ["'self'", sha256(style), sha256(SLIPS_STYLE)], 'and the printable slips, which the shell opens in a window under its policy');
+  // The offline page the service worker shows is served under the same policy, with its own style element.
+  const offline = await platform.inject('/offline.html');
+  const offlineStyle = /<style>([\s\S]*?)<\/style>/.exec(offline.body)![1]!;
+  t.same(csp.get('style-src'), ["'self'", sha256(style), sha256(offlineStyle), sha256(SLIPS_STYLE)], 'and the offline page, and the printable slips, which the shell opens in a window under its policy');
   t.notMatch(response.body, /<script(?![^>]*(type="importmap"|src=))/, 'no other inline script');
   t.notMatch(response.body, /\sstyle="/, 'no inline style attribute on the page itself');
   t.same(csp.get('img-src'), ["'self'", 'https:', 'data:', 'blob:']);
