@@ -92,7 +92,7 @@ export function ruleOf(recurrence: Recurrence | null | undefined, startWall: str
 export const newUid = () => `${randomUUID()}@preau`;
 
 /** The day before a wall time's day (an all-day event's last day from its exclusive end). */
-const dayBefore = (wall: WallTime) => addWallMinutes(wall, -24 * 60).slice(0, 10);
+export const dayBefore = (wall: WallTime) => addWallMinutes(wall, -24 * 60).slice(0, 10);
 
 /** One occurrence (or the event itself) as the API answers it. */
 export function toOccurrence(row: EventRow, startWall: WallTime, canEdit: boolean, recurrence: Occurrence['recurrence'] = row.rule ? fromRule(row.rule) : null): Occurrence {

@@ -1,6 +1,7 @@
 import type { Knex } from '@preau/sdk';
 import { readIcs } from './ics-reader.js';
 import { NoHolidays } from './errors.js';
+import { dayBefore } from './events.js';
 
 export interface SchoolHoliday {
   name: string;
@@ -10,7 +11,6 @@ export interface SchoolHoliday {
   zone: string;
 }
 
-const dayBefore = (day: string) => new Date(Date.parse(`${day}T12:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 
 /**
  * The holidays of a school calendar file such as the ministry's per zone (« Vacances de Noël - Zone A », all
@@ -21,7 +21,7 @@ export function holidaysOfIcs(content: string, zone: string): SchoolHoliday[] {
   const holidays = readIcs(content).flatMap((event) => {
     if (!event.allDay) return [];
     const firstDay = event.startWall.slice(0, 10);
-    const lastDay = dayBefore(event.endWall.slice(0, 10));
+    const lastDay = dayBefore(event.endWall);
     const name = event.title.replace(/\s*[-–]\s*zones?\s+[\w ,-]+$/i, '').trim() || event.title;
     return lastDay >= firstDay ? [{ name, firstDay, lastDay, zone }] : [];
   });
