@@ -22,7 +22,8 @@ export type {
   AppBadge,
   DemoContext,
 } from './manifest.js';
-export type { DatedItem, DatedItemsWindow } from './dated-items.js';
+export { DATED_ITEM_KINDS } from './dated-items.js';
+export type { DatedItem, DatedItemKind, DatedItemsWindow } from './dated-items.js';
 export type {
   StructureService,
   PersonRef,

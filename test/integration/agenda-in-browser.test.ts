@@ -3,6 +3,7 @@ import ICAL from 'ical.js';
 import { createTestPlatform } from '@preau/core/testing';
 import agenda from '@preau/plugin-agenda';
 import textbook from '@preau/plugin-textbook';
+import liaison from '@preau/plugin-liaison';
 import { launchChromium, signIn } from './browser.js';
 import { seriousViolations } from './axe.js';
 
@@ -92,8 +93,8 @@ t.test('a teacher adds a weekly event with the form, a parent sees it in the mon
   t.same(errors, [], 'no page error');
 });
 
-t.test('a teacher offers meeting slots, a parent books one, another family is told the slot is taken, the teacher reminds the rest; the director picks the holiday zone and families see the holidays and the homework due', async (t) => {
-  const platform = await createTestPlatform({ plugins: [agenda, textbook], buildWeb: true });
+t.test('a teacher offers meeting slots, a parent books one, another family is told the slot is taken, the teacher reminds the rest; the director picks the holiday zone, families see the holidays and the homework due, and the notebook pauses until the holidays end', async (t) => {
+  const platform = await createTestPlatform({ plugins: [agenda, textbook, liaison], buildWeb: true });
   t.teardown(() => platform.close());
   platform.clock.set(new Date());
   const school = await platform.createSchool({ name: 'École Jean Moulin' });
@@ -163,6 +164,14 @@ t.test('a teacher offers meeting slots, a parent books one, another family is to
   await firstPage.goto(`${address}/apps/agenda?date=${parisDay(22)}`);
   await firstPage.getByText('Vacances de Noël').first().waitFor();
   t.pass("the family's calendar shows the school's holidays");
+
+  // The liaison notebook finds them without knowing the agenda, and pauses the class until they end.
+  await teacherPage.goto(`${address}/apps/liaison`);
+  const lastDay = new Date(`${parisDay(29)}T12:00:00Z`).toLocaleDateString('fr-FR', { timeZone: 'Europe/Paris', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
+  await teacherPage.getByRole('button', { name: `Vacances de Noël : pause jusqu’au ${lastDay}` }).click();
+  await teacherPage.getByText(`Le carnet de la classe est en pause jusqu'au ${lastDay} (Vacances de Noël)`).waitFor();
+  t.same(await platform.knex('liaison.pauses').where({ class_id: cm2.id }).select(platform.knex.raw(`to_char(until, 'YYYY-MM-DD') as until`), 'reason'),
+    [{ until: parisDay(29), reason: 'Vacances de Noël' }], 'until the last day of the holidays, named after them');
 
   // Another app's dated things: the homework due shows in the family's upcoming list, under its app's name.
   const homework = await platform.as(teacher).inject({ method: 'POST', url: `/api/textbook/classes/${cm2.id}/entries`, payload: {

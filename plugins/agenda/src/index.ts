@@ -2,6 +2,7 @@ import { definePlugin } from '@preau/sdk';
 import { demo } from './demo.js';
 import { feedRoutes } from './ical-routes.js';
 import { fileHolders } from './file-holders.js';
+import { holidayItems } from './holiday-items.js';
 import { routes } from './routes.js';
 
 /**
@@ -41,6 +42,8 @@ export default definePlugin({
   routes,
   // The iCal subscription: a phone's calendar fetches it with its secret token, not a session.
   publicRoutes: feedRoutes,
+  // Other apps find the school holidays by kind (the liaison notebook's pause until they end).
+  datedItems: holidayItems,
   // RGPD: the calendars this person owns and the events they wrote.
   async exportPersonalData(userId, { db }) {
     return {

@@ -49,6 +49,14 @@ t.test('an academy administrator imports each zone, a director picks the school�
   ], "the zone's holidays, names without the zone, the last day the day before school starts again");
   t.same((await holidays('2027-02-22', '2027-03-31')).json(), [], 'zone C’s later winter holidays are not the school’s');
 
+  // Other apps find them by kind, without knowing the agenda: the liaison notebook's pause until they end.
+  const items = await platform.as(teacher).inject('/api/core/dated-items?from=2026-12-28&to=2027-02-10&kind=school-holidays');
+  t.same(items.json(), [{ app: 'agenda', title: { fr: 'Agenda', en: 'Calendar' }, items: [
+    { id: 'A-2026-12-19', title: 'Vacances de Noël', day: '2026-12-19', lastDay: '2027-01-03', kind: 'school-holidays', url: '/apps/agenda?date=2026-12-19' },
+    { id: 'A-2027-02-06', title: "Vacances d'Hiver", day: '2027-02-06', lastDay: '2027-02-21', kind: 'school-holidays', url: '/apps/agenda?date=2027-02-06' },
+  ] }], 'holidays under way when the window opens count, with their last day');
+  t.same((await platform.as(teacher).inject('/api/core/dated-items?from=2027-01-04&to=2027-02-05&kind=school-holidays')).json(), [], 'none between them');
+
   const other = await platform.createSchool();
   const outsider = await platform.createUser({ profile: 'Teacher', schools: [other], functions: [{ function: 'director', schoolId: other.id }] });
   t.equal((await platform.as(outsider).inject({ method: 'PUT', url: `/api/agenda/schools/${school.id}/holiday-zone`, payload: { zone: 'C' } })).statusCode, 404, "another school's director");

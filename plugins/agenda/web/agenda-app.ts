@@ -165,7 +165,9 @@ export class AgendaApp extends LitElement {
   /** Other apps' dated things of these days as occurrences of one read-only calendar per app (negative ids). */
   private async appOccurrences(first: string, last: string): Promise<Occurrence[]> {
     // Another app failing to answer leaves the agenda as it is.
-    const answers = await this.api.value!.get<DatedItems[]>(`/api/core/dated-items?from=${first}&to=${last}`).catch(() => [] as DatedItems[]);
+    // The agenda's own dated items (the school holidays) are already drawn with its calendars.
+    const answers = (await this.api.value!.get<DatedItems[]>(`/api/core/dated-items?from=${first}&to=${last}`).catch(() => [] as DatedItems[]))
+      .filter((answer) => answer.app !== 'agenda');
     const colors = ['#0e7490', '#be185d', '#b45309', '#4d7c0f'];
     const known = new Map(this.appCalendars.map((c) => [c.name, c]));
     const calendars = answers.map((answer, index) => known.get(answer.title[this.locale]) ?? {

@@ -4,6 +4,7 @@ import { notebookBadge } from './badge.js';
 import { addDemoWords } from './demo.js';
 import { exportNotebook } from './personal-data.js';
 import { fileHolders } from './file-holders.js';
+import { questionDeadlines } from './dated-items.js';
 
 /**
  * Carnet de liaison: the teacher's words to families, with read tracking ("7/27 lus"), replies, one-click
@@ -61,6 +62,8 @@ export default definePlugin({
   fileHolders,
   routes,
   badge: notebookBadge,
+  // The agenda shows the questions' deadlines beside its events.
+  datedItems: questionDeadlines,
   demo: addDemoWords,
   exportPersonalData: exportNotebook,
   web: { entry: new URL('../web/index.ts', import.meta.url), launcher: { icon: 'notebook' } },

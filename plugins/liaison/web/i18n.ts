@@ -71,6 +71,7 @@ const TEXTS = {
   resume: { fr: 'Reprendre', en: 'Resume' },
   pauseUntil: { fr: "Jusqu'au (facultatif)", en: 'Until (optional)' },
   pauseReason: { fr: 'Motif (facultatif)', en: 'Reason (optional)' },
+  pauseForHolidays: { fr: '{name} : pause jusqu’au {date}', en: '{name}: pause until {date}' },
   back: { fr: 'Retour au carnet', en: 'Back to the notebook' },
   printSlips: { fr: 'Coupons à découper', en: 'Slips to cut out' },
   signHere: { fr: "Lu et pris connaissance — signature d'un responsable :", en: 'Read — signature of a relative:' },

@@ -1,5 +1,5 @@
 import { html, css, nothing } from 'lit';
-import { refreshBadges } from '@preau/sdk/web';
+import { formatDay, refreshBadges } from '@preau/sdk/web';
 import { LiaisonElement } from './liaison-element.js';
 import { CATEGORY_LABELS, formatInstant } from './i18n.js';
 import { attachmentList } from './attachment-list.js';
@@ -72,7 +72,7 @@ export class LiaisonFamilyWord extends LiaisonElement {
     if (!first) return html`<p>…</p>`;
     const family = this.user?.profile === 'Relative';
     const closed = (copy: FamilyWordView) =>
-      !copy.repliesAllowed ? '' : copy.paused ? `${copy.paused.until ? this.f('pausedUntil', { date: copy.paused.until }) : this.t('paused')}${copy.paused.reason ? ` (${copy.paused.reason})` : ''}` : '';
+      !copy.repliesAllowed ? '' : copy.paused ? `${copy.paused.until ? this.f('pausedUntil', { date: formatDay(copy.paused.until, this.language) }) : this.t('paused')}${copy.paused.reason ? ` (${copy.paused.reason})` : ''}` : '';
     return html`
       <p><a href="/apps/liaison/">← ${this.t('back')}</a></p>
       <article class="card">

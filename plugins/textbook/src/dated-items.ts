@@ -17,6 +17,7 @@ export async function homeworkDue(user: CurrentUser, window: DatedItemsWindow, s
         id: `${homework.id}-${pupil.id}`,
         title: `${homework.subject} : ${homework.title}${several ? ` (${pupil.displayName})` : ''}`,
         day: homework.dueOn,
+        kind: 'due' as const,
         url: `/apps/textbook/homework/${homework.id}`,
       })));
   }
@@ -33,6 +34,7 @@ export async function homeworkDue(user: CurrentUser, window: DatedItemsWindow, s
     id: String(row.id),
     title: `${labels.get(row.class_id)} · ${row.subject} : ${row.title}`,
     day: row.due_on,
+    kind: 'due' as const,
     url: `/apps/textbook/homework/${row.id}`,
   }));
 }
