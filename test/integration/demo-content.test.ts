@@ -36,7 +36,7 @@ t.test("the demo's lunch menus are in the lunch-menu app, and no news thread com
   t.equal(Number((await platform.knex('lunch_menu.menus').count<{ n: string }[]>('* as n'))[0]!.n), 2, 'run twice, the demo adds nothing more');
 });
 
-t.test("the demo's CM2 calendar has the London trip and the pool every Thursday, which the CM2's parents read", async (t) => {
+t.test("the demo's CM2 calendar has the London trip and the pool every Thursday, which the CM2's parents read, and its parent–teacher meetings with two families booked", async (t) => {
   const platform = await createTestPlatform({ plugins: [agenda] });
   t.teardown(() => platform.close());
   platform.clock.set(new Date('2026-11-25T09:00:00Z'));
@@ -44,7 +44,7 @@ t.test("the demo's CM2 calendar has the London trip and the pool every Thursday,
   const director = await platform.createUser({ profile: 'Teacher', schools: [school], functions: [{ function: 'director', schoolId: school.id }] });
   const teacher = await platform.createUser({ profile: 'Teacher', schools: [school] });
   const cm1 = await platform.createClass({ school, label: 'CM1', teachers: [director], pupils: 1, relativesPerPupil: 1 });
-  const cm2 = await platform.createClass({ school, label: 'CM2', teachers: [teacher], pupils: 1, relativesPerPupil: 1 });
+  const cm2 = await platform.createClass({ school, label: 'CM2', teachers: [teacher], pupils: 3, relativesPerPupil: 1 });
   const context: DemoContext = { schoolId: school.id, director: director.id, teachers: [{ id: director.id, classId: cm1.id }, { id: teacher.id, classId: cm2.id }], now: platform.clock.now() };
   const record = platform.platform.plugins.get('agenda')!;
   await record.manifest!.demo!(context, record.services!);
@@ -61,4 +61,13 @@ t.test("the demo's CM2 calendar has the London trip and the pool every Thursday,
   const cm1Parent = cm1.relatives[0]![0]!;
   const theirs = (await platform.as(cm1Parent).inject('/api/agenda/events?from=2026-11-25T00:00:00Z&to=2027-02-01T00:00:00Z&limit=500')).json() as { occurrences: { title: string }[] };
   t.notOk(theirs.occurrences.some((o) => o.title === 'Piscine'), "a CM1 parent does not see the CM2's pool");
+
+  const rounds = (await platform.as(teacher).inject('/api/agenda/meetings')).json() as { title: string; slots: number; booked: number; open: boolean; firstSlot: string }[];
+  t.match(rounds, [{ title: 'Rencontres parents–enseignant du trimestre', slots: 16, booked: 2, open: true }], "the CM2's teacher offers two Tuesdays of slots, run twice or not");
+  t.equal(new Date(`${rounds[0]!.firstSlot.slice(0, 10)}T12:00:00Z`).getUTCDay(), 2, 'on Tuesdays');
+  t.match(rounds[0]!.firstSlot, /T16:30$/);
+  const family = (await platform.as(parent).inject('/api/agenda/meetings')).json() as { children: { slot: string | null }[] }[];
+  t.match(family, [{ children: [{ slot: rounds[0]!.firstSlot }] }], 'the first family has booked the first slot');
+  t.same((await platform.as(cm2.relatives[2]![0]!).inject('/api/agenda/meetings')).json()[0].children, [{ id: cm2.pupils[2]!.id, displayName: cm2.pupils[2]!.displayName, slot: null }], 'the third has not');
+  t.same((await platform.as(cm1Parent).inject('/api/agenda/meetings')).json(), [], 'a CM1 parent has no CM2 meeting');
 });

@@ -3,12 +3,13 @@ import { ensureCalendars } from './calendars.js';
 import { ruleOf, timesOf } from './events.js';
 import { toWall } from './paris-time.js';
 import { insertEvent } from './series-edits.js';
+import { addDemoMeetings } from './demo-meetings.js';
 
 const DAY = 86_400_000;
 
 /**
  * The demo school's calendars in French: the CM2's London trip and its pool every Thursday, the school's
- * council and party. Dates follow the day the demo is made, so they are never last year's.
+ * council and party, and the CM2's parent–teacher meetings with two families booked. Dates follow the day the demo is made, so they are never last year's.
  */
 export async function demo(context: DemoContext, services: PluginServices): Promise<void> {
   const { db, sanitize } = services;
@@ -51,4 +52,5 @@ export async function demo(context: DemoContext, services: PluginServices): Prom
       description: '<p>Chants des élèves, buvette tenue par les parents au profit de la coopérative scolaire.</p>',
     });
   });
+  if (cm2) await addDemoMeetings(services, { schoolId, classId: cm2.id, teacher, now });
 }
