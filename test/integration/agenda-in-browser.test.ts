@@ -65,6 +65,14 @@ t.test('a teacher adds a weekly event with the form, a parent sees it in the mon
   await details.getByRole('button', { name: 'Fermer' }).click();
   t.same(await seriousViolations(parentPage), [], 'no serious accessibility violation in the month view');
 
+  // The search finds the series by its place, accents and case aside, and opens it.
+  const search = parentPage.getByRole('search');
+  await search.getByRole('searchbox', { name: "Rechercher dans l'agenda" }).fill('MUNICIPALE');
+  await search.getByRole('button', { name: 'Rechercher' }).click();
+  await parentPage.getByRole('status').filter({ hasText: '1 résultat(s)' }).waitFor();
+  await parentPage.getByRole('button', { name: /^Piscine .* · CM2$/ }).click();
+  await parentPage.getByRole('dialog', { name: 'Piscine' }).getByRole('button', { name: 'Fermer' }).click();
+
   // On a phone, the upcoming list comes first.
   const phone = await browser.newContext({ viewport: { width: 360, height: 740 } });
   const phonePage = await signIn(phone, address, parent, errors);

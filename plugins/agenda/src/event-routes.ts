@@ -3,6 +3,7 @@ import { calendarFor, readableCalendars } from './calendars.js';
 import { BadWindow, EventNotFound } from './errors.js';
 import { eventRow, expand, ruleOf, rowsInWindow, timesOf, toOccurrence, type EventRow } from './events.js';
 import { meetingRows } from './meeting-occurrences.js';
+import { MAX_SEARCH_RESULTS, searchEvents } from './event-search.js';
 import { publicHolidaysBetween } from './public-holidays.js';
 import { scheduleReminder } from './reminders.js';
 import { changeEvent, deleteEvent, insertEvent, reread, type EventData } from './series-edits.js';
@@ -68,6 +69,17 @@ export async function eventRoutes(app: PluginApp, services: PluginServices): Pro
       occurrences: page,
       nextCursor: after.length > page.length && last ? encodePageCursor({ at: new Date(last.startsAt), id: last.eventId }) : null,
     };
+  });
+
+  // Only the calendars the user reads are searched: an event of another never shows, even by its words.
+  app.get('/search', {
+    schema: {
+      querystring: Type.Object({ q: Type.String({ minLength: 2, maxLength: 100 }) }, { additionalProperties: false }),
+      response: { 200: Type.Object({ occurrences: Type.Array(Occurrence, { maxItems: MAX_SEARCH_RESULTS }) }), ...Errors },
+    },
+  }, async (request) => {
+    const calendars = await readableCalendars(services, request.currentUser!, request.currentSchools);
+    return { occurrences: await searchEvents(db, new Map(calendars.map((c) => [c.calendar.id, c.role])), request.query.q, services.clock.now()) };
   });
 
   // French public holidays are computed, not stored: every calendar shows them.

@@ -252,3 +252,30 @@ t.test("a picture inserted in an event's description opens for the calendar's re
   t.equal((await platform.as(teacher).inject({ method: 'DELETE', url: `/api/agenda/events/${created.json().eventId}` })).statusCode, 204);
   t.equal((await platform.as(parent).inject(src)).statusCode, 404, 'gone with the event');
 });
+
+t.test("a search finds an event by any of its words, accents and case ignored, each series once at its next time, and only in calendars one reads", async (t) => {
+  const { s, teacher, parent, otherParent } = await school();
+  platform.clock.set(new Date('2026-12-01T09:00:00Z'));
+  t.teardown(() => platform.clock.set(new Date()));
+  const calendar = (await calendarsOf(teacher)).find((c) => c.kind === 'class')!;
+  const add = (payload: Record<string, unknown>) => platform.as(teacher).inject({ method: 'POST', url: '/api/agenda/events', payload: { calendarId: calendar.id, ...payload } });
+  t.equal((await add({ title: 'Piscine', place: 'Piscine municipale', start: '2026-09-03T08:30', end: '2026-09-03T09:30', recurrence: { frequency: 'weekly', interval: 1, weekdays: ['TH'] } })).statusCode, 201);
+  t.equal((await add({ title: 'Réunion de rentrée', description: '<p>Présentation du <strong>projet piscine</strong></p>', start: '2026-09-08T18:00', end: '2026-09-08T19:00' })).statusCode, 201);
+  const personal = (await platform.as(teacher).inject({ method: 'POST', url: '/api/agenda/calendars', payload: { schoolId: s.id, name: 'Perso' } })).json() as Calendar;
+  t.equal((await platform.as(teacher).inject({ method: 'POST', url: '/api/agenda/events', payload: { calendarId: personal.id, title: 'Piscine avec les miens', start: '2026-12-05T10:00', end: '2026-12-05T11:00' } })).statusCode, 201);
+
+  const search = async (user: TestUser, q: string) => {
+    const answer = await platform.as(user).inject(`/api/agenda/search?q=${encodeURIComponent(q)}`);
+    t.equal(answer.statusCode, 200, answer.body);
+    return (answer.json() as { occurrences: Occurrence[] }).occurrences;
+  };
+  t.same((await search(parent, 'PISCINE')).map((o) => [o.title, o.start]), [['Piscine', '2026-12-03T08:30'], ['Réunion de rentrée', '2026-09-08T18:00']],
+    'the series at its next Thursday, then the past meeting whose description names it');
+  t.same((await search(parent, 'reunion rentree')).map((o) => o.title), ['Réunion de rentrée'], 'every word, accents ignored');
+  t.same((await search(parent, 'municipale piscine')).map((o) => o.title), ['Piscine'], 'the place counts');
+  t.same(await search(parent, '100%_'), [], 'LIKE wildcards are only characters');
+  t.same(await search(otherParent, 'piscine'), [], "another class's parent finds nothing of the CM2");
+  t.equal((await search(teacher, 'piscine')).length, 3, 'its owner finds their personal calendar too');
+  const tooShort = await platform.as(parent).inject('/api/agenda/search?q=a');
+  t.equal(tooShort.statusCode, 400);
+});

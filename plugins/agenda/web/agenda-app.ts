@@ -9,6 +9,7 @@ import './agenda-event-form.js';
 import './agenda-subscription.js';
 import './agenda-meetings.js';
 import './agenda-holiday-settings.js';
+import './agenda-search.js';
 
 const VIEWS: View[] = ['month', 'week', 'day', 'list'];
 const LIST_DAYS = 60;
@@ -302,6 +303,7 @@ export class AgendaApp extends LitElement {
             @agenda-saved=${this.saved} @agenda-cancel=${() => (this.editing = null)}></agenda-event-form>`
         : html`<div class="layout">
           <aside>
+            <agenda-search .language=${this.locale} .calendars=${this.calendars} @agenda-open=${(e: CustomEvent<Occurrence>) => (this.open = e.detail)}></agenda-search>
             <fieldset><legend>${this.t('calendars')}</legend>
               ${[...this.calendars, ...this.appCalendars].map((c) => html`<div class="calendar">
                 <label><input type="checkbox" .checked=${!this.hiddenCalendars.has(c.id)} @change=${(e: Event) => this.toggle(c, (e.target as HTMLInputElement).checked)} />
