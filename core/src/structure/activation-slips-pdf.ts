@@ -1,4 +1,4 @@
-import { encodeWindows1252 } from '../onde/generate-onde.js';
+import { encodeWindows1252 } from '../onde/windows-1252.js';
 import { slipLines, type SlipSheet } from './activation-slips.js';
 
 // A4 in points; three slips per page, each in a dashed box to cut along.

@@ -8,7 +8,7 @@ export { createTestDatabase, defaultTestDatabase, testPostgresUrl } from './test
 export type { TestDatabaseKind } from './test-database.js';
 export { createTestClock } from './test-clock.js';
 export type { TestClock } from './test-clock.js';
-export { generateOndeSchool, generateOndeAcademy } from '../onde/generate-onde.js';
+export { generateOndeSchool, generateOndeAcademy } from './generate-onde.js';
 export { XSS_PAYLOADS } from './xss-payloads.js';
 export { PEER_XSS_CORPUS } from './peer-xss-corpus.js';
 export type { PeerXssCase } from './peer-xss-corpus.js';

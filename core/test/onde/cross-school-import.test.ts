@@ -1,6 +1,6 @@
 import t from 'tap';
 import { createTestPlatform } from '../../src/testing/index.js';
-import { encodeWindows1252 } from '../../src/onde/generate-onde.js';
+import { encodeWindows1252 } from '../../src/onde/windows-1252.js';
 import { ondeUpload } from '../helpers/onde-upload.js';
 import { importedSchool } from '../helpers/imported-school.js';
 

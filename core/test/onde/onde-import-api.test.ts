@@ -1,7 +1,7 @@
 import t from 'tap';
 import { readFile } from 'node:fs/promises';
 import { createTestPlatform } from '../../src/testing/index.js';
-import { encodeWindows1252 } from '../../src/onde/generate-onde.js';
+import { encodeWindows1252 } from '../../src/onde/windows-1252.js';
 import { SAMPLES, ondeUpload, sampleFiles } from '../helpers/onde-upload.js';
 
 interface Expected {

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { decodeCsv, parseCsvRows } from '../../src/onde/decode-csv.js';
-import { encodeWindows1252 } from '../../src/onde/generate-onde.js';
+import { encodeWindows1252 } from '../../src/onde/windows-1252.js';
 
 /** The sample schools, each a folder with both extractions and `expected.json`. */
 export const SAMPLES = ['ecole-jean-moulin', 'ecole-maternelle-les-tilleuls'] as const;

@@ -1,5 +1,5 @@
 import t from 'tap';
-import { generateOndeAcademy, generateOndeSchool } from '../../src/onde/generate-onde.js';
+import { generateOndeAcademy, generateOndeSchool } from '../../src/testing/generate-onde.js';
 import { matchFamilies } from '../../src/onde/match-families.js';
 import { listOndeClasses } from '../../src/onde/onde-classes.js';
 import { readGuardiansFile } from '../../src/onde/read-guardians.js';
