@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import type { Knex } from 'knex';
+import { derivedGroupId, sentNotifications, type SentNotification } from './test-queries.js';
 import type { Profile, UserFunction } from '@preau/sdk';
 import { createPlatform, type Platform } from '../platform.js';
 import { parseConfig } from '../config/load-config.js';
@@ -71,6 +72,10 @@ export interface TestPlatform {
   linkRelative(relative: TestUser, pupil: TestUser): Promise<void>;
   /** Runs the plugins' scheduled jobs that are due at the clock's time; returns how many ran. */
   runScheduledJobs(): Promise<number>;
+  /** The notifications an app sent, newest first (of one type, reaching one user), without reading core tables. */
+  sentNotifications(filter: { app: string; type?: string; recipient?: number }): Promise<SentNotification[]>;
+  /** The id of a school's derived group of one profile (« Parents de l'école ») or a class's (« Parents — CM2 »). */
+  derivedGroupId(of: { schoolId: number } | { classId: number }, profile: Profile): Promise<number>;
   as(user: TestUser): RequestsAs;
   /**
    * Runs `work` with the platform's log muted. Errors are printed with their stack by default, so that an
@@ -232,6 +237,8 @@ export async function createTestPlatform(options: TestPlatformOptions = {}): Pro
       await knex('core.relative_links').insert({ relative_id: relative.id, pupil_id: pupil.id }).onConflict(['relative_id', 'pupil_id']).ignore();
     },
     runScheduledJobs: () => platform.scheduledJobs.runDue(),
+    sentNotifications: (filter) => sentNotifications(knex, filter),
+    derivedGroupId: (of, profile) => derivedGroupId(knex, of, profile),
     as,
     quietly: logger.quietly,
     inject: (injectOptions) => platform.app.inject(injectOptions),

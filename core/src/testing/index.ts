@@ -13,6 +13,8 @@ export { XSS_PAYLOADS } from './xss-payloads.js';
 export { PEER_XSS_CORPUS } from './peer-xss-corpus.js';
 export type { PeerXssCase } from './peer-xss-corpus.js';
 export { fileUpload, filesUpload } from './file-upload.js';
+export { waitFor } from './test-queries.js';
+export type { SentNotification } from './test-queries.js';
 export { startSmtpSink } from './smtp-sink.js';
 export type { SmtpSink, ReceivedMail } from './smtp-sink.js';
 export type { School } from '../structure/schools.js';

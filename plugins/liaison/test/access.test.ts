@@ -54,8 +54,7 @@ t.test('people outside the word are refused on every route, with a code', async 
   t.equal(empty.json().code, 'LIAISON_ERR_AUDIENCE_EMPTY');
 
   // The app switched off for the school: nothing is reachable any more.
-  const schoolId = (await platform.knex('core.memberships').where({ user_id: teacher.id }).first('school_id')).school_id;
-  await platform.as(platform.admin).inject({ method: 'PUT', url: `/api/core/schools/${schoolId}/apps/liaison`, payload: { enabled: false } });
+  await platform.as(platform.admin).inject({ method: 'PUT', url: `/api/core/schools/${s.schoolId}/apps/liaison`, payload: { enabled: false } });
   const off = await platform.as(families[3]!.relatives[0]!).inject(`/api/liaison/words/${word.id}/family`);
   t.equal(off.statusCode, 403, 'a disabled app refuses its users');
 });

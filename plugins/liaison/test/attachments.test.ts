@@ -1,5 +1,5 @@
 import t from 'tap';
-import { fileUpload } from '@preau/core/testing';
+import { fileUpload, waitFor } from '@preau/core/testing';
 import { cm2School, PISCINE } from './helpers/cm2-school.js';
 
 // The smallest valid PNG: storage detects its type from the bytes.
@@ -40,12 +40,7 @@ t.test('a word carries the files its author uploaded; the families it reached do
   t.ok(await platform.platform.storage.stat(file.id), 'still there for the copy');
   await platform.as(s.director).inject({ method: 'DELETE', url: `/api/liaison/words/${copy.id}` });
   // The file is collected once the deleting transaction has committed.
-  let left = await platform.platform.storage.stat(file.id);
-  for (let tries = 0; left && tries < 40; tries += 1) {
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    left = await platform.platform.storage.stat(file.id);
-  }
-  t.notOk(left, 'gone with the last word');
+  t.ok(await waitFor(async () => !(await platform.platform.storage.stat(file.id)), { what: 'the file to be collected' }), 'gone with the last word');
 });
 
 t.test('the nightly purge deletes words sent more than 24 months ago, with their signatures and files, and keeps the others', async (t) => {
@@ -67,10 +62,5 @@ t.test('the nightly purge deletes words sent more than 24 months ago, with their
   t.equal(Number(await purge!.run(platform.clock.now())), 1, 'one word is past 24 months');
   t.same((await platform.knex('liaison.words').whereIn('id', [old.id, recent.id]).pluck('id')), [recent.id], 'the recent word stays');
   t.equal((await platform.knex('liaison.acknowledgements').where({ word_id: old.id })).length, 0, 'the signatures go with the word');
-  let left = await platform.platform.storage.stat(file.id);
-  for (let tries = 0; left && tries < 40; tries += 1) {
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    left = await platform.platform.storage.stat(file.id);
-  }
-  t.notOk(left, 'and its file is collected');
+  t.ok(await waitFor(async () => !(await platform.platform.storage.stat(file.id)), { what: 'the file to be collected' }), 'and its file is collected');
 });

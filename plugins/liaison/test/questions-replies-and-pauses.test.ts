@@ -15,10 +15,10 @@ t.test("the question's answers are counted per pupil, changeable until the deadl
   })).json();
   const answer = (family: (typeof families)[0], choice: number, parent = 0) =>
     platform.as(family.relatives[parent]!).inject({ method: 'PUT', url: `/api/liaison/words/${word.id}/pupils/${family.pupil.id}/answer`, payload: { choice } });
-  const posted = await platform.knex('core.notifications').where({ app: 'liaison', type: 'word-posted' }).orderBy('id', 'desc').first('email_details');
+  const [posted] = await platform.sentNotifications({ app: 'liaison', type: 'word-posted' });
   const parentId = families[0]!.relatives[0]!.id;
-  t.match(posted.email_details.linesFor[parentId], [new RegExp(`^Pour : ${families[0]!.pupil.displayName} \\(`)], "each parent's email names their child and class");
-  t.match(posted.email_details.lines, [/\S/, 'Question : Créneau de rendez-vous', /^Réponse attendue avant le /], 'then the first lines, the question and its deadline');
+  t.match(posted!.emailDetails!.linesFor![parentId], [new RegExp(`^Pour : ${families[0]!.pupil.displayName} \\(`)], "each parent's email names their child and class");
+  t.match(posted!.emailDetails!.lines, [/\S/, 'Question : Créneau de rendez-vous', /^Réponse attendue avant le /], 'then the first lines, the question and its deadline');
   for (const family of families.slice(6, 10)) t.equal((await answer(family, 0)).statusCode, 200);
   t.equal((await answer(families[10]!, 2)).statusCode, 200);
   t.equal((await answer(families[6]!, 1, 1)).statusCode, 200, 'the other parent changes the answer');
@@ -30,8 +30,7 @@ t.test("the question's answers are counted per pupil, changeable until the deadl
 
   platform.clock.advance(2 * DAY + 3_600_000);
   t.equal(await platform.runScheduledJobs(), 1, 'the deadline reminder runs a day before');
-  const reminded: number[] = await platform.knex('core.notification_recipients as r').join('core.notifications as n', 'n.id', 'r.notification_id')
-    .where({ 'n.app': 'liaison', 'n.type': 'question-deadline' }).pluck('r.user_id');
+  const reminded = (await platform.sentNotifications({ app: 'liaison', type: 'question-deadline' })).flatMap((n) => n.recipients);
   t.notOk(reminded.includes(families[7]!.relatives[0]!.id), 'families who answered are not reminded');
   t.ok(reminded.includes(families[12]!.relatives[0]!.id), 'those who did not are');
   platform.clock.advance(DAY);
@@ -52,8 +51,7 @@ t.test('replies go between one family and the staff, and a paused class notebook
   t.equal((await platform.as(teacher).inject({ method: 'POST', url, payload: { body: '<p>Merci, bien noté.</p>' } })).statusCode, 201, 'the teacher answers');
   t.equal((await platform.as(family.relatives[1]!).inject(url)).json().length, 2, 'the other parent of the child sees the conversation');
   t.equal((await platform.as(families[9]!.relatives[0]!).inject(url)).statusCode, 403, 'another family does not');
-  const replyNotified: number[] = await platform.knex('core.notification_recipients as r').join('core.notifications as n', 'n.id', 'r.notification_id')
-    .where({ 'n.app': 'liaison', 'n.type': 'reply' }).orderBy('n.id').pluck('r.user_id');
+  const replyNotified = (await platform.sentNotifications({ app: 'liaison', type: 'reply' })).flatMap((n) => n.recipients);
   t.ok(replyNotified.includes(teacher.id) && replyNotified.includes(family.relatives[1]!.id), "the author hears of the family's reply, the family of the teacher's");
 
   platform.clock.advance(16 * 60_000);

@@ -15,8 +15,7 @@ t.test('a reminder reaches only the relatives of pupils not acknowledged yet, at
   const reminded = await platform.as(teacher).inject({ method: 'POST', url: `/api/liaison/words/${word.id}/reminders` });
   t.equal(reminded.statusCode, 201);
   t.same(reminded.json(), { pupils: 20, relatives: 2 * 20 - 2 * 2 }, '20 pupils; the parents of the pupils 1/3 and 3/5 sibling pairs counted once');
-  const recipients: number[] = await platform.knex('core.notification_recipients as r').join('core.notifications as n', 'n.id', 'r.notification_id')
-    .where({ 'n.app': 'liaison', 'n.type': 'reminder' }).pluck('r.user_id');
+  const recipients = (await platform.sentNotifications({ app: 'liaison', type: 'reminder' })).flatMap((n) => n.recipients);
   const acknowledgedOnly = families.slice(6, 12).flatMap((f) => f.relatives.map((r) => r.id));
   t.notOk(recipients.some((id) => acknowledgedOnly.includes(id)), 'no relative of an acknowledged pupil is reminded');
   t.ok(recipients.includes(families[0]!.relatives[1]!.id), 'a parent whose other child is pending is reminded');
@@ -49,7 +48,7 @@ t.test('a scheduled word is invisible to families until its time, then notifies 
   t.equal((await platform.as(parent).inject(`/api/liaison/words/${word.id}/family`)).statusCode, 404, 'a parent cannot open it');
   t.same((await platform.as(parent).inject(`/api/liaison/children/${families[8]!.pupil.id}/words`)).json().words, [], 'nor see it in the notebook');
   t.equal(await platform.runScheduledJobs(), 0, 'nothing is due yet');
-  const notifications = () => platform.knex('core.notifications').where({ app: 'liaison', type: 'word-posted' }).count<{ count: number }[]>('id as count').then((r) => Number(r[0]!.count));
+  const notifications = async () => (await platform.sentNotifications({ app: 'liaison', type: 'word-posted' })).length;
   t.equal(await notifications(), 0, 'nobody is notified before');
 
   platform.clock.advance(20 * HOUR);

@@ -15,8 +15,7 @@ t.test('a word to a class of 27 reaches every relative and pupil, and acknowledg
 
   const relatives = new Set(families.flatMap((f) => f.relatives.map((r) => r.id)));
   t.equal(relatives.size, 48, '24 families of 2 parents');
-  const notified: number[] = await platform.knex('core.notification_recipients as r').join('core.notifications as n', 'n.id', 'r.notification_id')
-    .where({ 'n.app': 'liaison', 'n.type': 'word-posted' }).pluck('r.user_id');
+  const notified = (await platform.sentNotifications({ app: 'liaison', type: 'word-posted' })).flatMap((n) => n.recipients);
   t.same(new Set(notified), new Set([...relatives, ...families.map((f) => f.pupil.id)]), 'every relative and pupil is notified once, nobody else');
   t.equal(notified.length, 75, 'a parent of two siblings is notified once');
 
@@ -54,12 +53,12 @@ t.test('a word to a class of 27 reaches every relative and pupil, and acknowledg
   t.equal(list[0].counts.acknowledged, 7);
 
   // The author's timeline is not flooded: one line when every family has read the word.
-  const told = () => platform.knex('core.notifications').where({ app: 'liaison', type: 'acknowledged' }).select('params');
+  const told = async () => (await platform.sentNotifications({ app: 'liaison', type: 'acknowledged' })).map((n) => ({ params: n.params }));
   t.same(await told(), [], 'no timeline line per acknowledgement');
   for (const family of families.filter((f) => !acknowledged.some((p: { id: number }) => p.id === f.pupil.id))) {
     await ack(family.relatives[0]!, family.pupil.id);
   }
   const lines = await told();
   t.equal(lines.length, 1, 'one line when the last family acknowledges');
-  t.equal(lines[0].params.pupils, 27);
+  t.equal(lines[0]!.params.pupils, 27);
 });

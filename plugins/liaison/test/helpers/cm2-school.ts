@@ -10,6 +10,7 @@ export interface Family {
 /** The CM2 of the issue: 27 pupils, 2 relatives each, three pairs of siblings (whose parents are the same). */
 export interface Cm2School {
   platform: TestPlatform;
+  schoolId: number;
   teacher: TestUser;
   director: TestUser;
   otherTeacher: TestUser;
@@ -49,7 +50,7 @@ export async function cm2School(): Promise<Cm2School> {
   }
   const otherSchool = await platform.createSchool({ name: 'École Victor Hugo' });
   const foreignTeacher = await platform.createUser({ profile: 'Teacher', schools: [otherSchool] });
-  return { platform, teacher, director, otherTeacher, classId: cm2.id, otherClassId: cp.id, families, otherParent: cp.relatives[0]![0]!, foreignTeacher };
+  return { platform, schoolId: school.id, teacher, director, otherTeacher, classId: cm2.id, otherClassId: cp.id, families, otherParent: cp.relatives[0]![0]!, foreignTeacher };
 }
 
 /** The word of the issue's scenario. */
