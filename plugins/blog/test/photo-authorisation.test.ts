@@ -20,14 +20,12 @@ t.test("ONDE's « Autorisation photo » is kept per pupil, and staff writing in 
   const lines = new TextDecoder('windows-1252').decode(onde.pupils).split(/\r?\n/).filter(Boolean);
   const refused = lines.slice(1).filter((line) => line.split(';').at(-2) === 'Non').map((line) => line.split(';')[2]!).sort();
   t.ok(refused.length > 0, 'the generated file has pupils without authorisation');
-  const stored = await platform.knex('core.users').where({ profile: 'Student', photo_authorisation: false }).pluck('first_name');
-  t.same([...stored].sort(), refused, 'kept per pupil');
-  t.equal(Number((await platform.knex('core.users').where({ profile: 'Student' }).whereNull('photo_authorisation').count<{ n: string }[]>('* as n'))[0]!.n), 0);
 
   const blog = (await platform.as(director).inject({ method: 'POST', url: '/api/blog/blogs', payload: { schoolId: school.id, title: "Le blog de l'école" } })).json() as { id: number };
   const reminder = await platform.as(director).inject(`/api/blog/blogs/${blog.id}/photo-reminder`);
   t.equal(reminder.statusCode, 200, reminder.body);
-  t.equal((reminder.json().pupils as unknown[]).length, refused.length, "the school blog's reminder names them all");
+  const named = (reminder.json().pupils as { displayName: string }[]).map((p) => refused.find((firstName) => p.displayName.endsWith(` ${firstName}`)) ?? p.displayName);
+  t.same(named.sort(), refused, "kept per pupil: the school blog's reminder names exactly those the file refuses");
   const parent = await platform.createUser({ profile: 'Relative', schools: [school] });
   await platform.as(director).inject({ method: 'PUT', url: `/api/core/shares/blog/blog/${blog.id}`, payload: { role: 'contribute', users: [parent.id] } });
   t.equal((await platform.as(parent).inject(`/api/blog/blogs/${blog.id}/photo-reminder`)).statusCode, 403, 'never for families, even contributing');

@@ -1,5 +1,5 @@
 import t from 'tap';
-import { createTestPlatform, fileUpload, type TestPlatform } from '@preau/core/testing';
+import { createTestPlatform, fileUpload, waitFor, type TestPlatform } from '@preau/core/testing';
 import plugin from '../src/index.js';
 import { blogApi, school, type BlogAnswer, type PostAnswer } from './helpers.js';
 
@@ -130,12 +130,10 @@ t.test("another process's change reaches this process's public page through the 
   await platform.knex('blog.posts').where({ blog_id: blog.id }).update({ state: 'submitted', published_at: null });
   await platform.knex('blog.blogs').where({ id: blog.id }).update({ version: platform.knex.raw('version + 1') });
   await platform.knex.raw("select pg_notify('blog_public_changed', '{}')");
-  const deadline = Date.now() + 5000;
-  let body = (await platform.inject('/pub/blog/autre-processus')).body;
-  while (/Avant/.test(body) && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 10));
-    body = (await platform.inject('/pub/blog/autre-processus')).body;
-  }
+  const body = await waitFor(async () => {
+    const page = (await platform.inject('/pub/blog/autre-processus')).body;
+    return /Avant/.test(page) ? null : page;
+  }, { what: 'the page to follow the message' });
   t.notMatch(body, /Avant/, 'gone once the message arrives');
 });
 

@@ -18,7 +18,7 @@ export async function messagingPlatform(t: { teardown(fn: () => unknown): void }
   const cm2 = await platform.createClass({ school, label: 'CM2', teachers: [teacher], pupils: 3, relativesPerPupil: 1 });
   const otherTeacher = await platform.createUser({ profile: 'Teacher', schools: [otherSchool] });
   const otherClass = await platform.createClass({ school: otherSchool, label: 'CE1', teachers: [otherTeacher], pupils: 1, relativesPerPupil: 1 });
-  const parentsGroup = Number((await platform.knex('core.groups').where({ class_id: cm2.id, profile: 'Relative' }).first('id')).id);
+  const parentsGroup = await platform.derivedGroupId({ classId: cm2.id }, 'Relative');
   return { platform, school, otherSchool, teacher, cm2, otherTeacher, otherClass, parentsGroup, parent: cm2.relatives[0]![0]!, pupil: cm2.pupils[0]! };
 }
 

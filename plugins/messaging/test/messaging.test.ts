@@ -18,7 +18,7 @@ t.test('a parent writes to their child’s teacher, who finds it unread in the i
   const apps = (await platform.as(teacher).inject('/api/core/apps')).json();
   t.ok(apps, 'the launcher answers');
   t.equal((await platform.as(parent).inject('/api/messaging/folders/sent/messages')).json().items[0].id, id);
-  const note = await platform.knex('core.notification_recipients as r').join('core.notifications as n', 'n.id', 'r.notification_id').where({ 'r.user_id': teacher.id, 'n.app': 'messaging' }).first('n.type');
+  const [note] = await platform.sentNotifications({ app: 'messaging', recipient: teacher.id });
   t.equal(note?.type, 'message-received');
 });
 
@@ -143,7 +143,7 @@ t.test('a draft is saved, saved again, then sent', async (t) => {
 
 t.test('a draft names only people and groups its author may write to, so it never shows anyone else’s name', async (t) => {
   const as = platform.as(parent);
-  const otherGroup = Number((await platform.knex('core.groups').where({ class_id: otherClass.id, profile: 'Relative' }).first('id')).id);
+  const otherGroup = await platform.derivedGroupId({ classId: otherClass.id }, 'Relative');
   const drafts = async () => Number((await platform.knex('messaging.messages').where({ author_id: parent.id, state: 'draft' }).count('id as n'))[0]!.n);
   const before = await drafts();
   for (const to of [{ users: [otherTeacher.id] }, { groups: [otherGroup] }]) {
@@ -165,7 +165,7 @@ t.test('sending to 300 people is one transaction: everyone has it', async (t) =>
   const school = await platform.createSchool();
   const director = await platform.createUser({ profile: 'Teacher', schools: [school] });
   const big = await platform.createClass({ school, label: 'Tous', teachers: [director], pupils: 150, relativesPerPupil: 1 });
-  const groups = (await platform.knex('core.groups').where({ class_id: big.id }).whereIn('profile', ['Relative', 'Student']).pluck('id')) as number[];
+  const groups = [await platform.derivedGroupId({ classId: big.id }, 'Relative'), await platform.derivedGroupId({ classId: big.id }, 'Student')];
   const response = await send(platform, director, { to: { groups } });
   t.equal(response.statusCode, 201);
   const count = await platform.knex('messaging.mailbox').where({ message_id: response.json().id }).count({ n: '*' }).first();
