@@ -23,6 +23,8 @@ export type {
   DemoContext,
 } from './manifest.js';
 export { DATED_ITEM_KINDS } from './dated-items.js';
+export { administersSchool } from './school-roles.js';
+export { parisDay } from './paris-day.js';
 export type { DatedItem, DatedItemKind, DatedItemsWindow } from './dated-items.js';
 export type {
   StructureService,

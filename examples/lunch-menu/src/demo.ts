@@ -1,7 +1,7 @@
 import type { DemoContext, PluginServices } from '@preau/sdk';
 import { isoWeek, shiftWeek } from '../web/iso-week.js';
 import { findMenu, publishMenu } from './menus.js';
-import type { MenuDay } from './menu-schemas.js';
+import type { MenuDay } from './schemas.js';
 
 // Two weeks of a school canteen's lunches: the menus belong here, not in a news thread.
 const THIS_WEEK: MenuDay[] = [

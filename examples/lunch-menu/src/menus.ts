@@ -1,5 +1,5 @@
 import type { Knex } from '@preau/sdk';
-import type { Menu, MenuDay } from './menu-schemas.js';
+import type { Menu, MenuDay } from './schemas.js';
 
 interface MenuRow {
   school_id: number;

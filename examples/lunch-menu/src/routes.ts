@@ -1,5 +1,5 @@
 import { Type, type PluginApp, type PluginServices, Id } from '@preau/sdk';
-import { Menu, MenuInput, Week } from './menu-schemas.js';
+import { Menu, MenuInput, Week } from './schemas.js';
 import { findMenu, findMenus, publishMenu } from './menus.js';
 import { DuplicateDay, MenuNotFound, SchoolNotAllowed } from './errors.js';
 

@@ -1,27 +1,15 @@
 import { LitElement, html } from 'lit';
 import { ContextConsumer } from '@lit/context';
 import { languageContext } from '@preau/sdk/web';
-
-const TEXT = {
-  fr: {
-    title: 'Comment lire et publier le menu',
-    read: "Choisissez la semaine avec les flèches : les menus du lundi au vendredi s'affichent, avec l'entrée, le plat, l'accompagnement et le dessert.",
-    publish: "Les enseignants et le personnel publient le menu de la semaine ; une nouvelle publication remplace la précédente.",
-  },
-  en: {
-    title: 'How to read and publish the menu',
-    read: 'Pick the week with the arrows: the menus from Monday to Friday are shown, with starter, main course, side and dessert.',
-    publish: 'Teachers and staff publish the week’s menu; publishing again replaces it.',
-  },
-};
+import { texts } from './texts.js';
 
 /** The lunch menu's help page, shown by the shell from the "?" next to the app's title. */
 export class LunchMenuHelp extends LitElement {
   private language = new ContextConsumer(this, { context: languageContext, subscribe: true });
 
   override render() {
-    const t = TEXT[this.language.value ?? 'fr'];
-    return html`<h2>${t.title}</h2><p>${t.read}</p><p>${t.publish}</p>`;
+    const language = this.language.value ?? 'fr';
+    return html`<h2>${texts.text('helpTitle', language)}</h2><p>${texts.text('helpRead', language)}</p><p>${texts.text('helpPublish', language)}</p>`;
   }
 }
 customElements.define('lunch-menu-help', LunchMenuHelp);

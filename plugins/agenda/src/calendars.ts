@@ -1,4 +1,4 @@
-import { frenchOrder, roleIncludes, type AccessRole, type CurrentUser, type Knex, type PluginServices, type SchoolClassRef, type SchoolRef } from '@preau/sdk';
+import { administersSchool, frenchOrder, roleIncludes, type AccessRole, type CurrentUser, type Knex, type PluginServices, type SchoolClassRef, type SchoolRef } from '@preau/sdk';
 import { CalendarNotFound, RoleTooLow } from './errors.js';
 
 type Services = Pick<PluginServices, 'db' | 'structure' | 'sharing'>;
@@ -28,13 +28,6 @@ export const PALETTE = ['#1d4ed8', '#b91c1c', '#047857', '#7c3aed', '#b45309', '
 const SCHOOL_COLOR = '#374151';
 
 export const calendarRef = (id: number) => ({ type: 'calendar', id });
-
-/** Director or local administrator of the school, or academy administrator: they manage its calendars. */
-export function isSchoolAdmin(user: CurrentUser, schoolId: number): boolean {
-  return user.functions.some(
-    (f) => f.function === 'academy-admin' || ((f.function === 'director' || f.function === 'local-admin') && f.schoolId === schoolId),
-  );
-}
 
 /**
  * Makes the school's calendar and the user's classes' calendars when they do not exist yet, and shares each
@@ -115,7 +108,7 @@ export async function readableCalendars(services: Services, user: CurrentUser, s
     await ensureCalendars(services, schoolIds, mine);
     rows = await select();
   }
-  const admin = new Set(rows.filter((r) => r.kind !== 'personal' && isSchoolAdmin(user, r.school_id)).map((r) => r.id));
+  const admin = new Set(rows.filter((r) => r.kind !== 'personal' && administersSchool(user, r.school_id)).map((r) => r.id));
   const readable = new Map((await services.sharing.filterReadable(user.id, rows.filter((r) => !admin.has(r.id)).map((r) => ({ ...calendarRef(r.id) }))))
     .map((r) => [Number(r.id), r.role]));
   return rows.flatMap((calendar) => {
@@ -128,7 +121,7 @@ export async function readableCalendars(services: Services, user: CurrentUser, s
 export async function calendarFor(services: Services, user: CurrentUser, schools: readonly SchoolRef[], id: number, needed: AccessRole, action: string, transaction?: Knex.Transaction): Promise<ReadableCalendar> {
   const calendar = (await (transaction ?? services.db)('calendars').where({ id }).first(...COLUMNS)) as CalendarRow | undefined;
   if (!calendar || !schools.some((s) => s.id === calendar.school_id)) throw CalendarNotFound();
-  const role = calendar.kind !== 'personal' && isSchoolAdmin(user, calendar.school_id)
+  const role = calendar.kind !== 'personal' && administersSchool(user, calendar.school_id)
     ? 'manage'
     : await services.sharing.roleOf(user.id, calendarRef(id), transaction ? { transaction } : {});
   if (!role) throw CalendarNotFound();

@@ -1,6 +1,5 @@
-import { Id, Type, type CurrentUser, type PluginApp, type PluginServices } from '@preau/sdk';
+import { administersSchool, Id, Type, type CurrentUser, type PluginApp, type PluginServices } from '@preau/sdk';
 import { Errors } from './schemas.js';
-import { isSchoolAdmin } from './calendars.js';
 import { AcademyAdminsOnly, BadWindow, SchoolAdminsOnly, CalendarNotFound } from './errors.js';
 import { holidaysOfIcs, holidaysOfSchools, replaceZoneHolidays } from './school-holidays.js';
 
@@ -42,7 +41,7 @@ export async function holidayRoutes(app: PluginApp, services: PluginServices): P
 
   const schoolFor = (user: CurrentUser, schools: readonly { id: number }[], schoolId: number, write: boolean) => {
     if (!schools.some((s) => s.id === schoolId)) throw CalendarNotFound();
-    if (write && !isSchoolAdmin(user, schoolId)) throw SchoolAdminsOnly();
+    if (write && !administersSchool(user, schoolId)) throw SchoolAdminsOnly();
   };
 
   app.get('/schools/:schoolId/holiday-zone', {

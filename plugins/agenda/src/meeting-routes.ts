@@ -1,10 +1,9 @@
-import { Type, type CurrentUser, type PluginApp, type PluginServices } from '@preau/sdk';
+import { administersSchool, Type, type CurrentUser, type PluginApp, type PluginServices } from '@preau/sdk';
 import { Errors } from './schemas.js';
 import { BookingInput, CancelQuery, NewRoundInput, Round, RoundDetail, RoundParams } from './meeting-schemas.js';
 import { BookingClosed, FamilyAlreadyBooked, MeetingManagersOnly, MeetingNotFound, ReminderTooSoon, SlotTaken } from './errors.js';
 import { childrenInClass, isUniqueViolation, managesClass, roundFor, slotRows, slotsOf, type RoundAccess, type RoundRow } from './meetings.js';
 import { addWallMinutes } from './paris-time.js';
-import { isSchoolAdmin } from './calendars.js';
 
 const WALL = `'YYYY-MM-DD"T"HH24:MI'`;
 const REMINDER_EVERY_MS = 60 * 60_000;
@@ -52,7 +51,7 @@ export async function meetingRoutes(app: PluginApp, services: PluginServices): P
     const user = request.currentUser!;
     const schoolIds = request.currentSchools.map((s) => s.id);
     const classes = (await structure.classesOf(user.id)).filter((c) => schoolIds.includes(c.schoolId));
-    const adminSchools = request.currentSchools.filter((s) => isSchoolAdmin(user, s.id));
+    const adminSchools = request.currentSchools.filter((s) => administersSchool(user, s.id));
     // Rounds whose last slot is less than a week old.
     const rounds = (await db('meeting_rounds as r')
       .where((q) => q.whereIn('r.class_id', classes.map((c) => c.id)).orWhereIn('r.school_id', adminSchools.map((s) => s.id)))

@@ -1,5 +1,4 @@
-import type { CurrentUser, Knex, PluginServices, SchoolRef } from '@preau/sdk';
-import { isSchoolAdmin } from './calendars.js';
+import { administersSchool, type CurrentUser, type Knex, type PluginServices, type SchoolRef } from '@preau/sdk';
 import { BadSlots, MeetingManagersOnly, MeetingNotFound } from './errors.js';
 import { addWallMinutes, isWallTime, toWall, wallToInstant, type WallTime } from './paris-time.js';
 
@@ -55,7 +54,7 @@ export function slotRows(roundId: number, starts: readonly WallTime[], durationM
 
 /** Teachers and staff of the class, and the school's administrators, manage its meetings. */
 export async function managesClass(services: Services, user: CurrentUser, schoolId: number, classId: number): Promise<boolean> {
-  if (isSchoolAdmin(user, schoolId)) return true;
+  if (administersSchool(user, schoolId)) return true;
   if (user.profile !== 'Teacher' && user.profile !== 'Personnel') return false;
   return (await services.structure.staffOf([classId])).some((link) => link.user.id === user.id);
 }

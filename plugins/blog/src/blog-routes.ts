@@ -1,6 +1,6 @@
-import { roleIncludes, Type, type CurrentUser, type PluginApp, type PluginServices } from '@preau/sdk';
+import { administersSchool, roleIncludes, Type, type CurrentUser, type PluginApp, type PluginServices } from '@preau/sdk';
 import { createBlog } from './create-blog.js';
-import { blogFor, blogRef, isSchoolAdmin, mayPublishPublic, readableBlogs, toBlog, touchBlog, type ReadableBlog } from './blogs.js';
+import {blogFor, blogRef, mayPublishPublic, readableBlogs, toBlog, touchBlog, type ReadableBlog } from './blogs.js';
 import { BlogNotFound, CannotCreateBlog, CannotPublishPublic, SlugTaken } from './errors.js';
 import { detachPost } from './posts.js';
 import { publicCache } from './public-cache.js';
@@ -44,7 +44,7 @@ export async function blogRoutes(app: PluginApp, services: PluginServices): Prom
     const classes = user.profile === 'Teacher' ? (await structure.classesOf(user.id)).filter((c) => schoolIds.has(c.schoolId)) : [];
     return {
       classes: classes.map((c) => ({ id: c.id, schoolId: c.schoolId, label: c.label })),
-      schools: request.currentSchools.filter((s) => isSchoolAdmin(user, s.id)).map((s) => ({ id: s.id, name: s.name })),
+      schools: request.currentSchools.filter((s) => administersSchool(user, s.id)).map((s) => ({ id: s.id, name: s.name })),
     };
   });
 
@@ -58,7 +58,7 @@ export async function blogRoutes(app: PluginApp, services: PluginServices): Prom
       const [schoolClass] = await structure.classes([classId]);
       const teaches = user.profile === 'Teacher' && (await structure.staffOf([classId])).some((s) => s.user.id === user.id);
       if (!schoolClass || schoolClass.schoolId !== schoolId || !teaches) throw CannotCreateBlog();
-    } else if (!isSchoolAdmin(user, schoolId)) throw CannotCreateBlog();
+    } else if (!administersSchool(user, schoolId)) throw CannotCreateBlog();
     const files = await insertedFiles.check(coverHtml(coverBlobId), user);
     const id = await createBlog(services, {
       schoolId, classId: classId ?? null, title, description: description ?? '', coverBlobId: coverBlobId ?? null,

@@ -1,4 +1,4 @@
-import { frenchOrder, roleIncludes, type AccessRole, type CurrentUser, type Knex, type PluginServices, type SchoolRef } from '@preau/sdk';
+import { administersSchool, frenchOrder, roleIncludes, type AccessRole, type CurrentUser, type Knex, type PluginServices, type SchoolRef } from '@preau/sdk';
 import { BlogNotFound, RoleTooLow } from './errors.js';
 import type { Blog } from './schemas.js';
 
@@ -28,19 +28,12 @@ export const BLOG_COLUMNS = ['id', 'school_id', 'kind', 'class_id', 'title', 'de
 
 export const blogRef = (id: number) => ({ type: 'blog', id });
 
-/** Director or local administrator of the school, or academy administrator. */
-export function isSchoolAdmin(user: CurrentUser, schoolId: number): boolean {
-  return user.functions.some(
-    (f) => f.function === 'academy-admin' || ((f.function === 'director' || f.function === 'local-admin') && f.schoolId === schoolId),
-  );
-}
-
 /** The school's administrators manage its school blogs; everything else is the sharing service's. */
-const adminManages = (user: CurrentUser, blog: BlogRow) => blog.kind === 'school' && isSchoolAdmin(user, blog.school_id);
+const adminManages = (user: CurrentUser, blog: BlogRow) => blog.kind === 'school' && administersSchool(user, blog.school_id);
 
 /** May make a blog of this school public: its administrators, or whoever the school gave `publishPublic`. */
 export function mayPublishPublic(services: Pick<Services, 'rights'>, user: CurrentUser, schoolId: number): boolean {
-  return isSchoolAdmin(user, schoolId) || services.rights.can(user, 'blog', 'publishPublic', [schoolId]);
+  return administersSchool(user, schoolId) || services.rights.can(user, 'blog', 'publishPublic', [schoolId]);
 }
 
 /** The blogs of the user's schools they read, with their role: school blogs first, then by title in French order. */

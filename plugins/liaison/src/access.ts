@@ -1,4 +1,4 @@
-import type { CurrentUser, PluginServices, SchoolClassRef, SchoolRef } from '@preau/sdk';
+import { administersSchool, type CurrentUser, type PluginServices, type SchoolClassRef, type SchoolRef } from '@preau/sdk';
 
 /** The row of a word that access decisions need. */
 export interface WordAccessRow {
@@ -6,11 +6,6 @@ export interface WordAccessRow {
   school_id: number;
   author_id: number | null;
   sent_at: Date | null;
-}
-
-/** True when the user directs or administers the school (director, local administrator, academy administrator). */
-export function headsSchool(user: CurrentUser, schoolId: number): boolean {
-  return user.functions.some((f) => f.function === 'academy-admin' || ((f.function === 'director' || f.function === 'local-admin') && f.schoolId === schoolId));
 }
 
 /**
@@ -23,7 +18,7 @@ export async function manageableClasses(user: CurrentUser, schools: readonly Sch
   const byId = new Map<number, SchoolClassRef>();
   for (const c of await structure.classesOf(user.id)) if (enabled.has(c.schoolId)) byId.set(c.id, c);
   for (const school of schools) {
-    if (!headsSchool(user, school.id)) continue;
+    if (!administersSchool(user, school.id)) continue;
     for (const c of await structure.classesOfSchool(school.id)) byId.set(c.id, c);
   }
   return [...byId.values()].sort((a, b) => a.label.localeCompare(b.label, 'fr'));
@@ -36,14 +31,14 @@ export async function manageableClasses(user: CurrentUser, schools: readonly Sch
 export async function followsWord(user: CurrentUser, word: WordAccessRow, classIds: readonly number[], schools: readonly SchoolRef[], structure: PluginServices['structure']): Promise<boolean> {
   if (!schools.some((s) => s.id === word.school_id)) return false;
   if (user.profile !== 'Teacher' && user.profile !== 'Personnel') return false;
-  if (word.author_id === user.id || headsSchool(user, word.school_id)) return true;
+  if (word.author_id === user.id || administersSchool(user, word.school_id)) return true;
   const staff = await structure.staffOf(classIds);
   return staff.some((s) => s.user.id === user.id);
 }
 
 /** Only the author and the direction change or delete a word. */
 export function editsWord(user: CurrentUser, word: WordAccessRow): boolean {
-  return word.author_id === user.id || headsSchool(user, word.school_id);
+  return word.author_id === user.id || administersSchool(user, word.school_id);
 }
 
 /** The user's children who are in a school where the app is on. */

@@ -1,5 +1,5 @@
-import type { CurrentUser, DatedItem, DatedItemsWindow, PluginServices } from '@preau/sdk';
-import { childrenInSchools, headsSchool } from './access.js';
+import { administersSchool, type CurrentUser, type DatedItem, type DatedItemsWindow, type PluginServices } from '@preau/sdk';
+import {childrenInSchools } from './access.js';
 import { wordUrl } from './delivery.js';
 import { parisDay } from './word-access.js';
 
@@ -43,7 +43,7 @@ export async function questionDeadlines(user: CurrentUser, window: DatedItemsWin
     return rows.map((row) => asItem(row, several ? ` (${children.get(row.pupil_id!)?.displayName ?? ''})` : ''));
   }
   if (user.profile !== 'Teacher' && user.profile !== 'Personnel') return [];
-  const directed = schoolIds.filter((id) => headsSchool(user, id));
+  const directed = schoolIds.filter((id) => administersSchool(user, id));
   const classes = (await services.structure.classesOf(user.id)).filter((c) => schoolIds.includes(c.schoolId)).map((c) => c.id);
   const rows = (await deadlines.clone()
     .where((q) => {

@@ -1,5 +1,5 @@
-import { Type, type PluginApp, type PluginServices } from '@preau/sdk';
-import { editsWord, headsSchool, manageableClasses } from './access.js';
+import { administersSchool, Type, type PluginApp, type PluginServices } from '@preau/sdk';
+import {editsWord, manageableClasses } from './access.js';
 import { NotSentYet, NotTheAuthor, AudienceNotAllowed } from './errors.js';
 import { AttachmentSchema, ClassInfo, ClassParams, CopyInput, Errors, StaffPage, PauseInput, StaffWord, Tracking, WordInput, WordParams } from './schemas.js';
 import { createWord, deleteWord, updateWord } from './words.js';
@@ -69,7 +69,7 @@ export async function staffRoutes(app: PluginApp, services: PluginServices): Pro
     const schools = request.currentSchools.map((s) => s.id);
     const classes = await structure.classesOf(user.id);
     const ids = await staffWordIds(services, {
-      userId: user.id, classIds: classes.map((c) => c.id), headedSchools: schools.filter((id) => headsSchool(user, id)), schools,
+      userId: user.id, classIds: classes.map((c) => c.id), headedSchools: schools.filter((id) => administersSchool(user, id)), schools,
       before: request.query.before, limit: request.query.limit,
     });
     return staffWords(services, ids, editable(user));

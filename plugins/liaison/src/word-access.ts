@@ -14,10 +14,8 @@ export interface WordRow extends WordAccessRow {
 
 const COLUMNS = ['id', 'school_id', 'author_id', 'title', 'requires_ack', 'replies_allowed', 'question', 'sent_at'];
 
-/** The Europe/Paris day of an instant ("2026-11-28"): pauses end on a school day, not at UTC midnight. */
-export function parisDay(instant: Date): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
-}
+// Pauses end on a Paris school day, not at UTC midnight.
+export { parisDay } from '@preau/sdk';
 
 /** A word the user follows as staff (author, class staff, direction), else 404: nobody learns what exists. */
 export async function loadFollowedWord(services: PluginServices, user: CurrentUser, schools: readonly SchoolRef[], wordId: number): Promise<WordRow & { classIds: number[] }> {

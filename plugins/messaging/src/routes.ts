@@ -1,4 +1,4 @@
-import { Type, type CurrentUser, type PluginApp, type PluginServices, BigId, PageCursorSchema } from '@preau/sdk';
+import { administersSchool, Type, type CurrentUser, type PluginApp, type PluginServices, BigId, PageCursorSchema } from '@preau/sdk';
 import { Attachment, Errors, IdParams, IdsBody, Message, MessageInput, MessagePage, MessageSummary, FolderRef } from './schemas.js';
 import { findEntry, listFolder, messageView, searchMessages, threadOf, unreadCounts } from './mailbox.js';
 import { collectMessages, deliverStored, moderatorsOf, saveDraft, sendMessage } from './sending.js';
@@ -141,7 +141,7 @@ export async function routes(app: PluginApp, services: PluginServices): Promise<
   app.put('/schools/:id/settings', { schema: { params: IdParams, body: Type.Object({ moderatePupils: Type.Boolean() }, { additionalProperties: false }), response: { 200: Type.Object({ moderatePupils: Type.Boolean() }), ...Errors } } }, async (request) => {
     const user = me(request);
     const schoolId = request.params.id;
-    const admin = user.functions.some((f) => f.function === 'academy-admin' || (f.schoolId === schoolId && (f.function === 'director' || f.function === 'local-admin')));
+    const admin = administersSchool(user, schoolId);
     if (!admin) throw NotModerator();
     await db('school_settings').insert({ school_id: schoolId, moderate_pupils: request.body.moderatePupils }).onConflict('school_id').merge();
     return { moderatePupils: request.body.moderatePupils };
