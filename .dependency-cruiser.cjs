@@ -22,10 +22,10 @@ module.exports = {
     },
     {
       name: 'plugin-imports-only-the-sdk',
-      comment: 'A plugin (first-party, example or fixture) imports @preau/sdk and @preau/sdk/web, nothing else of Préau.',
+      comment: 'A plugin (first-party, example or fixture) imports @preau/sdk and @preau/sdk/web, nothing else of Préau (not the host-only @preau/sdk/host).',
       severity: 'error',
       from: { path: '^((plugins|examples)/[^/]+|(core/)?test/fixtures/plugins/[^/]+)/(src|web|migrations|index\\.ts)' },
-      to: { path: 'node_modules/@preau/(?!sdk/)' },
+      to: { path: ['node_modules/@preau/(?!sdk/)', 'node_modules/@preau/sdk/(dist/)?src/host\\.'] },
     },
     {
       name: 'plugin-tests-import-the-sdk-and-the-test-platform',

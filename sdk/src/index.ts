@@ -4,9 +4,9 @@
  */
 import './request-context.js';
 
-export { definePlugin, PLUGIN_BRAND } from './define-plugin.js';
+export { definePlugin } from './define-plugin.js';
 export type { DefinedPlugin } from './define-plugin.js';
-export { defineBundle, BUNDLE_BRAND } from './define-bundle.js';
+export { defineBundle } from './define-bundle.js';
 export type { BundleManifest, DefinedBundle } from './define-bundle.js';
 export { defineMigration } from './migration.js';
 export type { Migration } from './migration.js';

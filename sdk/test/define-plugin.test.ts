@@ -1,5 +1,6 @@
 import t from 'tap';
-import { PLUGIN_BRAND, PreauError, SDK_VERSION, defineBundle, defineError, definePlugin, isPreauError } from '../src/index.js';
+import { PreauError, SDK_VERSION, defineBundle, defineError, definePlugin, isPreauError } from '../src/index.js';
+import { PLUGIN_BRAND } from '../src/host.js';
 import { defineWebApp } from '../src/web/define-web-app.js';
 
 t.test('definePlugin returns a frozen, branded copy of the manifest', async (t) => {

@@ -42,8 +42,9 @@ t.test('imports that cross a package boundary fail the lint, and the allowed one
     "import { createPlatform } from '@preau/core';", // a core internal
     "import knex from 'knex';", // installed in the repository, not declared by this plugin
     "import { other } from '../../other/src/index.js';", // another plugin, by a relative path
+    "import { PLUGIN_BRAND } from '@preau/sdk/host';", // the host's own, not a plugin's
     'export default definePlugin;',
-    'export const planted = [createPlatform, knex, other];',
+    'export const planted = [createPlatform, knex, other, PLUGIN_BRAND];',
   ].join('\n'));
   await write(tree, 'plugins/planted/test/planted.test.ts', [
     "import t from 'tap';",
@@ -65,11 +66,12 @@ t.test('imports that cross a package boundary fail the lint, and the allowed one
     violations.some((line) => line.includes(`${rule}: ${from}`) && line.includes(to));
   t.ok(has('plugin-imports-only-the-sdk', 'plugins/planted/src/index.ts', 'node_modules/@preau/core/'), 'a plugin importing @preau/core');
   t.ok(has('declared-dependencies-only', 'plugins/planted/src/index.ts', 'knex'), 'a plugin importing a package it does not declare');
+  t.ok(has('plugin-imports-only-the-sdk', 'plugins/planted/src/index.ts', 'host'), "a plugin importing the host's part of the SDK");
   t.ok(has('plugin-stays-in-its-folder', 'plugins/planted/src/index.ts', 'plugins/other/src/index.ts'), 'a plugin importing another one by path');
   t.ok(has('plugin-tests-import-the-sdk-and-the-test-platform', 'plugins/planted/test/planted.test.ts', 'node_modules/@preau/core/src/index.ts'), "a plugin's test importing core's entry point");
   t.ok(has('core-imports-no-plugin', 'core/src/host.ts', 'node_modules/@preau/plugin-news/'), 'the core importing a plugin');
   t.notOk(violations.some((line) => line.includes('core/src/testing/')), 'the test platform is allowed in tests');
   t.ok(has('no-dev-dependency-in-shipped-code', 'plugins/planted/src/index.ts', 'node_modules/@preau/core/'), 'server code importing a devDependency');
   t.notOk(violations.some((line) => line.includes(': plugins/other/')), 'a plugin that imports only the SDK passes');
-  t.equal(violations.length, 6, report);
+  t.equal(violations.length, 7, report);
 });

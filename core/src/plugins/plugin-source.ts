@@ -2,7 +2,8 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { BUNDLE_BRAND, PLUGIN_BRAND, type DefinedBundle, type DefinedPlugin } from '@preau/sdk';
+import type { DefinedBundle, DefinedPlugin } from '@preau/sdk';
+import { BUNDLE_BRAND, PLUGIN_BRAND } from '@preau/sdk/host';
 import { RUNNING_FROM_SOURCE } from '../running-from-source.js';
 
 /** Where a plugin comes from: a module to import, or a manifest given directly (tests, bundles). */
