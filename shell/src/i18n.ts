@@ -27,6 +27,7 @@ const SHELL_TEXTS = {
   childSwitcher: { fr: 'Enfant', en: 'Child' },
   appHelp: { fr: 'Aide', en: 'Help' },
   appHelpOf: { fr: "Aide de l'application {app}", en: 'Help for {app}' },
+  shellHelpTitle: { fr: 'Aide de Préau', en: 'Préau help' },
   myApps: { fr: 'Mes applications', en: 'My apps' },
   noApps: { fr: "Aucune application n'est activée pour votre école.", en: 'No app is enabled for your school.' },
   unreadItems: { fr: '{count} à lire', en: '{count} to read' },
