@@ -1,10 +1,11 @@
-import { LitElement, html } from 'lit';
+import { html } from 'lit';
 import { ContextConsumer } from '@lit/context';
 import { formStyles, tableStyles } from '../styles.js';
-import { format, text, type Language, type TextKey } from '../i18n.js';
+import { type TextKey } from '../i18n.js';
 import { errorMessage, shellApiContext } from '../api.js';
 import type { ImportHistoryRow, ImportSummary, StaffImportSummary } from '../api-types.js';
 import { formatDateTime } from '../format.js';
+import { ShellElement } from '../shell-element.js';
 
 const STATUS: Record<string, TextKey> = { previewed: 'statusPreviewed', applied: 'statusApplied', discarded: 'statusDiscarded' };
 
@@ -15,18 +16,13 @@ function fileNames(files: unknown): string {
 }
 
 /** The imports of a school, newest first. */
-export class PreauImportHistory extends LitElement {
-  static override properties = { schoolId: { type: Number }, language: {}, imports: { state: true }, error: { state: true } };
+export class PreauImportHistory extends ShellElement {
+  static override properties = { schoolId: { type: Number }, imports: { state: true }, error: { state: true } };
   static override styles = [formStyles, tableStyles];
   schoolId = 0;
-  language: Language = 'fr';
   imports: ImportHistoryRow[] | null = null;
   error = '';
   private api = new ContextConsumer(this, { context: shellApiContext });
-
-  private t(key: TextKey): string {
-    return text(key, this.language);
-  }
 
   override willUpdate(changed: Map<string, unknown>): void {
     if (changed.has('schoolId') && this.schoolId) void this.reload();
@@ -47,7 +43,7 @@ export class PreauImportHistory extends LitElement {
     if (row.status !== 'applied') return row.status === 'previewed' ? this.t('historyPreviewOnly') : this.t('historyNoChange');
     if (row.kind === 'staff') {
       const staff = row.summary as StaffImportSummary;
-      return format('historyStaff', this.language, { created: staff.created, classAssignments: staff.classAssignments });
+      return this.f('historyStaff', { created: staff.created, classAssignments: staff.classAssignments });
     }
     const summary = row.summary as ImportSummary;
     const figures = {
@@ -58,7 +54,7 @@ export class PreauImportHistory extends LitElement {
       relatives: summary.relatives.created,
     };
     const changed = Object.values(figures).some((n) => n > 0) || summary.relatives.updated + summary.links.created + summary.links.removed > 0;
-    return changed ? format('historySummary', this.language, figures) : this.t('historyNoChange');
+    return changed ? this.f('historySummary', figures) : this.t('historyNoChange');
   }
 
   private renderTable(imports: ImportHistoryRow[]) {

@@ -1,11 +1,12 @@
-import { LitElement, css, html } from 'lit';
+import { css, html } from 'lit';
 import type { WebChild, WebUser } from '@preau/sdk/web';
-import { format, text, type Language, type TextKey } from '../i18n.js';
+import { type TextKey } from '../i18n.js';
 import { seesAdministration } from '../access.js';
 import type { LauncherApp } from './preau-launcher.js';
 import type { PreauHelpDialog } from '../help/preau-help-dialog.js';
 import '../notifications/preau-notification-bell.js';
 import '../help/preau-help-dialog.js';
+import { ShellElement } from '../shell-element.js';
 
 /**
  * The signed-in header: home, "Annuaire", "Mon compte", "Administration" for those who have it, a relative's
@@ -13,8 +14,8 @@ import '../help/preau-help-dialog.js';
  * phone it is one row (brand, bell, "Menu") and the rest opens under it: the same elements, laid out by CSS, so
  * there is one of each in the page.
  */
-export class PreauHeader extends LitElement {
-  static override properties = { user: { attribute: false }, kids: { attribute: false }, childId: { attribute: false }, unreadByChild: { attribute: false }, app: { attribute: false }, path: {}, language: {}, open: { state: true } };
+export class PreauHeader extends ShellElement {
+  static override properties = { user: { attribute: false }, kids: { attribute: false }, childId: { attribute: false }, unreadByChild: { attribute: false }, app: { attribute: false }, path: {}, open: { state: true } };
   static override styles = css`
     :host { display: block; background: var(--preau-accent, #1f5fbf); color: var(--preau-accent-fg, #fff); position: relative; z-index: 5; }
     header { display: flex; align-items: center; gap: var(--preau-space-2, 0.5rem) var(--preau-space-4, 1rem); padding: var(--preau-space-2, 0.5rem) var(--preau-space-4, 1rem); }
@@ -60,13 +61,8 @@ export class PreauHeader extends LitElement {
   /** The app on screen (its help is the one "Aide" opens); undefined on the shell's pages. */
   app?: LauncherApp;
   path = '/';
-  language: Language = 'fr';
   /** The phone's menu is open. */
   open = false;
-
-  private t(key: TextKey): string {
-    return text(key, this.language);
-  }
 
   private link(href: string, key: TextKey, current: boolean) {
     return html`<li><a href=${href} aria-current=${current ? 'page' : 'false'}>${this.t(key)}</a></li>`;
@@ -114,7 +110,7 @@ export class PreauHeader extends LitElement {
         ${this.kids.map((c) => {
           const name = `${c.firstName ?? c.displayName}${c.classes[0] ? ` (${c.classes[0].label})` : ''}`;
           const unread = this.unreadByChild[c.id] ?? 0;
-          return html`<option value=${c.id} ?selected=${c.id === this.childId}>${unread ? format('childWithUnread', this.language, { name, count: unread }) : name}</option>`;
+          return html`<option value=${c.id} ?selected=${c.id === this.childId}>${unread ? this.f('childWithUnread', { name, count: unread }) : name}</option>`;
         })}
       </select></label>`;
   }
