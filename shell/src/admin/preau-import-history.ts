@@ -1,11 +1,10 @@
 import { html } from 'lit';
-import { ContextConsumer } from '@lit/context';
 import { formStyles, tableStyles } from '../styles.js';
 import { type TextKey } from '../i18n.js';
-import { errorMessage, shellApiContext } from '../api.js';
 import type { ImportHistoryRow, ImportSummary, StaffImportSummary } from '../api-types.js';
 import { formatDateTime } from '../format.js';
 import { ShellElement } from '../shell-element.js';
+import { ApiResource } from '../api-resource.js';
 
 const STATUS: Record<string, TextKey> = { previewed: 'statusPreviewed', applied: 'statusApplied', discarded: 'statusDiscarded' };
 
@@ -17,25 +16,14 @@ function fileNames(files: unknown): string {
 
 /** The imports of a school, newest first. */
 export class PreauImportHistory extends ShellElement {
-  static override properties = { schoolId: { type: Number }, imports: { state: true }, error: { state: true } };
+  static override properties = { schoolId: { type: Number } };
   static override styles = [formStyles, tableStyles];
   schoolId = 0;
-  imports: ImportHistoryRow[] | null = null;
-  error = '';
-  private api = new ContextConsumer(this, { context: shellApiContext });
-
-  override willUpdate(changed: Map<string, unknown>): void {
-    if (changed.has('schoolId') && this.schoolId) void this.reload();
-  }
+  private history = new ApiResource<ImportHistoryRow[]>(this, () => (this.schoolId ? `/api/core/schools/${this.schoolId}/imports` : null));
 
   /** Reads the history again (after a preview, a confirmation or a cancel). */
   async reload(): Promise<void> {
-    try {
-      this.imports = await this.api.value!.get<ImportHistoryRow[]>(`/api/core/schools/${this.schoolId}/imports`);
-      this.error = '';
-    } catch (error) {
-      this.error = errorMessage(error);
-    }
+    await this.history.reload();
   }
 
   /** A preview never confirmed created nothing: it says so instead of the figures it would have written. */
@@ -79,8 +67,8 @@ export class PreauImportHistory extends ShellElement {
   override render() {
     return html`
       <h3>${this.t('importHistory')}</h3>
-      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : ''}
-      ${this.imports ? this.renderTable(this.imports) : this.error ? '' : html`<p>${this.t('loading')}</p>`}
+      ${this.history.error ? html`<p class="error" role="alert">${this.history.error}</p>` : ''}
+      ${this.history.value ? this.renderTable(this.history.value) : this.history.error ? '' : html`<p>${this.t('loading')}</p>`}
     `;
   }
 }

@@ -3,6 +3,7 @@ import { ContextConsumer } from '@lit/context';
 import { formStyles, tableStyles } from '../styles.js';
 import { errorMessage, shellApiContext } from '../api.js';
 import { ShellElement } from '../shell-element.js';
+import { ApiResource } from '../api-resource.js';
 
 /** An app as `GET /api/core/schools/:id/apps` lists it for the school. */
 interface SchoolApp {
@@ -16,7 +17,7 @@ interface SchoolApp {
 
 /** The apps of a school: on or off, optionally for a period; saved one row at a time. */
 export class PreauSchoolApps extends ShellElement {
-  static override properties = { schoolId: { type: Number }, apps: { state: true }, error: { state: true }, status: { state: true } };
+  static override properties = { schoolId: { type: Number }, error: { state: true }, status: { state: true } };
   static override styles = [
     formStyles,
     tableStyles,
@@ -26,21 +27,18 @@ export class PreauSchoolApps extends ShellElement {
     `,
   ];
   schoolId = 0;
-  apps: SchoolApp[] | null = null;
+  /** What saving a row answered when it failed. */
   error = '';
   status = '';
   private api = new ContextConsumer(this, { context: shellApiContext });
+  private resource = new ApiResource<SchoolApp[]>(this, () => (this.schoolId ? `/api/core/schools/${this.schoolId}/apps` : null));
 
-  override willUpdate(changed: Map<string, unknown>): void {
-    if (changed.has('schoolId') && this.schoolId) void this.load();
+  private get apps(): SchoolApp[] | null {
+    return this.resource.value;
   }
 
-  private async load(): Promise<void> {
-    try {
-      this.apps = await this.api.value!.get<SchoolApp[]>(`/api/core/schools/${this.schoolId}/apps`);
-    } catch (error) {
-      this.error = errorMessage(error);
-    }
+  private load(): Promise<void> {
+    return this.resource.reload();
   }
 
   private appTitle(app: SchoolApp): string {
@@ -90,7 +88,7 @@ export class PreauSchoolApps extends ShellElement {
     return html`
       <h2>${this.t('tabApps')}</h2>
       <p>${this.t('appsIntro')}</p>
-      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : ''}
+      ${this.error || this.resource.error ? html`<p class="error" role="alert">${this.error || this.resource.error}</p>` : ''}
       <p role="status">${this.status}</p>
       ${this.apps
         ? html`<div class="table-wrap"><table>
