@@ -12,7 +12,7 @@ export class PreauStorageUsage extends ShellElement {
   static override styles = [formStyles, css`
     .bar { height: 1rem; border-radius: 999px; background: var(--preau-surface-alt, #dfe3ec); overflow: hidden; border: 1px solid var(--preau-border, #6b7385); max-width: 32rem; }
     .fill { height: 100%; background: var(--preau-accent, #1f5fbf); }
-    .fill.nearly { background: #a35c00; }
+    .fill.nearly { background: var(--preau-warning, #8a4b00); }
     .fill.full { background: var(--preau-danger, #b3261e); }
     p { margin: 0.5rem 0; }
   `];

@@ -26,7 +26,7 @@ export class PreauAdminPage extends ShellElement {
       .schools { list-style: none; padding: 0; margin: 0 0 2rem; display: grid; gap: 0.75rem; grid-template-columns: repeat(auto-fill, minmax(18rem, 1fr)); }
       .schools a { display: block; padding: 1rem; min-height: 44px; box-sizing: border-box; background: var(--preau-surface, #fff);
         border-radius: var(--preau-radius, 10px); box-shadow: 0 1px 3px rgb(0 0 0 / 0.15); text-decoration: none; color: var(--preau-fg, #1b1f2a); }
-      .schools a:hover { background: #eef3fc; }
+      .schools a:hover { background: var(--preau-accent-soft, #eef3fc); }
       .name { display: block; font-weight: 700; color: var(--preau-accent, #1f5fbf); text-decoration: underline; }
       .detail { display: block; color: var(--preau-muted, #4a5263); }
     `,

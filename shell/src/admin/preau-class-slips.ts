@@ -44,7 +44,7 @@ export class PreauClassSlips extends ShellElement {
     formStyles,
     tableStyles,
     css`
-      fieldset { border: 1px solid #c5cbd8; border-radius: 8px; padding: 0.5rem 1rem; margin: 0 0 1rem; }
+      fieldset { border: 1px solid var(--preau-border-subtle, #d5d9e2); border-radius: var(--preau-radius-control, 8px); padding: 0.5rem 1rem; margin: 0 0 1rem; }
       legend { font-weight: 600; padding: 0 0.25rem; }
     `,
   ];

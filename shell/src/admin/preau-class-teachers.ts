@@ -23,7 +23,7 @@ export class PreauClassTeachers extends ShellElement {
     formStyles,
     css`
       form { max-width: none; }
-      fieldset { border: 1px solid #c5cbd8; border-radius: 8px; padding: 0.5rem 1rem; margin: 0; min-width: 0; }
+      fieldset { border: 1px solid var(--preau-border-subtle, #d5d9e2); border-radius: var(--preau-radius-control, 8px); padding: 0.5rem 1rem; margin: 0; min-width: 0; }
       legend { font-weight: 600; padding: 0 0.25rem; }
       .people { display: grid; grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr)); gap: 0 1rem; }
     `,

@@ -32,8 +32,8 @@ export class PreauSchoolGateways extends ShellElement {
     tableStyles,
     css`
       td .actions { gap: 0.5rem; }
-      .status-open { color: #1d6b35; font-weight: 600; }
-      .status-proposed { color: #8a4b00; font-weight: 600; }
+      .status-open { color: var(--preau-success, #1d6b35); font-weight: 600; }
+      .status-proposed { color: var(--preau-warning, #8a4b00); font-weight: 600; }
       .status-closed, .status-refused { color: var(--preau-muted, #4a5263); }
     `,
   ];

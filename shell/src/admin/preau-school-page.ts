@@ -34,10 +34,10 @@ export class PreauSchoolPage extends ShellElement {
   static override styles = [
     formStyles,
     css`
-      nav ul { list-style: none; display: flex; flex-wrap: wrap; gap: 0.25rem; padding: 0; margin: 0 0 1.5rem; border-bottom: 2px solid #c5cbd8; }
+      nav ul { list-style: none; display: flex; flex-wrap: wrap; gap: 0.25rem; padding: 0; margin: 0 0 1.5rem; border-bottom: 2px solid var(--preau-border-subtle, #d5d9e2); }
       nav a { display: inline-flex; align-items: center; min-height: 44px; padding: 0 1rem; text-decoration: none; font-weight: 600;
         border-radius: 8px 8px 0 0; color: var(--preau-accent, #1f5fbf); }
-      nav a:hover { background: #eef3fc; }
+      nav a:hover { background: var(--preau-accent-soft, #eef3fc); }
       nav a[aria-current='page'] { background: var(--preau-accent, #1f5fbf); color: #fff; }
       .back { display: inline-flex; align-items: center; min-height: 44px; }
     `,

@@ -25,7 +25,7 @@ export class PreauSchoolRights extends ShellElement {
     formStyles,
     css`
       .rights { display: grid; gap: 1rem; }
-      fieldset { border: 1px solid #c5cad6; border-radius: 8px; padding: 0.75rem; }
+      fieldset { border: 1px solid var(--preau-border-subtle, #d5d9e2); border-radius: var(--preau-radius-control, 8px); padding: 0.75rem; }
       legend { font-weight: 700; }
       .profiles { display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; }
       .actions { display: flex; flex-wrap: wrap; gap: 0.5rem; margin-top: 0.5rem; }
