@@ -25,6 +25,13 @@ export class ApiResource<T> implements ReactiveController {
     if (path && path !== this.loadedPath) void this.reload();
   }
 
+  /** Holds what a write answered (the resource as the server now has it), without reading it again. */
+  replace(value: T): void {
+    this.value = value;
+    this.error = '';
+    this.host.requestUpdate();
+  }
+
   /** Reads the resource again (after a change the component made). */
   async reload(): Promise<void> {
     const path = this.path();

@@ -1,6 +1,16 @@
 /** The texts of the administration pages, in French and English (merged into `TEXTS` by i18n.ts). */
 export const ADMIN_TEXTS = {
   administration: { fr: 'Administration', en: 'Administration' },
+  // The academy's storage quota per profile
+  profileQuotasTitle: { fr: 'Espace de stockage par profil', en: 'Storage per profile' },
+  profileQuotasIntro: {
+    fr: 'Ce que chaque personne peut déposer, toutes applications confondues (au plus {max}). Une école peut augmenter celui d’une de ses personnes.',
+    en: "What each person may upload, all apps together (at most {max}). A school may raise one of its people's.",
+  },
+  profileQuotasUnit: { fr: 'Go', en: 'GB' },
+  profileQuotasDefault: { fr: 'valeur par défaut', en: 'default' },
+  profileQuotasSave: { fr: 'Enregistrer les quotas', en: 'Save the quotas' },
+  profileQuotasSaved: { fr: 'Quotas enregistrés : ils s’appliquent dès le prochain dépôt.', en: 'Quotas saved: they apply from the next upload.' },
   mySchools: { fr: 'Mes écoles', en: 'My schools' },
   noSchools: { fr: "Vous n'administrez aucune école.", en: 'You administer no school.' },
   createSchool: { fr: 'Créer une école', en: 'Create a school' },

@@ -27,6 +27,13 @@ const SHELL_TEXTS = {
   childSwitcher: { fr: 'Enfant', en: 'Child' },
   appHelp: { fr: 'Aide', en: 'Help' },
   appHelpOf: { fr: "Aide de l'application {app}", en: 'Help for {app}' },
+  shellHelpTitle: { fr: 'Aide de Préau', en: 'Préau help' },
+  // Mon compte › Espace de stockage
+  storageTitle: { fr: 'Espace de stockage', en: 'Storage' },
+  storageUsed: { fr: '{used} utilisés sur {quota} ({percent} %)', en: '{used} used of {quota} ({percent}%)' },
+  storageWhat: { fr: 'Tout ce que vous déposez compte, dans toutes les applications (documents, pièces jointes, médias).', en: 'Everything you upload counts, in every app (documents, attachments, media).' },
+  storageNearly: { fr: 'Votre espace est presque plein : supprimez des fichiers dont vous n’avez plus besoin.', en: 'Your storage is nearly full: delete files you no longer need.' },
+  storageFull: { fr: 'Votre espace est plein : vous ne pouvez plus rien déposer avant d’avoir supprimé des fichiers.', en: 'Your storage is full: you cannot upload anything until you delete files.' },
   myApps: { fr: 'Mes applications', en: 'My apps' },
   noApps: { fr: "Aucune application n'est activée pour votre école.", en: 'No app is enabled for your school.' },
   unreadItems: { fr: '{count} à lire', en: '{count} to read' },

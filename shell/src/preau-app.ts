@@ -31,7 +31,7 @@ export class PreauApp extends LitElement {
     .skip:focus { left: 1rem; top: 1rem; background: #fff; color: #000; padding: 0.5rem; z-index: 10; }
     /* Printing an app's page (a word and its slips) prints the page, not the shell around it. */
     @media print {
-      preau-header, .skip, main > h1, .preau-app-help { display: none; }
+      preau-header, .skip, main > h1 { display: none; }
       main { padding: 0; max-width: none; }
     }
   `;
@@ -206,6 +206,7 @@ export class PreauApp extends LitElement {
     const t = (key: Parameters<typeof text>[0]) => text(key, this.language);
     if (this.me === undefined) return html`<main><p>${t('loading')}</p></main>`;
     const route = parseRoute(this.route);
+    const app = route.page === 'app' ? this.apps?.find((a) => a.name === route.app) : undefined;
     if (this.setupRequired || route.page === 'setup') {
       const token = new URLSearchParams(location.search).get('token') ?? '';
       return html`<main tabindex="-1"><preau-setup-page .token=${token} .language=${this.language}></preau-setup-page></main>`;
@@ -213,7 +214,7 @@ export class PreauApp extends LitElement {
     if (!this.me) return html`<main tabindex="-1">${renderSignedOut(route, this.language)}</main>`;
     return html`
       <a class="skip" href="#main" @click=${this.skipToContent}>${t('skipToContent')}</a>
-      <preau-header .user=${this.me.user} .kids=${this.me.children} .childId=${this.child?.id} .unreadByChild=${unreadByChild(this.apps ?? [])} .path=${this.route} .language=${this.language}></preau-header>
+      <preau-header .user=${this.me.user} .kids=${this.me.children} .childId=${this.child?.id} .unreadByChild=${unreadByChild(this.apps ?? [])} .app=${app} .path=${this.route} .language=${this.language}></preau-header>
       <main id="main" tabindex="-1">${renderSignedIn({ route, me: this.me, meLoaded: this.meLoaded, apps: this.apps, language: this.language })}</main>
       <preau-toasts .language=${this.language}></preau-toasts>
       <preau-update-prompt .language=${this.language}></preau-update-prompt>

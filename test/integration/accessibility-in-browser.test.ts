@@ -73,7 +73,8 @@ t.test('every main page of the shell passes axe-core with no serious or critical
   // From the class page, the director links a guardian ONDE does not know to a pupil, then undoes it.
   await admin.goto(`${address}${base}/classes/${classId}`);
   const linking = admin.getByLabel(/^Rattacher un responsable à /).first();
-  const pupilName = (await linking.evaluate((select) => select.closest('tr')!.querySelector('th')!.textContent!)).trim();
+  // The form is its own element in the pupil's row: the pupil's name is read from its label.
+  const pupilName = (await linking.evaluate((select) => (select as HTMLSelectElement).labels![0]!.textContent!)).replace(/^Rattacher un responsable à /, '').trim();
   await linking.selectOption({ label: 'HAMIDI Nadia (nadia.hamidi)' });
   await admin.getByRole('button', { name: 'Rattacher', exact: true }).first().click();
   const unlink = admin.getByRole('button', { name: `Détacher HAMIDI Nadia de ${pupilName}` });

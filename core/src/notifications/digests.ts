@@ -1,7 +1,7 @@
-import type { Language } from '@preau/sdk';
+import type { Language, NotificationEmailDetails } from '@preau/sdk';
 import type { NotificationDeps } from './notification-deps.js';
 import { emailItem, preferencesLink, quietHoursOf, unsubscribeLink } from './notification-deps.js';
-import { digestEmail, letterName } from './notification-emails.js';
+import { detailLine, digestEmail, emailLines, letterName } from './notification-emails.js';
 import { localTime, minutesOf, quietUntil, zonedInstant } from './quiet-hours.js';
 import type { NotificationRow } from './render-notification.js';
 import { findType, type DeclaredType } from './notification-types.js';
@@ -50,6 +50,7 @@ interface Candidate {
 
 interface ItemRow extends NotificationRow {
   user_id: number;
+  email_details: NotificationEmailDetails | null;
 }
 
 /** Claims the next users of the period: those a dead process left (lease over), then new ones, outside quiet hours. */
@@ -191,7 +192,7 @@ export async function runDigests(
     }
     const rows = (
       await deps.knex.raw<{ rows: ItemRow[] }>(
-        `select r.user_id, n.id, n.app, n.type, n.actor_id, a.display_name as actor_name, n.resource, n.params, n.created_at
+        `select r.user_id, n.id, n.app, n.type, n.actor_id, a.display_name as actor_name, n.resource, n.params, n.email_details, n.created_at
            from core.notification_recipients r
            join core.notifications n on n.id = r.notification_id
            left join core.users a on a.id = n.actor_id
@@ -222,7 +223,8 @@ export async function runDigests(
           name: letterName(person),
           period: kind,
           language: person.language,
-          items: userItems.map((row) => emailItem(deps, row, userId, declared(row.app, row.type), person.language)),
+          // Each item with its line of detail (which child, the first words, the question), as the immediate email says it.
+          items: userItems.map((row) => ({ ...emailItem(deps, row, userId, declared(row.app, row.type), person.language), detail: detailLine(emailLines(row.email_details, userId)) })),
           unsubscribeAll: unsubscribeLink(deps, userId, '*', '*'),
           preferencesLink: preferencesLink(deps),
           messageId: `<digest-${period.key.replace(':', '-')}-${userId}@preau>`,

@@ -30,6 +30,24 @@ export function emailLines(details: NotificationEmailDetails | null | undefined,
   return [...(details.linesFor?.[userId] ?? []), ...(details.lines ?? [])].map((line) => line.trim()).filter(Boolean);
 }
 
+const DETAIL_MAX = 160;
+
+/**
+ * An item's lines in a digest, where each item gets one line: joined with " · " and cut at a word near
+ * DETAIL_MAX characters (the immediate email has room for all of them).
+ */
+export function detailLine(lines: readonly string[]): string {
+  const line = lines.join(' · ').replace(/\s+/g, ' ').trim();
+  if (line.length <= DETAIL_MAX) return line;
+  const cut = line.slice(0, DETAIL_MAX);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > DETAIL_MAX / 2 ? cut.slice(0, space) : cut).replace(/[\s·,;:]+$/, '')}…`;
+}
+/** An item of a digest: an email item and its line of detail (empty when the app gave none). */
+export interface DigestItem extends EmailItem {
+  detail?: string;
+}
+
 // Dates are Paris time whatever the language: the school's time.
 const DATE: Record<Language, Intl.DateTimeFormat> = {
   fr: new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' }),
@@ -129,7 +147,7 @@ export function digestEmail(input: {
   name: string;
   period: 'daily' | 'weekly';
   language: Language;
-  items: readonly EmailItem[];
+  items: readonly DigestItem[];
   /** Stops every email from Préau (the List-Unsubscribe of a digest, which covers several types). */
   unsubscribeAll: string;
   preferencesLink: string;
@@ -138,7 +156,7 @@ export function digestEmail(input: {
   const w = WORDS[input.language];
   const heading = input.period === 'daily' ? w.daily : w.weekly;
   const news = w.news(input.items.length);
-  const byApp = new Map<string, EmailItem[]>();
+  const byApp = new Map<string, DigestItem[]>();
   for (const item of input.items) byApp.set(item.appTitle, [...(byApp.get(item.appTitle) ?? []), item]);
   const types = new Map<string, EmailItem>();
   for (const item of input.items) types.set(item.unsubscribe, item);
@@ -150,8 +168,10 @@ export function digestEmail(input: {
     html += `<h2 style="font-size:16px;margin:20px 0 8px">${escapeHtml(app)}</h2><ul style="padding-left:20px;margin:0">`;
     for (const item of items) {
       const when = DATE[input.language].format(item.createdAt);
-      text += `- ${item.text} (${when})\n  ${item.link}\n`;
-      html += `<li style="margin-bottom:8px"><a href="${escapeHtml(item.link)}">${escapeHtml(item.text)}</a><br><span style="${STYLE.small}">${escapeHtml(when)}</span></li>`;
+      text += `- ${item.text} (${when})\n${item.detail ? `  ${item.detail}\n` : ''}  ${item.link}\n`;
+      html += `<li style="margin-bottom:8px"><a href="${escapeHtml(item.link)}">${escapeHtml(item.text)}</a>` +
+        (item.detail ? `<br><span>${escapeHtml(item.detail)}</span>` : '') +
+        `<br><span style="${STYLE.small}">${escapeHtml(when)}</span></li>`;
     }
     html += '</ul>';
   }

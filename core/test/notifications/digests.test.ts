@@ -113,3 +113,33 @@ t.test('someone whose quiet hours cover the digest time gets it when they end', 
   platform.clock.set('2026-12-01T18:30:00Z');
   t.match(await runDigests(deps, 'daily'), { period: 'daily:2026-12-01', digests: 1 }, 'sent at 19:30');
 });
+
+t.test('each item of a digest has its line of detail, the recipient’s own first, cut short when long', async (t) => {
+  platform.clock.set('2026-12-02T09:00:00Z'); // Wednesday
+  const cm1 = await classWithFamilies(platform, school, 'CM1 D', 2);
+  const [simon, dupuis] = cm1.parents as [typeof cm1.parents[0], typeof cm1.parents[0]];
+  await giveEmails(platform, [simon, dupuis]);
+  const resource = (id: string) => ({ app: 'carnet', id, url: `/apps/carnet/words/${id}` });
+  await notify().send({
+    type: 'word-signed', recipients: { users: [simon.id, dupuis.id] }, actor: cm1.teacher.id, resource: resource('piscine'), params: { title: 'Piscine' },
+    email: { lines: ['Prévoir un maillot et une serviette.', 'Question : J’autorise mon enfant'], linesFor: { [simon.id]: ['Pour : SIMON Léa (CM1 D)'], [dupuis.id]: ['Pour : DUPUIS Tom (CM1 D)'] } },
+  });
+  await notify().send({
+    type: 'word-signed', recipients: { users: [simon.id] }, actor: cm1.teacher.id, resource: resource('long'), params: { title: 'Sortie' },
+    email: { lines: [`Le car partira à 8 h 15 ${'et reviendra vers 17 h devant le portail de l’école '.repeat(5)}fin`] },
+  });
+  await notify().send({ type: 'word-signed', recipients: { users: [simon.id] }, actor: cm1.teacher.id, resource: resource('bare'), params: { title: 'Kermesse' } });
+
+  platform.clock.set('2026-12-02T17:00:00Z');
+  t.match(await runDigests(deps, 'daily'), { period: 'daily:2026-12-02', digests: 2 });
+  const mailTo = (user: { login: string }) => digestsFor('daily-2026-12-02').find((m) => m.to[0] === emailOf(user))!;
+  const simonMail = mailTo(simon);
+  t.match(simonMail.text, /a signé le mot « Piscine » \(.*\)\r?\n {2}Pour : SIMON Léa \(CM1 D\) · Prévoir un maillot et une serviette\. · Question : J’autorise mon enfant\r?\n {2}https:\/\/ent\.example\.fr\/apps\/carnet\/words\/piscine/,
+    'the item, its detail line (the child first), then its link');
+  t.notMatch(simonMail.text, 'DUPUIS Tom', 'another family’s child is never named');
+  t.match(mailTo(dupuis).text, 'Pour : DUPUIS Tom (CM1 D) · Prévoir un maillot');
+  const long = /« Sortie » \(.*\)\r?\n {2}(.*?)\r?\n/.exec(simonMail.text)![1]!;
+  t.ok(long.length <= 161 && long.endsWith('…') && !long.includes(' fin'), `a long detail is cut at a word (${long.length} characters)`);
+  t.match(simonMail.text, /« Kermesse » \(.*\)\r?\n {2}https:/, 'an item without detail has no empty line');
+  t.match(simonMail.text, /<br><span>Pour : SIMON Léa \(CM1 D\) · Prévoir un maillot et une serviette\. · Question : J’autorise mon enfant/, 'the HTML part has it too');
+});

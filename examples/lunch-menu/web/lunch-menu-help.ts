@@ -3,7 +3,7 @@ import { ContextConsumer } from '@lit/context';
 import { languageContext } from '@preau/sdk/web';
 import { texts } from './texts.js';
 
-/** The lunch menu's help page, shown by the shell from the "?" next to the app's title. */
+/** The lunch menu's help page, shown by the header's "Aide" while the app is open. */
 export class LunchMenuHelp extends LitElement {
   private language = new ContextConsumer(this, { context: languageContext, subscribe: true });
 

@@ -14,8 +14,8 @@ export class LiaisonConversation extends LiaisonElement {
     LiaisonElement.styles,
     css`
       ol { list-style: none; padding: 0; display: grid; gap: 0.5rem; }
-      li { border-left: 4px solid #c5cad6; padding: 0.25rem 0.75rem; }
-      li.staff { border-color: #1f5fbf; }
+      li { border-left: 4px solid var(--preau-border-subtle, #d5d9e2); padding: 0.25rem 0.75rem; }
+      li.staff { border-color: var(--preau-accent, #1f5fbf); }
       form { display: grid; gap: 0.5rem; }
     `,
   ];
@@ -84,7 +84,7 @@ export class LiaisonConversation extends LiaisonElement {
       ${this.closedReason ? html`<p class="muted" role="note">${this.closedReason}</p>` : nothing}
       ${this.canWrite && !this.closedReason ? html`<form @submit=${this.send}>
         <preau-editor label=${this.t('yourReply')}></preau-editor>
-        <div><button class="primary" ?disabled=${this.busy}>${this.t('sendReply')}</button></div>
+        <div><button ?disabled=${this.busy}>${this.t('sendReply')}</button></div>
       </form>` : nothing}
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
     `;

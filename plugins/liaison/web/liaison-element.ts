@@ -1,41 +1,23 @@
 import { LitElement, css, type CSSResultGroup } from 'lit';
 import { ContextConsumer } from '@lit/context';
-import { ApiError, apiContext, childContext, languageContext, userContext } from '@preau/sdk/web';
+import { ApiError, apiContext, childContext, languageContext, preauStyles, userContext } from '@preau/sdk/web';
 import { format, text, type Language, type TextKey } from './i18n.js';
 
 /** What every notebook element shares: the API, the user, the language, the followed child, texts and styles. */
 export class LiaisonElement extends LitElement {
-  static override styles: CSSResultGroup = css`
-    :host { display: block; }
-    button, .button { font: inherit; min-height: 44px; padding: 0.5rem 1rem; border-radius: 8px; border: 1px solid #1f5fbf;
-      background: #fff; color: #1f5fbf; cursor: pointer; text-decoration: none; display: inline-flex; align-items: center; gap: 0.4rem; }
-    button.primary, .button.primary { background: #1f5fbf; color: #fff; }
-    button.danger { border-color: #b3261e; color: #b3261e; }
-    button:disabled { opacity: 0.6; cursor: not-allowed; }
-    button:focus-visible, a:focus-visible, input:focus-visible, select:focus-visible, textarea:focus-visible, summary:focus-visible {
-      outline: var(--preau-focus, 3px solid #f2a900); outline-offset: 2px; }
-    .card { background: var(--preau-surface, #fff); border-radius: var(--preau-radius, 10px); padding: 1rem; box-shadow: 0 1px 3px rgb(0 0 0 / 0.15); }
-    .muted { color: var(--preau-muted, #4a5263); }
-    .tag { display: inline-block; font-size: 0.85rem; font-weight: 600; border-radius: 999px; padding: 0.1rem 0.6rem; background: #e8eefb; color: #1b3f80; }
-    .tag.unread { background: #b3261e; color: #fff; }
-    .tag.modified { background: #fff3cd; color: #5c4400; }
-    .error { color: #b3261e; font-weight: 600; }
-    .actions { display: flex; flex-wrap: wrap; gap: 0.5rem; margin: 0.75rem 0; }
-    label { display: grid; gap: 0.25rem; font-weight: 600; }
-    label.inline { display: flex; align-items: center; gap: 0.5rem; font-weight: 400; min-height: 44px; }
-    input, select, textarea { font: inherit; padding: 0.5rem; border: 1px solid #6b7385; border-radius: 6px; min-height: 44px; box-sizing: border-box; }
-    input[type='checkbox'], input[type='radio'] { min-height: auto; width: 1.25rem; height: 1.25rem; }
-    /* A 360 px phone: no form wider than the screen (a fieldset's min-content width, a long option). */
-    input, select, textarea { max-width: 100%; }
-    label { min-width: 0; grid-template-columns: minmax(0, 1fr); }
+  // The design system's buttons, fields and cards (preauStyles); only what is the notebook's own follows.
+  static override styles: CSSResultGroup = [preauStyles, css`
+    .tag { display: inline-block; font-size: var(--preau-text-small, 0.85rem); font-weight: 600; border-radius: 999px; padding: 0.1rem 0.6rem;
+      background: var(--preau-accent-soft, #e8eefb); color: var(--preau-accent-strong, #17498f); }
+    .tag.unread { background: var(--preau-danger, #b3261e); color: #fff; }
+    .tag.modified { background: var(--preau-warning-soft, #fff8e6); color: var(--preau-fg, #1b1f2a); border: 1px solid var(--preau-warning-border, #f2a900); }
+    .actions { margin: var(--preau-space-3, 0.75rem) 0; }
     input[type='file'] { width: 100%; }
-    fieldset { min-inline-size: 0; border: 1px solid #c5cad6; border-radius: 8px; padding: 0.75rem; display: grid; gap: 0.5rem; }
-    legend { font-weight: 700; padding: 0 0.25rem; }
-    a { color: #1f5fbf; }
     .body :is(p, ul, ol) { margin: 0.4rem 0; }
-    ul.files { list-style: none; padding: 0; display: grid; gap: 0.25rem; }
-    ul.files a { display: inline-flex; min-height: 44px; align-items: center; }
-  `;
+    ul.files { list-style: none; padding: 0; display: grid; gap: var(--preau-space-1, 0.25rem); }
+    ul.files a { display: inline-flex; min-height: var(--preau-target, 44px); align-items: center; }
+  `];
+
 
   private apiConsumer = new ContextConsumer(this, { context: apiContext, subscribe: true });
   private languageConsumer = new ContextConsumer(this, { context: languageContext, subscribe: true });

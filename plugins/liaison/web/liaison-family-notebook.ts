@@ -13,7 +13,7 @@ export class LiaisonFamilyNotebook extends LiaisonElement {
     css`
       ul { list-style: none; padding: 0; display: grid; gap: 0.75rem; }
       a.title { font-weight: 700; font-size: 1.1rem; }
-      li.unread { border-left: 6px solid #b3261e; }
+      li.unread { border-left: 6px solid var(--preau-danger, #b3261e); }
     `,
   ];
   words: FamilyWordView[] = [];
@@ -63,7 +63,7 @@ export class LiaisonFamilyNotebook extends LiaisonElement {
     return html`
       ${child ? html`<h2>${this.f('forChild', { name: child.firstName ?? child.displayName })}</h2>` : nothing}
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
-      ${this.words.length === 0 && !this.error ? html`<p>${this.t('noWords')}</p>` : nothing}
+      ${this.words.length === 0 && !this.error ? html`<preau-empty-state heading=${this.t('noWords')}></preau-empty-state>` : nothing}
       <ul>
         ${this.words.map((w) => html`<li class="card ${w.unread ? 'unread' : ''}">
           <a class="title" href="/apps/liaison/words/${w.id}">${w.title}</a>
@@ -76,7 +76,7 @@ export class LiaisonFamilyNotebook extends LiaisonElement {
             : html`<strong>${this.t('acknowledge')} !</strong>`}</div>` : nothing}
         </li>`)}
       </ul>
-      ${this.next ? html`<button @click=${() => this.load(true)}>${this.t('loadMore')}</button>` : nothing}
+      ${this.next ? html`<button class="secondary" @click=${() => this.load(true)}>${this.t('loadMore')}</button>` : nothing}
     `;
   }
 }

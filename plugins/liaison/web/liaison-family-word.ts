@@ -18,8 +18,8 @@ export class LiaisonFamilyWord extends LiaisonElement {
     css`
       article { display: grid; gap: 0.5rem; margin-bottom: 1rem; }
       .question { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; }
-      .question button[aria-pressed='true'] { background: #1f5fbf; color: #fff; }
-      .ack { font-weight: 600; color: #1b5e20; }
+      .question button[aria-pressed='true'] { background: var(--preau-accent, #1f5fbf); color: var(--preau-accent-fg, #fff); }
+      .ack { font-weight: 600; color: var(--preau-success, #1d6b35); }
     `,
   ];
   wordId = 0;
@@ -86,10 +86,10 @@ export class LiaisonFamilyWord extends LiaisonElement {
         ${this.copies.length > 1 || family ? html`<h3>${this.childLabel(copy)}</h3>` : nothing}
         ${copy.requiresAck && (copy.mayAcknowledge || copy.acknowledgement) ? (copy.acknowledgement
           ? html`<p class="ack">✓ ${this.f('acknowledgedBy', { name: copy.acknowledgement.by.displayName, date: formatInstant(copy.acknowledgement.at, lang) })}</p>`
-          : html`<div class="actions"><button class="primary" @click=${() => this.acknowledge(copy.pupilId)}>${this.t('acknowledge')}</button></div>`) : nothing}
+          : html`<div class="actions"><button @click=${() => this.acknowledge(copy.pupilId)}>${this.t('acknowledge')}</button></div>`) : nothing}
         ${copy.question ? html`<div class="question" role="group" aria-label=${copy.question.prompt}>
           <strong>${copy.question.prompt}</strong>
-          ${copy.mayAcknowledge ? copy.question.options.map((option, index) => html`<button aria-pressed=${copy.answer?.choice === index ? 'true' : 'false'} @click=${() => this.answer(copy.pupilId, index)}>${option}</button>`) : nothing}
+          ${copy.mayAcknowledge ? copy.question.options.map((option, index) => html`<button class="secondary" aria-pressed=${copy.answer?.choice === index ? 'true' : 'false'} @click=${() => this.answer(copy.pupilId, index)}>${option}</button>`) : nothing}
           ${copy.question.deadline ? html`<span class="muted">${this.f('deadline', { date: formatInstant(copy.question.deadline, lang) })}</span>` : nothing}
         </div>` : nothing}
         ${copy.mayReply && copy.repliesAllowed ? html`<details ?open=${copy.replies > 0}>

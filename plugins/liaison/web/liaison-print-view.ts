@@ -13,15 +13,15 @@ export class LiaisonPrintView extends LiaisonElement {
     LiaisonElement.styles,
     css`
       .slips { display: grid; gap: 0; }
-      .slip { border: 1px dashed #6b7385; padding: 0.75rem 1rem; margin: 0.5rem 0; break-inside: avoid; page-break-inside: avoid; }
+      .slip { border: 1px dashed var(--preau-border, #6b7385); padding: 0.75rem 1rem; margin: 0.5rem 0; break-inside: avoid; page-break-inside: avoid; }
       .slip h3 { margin: 0 0 0.25rem; font-size: 1rem; }
-      .sign { margin-top: 1.5rem; border-bottom: 1px solid #1b1f2a; padding-bottom: 0.25rem; }
+      .sign { margin-top: 1.5rem; border-bottom: 1px solid var(--preau-fg, #1b1f2a); padding-bottom: 0.25rem; }
       .question .choices { display: flex; flex-wrap: wrap; gap: 0.25rem 1.5rem; margin: 0.25rem 0; }
       @media print {
         .no-print { display: none !important; }
         /* On paper a link is only its text: its address follows it. */
         .body a[href^='http']::after, .body a[href^='mailto:']::after { content: ' (' attr(href) ')'; font-size: 0.9em; }
-        .card { box-shadow: none; border: 1px solid #c5cad6; }
+        .card { box-shadow: none; border: 1px solid var(--preau-border-subtle, #d5d9e2); }
         .slip { font-size: 10pt; }
       }
     `,
@@ -63,9 +63,9 @@ export class LiaisonPrintView extends LiaisonElement {
     const date = word.sentAt ? formatInstant(word.sentAt, this.language) : '';
     return html`
       <div class="actions no-print">
-        <button class="primary" @click=${() => window.print()}>${this.t('print')}</button>
-        <a class="button" href="/api/liaison/words/${word.id}/slips.pdf" download>${this.t('slipsPdf')}</a>
-        <a class="button" href="/apps/liaison/words/${word.id}">${this.t('tracking')}</a>
+        <button @click=${() => window.print()}>${this.t('print')}</button>
+        <a class="button secondary" href="/api/liaison/words/${word.id}/slips.pdf" download>${this.t('slipsPdf')}</a>
+        <a class="button secondary" href="/apps/liaison/words/${word.id}">${this.t('tracking')}</a>
       </div>
       <article class="card" data-print="word">
         <h2>${word.title}</h2>

@@ -91,11 +91,11 @@ export class LiaisonStaffHome extends LiaisonElement {
   override render() {
     const lang = this.language;
     return html`
-      <div class="actions"><a class="button primary" href="/apps/liaison/new">${this.t('newWord')}</a></div>
+      <div class="actions"><a class="button" href="/apps/liaison/new">${this.t('newWord')}</a></div>
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : ''}
       <section aria-labelledby="words-title">
         <h2 id="words-title">${this.t('myWords')}</h2>
-        ${this.words.length === 0 ? html`<p>${this.t('noWords')}</p>` : ''}
+        ${this.words.length === 0 ? html`<preau-empty-state heading=${this.t('noWords')}></preau-empty-state>` : ''}
         <ul class="words">
           ${this.words.map((word) => html`<li class="card">
             <a class="title" href="/apps/liaison/words/${word.id}">${word.title}</a>
@@ -104,7 +104,7 @@ export class LiaisonStaffHome extends LiaisonElement {
             <div class="counts" data-word-counts=${word.id}>${countsLine(word, lang)}</div>
           </li>`)}
         </ul>
-        ${this.more ? html`<button @click=${() => this.load(this.words.at(-1)!.id)}>${this.t('loadMore')}</button>` : ''}
+        ${this.more ? html`<button class="secondary" @click=${() => this.load(this.words.at(-1)!.id)}>${this.t('loadMore')}</button>` : ''}
       </section>
       ${this.classes.length ? html`<section aria-labelledby="classes-title">
         <h2 id="classes-title">${this.t('classes')}</h2>
@@ -113,12 +113,12 @@ export class LiaisonStaffHome extends LiaisonElement {
             <strong>${c.label}</strong>
             ${c.pause
               ? html`<p>${c.pause.until ? this.f('pausedUntil', { date: formatDay(c.pause.until, lang) }) : this.t('paused')}${c.pause.reason ? ` (${c.pause.reason})` : ''}</p>
-                  <button @click=${() => this.resume(c.id)}>${this.t('resume')}</button>`
+                  <button class="secondary" @click=${() => this.resume(c.id)}>${this.t('resume')}</button>`
               : html`<form class="pause-form" @submit=${(e: SubmitEvent) => this.pause(e, c.id)} aria-label="${this.t('pause')} — ${c.label}">
                   <label>${this.t('pauseUntil')}<input type="date" name="until"></label>
                   <label>${this.t('pauseReason')}<input name="reason" maxlength="300"></label>
-                  <button>${this.t('pause')}</button>
-                  ${this.holidays ? html`<button name="pause" value="holidays">${this.f('pauseForHolidays', { name: this.holidays.name, date: formatDay(this.holidays.lastDay, lang) })}</button>` : ''}
+                  <button class="secondary">${this.t('pause')}</button>
+                  ${this.holidays ? html`<button class="secondary" name="pause" value="holidays">${this.f('pauseForHolidays', { name: this.holidays.name, date: formatDay(this.holidays.lastDay, lang) })}</button>` : ''}
                 </form>`}
           </div>`)}
         </div>

@@ -132,11 +132,11 @@ export class LiaisonWordForm extends LiaisonElement {
         ${sent ? nothing : html`<fieldset>
           <legend>${this.t('recipients')}</legend>
           ${this.classes.map((c) => html`
-            <label class="inline"><input type="checkbox" name="classIds" value=${c.id} ?checked=${chosenClasses.has(c.id)}>${c.label} — ${this.t('wholeClass')}</label>
+            <label class="check"><input type="checkbox" name="classIds" value=${c.id} ?checked=${chosenClasses.has(c.id)}>${c.label} — ${this.t('wholeClass')}</label>
             <details>
               <summary>${this.t('choosePupils')} (${c.label})</summary>
               <div class="pupils">
-                ${c.pupils.map((p) => html`<label class="inline"><input type="checkbox" name="pupilIds" value=${p.id} ?checked=${chosenPupils.has(p.id)}>${p.displayName}</label>`)}
+                ${c.pupils.map((p) => html`<label class="check"><input type="checkbox" name="pupilIds" value=${p.id} ?checked=${chosenPupils.has(p.id)}>${p.displayName}</label>`)}
               </div>
             </details>`)}
         </fieldset>`}
@@ -144,15 +144,15 @@ export class LiaisonWordForm extends LiaisonElement {
         <fieldset>
           <legend>${this.t('attachments')}</legend>
           <ul class="files">${this.files.map((f) => html`<li>📎 ${f.name}
-            <button type="button" aria-label=${this.f('removeFile', { name: f.name })} @click=${() => (this.files = this.files.filter((x) => x.id !== f.id))}>✕</button></li>`)}</ul>
+            <button class="quiet" type="button" aria-label=${this.f('removeFile', { name: f.name })} @click=${() => (this.files = this.files.filter((x) => x.id !== f.id))}>✕</button></li>`)}</ul>
           <label>${this.t('addFiles')}<input type="file" multiple @change=${this.upload} ?disabled=${this.uploading}></label>
           ${this.uploading ? html`<p role="status">${this.t('uploading')}</p>` : nothing}
         </fieldset>
-        <label class="inline"><input type="checkbox" name="requiresAck" ?checked=${word?.requiresAck ?? true}>${this.t('requiresAck')}</label>
-        <label class="inline"><input type="checkbox" name="repliesAllowed" ?checked=${word?.repliesAllowed ?? true}>${this.t('repliesAllowed')}</label>
+        <label class="check"><input type="checkbox" name="requiresAck" ?checked=${word?.requiresAck ?? true}>${this.t('requiresAck')}</label>
+        <label class="check"><input type="checkbox" name="repliesAllowed" ?checked=${word?.repliesAllowed ?? true}>${this.t('repliesAllowed')}</label>
         <fieldset>
           <legend>${this.t('question')}</legend>
-          ${(['none', 'yes-no', 'choice'] as const).map((kind) => html`<label class="inline">
+          ${(['none', 'yes-no', 'choice'] as const).map((kind) => html`<label class="check">
             <input type="radio" name="questionKind" value=${kind} ?checked=${this.questionKind === kind} @change=${() => (this.questionKind = kind)}>
             ${this.t(kind === 'none' ? 'questionNone' : kind === 'yes-no' ? 'questionYesNo' : 'questionChoice')}
           </label>`)}
@@ -164,8 +164,8 @@ export class LiaisonWordForm extends LiaisonElement {
         ${sent ? nothing : html`<label>${this.t('sendAt')}<input type="datetime-local" name="sendAt" .value=${word && word.sendAt > new Date().toISOString() ? isoToParisLocal(word.sendAt) : ''}></label>`}
         ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
         <div class="actions">
-          <button class="primary" ?disabled=${this.busy}>${this.wordId ? this.t('save') : this.t('send')}</button>
-          <a class="button" href=${this.wordId ? `/apps/liaison/words/${this.wordId}` : '/apps/liaison/'}>${this.t('cancel')}</a>
+          <button ?disabled=${this.busy}>${this.wordId ? this.t('save') : this.t('send')}</button>
+          <a class="button secondary" href=${this.wordId ? `/apps/liaison/words/${this.wordId}` : '/apps/liaison/'}>${this.t('cancel')}</a>
         </div>
       </form>
     `;

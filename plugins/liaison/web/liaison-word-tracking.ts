@@ -122,10 +122,10 @@ export class LiaisonWordTracking extends LiaisonElement {
         ${tracking?.lastReminder ? html`<p class="muted">${this.f('lastReminder', { date: formatInstant(tracking.lastReminder.at, lang) })}</p>` : nothing}
       </section>
       <div class="actions">
-        ${word.sentAt ? html`<button class="primary" @click=${this.remind} ?disabled=${pending.length === 0}>${this.t('remind')}</button>
-          <a class="button" href="/apps/liaison/words/${word.id}/print">${this.t('print')}</a>
-          <a class="button" href="/api/liaison/words/${word.id}/slips.pdf" download>${this.t('slipsPdf')}</a>` : nothing}
-        ${word.editable ? html`<a class="button" href="/apps/liaison/words/${word.id}/edit">${this.t('edit')}</a>
+        ${word.sentAt ? html`<button @click=${this.remind} ?disabled=${pending.length === 0}>${this.t('remind')}</button>
+          <a class="button secondary" href="/apps/liaison/words/${word.id}/print">${this.t('print')}</a>
+          <a class="button secondary" href="/api/liaison/words/${word.id}/slips.pdf" download>${this.t('slipsPdf')}</a>` : nothing}
+        ${word.editable ? html`<a class="button secondary" href="/apps/liaison/words/${word.id}/edit">${this.t('edit')}</a>
           <button class="danger" @click=${this.deleteWord}>${this.t('delete')}</button>` : nothing}
       </div>
       <p role="status">${this.status}</p>
@@ -133,7 +133,7 @@ export class LiaisonWordTracking extends LiaisonElement {
         <label>${this.t('copy')}
           <select name="classId">${this.classes.filter((c) => !word.classes.some((w) => w.id === c.id)).map((c) => html`<option value=${c.id}>${c.label}</option>`)}</select>
         </label>
-        <button>${this.t('copyTo')}</button>
+        <button class="secondary">${this.t('copyTo')}</button>
       </form>` : nothing}
       ${tracking ? html`
         ${word.question ? html`<section class="card" aria-labelledby="answers-title">

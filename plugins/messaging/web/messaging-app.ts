@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { ContextConsumer } from '@lit/context';
-import { ApiError, apiContext, languageContext, userContext, onLiveNotification, refreshBadges } from '@preau/sdk/web';
+import { ApiError, apiContext, languageContext, preauStyles, userContext, onLiveNotification, refreshBadges } from '@preau/sdk/web';
 import { T, format, text, type Word } from './strings.js';
 import type { ComposeStart } from './messaging-compose.js';
 import './messaging-compose.js';
@@ -16,30 +16,34 @@ interface Folders { system: { inbox: { unread: number }; drafts: { total: number
  */
 export class MessagingApp extends LitElement {
   static override properties = { path: {}, folder: { state: true }, folders: { state: true }, items: { state: true }, next: { state: true }, open: { state: true }, composing: { state: true }, error: { state: true }, notice: { state: true }, moderation: { state: true } };
-  static override styles = css`
-    :host { display: block; }
-    .layout { display: grid; grid-template-columns: minmax(10rem, 14rem) minmax(14rem, 22rem) 1fr; gap: 1rem; }
-    @media (max-width: 50rem) { .layout { grid-template-columns: 1fr; } }
-    nav ul, .list { list-style: none; margin: 0; padding: 0; }
-    nav button, .list button { width: 100%; text-align: left; font: inherit; min-height: 44px; padding: 0.5rem; border: 0; border-radius: 6px; background: none; cursor: pointer; display: flex; justify-content: space-between; gap: 0.5rem; }
-    nav button[aria-current='true'], .list button[aria-current='true'] { background: var(--preau-selected, #e4ecf7); }
-    .list button { display: grid; grid-template-columns: 1fr auto; column-gap: 0.5rem; border-left: 4px solid transparent; }
-    .list button > .subject, .list button > .preview { grid-column: 1 / -1; }
-    .list button > .preview { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
-    /* As specific as .list button, whose font: inherit beat a bare .unread: unread lines looked read. */
-    .list button.unread { font-weight: 700; border-left-color: var(--preau-primary, #1f4f8f); background: var(--preau-unread, #f2f6fc); }
-    .list button.unread .preview { font-weight: 400; }
-    .list time { white-space: nowrap; }
-    .count { background: var(--preau-primary, #1f4f8f); color: #fff; border-radius: 999px; padding: 0 0.5rem; font-size: 0.85rem; }
-    .actions { display: flex; flex-wrap: wrap; gap: 0.5rem; }
-    .actions button, .primary, .more { font: inherit; min-height: 44px; padding: 0.5rem 1rem; border-radius: 8px; border: 1px solid #6b7385; background: #fff; cursor: pointer; }
-    .primary { background: var(--preau-primary, #1f4f8f); color: #fff; width: 100%; margin-bottom: 0.75rem; }
-    button:focus-visible { outline: var(--preau-focus, 3px solid #f2a900); outline-offset: 2px; }
-    .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
-    .muted { color: var(--preau-muted, #4a5263); font-size: 0.9rem; }
-    [role='alert'] { color: #a4161a; }
-    @media print { nav, .list, .actions, .primary { display: none; } .layout { display: block; } }
-  `;
+  // The design system's buttons and texts (preauStyles); the folder and message rows are the mailbox's own.
+  static override styles = [preauStyles, css`
+    .layout { display: grid; grid-template-columns: minmax(10rem, 14rem) minmax(14rem, 22rem) minmax(0, 1fr); gap: var(--preau-space-4, 1rem); }
+    @media (max-width: 50rem) { .layout { grid-template-columns: minmax(0, 1fr); } }
+    nav ul, ul.messages { list-style: none; margin: 0; padding: 0; }
+    ul.messages { background: var(--preau-surface, #fff); border-radius: var(--preau-radius, 10px); box-shadow: var(--preau-shadow, 0 1px 3px rgb(0 0 0 / 0.15)); overflow: hidden; }
+    ul.messages > li { border-bottom: 1px solid var(--preau-border-subtle, #d5d9e2); }
+    ul.messages > li:last-child { border-bottom: 0; }
+    ul.messages > li.muted, ul.messages > li.waiting { padding: var(--preau-space-3, 0.75rem) var(--preau-space-4, 1rem); }
+    /* A folder or a message is a row to pick, not a button to press: drawn as a line of the list. */
+    button.row { width: 100%; text-align: left; font-weight: 400; padding: var(--preau-space-2, 0.5rem); border: 0; border-radius: var(--preau-radius-sm, 6px);
+      background: transparent; color: var(--preau-fg, #1b1f2a); justify-content: space-between; }
+    button.row:hover { background: var(--preau-surface-alt, #eef1f7); }
+    button.row[aria-current='true'] { background: var(--preau-surface-alt, #eef1f7); box-shadow: inset 0 0 0 2px var(--preau-border-subtle, #d5d9e2); }
+    ul.messages button.row { display: grid; grid-template-columns: minmax(0, 1fr) auto; column-gap: var(--preau-space-2, 0.5rem); justify-items: start; border-radius: 0; border-left: 4px solid transparent; }
+    button.row > .subject, button.row > .preview { grid-column: 1 / -1; max-width: 100%; }
+    button.row > .preview { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+    /* As specific as the rows' own rule, which once beat a bare .unread: unread lines looked read. */
+    ul.messages button.row.unread { font-weight: 700; border-left-color: var(--preau-accent, #1f5fbf); background: var(--preau-accent-soft, #eef3fc); }
+    button.row.unread .preview { font-weight: 400; }
+    button.row time { white-space: nowrap; }
+    .count { background: var(--preau-accent, #1f5fbf); color: var(--preau-accent-fg, #fff); border-radius: 999px; padding: 0 var(--preau-space-2, 0.5rem); font-size: var(--preau-text-small, 0.85rem); font-weight: 600; }
+    .compose { width: 100%; margin-bottom: var(--preau-space-3, 0.75rem); }
+    .more { margin-top: var(--preau-space-3, 0.75rem); }
+    [role='alert'] { color: var(--preau-danger, #b3261e); font-weight: 600; }
+    @media print { nav, ul.messages, .actions, .compose, .more { display: none; } .layout { display: block; } }
+  `];
+
   path = '';
   folder = 'inbox';
   folders: Folders | null = null;
@@ -160,11 +164,11 @@ export class MessagingApp extends LitElement {
     const f = this.folders;
     // The count of a folder is its unread messages; that of drafts, how many there are.
     const entry = (key: string, label: string, count = 0, depth = 0, counted: 'unread' | 'total' = 'unread') => html`<li>
-      <button aria-current=${this.folder === key ? 'true' : 'false'} style="padding-left:${0.5 + depth}rem" @click=${() => this.choose(key)}>
+      <button class="row" aria-current=${this.folder === key ? 'true' : 'false'} style="padding-left:${0.5 + depth}rem" @click=${() => this.choose(key)}>
         <span>${label}</span>${count ? html`<span class="count"><span aria-hidden="true">${count}</span><span class="visually-hidden">${counted === 'total' ? count : this.unreadLabel(count)}</span></span>` : nothing}
       </button></li>`;
     return html`<nav aria-label=${this.t('folders')}>
-      <button class="primary" @click=${() => { this.open = null; this.notice = ''; this.composing = {}; }}>${this.t('compose')}</button>
+      <button class="compose" @click=${() => { this.open = null; this.notice = ''; this.composing = {}; }}>${this.t('compose')}</button>
       <ul>
         ${entry('inbox', this.t('inbox'), f?.system.inbox.unread)}
         ${entry('sent', this.t('sent'))}
@@ -187,22 +191,22 @@ export class MessagingApp extends LitElement {
 
   private renderList() {
     if (this.folder === 'moderation') {
-      return html`<ul class="list" aria-label=${this.t('moderation')}>${this.moderation.length === 0 ? html`<li class="muted">${this.t('empty')}</li>` : this.moderation.map((m) => html`<li>
+      return html`<ul class="messages" aria-label=${this.t('moderation')}>${this.moderation.length === 0 ? html`<li class="muted">${this.t('empty')}</li>` : this.moderation.map((m) => html`<li class="waiting">
         <strong>${m.subject}</strong> <span class="muted">${m.author?.displayName}</span>
         <preau-rich-text .html=${m.body}></preau-rich-text>
         <div class="actions"><button aria-label=${this.named('approveOne', m)} @click=${() => this.act(`/api/messaging/moderation/${m.id}/approve`)}>${this.t('approve')}</button>
-        <button aria-label=${this.named('rejectOne', m)} @click=${() => this.act(`/api/messaging/moderation/${m.id}/reject`)}>${this.t('reject')}</button></div></li>`)}</ul>`;
+        <button class="secondary" aria-label=${this.named('rejectOne', m)} @click=${() => this.act(`/api/messaging/moderation/${m.id}/reject`)}>${this.t('reject')}</button></div></li>`)}</ul>`;
     }
     return html`<div>
-      <ul class="list" aria-label=${this.folderName()}>
+      <ul class="messages" aria-label=${this.folderName()}>
         ${this.items.length === 0 ? html`<li class="muted">${this.t('empty')}</li>` : nothing}
-        ${this.items.map((m) => html`<li><button aria-current=${this.open?.id === m.id ? 'true' : 'false'} class=${m.read ? '' : 'unread'} @click=${() => this.read(m.id)}>
+        ${this.items.map((m) => html`<li><button aria-current=${this.open?.id === m.id ? 'true' : 'false'} class=${m.read ? 'row' : 'row unread'} @click=${() => this.read(m.id)}>
           <span>${m.read ? nothing : html`<span class="visually-hidden">${this.t('unreadOne')},</span>`}${this.people(m)}${m.hasAttachments ? html` <span aria-hidden="true">📎</span><span class="visually-hidden">, ${this.t('withAttachment')},</span>` : nothing}</span>
           <time class="muted" datetime=${m.sentAt ?? m.sortAt}>${listDate(m.sentAt ?? m.sortAt, this.language.value ?? 'fr')}</time>
           <span class="subject">${m.subject || this.t('noSubject')}</span>
           <span class="muted preview">${m.preview}</span></button></li>`)}
       </ul>
-      ${this.next ? html`<button class="more" @click=${this.more}>${this.t('more')}</button>` : nothing}
+      ${this.next ? html`<button class="more secondary" @click=${this.more}>${this.t('more')}</button>` : nothing}
     </div>`;
   }
 
@@ -220,11 +224,11 @@ export class MessagingApp extends LitElement {
       <preau-rich-text class="body" .html=${m.body}></preau-rich-text>
       ${m.attachments.length ? html`<ul aria-label=${this.t('attachments')}>${m.attachments.map((a) => html`<li><a href="/api/messaging/messages/${m.id}/attachments/${a.blobId}" download>${a.name}</a> <span class="muted">(${Math.ceil(a.size / 1024)} Ko)</span></li>`)}</ul>` : nothing}
       <div class="actions">
-        ${m.noReply || m.recalled ? nothing : html`<button @click=${() => this.respond('reply')}>${this.t('reply')}</button><button @click=${() => this.respond('replyAll')}>${this.t('replyAll')}</button>`}
-        ${m.recalled ? nothing : html`<button @click=${() => this.respond('forward')}>${this.t('forward')}</button>`}
-        ${canRecall ? html`<button @click=${() => this.act(`/api/messaging/messages/${m.id}/recall`)}>${this.t('recall')}</button>` : nothing}
-        <button @click=${() => window.print()}>${this.t('print')}</button>
-        <button @click=${() => this.act('/api/messaging/messages/move', { ids: [m.id], to: 'trash' })}>${this.t('delete')}</button>
+        ${m.noReply || m.recalled ? nothing : html`<button @click=${() => this.respond('reply')}>${this.t('reply')}</button><button class="secondary" @click=${() => this.respond('replyAll')}>${this.t('replyAll')}</button>`}
+        ${m.recalled ? nothing : html`<button class="secondary" @click=${() => this.respond('forward')}>${this.t('forward')}</button>`}
+        ${canRecall ? html`<button class="secondary" @click=${() => this.act(`/api/messaging/messages/${m.id}/recall`)}>${this.t('recall')}</button>` : nothing}
+        <button class="secondary" @click=${() => window.print()}>${this.t('print')}</button>
+        <button class="secondary" @click=${() => this.act('/api/messaging/messages/move', { ids: [m.id], to: 'trash' })}>${this.t('delete')}</button>
       </div>
     </article>`;
   }

@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { ContextConsumer } from '@lit/context';
-import { ApiError, apiContext, formProblem, languageContext } from '@preau/sdk/web';
+import { ApiError, apiContext, formProblem, languageContext, preauStyles } from '@preau/sdk/web';
 import { text, type Word } from './strings.js';
 
 interface Pick { kind: 'user' | 'group'; id: number; label: string }
@@ -15,16 +15,12 @@ export interface ComposeStart { subject?: string; to?: Picked; parentId?: number
  */
 export class MessagingCompose extends LitElement {
   static override properties = { start: { attribute: false }, error: { state: true }, status: { state: true }, files: { state: true } };
-  static override styles = css`
-    form { display: grid; gap: 0.75rem; }
-    label { display: grid; gap: 0.25rem; font-weight: 600; }
-    input[type='text'] { font: inherit; padding: 0.5rem; border: 1px solid #6b7385; border-radius: 6px; }
-    button { font: inherit; min-height: 44px; padding: 0.5rem 1rem; border-radius: 8px; border: 1px solid #6b7385; background: #fff; cursor: pointer; }
-    button.primary { background: var(--preau-primary, #1f4f8f); color: #fff; }
-    button:focus-visible, input:focus-visible { outline: var(--preau-focus, 3px solid #f2a900); outline-offset: 2px; }
+  static override styles = [preauStyles, css`
+    form { max-width: none; }
     ul { margin: 0; padding-left: 1.25rem; }
-    [role='alert'] { color: #a4161a; }
-  `;
+    [role='alert'] { color: var(--preau-danger, #b3261e); font-weight: 600; }
+  `];
+
   start: ComposeStart = {};
   error = '';
   status = '';
@@ -145,8 +141,8 @@ export class MessagingCompose extends LitElement {
         <preau-editor label=${this.t('body')} .value=${this.start.body ?? ''} @preau-change=${this.changed}></preau-editor>
         <label>${this.t('attach')}<input id="file" type="file" multiple @change=${this.attach} /></label>
         ${this.files.length ? html`<ul aria-label=${this.t('attachments')}>${this.files.map((f) => html`<li>${f.name}</li>`)}</ul>` : nothing}
-        <label style="display:flex;gap:.5rem;font-weight:400"><input id="no-reply" type="checkbox" />${this.t('noReply')}</label>
-        <div><button class="primary" type="submit">${this.t('send')}</button></div>
+        <label class="check"><input id="no-reply" type="checkbox" />${this.t('noReply')}</label>
+        <div class="actions"><button type="submit">${this.t('send')}</button></div>
         <p role="status">${this.status}</p>
         ${this.error ? html`<p role="alert">${this.error}</p>` : nothing}
       </form>

@@ -4,7 +4,7 @@ export interface WebApp {
   name: string;
   /** The tag of the element the shell shows at `/apps/<name>/…`; it receives the rest of the path as `path`. */
   element: string;
-  /** The tag of the app's help page, shown by the shell from the "?" next to the app's title. */
+  /** The tag of the app's help page, shown in a dialog by the header's "Aide" while the app is open. */
   help?: string;
 }
 

@@ -1,10 +1,10 @@
-import { LitElement, css, html } from 'lit';
+import { css, html } from 'lit';
 import { ContextConsumer } from '@lit/context';
 import { formStyles } from '../styles.js';
-import { format, text, type Language, type TextKey } from '../i18n.js';
 import { errorMessage, shellApiContext } from '../api.js';
 import type { EmailChange } from '../api-types.js';
 import { contactProblem } from '../contact-checks.js';
+import { ShellElement } from '../shell-element.js';
 
 type Outcome = { ok: boolean; message: string } | null;
 
@@ -13,8 +13,8 @@ type Outcome = { ok: boolean; message: string } | null;
  * it with the current password (`PUT /api/core/me/email`). The new address is used only once the link mailed to
  * it is opened; reports `preau-me-changed` so that the page shows the address waiting.
  */
-export class PreauEmailChange extends LitElement {
-  static override properties = { email: {}, pendingEmail: {}, login: {}, language: {}, outcome: { state: true }, busy: { state: true } };
+export class PreauEmailChange extends ShellElement {
+  static override properties = { email: {}, pendingEmail: {}, login: {}, outcome: { state: true }, busy: { state: true } };
   static override styles = [
     formStyles,
     css`
@@ -28,14 +28,9 @@ export class PreauEmailChange extends LitElement {
   email: string | null = null;
   pendingEmail: string | null = null;
   login = '';
-  language: Language = 'fr';
   outcome: Outcome = null;
   busy = false;
   private api = new ContextConsumer(this, { context: shellApiContext });
-
-  private t(key: TextKey): string {
-    return text(key, this.language);
-  }
 
   private async submit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
@@ -55,7 +50,7 @@ export class PreauEmailChange extends LitElement {
       form.reset();
       this.outcome = {
         ok: true,
-        message: answer.pendingEmail ? format('emailLinkSent', this.language, { email: answer.pendingEmail }) : this.t(answer.email ? 'emailUnchanged' : 'emailRemoved'),
+        message: answer.pendingEmail ? this.f('emailLinkSent', { email: answer.pendingEmail }) : this.t(answer.email ? 'emailUnchanged' : 'emailRemoved'),
       };
       this.dispatchEvent(new CustomEvent('preau-me-changed', { bubbles: true, composed: true }));
     } catch (error) {

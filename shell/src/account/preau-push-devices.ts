@@ -1,10 +1,11 @@
-import { LitElement, html } from 'lit';
+import { html } from 'lit';
 import { ContextConsumer } from '@lit/context';
 import { formStyles } from '../styles.js';
-import { format, text, type Language, type TextKey } from '../i18n.js';
 import { errorMessage, shellApiContext } from '../api.js';
 import { formatDate } from '../format.js';
 import { deviceEndpoint, subscribeDevice } from '../service-worker/app-worker.js';
+import { ShellElement } from '../shell-element.js';
+import { ApiResource } from '../api-resource.js';
 
 interface Device {
   id: number;
@@ -22,30 +23,20 @@ interface Devices {
  * Mon compte › Notifications › Mes appareils: « Recevoir les notifications sur cet appareil », and the devices
  * subscribed, each with its browser and date and « Retirer ».
  */
-export class PreauPushDevices extends LitElement {
-  static override properties = { language: {}, state: { state: true }, outcome: { state: true }, busy: { state: true } };
+export class PreauPushDevices extends ShellElement {
+  static override properties = { outcome: { state: true }, busy: { state: true } };
   static override styles = [formStyles];
-  language: Language = 'fr';
-  state?: Devices;
   outcome: { ok: boolean; message: string } | null = null;
   busy = false;
   private api = new ContextConsumer(this, { context: shellApiContext });
+  private devices = new ApiResource<Devices>(this, () => '/api/core/me/devices');
 
-  private t(key: TextKey): string {
-    return text(key, this.language);
+  private get state(): Devices | null {
+    return this.devices.value;
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.load();
-  }
-
-  private async load(): Promise<void> {
-    try {
-      this.state = await this.api.value!.get<Devices>('/api/core/me/devices');
-    } catch (error) {
-      this.outcome = { ok: false, message: errorMessage(error) };
-    }
+  private load(): Promise<void> {
+    return this.devices.reload();
   }
 
   private async subscribe(): Promise<void> {
@@ -89,7 +80,7 @@ export class PreauPushDevices extends LitElement {
     const outcome = this.outcome
       ? html`<p class=${this.outcome.ok ? 'success' : 'error'} role=${this.outcome.ok ? 'status' : 'alert'}>${this.outcome.message}</p>`
       : '';
-    if (!state) return outcome || html`<p>${this.t('loading')}</p>`;
+    if (!state) return this.devices.error ? html`<p class="error" role="alert">${this.devices.error}</p>` : outcome || html`<p>${this.t('loading')}</p>`;
     if (!state.enabled) return html`<p class="hint">${this.t('devicesDisabled')}</p>`;
     const thisOne = state.devices.some((device) => device.current);
     return html`
@@ -101,8 +92,8 @@ export class PreauPushDevices extends LitElement {
         : html`<ul class="devices">
             ${state.devices.map((device) => html`<li>
               <strong>${device.browser}</strong>${device.current ? html` (${this.t('devicesThis')})` : ''} —
-              ${format('devicesSince', this.language, { date: formatDate(device.createdAt, this.language) })}
-              <button type="button" class="secondary" ?disabled=${this.busy} aria-label=${format('devicesRemoveOf', this.language, { device: device.browser })}
+              ${this.f('devicesSince', { date: formatDate(device.createdAt, this.language) })}
+              <button type="button" class="secondary" ?disabled=${this.busy} aria-label=${this.f('devicesRemoveOf', { device: device.browser })}
                 @click=${() => void this.removeDevice(device)}>${this.t('devicesRemove')}</button>
             </li>`)}
           </ul>`}

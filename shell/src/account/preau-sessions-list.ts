@@ -1,10 +1,12 @@
-import { LitElement, html } from 'lit';
+import { html } from 'lit';
 import { ContextConsumer } from '@lit/context';
 import { formStyles, tableStyles } from '../styles.js';
-import { format, text, type Language, type TextKey } from '../i18n.js';
+import { text, type Language } from '../i18n.js';
 import { errorMessage, shellApiContext } from '../api.js';
 import type { SessionRow } from '../api-types.js';
 import { formatDateTime } from '../format.js';
+import { ShellElement } from '../shell-element.js';
+import { ApiResource } from '../api-resource.js';
 
 /** A readable name for a browser's user agent: « Firefox sur Windows ». */
 function deviceName(userAgent: string | null, language: Language): string {
@@ -21,31 +23,18 @@ function deviceName(userAgent: string | null, language: Language): string {
  * The user's open sessions, each with "Déconnecter", and "Me déconnecter partout" (this one included, so the
  * element then reports `preau-signed-out`).
  */
-export class PreauSessionsList extends LitElement {
-  static override properties = { language: {}, sessions: { state: true }, error: { state: true }, busy: { state: true } };
+export class PreauSessionsList extends ShellElement {
+  static override properties = { error: { state: true }, busy: { state: true } };
   static override styles = [formStyles, tableStyles];
-  language: Language = 'fr';
-  sessions: SessionRow[] | null = null;
+  /** What an action (ending a session) answered when it failed. */
   error = '';
   busy = false;
   private api = new ContextConsumer(this, { context: shellApiContext });
-
-  private t(key: TextKey): string {
-    return text(key, this.language);
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.reload();
-  }
+  private sessions = new ApiResource<SessionRow[]>(this, () => '/api/core/me/sessions');
 
   /** Reads the sessions again (after a password change closed the others). */
   async reload(): Promise<void> {
-    try {
-      this.sessions = await this.api.value!.get<SessionRow[]>('/api/core/me/sessions');
-    } catch (error) {
-      this.error = errorMessage(error);
-    }
+    await this.sessions.reload();
   }
 
   private async end(session: SessionRow): Promise<void> {
@@ -74,7 +63,8 @@ export class PreauSessionsList extends LitElement {
   }
 
   override render() {
-    if (!this.sessions) return this.error ? html`<p class="error" role="alert">${this.error}</p>` : html`<p>${this.t('loading')}</p>`;
+    const sessions = this.sessions.value;
+    if (!sessions) return this.sessions.error ? html`<p class="error" role="alert">${this.sessions.error}</p>` : html`<p>${this.t('loading')}</p>`;
     return html`
       <p>${this.t('sessionsIntro')}</p>
       <div class="table-wrap" tabindex="0" role="region" aria-label=${this.t('sessionsSection')}>
@@ -84,7 +74,7 @@ export class PreauSessionsList extends LitElement {
               <th scope="col">${this.t('lastSeenAt')}</th><th scope="col">${this.t('actions')}</th></tr>
           </thead>
           <tbody>
-            ${this.sessions.map((session) => {
+            ${sessions.map((session) => {
               const device = deviceName(session.userAgent, this.language);
               return html`<tr>
                 <th scope="row">${device}${session.current ? html` <strong>(${this.t('thisSession')})</strong>` : ''}</th>
@@ -93,7 +83,7 @@ export class PreauSessionsList extends LitElement {
                 <td>${formatDateTime(session.lastSeenAt, this.language)}</td>
                 <td>${session.current
                   ? ''
-                  : html`<button class="secondary" ?disabled=${this.busy} aria-label=${format('endSessionOf', this.language, { device })} @click=${() => void this.end(session)}>${this.t('endSession')}</button>`}</td>
+                  : html`<button class="secondary" ?disabled=${this.busy} aria-label=${this.f('endSessionOf', { device })} @click=${() => void this.end(session)}>${this.t('endSession')}</button>`}</td>
               </tr>`;
             })}
           </tbody>

@@ -1,22 +1,20 @@
-import { LitElement, css, html } from 'lit';
+import { css, html } from 'lit';
 import { ContextConsumer } from '@lit/context';
 import type { WebUser } from '@preau/sdk/web';
 import { formStyles, tableStyles } from '../styles.js';
-import { text, type Language, type TextKey } from '../i18n.js';
 import { errorMessage, shellApiContext } from '../api.js';
 import type { SchoolRow } from '../api-types.js';
 import { isAcademyAdmin } from '../access.js';
 import { schoolPath } from '../routes.js';
 import './preau-transfer-requests.js';
 import './preau-profile-quotas.js';
+import { ShellElement } from '../shell-element.js';
+import { ApiResource } from '../api-resource.js';
 
 /** `/admin`: the schools I administer (or teach in); an academy administrator also creates schools here. */
-export class PreauAdminPage extends LitElement {
+export class PreauAdminPage extends ShellElement {
   static override properties = {
     user: { attribute: false },
-    language: {},
-    schools: { state: true },
-    error: { state: true },
     createError: { state: true },
     created: { state: true },
     busy: { state: true },
@@ -28,40 +26,32 @@ export class PreauAdminPage extends LitElement {
       .schools { list-style: none; padding: 0; margin: 0 0 2rem; display: grid; gap: 0.75rem; grid-template-columns: repeat(auto-fill, minmax(18rem, 1fr)); }
       .schools a { display: block; padding: 1rem; min-height: 44px; box-sizing: border-box; background: var(--preau-surface, #fff);
         border-radius: var(--preau-radius, 10px); box-shadow: 0 1px 3px rgb(0 0 0 / 0.15); text-decoration: none; color: var(--preau-fg, #1b1f2a); }
-      .schools a:hover { background: #eef3fc; }
+      .schools a:hover { background: var(--preau-accent-soft, #eef3fc); }
       .name { display: block; font-weight: 700; color: var(--preau-accent, #1f5fbf); text-decoration: underline; }
       .detail { display: block; color: var(--preau-muted, #4a5263); }
     `,
   ];
   user?: WebUser;
-  language: Language = 'fr';
-  schools: SchoolRow[] | null = null;
-  error = '';
   createError = '';
   created = '';
   busy = false;
   private api = new ContextConsumer(this, { context: shellApiContext });
 
-  private t(key: TextKey): string {
-    return text(key, this.language);
+  private administered = new ApiResource<SchoolRow[]>(this, () => '/api/core/schools');
+
+  private get error(): string {
+    return this.administered.error;
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.load();
-  }
-
-  private async load(): Promise<void> {
-    try {
-      const administered = await this.api.value!.get<SchoolRow[]>('/api/core/schools');
-      // Teachers administer nothing but see their classes: their schools come from their own profile.
-      const taught = this.user?.profile === 'Teacher'
-        ? this.user.schools.filter((s) => !administered.some((a) => a.id === s.id)).map((s) => ({ ...s, city: null, academy: null }))
-        : [];
-      this.schools = [...administered, ...taught].sort((a, b) => a.name.localeCompare(b.name, 'fr'));
-    } catch (error) {
-      this.error = errorMessage(error);
-    }
+  /** The schools the user administers, and a teacher's own schools, by name; null until read. */
+  private get schools(): SchoolRow[] | null {
+    const administered = this.administered.value;
+    if (!administered) return null;
+    // Teachers administer nothing but see their classes: their schools come from their own profile.
+    const taught = this.user?.profile === 'Teacher'
+      ? this.user.schools.filter((s) => !administered.some((a) => a.id === s.id)).map((s) => ({ ...s, city: null, academy: null }))
+      : [];
+    return [...administered, ...taught].sort((a, b) => a.name.localeCompare(b.name, 'fr'));
   }
 
   private async create(event: SubmitEvent): Promise<void> {
@@ -83,7 +73,7 @@ export class PreauAdminPage extends LitElement {
       });
       form.reset();
       this.created = `${this.t('schoolCreated')} ${school.name}`;
-      await this.load();
+      await this.administered.reload();
     } catch (error) {
       this.createError = errorMessage(error);
     } finally {

@@ -1,11 +1,12 @@
-import { LitElement, css, html } from 'lit';
+import { css, html } from 'lit';
 import { ContextConsumer } from '@lit/context';
 import { formStyles, tableStyles } from '../styles.js';
-import { text, type Language, type TextKey } from '../i18n.js';
+
 import { errorMessage, shellApiContext } from '../api.js';
 import type { AuditRow } from '../api-types.js';
 import { formatShortDateTime } from '../format.js';
 import { AUDIT_ACTIONS } from '../i18n-admin.js';
+import { ShellElement } from '../shell-element.js';
 
 const PAGE = 50;
 
@@ -21,20 +22,15 @@ function describeDetails(details: unknown): string {
 }
 
 /** The school's audit log, newest first, one page at a time ("Plus anciens" adds the previous page). */
-export class PreauAuditLog extends LitElement {
-  static override properties = { schoolId: { type: Number }, language: {}, entries: { state: true }, more: { state: true }, error: { state: true }, busy: { state: true } };
+export class PreauAuditLog extends ShellElement {
+  static override properties = { schoolId: { type: Number }, entries: { state: true }, more: { state: true }, error: { state: true }, busy: { state: true } };
   static override styles = [formStyles, tableStyles, css`.nowrap { white-space: nowrap; }`];
   schoolId = 0;
-  language: Language = 'fr';
   entries: AuditRow[] | null = null;
   more = false;
   error = '';
   busy = false;
   private api = new ContextConsumer(this, { context: shellApiContext });
-
-  private t(key: TextKey): string {
-    return text(key, this.language);
-  }
 
   override willUpdate(changed: Map<string, unknown>): void {
     if (changed.has('schoolId') && this.schoolId) {

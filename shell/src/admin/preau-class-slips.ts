@@ -1,10 +1,10 @@
-import { LitElement, css, html } from 'lit';
+import { css, html } from 'lit';
 import { ContextConsumer } from '@lit/context';
 import { fileNameSlug } from '@preau/sdk/web';
 import { formStyles, tableStyles } from '../styles.js';
-import { format, text, type Language, type TextKey } from '../i18n.js';
 import { errorMessage, shellApiContext } from '../api.js';
 import { formatDateTime } from '../format.js';
+import { ShellElement } from '../shell-element.js';
 
 /** Saves a Blob under a file name through a temporary link. */
 function download(blob: Blob, name: string): void {
@@ -28,13 +28,12 @@ interface SlipBatch {
  * same people stop working); that batch then prints as a page and downloads as a PDF as often as needed, with
  * the same codes. A new batch is an explicit, confirmed choice. Dispatches `slips-issued` when codes change.
  */
-export class PreauClassSlips extends LitElement {
+export class PreauClassSlips extends ShellElement {
   static override properties = {
     schoolId: { type: Number },
     classId: { type: Number },
     classLabel: {},
     administers: { type: Boolean },
-    language: {},
     batch: { state: true },
     error: { state: true },
     notice: { state: true },
@@ -45,7 +44,7 @@ export class PreauClassSlips extends LitElement {
     formStyles,
     tableStyles,
     css`
-      fieldset { border: 1px solid #c5cbd8; border-radius: 8px; padding: 0.5rem 1rem; margin: 0 0 1rem; }
+      fieldset { border: 1px solid var(--preau-border-subtle, #d5d9e2); border-radius: var(--preau-radius-control, 8px); padding: 0.5rem 1rem; margin: 0 0 1rem; }
       legend { font-weight: 600; padding: 0 0.25rem; }
     `,
   ];
@@ -53,17 +52,12 @@ export class PreauClassSlips extends LitElement {
   classId = 0;
   classLabel = '';
   administers = false;
-  language: Language = 'fr';
   batch: SlipBatch | null = null;
   error = '';
   notice = '';
   link = '';
   busy = false;
   private api = new ContextConsumer(this, { context: shellApiContext });
-
-  private t(key: TextKey): string {
-    return text(key, this.language);
-  }
 
   private only(): 'pending' | 'all' {
     return (this.renderRoot.querySelector<HTMLInputElement>('input[name="only"]:checked')?.value ?? 'pending') as 'pending' | 'all';
@@ -167,7 +161,7 @@ export class PreauClassSlips extends LitElement {
         </div>
         <div role="status">
           ${this.batch
-            ? html`<p>${format('slipsBatch', this.language, { count: this.batch.slips.length, time: formatDateTime(this.batch.issuedAt, this.language) })}</p>
+            ? html`<p>${this.f('slipsBatch', { count: this.batch.slips.length, time: formatDateTime(this.batch.issuedAt, this.language) })}</p>
                 <p><button class="secondary" ?disabled=${this.busy} @click=${() => void this.newBatch()}>${this.t('slipsNewBatch')}</button></p>`
             : ''}
           ${this.notice ? html`<p>${this.notice}</p>` : ''}

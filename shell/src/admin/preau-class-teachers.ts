@@ -1,19 +1,19 @@
-import { LitElement, css, html } from 'lit';
+import { css, html } from 'lit';
 import { ContextConsumer } from '@lit/context';
 import { formStyles } from '../styles.js';
-import { text, type Language, type TextKey } from '../i18n.js';
+
 import { errorMessage, shellApiContext } from '../api.js';
 import type { SchoolClass, UserRow } from '../api-types.js';
+import { ShellElement } from '../shell-element.js';
 
 /**
  * The teachers and staff of a class, for the school's administrators (ONDE does not export them): one checkbox
  * per teacher or staff member of the school. Dispatches `class-changed` with the class as saved.
  */
-export class PreauClassTeachers extends LitElement {
+export class PreauClassTeachers extends ShellElement {
   static override properties = {
     schoolId: { type: Number },
     schoolClass: { attribute: false },
-    language: {},
     staff: { state: true },
     error: { state: true },
     notice: { state: true },
@@ -23,23 +23,18 @@ export class PreauClassTeachers extends LitElement {
     formStyles,
     css`
       form { max-width: none; }
-      fieldset { border: 1px solid #c5cbd8; border-radius: 8px; padding: 0.5rem 1rem; margin: 0; min-width: 0; }
+      fieldset { border: 1px solid var(--preau-border-subtle, #d5d9e2); border-radius: var(--preau-radius-control, 8px); padding: 0.5rem 1rem; margin: 0; min-width: 0; }
       legend { font-weight: 600; padding: 0 0.25rem; }
       .people { display: grid; grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr)); gap: 0 1rem; }
     `,
   ];
   schoolId = 0;
   schoolClass: SchoolClass | null = null;
-  language: Language = 'fr';
   staff: UserRow[] | null = null;
   error = '';
   notice = '';
   busy = false;
   private api = new ContextConsumer(this, { context: shellApiContext });
-
-  private t(key: TextKey): string {
-    return text(key, this.language);
-  }
 
   override willUpdate(changed: Map<string, unknown>): void {
     if (changed.has('schoolId') && this.schoolId) void this.load();

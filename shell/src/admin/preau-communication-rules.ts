@@ -1,10 +1,11 @@
-import { LitElement, css, html } from 'lit';
+import { css, html } from 'lit';
 import { ContextConsumer } from '@lit/context';
 import { formStyles, tableStyles } from '../styles.js';
-import { format, text, type Language, type TextKey } from '../i18n.js';
+import { type TextKey } from '../i18n.js';
 import { errorMessage, shellApiContext } from '../api.js';
 import type { GroupRow } from '../api-types.js';
 import type { SchoolRules } from './communication-types.js';
+import { ShellElement } from '../shell-element.js';
 
 const KINDS: { kind: string; label: TextKey }[] = [
   { kind: 'school', label: 'groupKindSchool' },
@@ -16,10 +17,9 @@ const KINDS: { kind: string; label: TextKey }[] = [
  * Who may write to whom in one school: whether it follows the default rules or its own, the rules as
  * "from → to" edges between its groups (each with "Retirer"), a form to add one, and the way back to the defaults.
  */
-export class PreauCommunicationRules extends LitElement {
+export class PreauCommunicationRules extends ShellElement {
   static override properties = {
     schoolId: { type: Number },
-    language: {},
     rules: { state: true },
     groups: { state: true },
     error: { state: true },
@@ -38,7 +38,6 @@ export class PreauCommunicationRules extends LitElement {
     `,
   ];
   schoolId = 0;
-  language: Language = 'fr';
   rules: SchoolRules | null = null;
   groups: GroupRow[] = [];
   error = '';
@@ -46,10 +45,6 @@ export class PreauCommunicationRules extends LitElement {
   notice = '';
   busy = false;
   private api = new ContextConsumer(this, { context: shellApiContext });
-
-  private t(key: TextKey): string {
-    return text(key, this.language);
-  }
 
   private get base(): string {
     return `/api/core/schools/${this.schoolId}/communication/rules`;
@@ -92,7 +87,7 @@ export class PreauCommunicationRules extends LitElement {
   // The row and its button disappear: focus goes back to the title of the rules rather than to nowhere.
   private async removeRule(from: { id: number; name: string }, to: { id: number; name: string }): Promise<void> {
     await this.change(() => this.api.value!.delete<SchoolRules>(`${this.base}/${from.id}/${to.id}`),
-      format('ruleRemoved', this.language, { from: from.name, to: to.name }));
+      this.f('ruleRemoved', { from: from.name, to: to.name }));
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('#rules-title')?.focus();
   }
@@ -107,7 +102,7 @@ export class PreauCommunicationRules extends LitElement {
       : this.rules?.rules.some((r) => r.from.id === from.id && r.to.id === to.id) ? this.t('ruleExists') : '';
     if (this.formError || !from || !to) return;
     const added = await this.change(() => this.api.value!.put<SchoolRules>(`${this.base}/${from.id}/${to.id}`),
-      format('ruleAdded', this.language, { from: from.name, to: to.name }));
+      this.f('ruleAdded', { from: from.name, to: to.name }));
     if (added) form.reset();
   }
 
@@ -129,7 +124,7 @@ export class PreauCommunicationRules extends LitElement {
           <th scope="row">${from.name}</th>
           <td class="arrow" aria-hidden="true">→</td>
           <td>${to.name}</td>
-          <td><button class="secondary" ?disabled=${this.busy} aria-label=${format('removeRuleOf', this.language, { from: from.name, to: to.name })}
+          <td><button class="secondary" ?disabled=${this.busy} aria-label=${this.f('removeRuleOf', { from: from.name, to: to.name })}
             @click=${() => void this.removeRule(from, to)}>${this.t('removeRule')}</button></td>
         </tr>`)}
       </tbody>

@@ -1,12 +1,13 @@
-import { LitElement, css, html } from 'lit';
+import { css, html } from 'lit';
 import { ContextConsumer } from '@lit/context';
 import type { WebUser } from '@preau/sdk/web';
 import { formStyles, tableStyles } from '../styles.js';
-import { format, text, type Language, type TextKey } from '../i18n.js';
+import { format } from '../i18n.js';
 import { errorMessage, shellApiContext } from '../api.js';
 import { isAcademyAdmin } from '../access.js';
 import type { SchoolRow } from '../api-types.js';
 import type { Gateway } from './communication-types.js';
+import { ShellElement } from '../shell-element.js';
 
 const PROFILES = ['Teacher', 'Student', 'Relative', 'Personnel', 'Guest'] as const;
 const BY_NUMBER = 'number';
@@ -22,11 +23,10 @@ function today(): string {
  * to put in touch, an optional end date and purpose. An academy administrator's gateway opens at once.
  * Reports `preau-gateway-created` with the new gateway.
  */
-export class PreauGatewayForm extends LitElement {
+export class PreauGatewayForm extends ShellElement {
   static override properties = {
     schoolId: { type: Number },
     user: { attribute: false },
-    language: {},
     schools: { state: true },
     choice: { state: true },
     error: { state: true },
@@ -39,14 +39,13 @@ export class PreauGatewayForm extends LitElement {
     tableStyles,
     css`
       form { max-width: 32rem; }
-      fieldset { border: 1px solid #c5cbd8; border-radius: 8px; padding: 0.5rem 1rem; margin: 0; }
+      fieldset { border: 1px solid var(--preau-border-subtle, #d5d9e2); border-radius: var(--preau-radius-control, 8px); padding: 0.5rem 1rem; margin: 0; }
       legend { font-weight: 600; padding: 0 0.25rem; }
       fieldset .hint { margin: 0 0 0.25rem; }
     `,
   ];
   schoolId = 0;
   user?: WebUser;
-  language: Language = 'fr';
   /** The other schools the user administers (empty for most local administrators). */
   schools: SchoolRow[] = [];
   /** The chosen option of the school list: a school's id, or `number` to type one. */
@@ -58,10 +57,6 @@ export class PreauGatewayForm extends LitElement {
   typed: { name: string; city: string | null } | { problem: string } | null = null;
   private lookup = 0;
   private api = new ContextConsumer(this, { context: shellApiContext });
-
-  private t(key: TextKey): string {
-    return text(key, this.language);
-  }
 
   override willUpdate(changed: Map<string, unknown>): void {
     if (changed.has('schoolId') && this.schoolId) void this.load();
@@ -157,7 +152,7 @@ export class PreauGatewayForm extends LitElement {
       <p id="school-found" role="status">${typed
         ? 'problem' in typed
           ? html`<span class="error">${typed.problem}</span>`
-          : html`<strong>${format('otherSchoolFound', this.language, { school: typed.city ? `${typed.name} (${typed.city})` : typed.name })}</strong>`
+          : html`<strong>${this.f('otherSchoolFound', { school: typed.city ? `${typed.name} (${typed.city})` : typed.name })}</strong>`
         : ''}</p>
     </div>`;
     if (this.schools.length === 0) return number;

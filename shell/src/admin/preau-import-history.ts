@@ -1,10 +1,10 @@
-import { LitElement, html } from 'lit';
-import { ContextConsumer } from '@lit/context';
+import { html } from 'lit';
 import { formStyles, tableStyles } from '../styles.js';
-import { format, text, type Language, type TextKey } from '../i18n.js';
-import { errorMessage, shellApiContext } from '../api.js';
+import { type TextKey } from '../i18n.js';
 import type { ImportHistoryRow, ImportSummary, StaffImportSummary } from '../api-types.js';
 import { formatDateTime } from '../format.js';
+import { ShellElement } from '../shell-element.js';
+import { ApiResource } from '../api-resource.js';
 
 const STATUS: Record<string, TextKey> = { previewed: 'statusPreviewed', applied: 'statusApplied', discarded: 'statusDiscarded' };
 
@@ -15,31 +15,15 @@ function fileNames(files: unknown): string {
 }
 
 /** The imports of a school, newest first. */
-export class PreauImportHistory extends LitElement {
-  static override properties = { schoolId: { type: Number }, language: {}, imports: { state: true }, error: { state: true } };
+export class PreauImportHistory extends ShellElement {
+  static override properties = { schoolId: { type: Number } };
   static override styles = [formStyles, tableStyles];
   schoolId = 0;
-  language: Language = 'fr';
-  imports: ImportHistoryRow[] | null = null;
-  error = '';
-  private api = new ContextConsumer(this, { context: shellApiContext });
-
-  private t(key: TextKey): string {
-    return text(key, this.language);
-  }
-
-  override willUpdate(changed: Map<string, unknown>): void {
-    if (changed.has('schoolId') && this.schoolId) void this.reload();
-  }
+  private history = new ApiResource<ImportHistoryRow[]>(this, () => (this.schoolId ? `/api/core/schools/${this.schoolId}/imports` : null));
 
   /** Reads the history again (after a preview, a confirmation or a cancel). */
   async reload(): Promise<void> {
-    try {
-      this.imports = await this.api.value!.get<ImportHistoryRow[]>(`/api/core/schools/${this.schoolId}/imports`);
-      this.error = '';
-    } catch (error) {
-      this.error = errorMessage(error);
-    }
+    await this.history.reload();
   }
 
   /** A preview never confirmed created nothing: it says so instead of the figures it would have written. */
@@ -47,7 +31,7 @@ export class PreauImportHistory extends LitElement {
     if (row.status !== 'applied') return row.status === 'previewed' ? this.t('historyPreviewOnly') : this.t('historyNoChange');
     if (row.kind === 'staff') {
       const staff = row.summary as StaffImportSummary;
-      return format('historyStaff', this.language, { created: staff.created, classAssignments: staff.classAssignments });
+      return this.f('historyStaff', { created: staff.created, classAssignments: staff.classAssignments });
     }
     const summary = row.summary as ImportSummary;
     const figures = {
@@ -58,7 +42,7 @@ export class PreauImportHistory extends LitElement {
       relatives: summary.relatives.created,
     };
     const changed = Object.values(figures).some((n) => n > 0) || summary.relatives.updated + summary.links.created + summary.links.removed > 0;
-    return changed ? format('historySummary', this.language, figures) : this.t('historyNoChange');
+    return changed ? this.f('historySummary', figures) : this.t('historyNoChange');
   }
 
   private renderTable(imports: ImportHistoryRow[]) {
@@ -83,8 +67,8 @@ export class PreauImportHistory extends LitElement {
   override render() {
     return html`
       <h3>${this.t('importHistory')}</h3>
-      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : ''}
-      ${this.imports ? this.renderTable(this.imports) : this.error ? '' : html`<p>${this.t('loading')}</p>`}
+      ${this.history.error ? html`<p class="error" role="alert">${this.history.error}</p>` : ''}
+      ${this.history.value ? this.renderTable(this.history.value) : this.history.error ? '' : html`<p>${this.t('loading')}</p>`}
     `;
   }
 }

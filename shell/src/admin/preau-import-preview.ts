@@ -1,14 +1,15 @@
-import { LitElement, css, html, type TemplateResult } from 'lit';
+import { css, html, type TemplateResult } from 'lit';
 import { formStyles, tableStyles } from '../styles.js';
-import { format, text, type Language, type TextKey } from '../i18n.js';
+import { type TextKey } from '../i18n.js';
 import type { ImportPreview, ImportSummary } from '../api-types.js';
+import { ShellElement } from '../shell-element.js';
 
 const ACTIONS: Record<string, TextKey> = { create: 'actionCreate', update: 'actionUpdate', move: 'actionMove', unchanged: 'actionUnchanged' };
 const FILES: Record<string, TextKey> = { pupils: 'thePupilsFile', guardians: 'theGuardiansFile' };
 
 /** What an ONDE import will change (status `previewed`) or changed (`applied`): counts, problems, and the lists. */
-export class PreauImportPreview extends LitElement {
-  static override properties = { preview: { attribute: false }, language: {} };
+export class PreauImportPreview extends ShellElement {
+  static override properties = { preview: { attribute: false } };
   static override styles = [
     formStyles,
     tableStyles,
@@ -21,11 +22,6 @@ export class PreauImportPreview extends LitElement {
     `,
   ];
   preview?: ImportPreview;
-  language: Language = 'fr';
-
-  private t(key: TextKey): string {
-    return text(key, this.language);
-  }
 
   /** The heading, to move focus to after a step. */
   heading(): HTMLElement | null {
@@ -61,9 +57,9 @@ export class PreauImportPreview extends LitElement {
   private renderProblems(problems: ImportSummary['problems']) {
     if (problems.length === 0) return '';
     return html`
-      <h4>${format('problemsTitle', this.language, { count: problems.length })}</h4>
+      <h4>${this.f('problemsTitle', { count: problems.length })}</h4>
       <ul class="problems">
-        ${problems.map((p) => html`<li>${format('problemLine', this.language, {
+        ${problems.map((p) => html`<li>${this.f('problemLine', {
           line: p.line,
           file: FILES[p.file] ? this.t(FILES[p.file]!) : p.file,
         })} ${p.message}</li>`)}
@@ -91,7 +87,7 @@ export class PreauImportPreview extends LitElement {
         (c) => html`<tr><th scope="row">${c.label}</th><td>${c.levels.join(', ')}</td><td>${c.pupils}</td><td>${this.action(c.action)}</td></tr>`)}
       ${this.list('listPupils', preview.pupils, ['pupil', 'classLabel', 'change', 'details', 'line'],
         (p) => html`<tr><th scope="row">${p.name}</th><td>${p.classLabel}</td><td>${this.action(p.action)}</td>
-          <td>${p.fromClass ? format('fromClass', this.language, { label: p.fromClass }) : changes(p.changes)}</td><td>${p.line}</td></tr>`)}
+          <td>${p.fromClass ? this.f('fromClass', { label: p.fromClass }) : changes(p.changes)}</td><td>${p.line}</td></tr>`)}
       ${this.list('listDetachedPupils', preview.detachedPupils, ['pupil', 'classLabel'],
         (p) => html`<tr><th scope="row">${p.name}</th><td>${p.classLabel ?? '—'}</td></tr>`)}
       ${this.list('listRelatives', preview.relatives, ['personName', 'change', 'details', 'lines'],

@@ -1,22 +1,22 @@
-import { LitElement, css, html } from 'lit';
+import { css, html } from 'lit';
 import { ContextConsumer } from '@lit/context';
 import { ApiError } from '@preau/sdk/web';
 import { formStyles, tableStyles } from '../styles.js';
-import { text, type Language, type TextKey } from '../i18n.js';
 import { errorMessage, shellApiContext } from '../api.js';
 import type { ImportPreview } from '../api-types.js';
 import { schoolPath } from '../routes.js';
 import './preau-import-preview.js';
 import './preau-import-history.js';
 import './preau-staff-import.js';
+import { ShellElement } from '../shell-element.js';
 
 /**
  * The ONDE import of a school in two steps: send both extractions and read the preview (nothing is written),
  * then confirm (everything is written at once) or cancel; then the teachers and staff CSV, in the same two steps.
  * The history of imports follows.
  */
-export class PreauOndeImport extends LitElement {
-  static override properties = { schoolId: { type: Number }, language: {}, preview: { state: true }, error: { state: true }, busy: { state: true } };
+export class PreauOndeImport extends ShellElement {
+  static override properties = { schoolId: { type: Number }, preview: { state: true }, error: { state: true }, busy: { state: true } };
   static override styles = [
     formStyles,
     tableStyles,
@@ -27,15 +27,10 @@ export class PreauOndeImport extends LitElement {
     `,
   ];
   schoolId = 0;
-  language: Language = 'fr';
   preview: ImportPreview | null = null;
   error = '';
   busy = false;
   private api = new ContextConsumer(this, { context: shellApiContext });
-
-  private t(key: TextKey): string {
-    return text(key, this.language);
-  }
 
   private base(): string {
     return `/api/core/schools/${this.schoolId}/imports`;

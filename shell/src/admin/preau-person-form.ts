@@ -1,9 +1,10 @@
-import { LitElement, css, html } from 'lit';
+import { css, html } from 'lit';
 import { ContextConsumer } from '@lit/context';
 import { formStyles } from '../styles.js';
-import { format, profileName, text, type Language, type TextKey } from '../i18n.js';
+import { profileName } from '../i18n.js';
 import { errorMessage, shellApiContext } from '../api.js';
 import type { IssuedCode, SchoolClass, UserRow } from '../api-types.js';
+import { ShellElement } from '../shell-element.js';
 
 const PROFILES = ['Teacher', 'Personnel', 'Student', 'Relative', 'Guest'] as const;
 const STAFF = new Set(['Teacher', 'Personnel']);
@@ -19,10 +20,9 @@ export interface PersonSaved {
  * person's own), and for teachers and staff their classes of this year and their functions (director; local
  * administrator, which only the academy's administrators name). Dispatches `person-saved` or `cancel`.
  */
-export class PreauPersonForm extends LitElement {
+export class PreauPersonForm extends ShellElement {
   static override properties = {
     schoolId: { type: Number },
-    language: {},
     person: { attribute: false },
     classes: { attribute: false },
     mayNameLocalAdmin: { type: Boolean },
@@ -34,14 +34,13 @@ export class PreauPersonForm extends LitElement {
     formStyles,
     css`
       form { max-width: 32rem; }
-      fieldset { border: 1px solid #c5cbd8; border-radius: 8px; padding: 0.5rem 1rem; margin: 0; min-width: 0; }
+      fieldset { border: 1px solid var(--preau-border-subtle, #d5d9e2); border-radius: var(--preau-radius-control, 8px); padding: 0.5rem 1rem; margin: 0; min-width: 0; }
       legend { font-weight: 600; padding: 0 0.25rem; }
       .classes { display: grid; grid-template-columns: repeat(auto-fill, minmax(10rem, 1fr)); gap: 0 1rem; }
       h3:focus { outline: none; }
     `,
   ];
   schoolId = 0;
-  language: Language = 'fr';
   /** The person edited; null to create one. */
   person: UserRow | null = null;
   classes: SchoolClass[] = [];
@@ -50,10 +49,6 @@ export class PreauPersonForm extends LitElement {
   error = '';
   busy = false;
   private api = new ContextConsumer(this, { context: shellApiContext });
-
-  private t(key: TextKey): string {
-    return text(key, this.language);
-  }
 
   override willUpdate(changed: Map<string, unknown>): void {
     if (changed.has('person')) this.profile = this.person?.profile ?? 'Teacher';
@@ -136,7 +131,7 @@ export class PreauPersonForm extends LitElement {
     const emailLocked = person !== null && person.state !== 'pending';
     return html`
       <form class="panel" @submit=${this.submit} aria-labelledby="person-form-title">
-        <h3 id="person-form-title" tabindex="-1">${person ? format('editPerson', this.language, { name: person.displayName }) : this.t('createPerson')}</h3>
+        <h3 id="person-form-title" tabindex="-1">${person ? this.f('editPerson', { name: person.displayName }) : this.t('createPerson')}</h3>
         ${person
           ? ''
           : html`<label>${this.t('profile')}

@@ -20,11 +20,11 @@ export class PreauRowMenu extends LitElement {
       :host { display: inline-block; position: relative; }
       button.toggle { padding: 0.45rem 0.8rem; }
       ul { position: absolute; right: 0; z-index: 5; list-style: none; margin: 0.25rem 0 0; padding: 0.25rem; min-width: 14rem; max-width: min(20rem, 90vw);
-        background: #fff; border: 1px solid #6b7385; border-radius: 8px; box-shadow: 0 4px 12px rgb(0 0 0 / 0.2); }
-      li button { display: block; width: 100%; text-align: left; background: #fff; color: #1b1f27; border-radius: 6px; font-weight: 500; padding: 0.6rem 0.8rem; }
-      li button:hover, li button:focus { background: #eef3fc; }
+        background: var(--preau-surface, #fff); border: 1px solid var(--preau-border, #6b7385); border-radius: var(--preau-radius-control, 8px); box-shadow: var(--preau-shadow-raised, 0 4px 12px rgb(0 0 0 / 0.2)); }
+      li button { display: block; width: 100%; text-align: left; background: var(--preau-surface, #fff); color: var(--preau-fg, #1b1f2a); border-radius: var(--preau-radius-sm, 6px); font-weight: 500; padding: 0.6rem 0.8rem; }
+      li button:hover, li button:focus { background: var(--preau-accent-soft, #eef3fc); }
       li button.danger { color: var(--preau-danger, #b3261e); background: #fff; }
-      li button.danger:hover, li button.danger:focus { background: #fdeceb; }
+      li button.danger:hover, li button.danger:focus { background: var(--preau-danger-soft, #fdeceb); }
     `,
   ];
   label = '';

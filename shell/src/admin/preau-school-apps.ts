@@ -1,8 +1,9 @@
-import { LitElement, css, html } from 'lit';
+import { css, html } from 'lit';
 import { ContextConsumer } from '@lit/context';
 import { formStyles, tableStyles } from '../styles.js';
-import { format, text, type Language, type TextKey } from '../i18n.js';
 import { errorMessage, shellApiContext } from '../api.js';
+import { ShellElement } from '../shell-element.js';
+import { ApiResource } from '../api-resource.js';
 
 /** An app as `GET /api/core/schools/:id/apps` lists it for the school. */
 interface SchoolApp {
@@ -15,8 +16,8 @@ interface SchoolApp {
 }
 
 /** The apps of a school: on or off, optionally for a period; saved one row at a time. */
-export class PreauSchoolApps extends LitElement {
-  static override properties = { schoolId: { type: Number }, language: {}, apps: { state: true }, error: { state: true }, status: { state: true } };
+export class PreauSchoolApps extends ShellElement {
+  static override properties = { schoolId: { type: Number }, error: { state: true }, status: { state: true } };
   static override styles = [
     formStyles,
     tableStyles,
@@ -26,26 +27,18 @@ export class PreauSchoolApps extends LitElement {
     `,
   ];
   schoolId = 0;
-  language: Language = 'fr';
-  apps: SchoolApp[] | null = null;
+  /** What saving a row answered when it failed. */
   error = '';
   status = '';
   private api = new ContextConsumer(this, { context: shellApiContext });
+  private resource = new ApiResource<SchoolApp[]>(this, () => (this.schoolId ? `/api/core/schools/${this.schoolId}/apps` : null));
 
-  private t(key: TextKey): string {
-    return text(key, this.language);
+  private get apps(): SchoolApp[] | null {
+    return this.resource.value;
   }
 
-  override willUpdate(changed: Map<string, unknown>): void {
-    if (changed.has('schoolId') && this.schoolId) void this.load();
-  }
-
-  private async load(): Promise<void> {
-    try {
-      this.apps = await this.api.value!.get<SchoolApp[]>(`/api/core/schools/${this.schoolId}/apps`);
-    } catch (error) {
-      this.error = errorMessage(error);
-    }
+  private load(): Promise<void> {
+    return this.resource.reload();
   }
 
   private appTitle(app: SchoolApp): string {
@@ -63,7 +56,7 @@ export class PreauSchoolApps extends LitElement {
         startsOn: (data.get('startsOn') as string) || null,
         endsOn: (data.get('endsOn') as string) || null,
       });
-      this.status = format('appSaved', this.language, { app: this.appTitle(app) });
+      this.status = this.f('appSaved', { app: this.appTitle(app) });
       await this.load();
     } catch (error) {
       this.error = errorMessage(error);
@@ -80,7 +73,7 @@ export class PreauSchoolApps extends LitElement {
       <td>
         <form class="inline" @submit=${(event: SubmitEvent) => void this.save(event, app)}>
           <label class="check"><input type="checkbox" name="enabled" ?checked=${enabled} ?disabled=${app.state !== 'active'}>
-            ${format('appEnabledLabel', this.language, { app: this.appTitle(app) })}</label>
+            ${this.f('appEnabledLabel', { app: this.appTitle(app) })}</label>
           <label for="${id}-from">${this.t('appStartsOn')}</label>
           <input id="${id}-from" type="date" name="startsOn" .value=${app.setting?.startsOn ?? ''}>
           <label for="${id}-to">${this.t('appEndsOn')}</label>
@@ -95,7 +88,7 @@ export class PreauSchoolApps extends LitElement {
     return html`
       <h2>${this.t('tabApps')}</h2>
       <p>${this.t('appsIntro')}</p>
-      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : ''}
+      ${this.error || this.resource.error ? html`<p class="error" role="alert">${this.error || this.resource.error}</p>` : ''}
       <p role="status">${this.status}</p>
       ${this.apps
         ? html`<div class="table-wrap"><table>

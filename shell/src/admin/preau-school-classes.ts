@@ -1,21 +1,17 @@
-import { LitElement, html } from 'lit';
+import { html } from 'lit';
 import { formStyles, tableStyles } from '../styles.js';
-import { text, type Language, type TextKey } from '../i18n.js';
+
 import { ApiResource } from '../api-resource.js';
 import type { SchoolClass } from '../api-types.js';
 import { classPath } from '../routes.js';
+import { ShellElement } from '../shell-element.js';
 
 /** The classes of a school this year: label (link to the class page), levels, number of pupils, teachers. */
-export class PreauSchoolClasses extends LitElement {
-  static override properties = { schoolId: { type: Number }, language: {} };
+export class PreauSchoolClasses extends ShellElement {
+  static override properties = { schoolId: { type: Number } };
   static override styles = [formStyles, tableStyles];
   schoolId = 0;
-  language: Language = 'fr';
   private classes = new ApiResource<SchoolClass[]>(this, () => (this.schoolId ? `/api/core/schools/${this.schoolId}/classes` : null));
-
-  private t(key: TextKey): string {
-    return text(key, this.language);
-  }
 
   private renderTable(classes: SchoolClass[]) {
     if (classes.length === 0) return html`<p>${this.t('noClassesInSchool')}</p>`;

@@ -1,12 +1,13 @@
-import { LitElement, css, html } from 'lit';
+import { css, html } from 'lit';
 import { ContextConsumer } from '@lit/context';
 import type { WebUser } from '@preau/sdk/web';
 import { formStyles, tableStyles } from '../styles.js';
-import { format, text, type Language, type TextKey } from '../i18n.js';
+import { format, type TextKey } from '../i18n.js';
 import { errorMessage, shellApiContext } from '../api.js';
 import { formatDate } from '../format.js';
 import type { Gateway, GatewayGroup, GatewayStatus } from './communication-types.js';
 import './preau-gateway-form.js';
+import { ShellElement } from '../shell-element.js';
 
 const STATUS: Record<GatewayStatus, TextKey> = { proposed: 'statusProposed', open: 'statusOpen', closed: 'statusClosed', refused: 'statusRefused' };
 type Decision = 'accept' | 'refuse' | 'close';
@@ -17,11 +18,10 @@ const DONE: Record<Decision, TextKey> = { accept: 'gatewayAccepted', refuse: 'ga
  * school may do — accept or refuse a proposal addressed to it, withdraw its own, close an open one — then the
  * form to propose (or, for the academy administrator, open) a new one.
  */
-export class PreauSchoolGateways extends LitElement {
+export class PreauSchoolGateways extends ShellElement {
   static override properties = {
     schoolId: { type: Number },
     user: { attribute: false },
-    language: {},
     gateways: { state: true },
     error: { state: true },
     notice: { state: true },
@@ -32,23 +32,18 @@ export class PreauSchoolGateways extends LitElement {
     tableStyles,
     css`
       td .actions { gap: 0.5rem; }
-      .status-open { color: #1d6b35; font-weight: 600; }
-      .status-proposed { color: #8a4b00; font-weight: 600; }
+      .status-open { color: var(--preau-success, #1d6b35); font-weight: 600; }
+      .status-proposed { color: var(--preau-warning, #8a4b00); font-weight: 600; }
       .status-closed, .status-refused { color: var(--preau-muted, #4a5263); }
     `,
   ];
   schoolId = 0;
   user?: WebUser;
-  language: Language = 'fr';
   gateways: Gateway[] | null = null;
   error = '';
   notice = '';
   busy = false;
   private api = new ContextConsumer(this, { context: shellApiContext });
-
-  private t(key: TextKey): string {
-    return text(key, this.language);
-  }
 
   override willUpdate(changed: Map<string, unknown>): void {
     if (changed.has('schoolId') && this.schoolId) void this.load();
@@ -68,8 +63,8 @@ export class PreauSchoolGateways extends LitElement {
 
   private async decide(gateway: Gateway, decision: Decision): Promise<void> {
     const school = this.otherSchool(gateway).name;
-    if (decision === 'close' && gateway.status === 'open' && !confirm(format('confirmCloseGateway', this.language, { school }))) return;
-    if (decision === 'accept' && !confirm(format('confirmAcceptGateway', this.language, { school }))) return;
+    if (decision === 'close' && gateway.status === 'open' && !confirm(this.f('confirmCloseGateway', { school }))) return;
+    if (decision === 'accept' && !confirm(this.f('confirmAcceptGateway', { school }))) return;
     this.busy = true;
     this.error = '';
     this.notice = '';
@@ -98,22 +93,22 @@ export class PreauSchoolGateways extends LitElement {
   private renderActions(gateway: Gateway) {
     const school = this.otherSchool(gateway).name;
     const button = (decision: Decision, label: TextKey, kind: string) => html`<button class=${kind} ?disabled=${this.busy}
-      aria-label=${format('gatewayActionOf', this.language, { action: this.t(label), school })} @click=${() => void this.decide(gateway, decision)}>${this.t(label)}</button>`;
+      aria-label=${this.f('gatewayActionOf', { action: this.t(label), school })} @click=${() => void this.decide(gateway, decision)}>${this.t(label)}</button>`;
     if (gateway.status === 'open') return button('close', 'closeGateway', 'danger');
     if (gateway.status !== 'proposed') return '';
     // A proposal is decided by the school it is addressed to; the proposing school may only withdraw it.
     return gateway.schoolB.id === this.schoolId
       ? html`<div class="actions">${button('accept', 'acceptGateway', '')}${button('refuse', 'refuseGateway', 'secondary')}</div>`
-      : html`<button class="secondary" ?disabled=${this.busy} aria-label=${format('withdrawGatewayOf', this.language, { school })}
+      : html`<button class="secondary" ?disabled=${this.busy} aria-label=${this.f('withdrawGatewayOf', { school })}
           @click=${() => void this.decide(gateway, 'close')}>${this.t('withdrawGateway')}</button>`;
   }
 
   /** A group of a gateway; the other school's groups whose names are not given are described. */
   private group(group: GatewayGroup, school: { name: string }): string {
     // Both schools have groups of the same name ("Enseignants de l'école"): each side says whose it is.
-    if (group.name !== null) return format('gatewaySide', this.language, { school: school.name, group: group.name });
-    if (group.profile) return format('gatewayGroupOf', this.language, { profile: this.t(`gatewayProfile${group.profile}`), school: school.name });
-    return format('gatewayHiddenGroup', this.language, { school: school.name });
+    if (group.name !== null) return this.f('gatewaySide', { school: school.name, group: group.name });
+    if (group.profile) return this.f('gatewayGroupOf', { profile: this.t(`gatewayProfile${group.profile}`), school: school.name });
+    return this.f('gatewayHiddenGroup', { school: school.name });
   }
 
   private renderTable(gateways: Gateway[]) {

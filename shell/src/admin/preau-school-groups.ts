@@ -1,22 +1,18 @@
-import { LitElement, html } from 'lit';
+import { html } from 'lit';
 import { formStyles, tableStyles } from '../styles.js';
-import { profileName, text, type Language, type TextKey } from '../i18n.js';
+import { profileName, type TextKey } from '../i18n.js';
 import { ApiResource } from '../api-resource.js';
 import type { GroupRow } from '../api-types.js';
+import { ShellElement } from '../shell-element.js';
 
 const KIND: Record<string, TextKey> = { school: 'groupKindSchool', class: 'groupKindClass', manual: 'groupKindManual' };
 
 /** The groups of a school: those derived from the school and its classes, and those made by hand. */
-export class PreauSchoolGroups extends LitElement {
-  static override properties = { schoolId: { type: Number }, language: {} };
+export class PreauSchoolGroups extends ShellElement {
+  static override properties = { schoolId: { type: Number } };
   static override styles = [formStyles, tableStyles];
   schoolId = 0;
-  language: Language = 'fr';
   private groups = new ApiResource<GroupRow[]>(this, () => (this.schoolId ? `/api/core/schools/${this.schoolId}/groups` : null));
-
-  private t(key: TextKey): string {
-    return text(key, this.language);
-  }
 
   private renderTable(groups: GroupRow[]) {
     if (groups.length === 0) return html`<p>${this.t('noGroups')}</p>`;

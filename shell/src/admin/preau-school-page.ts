@@ -1,8 +1,8 @@
-import { LitElement, css, html } from 'lit';
+import { css, html } from 'lit';
 import { ContextConsumer } from '@lit/context';
 import type { WebUser } from '@preau/sdk/web';
 import { formStyles } from '../styles.js';
-import { text, type Language, type TextKey } from '../i18n.js';
+import { type TextKey } from '../i18n.js';
 import { errorMessage, shellApiContext } from '../api.js';
 import type { SchoolRow } from '../api-types.js';
 import { administers } from '../access.js';
@@ -16,6 +16,7 @@ import './preau-school-gateways.js';
 import './preau-audit-log.js';
 import './preau-school-apps.js';
 import './preau-school-rights.js';
+import { ShellElement } from '../shell-element.js';
 
 const TAB_TITLES: Record<SchoolTab, TextKey> = {
   classes: 'tabClasses',
@@ -28,15 +29,15 @@ const TAB_TITLES: Record<SchoolTab, TextKey> = {
 };
 
 /** `/admin/schools/:id[/tab]`: one school's administration, a section per tab, each tab its own address. */
-export class PreauSchoolPage extends LitElement {
-  static override properties = { user: { attribute: false }, schoolId: { type: Number }, tab: {}, language: {}, school: { state: true }, error: { state: true } };
+export class PreauSchoolPage extends ShellElement {
+  static override properties = { user: { attribute: false }, schoolId: { type: Number }, tab: {}, school: { state: true }, error: { state: true } };
   static override styles = [
     formStyles,
     css`
-      nav ul { list-style: none; display: flex; flex-wrap: wrap; gap: 0.25rem; padding: 0; margin: 0 0 1.5rem; border-bottom: 2px solid #c5cbd8; }
+      nav ul { list-style: none; display: flex; flex-wrap: wrap; gap: 0.25rem; padding: 0; margin: 0 0 1.5rem; border-bottom: 2px solid var(--preau-border-subtle, #d5d9e2); }
       nav a { display: inline-flex; align-items: center; min-height: 44px; padding: 0 1rem; text-decoration: none; font-weight: 600;
         border-radius: 8px 8px 0 0; color: var(--preau-accent, #1f5fbf); }
-      nav a:hover { background: #eef3fc; }
+      nav a:hover { background: var(--preau-accent-soft, #eef3fc); }
       nav a[aria-current='page'] { background: var(--preau-accent, #1f5fbf); color: #fff; }
       .back { display: inline-flex; align-items: center; min-height: 44px; }
     `,
@@ -44,14 +45,9 @@ export class PreauSchoolPage extends LitElement {
   user?: WebUser;
   schoolId = 0;
   tab: SchoolTab = 'classes';
-  language: Language = 'fr';
   school: Pick<SchoolRow, 'id' | 'name' | 'uai'> | null = null;
   error = '';
   private api = new ContextConsumer(this, { context: shellApiContext });
-
-  private t(key: TextKey): string {
-    return text(key, this.language);
-  }
 
   override willUpdate(changed: Map<string, unknown>): void {
     if (changed.has('schoolId')) void this.load();

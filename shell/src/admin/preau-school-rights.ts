@@ -1,10 +1,11 @@
-import { LitElement, css, html } from 'lit';
+import { css, html } from 'lit';
 import { ContextConsumer } from '@lit/context';
 import { PROFILES } from '@preau/sdk/web';
 import { formStyles } from '../styles.js';
-import { format, profileName, text, type Language, type TextKey } from '../i18n.js';
+import { profileName } from '../i18n.js';
 import { errorMessage, shellApiContext } from '../api.js';
 import { ApiResource } from '../api-resource.js';
+import { ShellElement } from '../shell-element.js';
 
 /** A workflow right as `GET /api/core/schools/:id/rights` lists it for the school. */
 interface SchoolRight {
@@ -18,28 +19,23 @@ interface SchoolRight {
 }
 
 /** Which profiles hold each app's rights in this school: one fieldset of profile checkboxes per right. */
-export class PreauSchoolRights extends LitElement {
-  static override properties = { schoolId: { type: Number }, language: {}, status: { state: true }, error: { state: true } };
+export class PreauSchoolRights extends ShellElement {
+  static override properties = { schoolId: { type: Number }, status: { state: true }, error: { state: true } };
   static override styles = [
     formStyles,
     css`
       .rights { display: grid; gap: 1rem; }
-      fieldset { border: 1px solid #c5cad6; border-radius: 8px; padding: 0.75rem; }
+      fieldset { border: 1px solid var(--preau-border-subtle, #d5d9e2); border-radius: var(--preau-radius-control, 8px); padding: 0.75rem; }
       legend { font-weight: 700; }
       .profiles { display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; }
       .actions { display: flex; flex-wrap: wrap; gap: 0.5rem; margin-top: 0.5rem; }
     `,
   ];
   schoolId = 0;
-  language: Language = 'fr';
   status = '';
   error = '';
   private api = new ContextConsumer(this, { context: shellApiContext });
   private rights = new ApiResource<SchoolRight[]>(this, () => (this.schoolId ? `/api/core/schools/${this.schoolId}/rights` : null));
-
-  private t(key: TextKey): string {
-    return text(key, this.language);
-  }
 
   private label(right: SchoolRight): string {
     return `${right.title?.[this.language] ?? right.right} — ${right.appTitle[this.language]}`;
@@ -52,7 +48,7 @@ export class PreauSchoolRights extends LitElement {
     try {
       if (profiles === null) await this.api.value!.delete(path);
       else await this.api.value!.put(path, { profiles });
-      this.status = format('rightSaved', this.language, { right: this.label(right) });
+      this.status = this.f('rightSaved', { right: this.label(right) });
       await this.rights.reload();
     } catch (error) {
       this.error = errorMessage(error);
@@ -71,7 +67,7 @@ export class PreauSchoolRights extends LitElement {
         <div class="profiles">
           ${PROFILES.map((profile) => html`<label class="check"><input type="checkbox" name="profiles" value=${profile} ?checked=${right.profiles.includes(profile)}>${profileName(profile, this.language)}</label>`)}
         </div>
-        <small>${format('rightDefault', this.language, { profiles: defaults })}</small>
+        <small>${this.f('rightDefault', { profiles: defaults })}</small>
         <div class="actions">
           <button>${this.t('rightSave')}</button>
           ${right.overridden ? html`<button type="button" @click=${() => void this.save(right, null)}>${this.t('rightReset')}</button>` : ''}

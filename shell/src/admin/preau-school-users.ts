@@ -1,8 +1,8 @@
-import { LitElement, css, html } from 'lit';
+import { css, html } from 'lit';
 import { ContextConsumer } from '@lit/context';
 import type { WebUser } from '@preau/sdk/web';
 import { formStyles, tableStyles } from '../styles.js';
-import { format, profileName, text, type Language, type TextKey } from '../i18n.js';
+import { format, profileName } from '../i18n.js';
 import { errorMessage, shellApiContext } from '../api.js';
 import type { IssuedCode, ReissuedCode, SchoolClass, UserRow } from '../api-types.js';
 import { isAcademyAdmin } from '../access.js';
@@ -13,6 +13,7 @@ import './preau-issued-code.js';
 import './preau-row-menu.js';
 import './preau-person-form.js';
 import './preau-person-quota.js';
+import { ShellElement } from '../shell-element.js';
 
 const PAGE = 25;
 const PROFILES = ['Teacher', 'Personnel', 'Student', 'Relative', 'Guest'] as const;
@@ -24,11 +25,10 @@ type Action = 'edit' | 'quota' | 'block' | 'unblock' | 'unlock' | 'activation-co
  * or those who left, read-only), one page at a time, each row's actions in a menu; blocking, resetting an
  * activated account and lifting a lock are confirmed first. Accounts are created and edited here too.
  */
-export class PreauSchoolUsers extends LitElement {
+export class PreauSchoolUsers extends ShellElement {
   static override properties = {
     schoolId: { type: Number },
     user: { attribute: false },
-    language: {},
     users: { state: true },
     classes: { state: true },
     page: { state: true },
@@ -58,7 +58,6 @@ export class PreauSchoolUsers extends LitElement {
   ];
   schoolId = 0;
   user?: WebUser;
-  language: Language = 'fr';
   users: UserRow[] | null = null;
   classes: SchoolClass[] = [];
   page = 0;
@@ -73,10 +72,6 @@ export class PreauSchoolUsers extends LitElement {
   quotaOf: UserRow | null = null;
   private filters = new URLSearchParams();
   private api = new ContextConsumer(this, { context: shellApiContext });
-
-  private t(key: TextKey): string {
-    return text(key, this.language);
-  }
 
   override willUpdate(changed: Map<string, unknown>): void {
     if (changed.has('schoolId') && this.schoolId) {
@@ -121,10 +116,10 @@ export class PreauSchoolUsers extends LitElement {
       { id: 'edit', label: this.t('editPersonShort') },
       { id: 'quota', label: this.language === 'fr' ? `Espace de stockage de ${name}` : `Storage of ${name}` },
     ];
-    if (user.state === 'pending') items.push({ id: 'activation-code', label: format('newCodeOf', this.language, { name }) });
-    if (user.state === 'active') items.push({ id: 'activation-code', label: format('resetAccessOf', this.language, { name }), danger: true });
+    if (user.state === 'pending') items.push({ id: 'activation-code', label: this.f('newCodeOf', { name }) });
+    if (user.state === 'active') items.push({ id: 'activation-code', label: this.f('resetAccessOf', { name }), danger: true });
     if (user.locked) items.push({ id: 'unlock', label: this.t('unlock') });
-    items.push(user.state === 'blocked' ? { id: 'unblock', label: format('unblockOf', this.language, { name }) } : { id: 'block', label: format('blockOf', this.language, { name }), danger: true });
+    items.push(user.state === 'blocked' ? { id: 'unblock', label: this.f('unblockOf', { name }) } : { id: 'block', label: this.f('blockOf', { name }), danger: true });
     return items;
   }
 
@@ -141,9 +136,9 @@ export class PreauSchoolUsers extends LitElement {
       return;
     }
     const name = user.displayName;
-    if (action === 'block' && !confirm(format('confirmBlock', this.language, { name }))) return;
-    if (action === 'activation-code' && user.state === 'active' && !confirm(format('confirmReset', this.language, { name }))) return;
-    if (action === 'unlock' && !confirm(format('unlockConfirm', this.language, { name }))) return;
+    if (action === 'block' && !confirm(this.f('confirmBlock', { name }))) return;
+    if (action === 'activation-code' && user.state === 'active' && !confirm(this.f('confirmReset', { name }))) return;
+    if (action === 'unlock' && !confirm(this.f('unlockConfirm', { name }))) return;
     this.busy = true;
     this.error = '';
     this.notice = '';
@@ -156,7 +151,7 @@ export class PreauSchoolUsers extends LitElement {
         if (issued.reset) await this.load(this.page);
       } else if (action === 'unlock') {
         await this.api.value!.post(path);
-        this.notice = format('unlocked', this.language, { name });
+        this.notice = this.f('unlocked', { name });
         this.replace({ ...user, locked: false });
       } else {
         this.replace(await this.api.value!.post<UserRow>(path));
@@ -242,7 +237,7 @@ export class PreauSchoolUsers extends LitElement {
           <td class="wide">${user.classes.join(', ') || '—'}</td>
           <td class="menu">${user.state === 'left'
             ? ''
-            : html`<preau-row-menu data-user=${user.id} .label=${format('actionsFor', this.language, { name: user.displayName })} .buttonText=${this.t('actions')}
+            : html`<preau-row-menu data-user=${user.id} .label=${this.f('actionsFor', { name: user.displayName })} .buttonText=${this.t('actions')}
                 .items=${this.menuItems(user)} ?disabled=${this.busy}
                 @menu-select=${(event: CustomEvent<Action>) => void this.act(user, event.detail)}></preau-row-menu>`}</td>
         </tr>`)}
@@ -253,9 +248,9 @@ export class PreauSchoolUsers extends LitElement {
   private renderPager() {
     if (!this.users || (this.page === 0 && !this.more)) return '';
     const from = this.page * PAGE + 1;
-    return html`<nav class="pager" aria-label=${format('pageOf', this.language, { page: this.page + 1 })}>
+    return html`<nav class="pager" aria-label=${this.f('pageOf', { page: this.page + 1 })}>
       <button class="secondary" ?disabled=${this.busy || this.page === 0} @click=${() => void this.load(this.page - 1)}>${this.t('previousPage')}</button>
-      <span>${format('peopleShown', this.language, { from, to: from + this.users.length - 1 })}</span>
+      <span>${this.f('peopleShown', { from, to: from + this.users.length - 1 })}</span>
       <button class="secondary" ?disabled=${this.busy || !this.more} @click=${() => void this.load(this.page + 1)}>${this.t('nextPage')}</button>
     </nav>`;
   }

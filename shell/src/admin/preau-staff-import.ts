@@ -1,19 +1,20 @@
-import { LitElement, css, html } from 'lit';
+import { css, html } from 'lit';
 import { ContextConsumer } from '@lit/context';
 import { ApiError } from '@preau/sdk/web';
 import { formStyles, tableStyles } from '../styles.js';
-import { format, text, type Language, type TextKey } from '../i18n.js';
+import { format } from '../i18n.js';
 import { errorMessage, shellApiContext } from '../api.js';
 import type { StaffImportPreview } from '../api-types.js';
 import { printedCode } from '../format.js';
+import { ShellElement } from '../shell-element.js';
 
 /**
  * The teachers and staff CSV, in the same two steps as ONDE: send the file and read the preview (who is
  * created, their classes, the directors, the lines skipped), then confirm or cancel. The first activation codes
  * of the accounts created are shown once. Dispatches `import-changed` after each step for the history.
  */
-export class PreauStaffImport extends LitElement {
-  static override properties = { schoolId: { type: Number }, language: {}, preview: { state: true }, error: { state: true }, busy: { state: true } };
+export class PreauStaffImport extends ShellElement {
+  static override properties = { schoolId: { type: Number }, preview: { state: true }, error: { state: true }, busy: { state: true } };
   static override styles = [
     formStyles,
     tableStyles,
@@ -25,15 +26,10 @@ export class PreauStaffImport extends LitElement {
     `,
   ];
   schoolId = 0;
-  language: Language = 'fr';
   preview: StaffImportPreview | null = null;
   error = '';
   busy = false;
   private api = new ContextConsumer(this, { context: shellApiContext });
-
-  private t(key: TextKey): string {
-    return text(key, this.language);
-  }
 
   private base(): string {
     return `/api/core/schools/${this.schoolId}/imports`;

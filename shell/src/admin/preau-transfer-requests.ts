@@ -1,19 +1,19 @@
-import { LitElement, css, html } from 'lit';
+import { css, html } from 'lit';
 import { ContextConsumer } from '@lit/context';
 import { formStyles, tableStyles } from '../styles.js';
-import { format, text, type Language, type TextKey } from '../i18n.js';
+import { format } from '../i18n.js';
 import { errorMessage, shellApiContext } from '../api.js';
 import { ApiResource } from '../api-resource.js';
 import type { TransferRequestRow } from '../api-types.js';
 import { formatDate, formatShortDateTime } from '../format.js';
+import { ShellElement } from '../shell-element.js';
 
 /**
  * The academy administrator's queue of transfers between schools: who an ONDE import named while they are
  * enrolled elsewhere, what the file said, and a decision for each.
  */
-export class PreauTransferRequests extends LitElement {
+export class PreauTransferRequests extends ShellElement {
   static override properties = {
-    language: {},
     error: { state: true },
     status: { state: true },
     busy: { state: true },
@@ -27,16 +27,11 @@ export class PreauTransferRequests extends LitElement {
       .muted { color: var(--preau-muted, #4a5263); }
     `,
   ];
-  language: Language = 'fr';
   error = '';
   status = '';
   busy = false;
   private api = new ContextConsumer(this, { context: shellApiContext });
   private requests = new ApiResource<TransferRequestRow[]>(this, () => '/api/core/transfer-requests');
-
-  private t(key: TextKey): string {
-    return text(key, this.language);
-  }
 
   private async decide(request: TransferRequestRow, decision: 'approve' | 'refuse'): Promise<void> {
     this.busy = true;
@@ -54,7 +49,7 @@ export class PreauTransferRequests extends LitElement {
   }
 
   private born(date: string | null) {
-    return date ? html`<br><span class="muted">${format('transferBorn', this.language, { date: formatDate(date, this.language) })}</span>` : '';
+    return date ? html`<br><span class="muted">${this.f('transferBorn', { date: formatDate(date, this.language) })}</span>` : '';
   }
 
   private renderRow(request: TransferRequestRow) {
@@ -68,8 +63,8 @@ export class PreauTransferRequests extends LitElement {
         ${request.status === 'approved'
           ? html`<span>${this.t('transferWaiting')}</span>`
           : html`<div class="actions">
-              <button ?disabled=${this.busy} aria-label=${format('transferApprove', this.language, { name })} @click=${() => this.decide(request, 'approve')}>${this.t('transferApproveShort')}</button>
-              <button class="secondary" ?disabled=${this.busy} aria-label=${format('transferRefuse', this.language, { name })} @click=${() => this.decide(request, 'refuse')}>${this.t('transferRefuseShort')}</button>
+              <button ?disabled=${this.busy} aria-label=${this.f('transferApprove', { name })} @click=${() => this.decide(request, 'approve')}>${this.t('transferApproveShort')}</button>
+              <button class="secondary" ?disabled=${this.busy} aria-label=${this.f('transferRefuse', { name })} @click=${() => this.decide(request, 'refuse')}>${this.t('transferRefuseShort')}</button>
             </div>`}
       </td>
     </tr>`;

@@ -1,14 +1,12 @@
-import { LitElement, css, html } from 'lit';
-import { ContextConsumer } from '@lit/context';
+import { css, html } from 'lit';
 import { formStyles } from '../styles.js';
-import { format, text, type Language, type TextKey } from '../i18n.js';
-import { errorMessage, shellApiContext } from '../api.js';
 import { personPath } from '../routes.js';
 import type { ChildTeachers } from './directory-types.js';
+import { ShellElement } from '../shell-element.js';
+import { ApiResource } from '../api-resource.js';
 
 /** For a relative, at the top of the address book: each child's class this year and its teachers, one click away. */
-export class PreauChildrensTeachers extends LitElement {
-  static override properties = { language: {}, entries: { state: true }, error: { state: true } };
+export class PreauChildrensTeachers extends ShellElement {
   static override styles = [
     formStyles,
     css`
@@ -19,34 +17,14 @@ export class PreauChildrensTeachers extends LitElement {
       a { display: inline-flex; align-items: center; min-height: 44px; font-weight: 700; }
     `,
   ];
-  language: Language = 'fr';
-  entries: ChildTeachers[] | null = null;
-  error = '';
-  private api = new ContextConsumer(this, { context: shellApiContext });
-
-  private t(key: TextKey): string {
-    return text(key, this.language);
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.load();
-  }
-
-  private async load(): Promise<void> {
-    try {
-      this.entries = await this.api.value!.get<ChildTeachers[]>('/api/core/directory/my-childrens-teachers');
-    } catch (error) {
-      this.error = errorMessage(error);
-    }
-  }
+  private entries = new ApiResource<ChildTeachers[]>(this, () => '/api/core/directory/my-childrens-teachers');
 
   private renderList(children: ChildTeachers[]) {
     const taught = children.filter((c) => c.teachers.length > 0);
     if (taught.length === 0) return html`<p>${this.t('childrensTeachersNone')}</p>`;
     return html`<ul>
       ${taught.map((c) => html`<li>
-        <span>${format('childInClass', this.language, { child: c.child.displayName, classLabel: c.classLabel })}</span>
+        <span>${this.f('childInClass', { child: c.child.displayName, classLabel: c.classLabel })}</span>
         <ul>${c.teachers.map((teacher) => html`<li><a href=${personPath(teacher.id)}>${teacher.displayName}</a></li>`)}</ul>
       </li>`)}
     </ul>`;
@@ -56,8 +34,8 @@ export class PreauChildrensTeachers extends LitElement {
     return html`
       <section aria-labelledby="childrens-teachers">
         <h2 id="childrens-teachers">${this.t('childrensTeachers')}</h2>
-        ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : ''}
-        ${this.entries ? this.renderList(this.entries) : this.error ? '' : html`<p>${this.t('loading')}</p>`}
+        ${this.entries.error ? html`<p class="error" role="alert">${this.entries.error}</p>` : ''}
+        ${this.entries.value ? this.renderList(this.entries.value) : this.entries.error ? '' : html`<p>${this.t('loading')}</p>`}
       </section>
     `;
   }

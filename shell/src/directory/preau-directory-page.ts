@@ -1,13 +1,14 @@
-import { LitElement, css, html } from 'lit';
+import { css, html } from 'lit';
 import { ContextConsumer } from '@lit/context';
 import type { WebUser } from '@preau/sdk/web';
 import { formStyles } from '../styles.js';
-import { format, text, type Language, type TextKey } from '../i18n.js';
+import { format, text, type Language } from '../i18n.js';
 import { errorMessage, shellApiContext } from '../api.js';
 import type { DirectoryHits } from './directory-types.js';
 import { PROFILES, directoryProfileName } from './directory-profiles.js';
 import './preau-directory-results.js';
 import './preau-childrens-teachers.js';
+import { ShellElement } from '../shell-element.js';
 
 const LIMIT = 50;
 const DEBOUNCE_MS = 300;
@@ -34,10 +35,9 @@ function countText(hits: DirectoryHits, groupsSearched: boolean, language: Langu
  * `/directory`: the address book. Searches as the person types (people and groups they may write to, as the
  * server's communication rules decide), with a profile filter; a relative first sees their children's teachers.
  */
-export class PreauDirectoryPage extends LitElement {
+export class PreauDirectoryPage extends ShellElement {
   static override properties = {
     user: { attribute: false },
-    language: {},
     query: { state: true },
     profile: { state: true },
     hits: { state: true },
@@ -55,7 +55,6 @@ export class PreauDirectoryPage extends LitElement {
     `,
   ];
   user?: WebUser;
-  language: Language = 'fr';
   query = '';
   profile = '';
   hits: DirectoryHits | null = null;
@@ -66,10 +65,6 @@ export class PreauDirectoryPage extends LitElement {
   private sequence = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private api = new ContextConsumer(this, { context: shellApiContext });
-
-  private t(key: TextKey): string {
-    return text(key, this.language);
-  }
 
   override connectedCallback(): void {
     super.connectedCallback();

@@ -1,15 +1,16 @@
-import { LitElement, css, html } from 'lit';
+import { css, html } from 'lit';
 import { formStyles } from '../styles.js';
-import { format, text, type Language, type TextKey } from '../i18n.js';
+import { type TextKey } from '../i18n.js';
 import { personPath } from '../routes.js';
 import type { DirectoryGroup, DirectoryHits, DirectoryPerson } from './directory-types.js';
 import { directoryProfileName } from './directory-profiles.js';
+import { ShellElement } from '../shell-element.js';
 
 const GROUP_KIND: Record<DirectoryGroup['kind'], TextKey> = { school: 'groupKindSchool', class: 'groupKindClass', manual: 'groupKindManual' };
 
 /** The results of an address book search, in two lists: people (each a link to their card), then groups. */
-export class PreauDirectoryResults extends LitElement {
-  static override properties = { hits: { attribute: false }, showGroups: { type: Boolean }, schools: { attribute: false }, language: {} };
+export class PreauDirectoryResults extends ShellElement {
+  static override properties = { hits: { attribute: false }, showGroups: { type: Boolean }, schools: { attribute: false } };
   static override styles = [
     formStyles,
     css`
@@ -25,11 +26,6 @@ export class PreauDirectoryResults extends LitElement {
   showGroups = true;
   /** The schools whose names the user knows (their own, and those of the hits met through a gateway); others are « autre école ». */
   schools: { id: number; name: string }[] = [];
-  language: Language = 'fr';
-
-  private t(key: TextKey): string {
-    return text(key, this.language);
-  }
 
   private schoolNames(ids: number[]): string[] {
     const known = ids.map((id) => this.schools.find((s) => s.id === id)?.name).filter((name): name is string => Boolean(name));
@@ -45,7 +41,7 @@ export class PreauDirectoryResults extends LitElement {
   }
 
   private renderGroup(group: DirectoryGroup) {
-    const details = [this.t(GROUP_KIND[group.kind] ?? 'groupKindManual'), format('directoryMembers', this.language, { count: group.members }),
+    const details = [this.t(GROUP_KIND[group.kind] ?? 'groupKindManual'), this.f('directoryMembers', { count: group.members }),
       ...this.schoolNames([group.schoolId])];
     return html`<li>
       <span class="name">${group.name}</span>

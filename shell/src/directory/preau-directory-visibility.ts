@@ -1,8 +1,9 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import { ContextConsumer } from '@lit/context';
 import { formStyles } from '../styles.js';
-import { text, type Language, type TextKey } from '../i18n.js';
+import { type TextKey } from '../i18n.js';
 import { errorMessage, shellApiContext } from '../api.js';
+import { ShellElement } from '../shell-element.js';
 
 /** The user's contact details and whether their card in the address book shows them. */
 export interface DirectoryContact {
@@ -18,20 +19,15 @@ type Outcome = { ok: boolean; message: string } | null;
  * "Dans l'annuaire" on the account page: whether the user's email and mobile show on their card
  * (`PATCH /api/core/me { showEmail, showMobile }`). Reports `preau-me-changed` once saved.
  */
-export class PreauDirectoryVisibility extends LitElement {
-  static override properties = { contact: { attribute: false }, language: {}, showEmail: { state: true }, showMobile: { state: true }, outcome: { state: true }, busy: { state: true } };
+export class PreauDirectoryVisibility extends ShellElement {
+  static override properties = { contact: { attribute: false }, showEmail: { state: true }, showMobile: { state: true }, outcome: { state: true }, busy: { state: true } };
   static override styles = [formStyles, css`section { margin-bottom: 2rem; }`];
   contact: DirectoryContact = { email: null, mobile: null };
-  language: Language = 'fr';
   showEmail = false;
   showMobile = false;
   outcome: Outcome = null;
   busy = false;
   private api = new ContextConsumer(this, { context: shellApiContext });
-
-  private t(key: TextKey): string {
-    return text(key, this.language);
-  }
 
   // Only a known choice replaces the one on screen: `GET /api/core/me` may not tell it (both are off by default).
   override willUpdate(changed: Map<string, unknown>): void {

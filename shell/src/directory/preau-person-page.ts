@@ -1,18 +1,18 @@
-import { LitElement, css, html } from 'lit';
+import { css, html } from 'lit';
 import { ContextConsumer } from '@lit/context';
 import { ApiError } from '@preau/sdk/web';
 import { formStyles } from '../styles.js';
-import { text, type Language, type TextKey } from '../i18n.js';
 import { errorMessage, shellApiContext } from '../api.js';
 import type { PersonCard } from './directory-types.js';
 import { directoryProfileName } from './directory-profiles.js';
+import { ShellElement } from '../shell-element.js';
 
 /**
  * `/directory/people/:id`: a person's card in the address book — name, profile, schools, classes, and the
  * email and mobile they chose to show. Someone out of the user's reach is a 404 from the server.
  */
-export class PreauPersonPage extends LitElement {
-  static override properties = { userId: { type: Number }, canWrite: { type: Boolean }, language: {}, person: { state: true }, error: { state: true } };
+export class PreauPersonPage extends ShellElement {
+  static override properties = { userId: { type: Number }, canWrite: { type: Boolean }, person: { state: true }, error: { state: true } };
   static override styles = [
     formStyles,
     css`
@@ -29,14 +29,9 @@ export class PreauPersonPage extends LitElement {
   userId = 0;
   /** The messaging app is on for the user: the card offers to write to the person (the card exists only for those they may write to). */
   canWrite = false;
-  language: Language = 'fr';
   person: PersonCard | null = null;
   error = '';
   private api = new ContextConsumer(this, { context: shellApiContext });
-
-  private t(key: TextKey): string {
-    return text(key, this.language);
-  }
 
   override willUpdate(changed: Map<string, unknown>): void {
     if (changed.has('userId') && this.userId) void this.load();

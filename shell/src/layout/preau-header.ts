@@ -1,16 +1,21 @@
-import { LitElement, css, html } from 'lit';
+import { css, html } from 'lit';
 import type { WebChild, WebUser } from '@preau/sdk/web';
-import { format, text, type Language, type TextKey } from '../i18n.js';
+import { type TextKey } from '../i18n.js';
 import { seesAdministration } from '../access.js';
+import type { LauncherApp } from './preau-launcher.js';
+import type { PreauHelpDialog } from '../help/preau-help-dialog.js';
 import '../notifications/preau-notification-bell.js';
+import '../help/preau-help-dialog.js';
+import { ShellElement } from '../shell-element.js';
 
 /**
  * The signed-in header: home, "Annuaire", "Mon compte", "Administration" for those who have it, a relative's
- * child switcher, the bell, sign-out (reports `preau-sign-out`). On a phone it is one row (brand, bell, "Menu")
- * and the rest opens under it: the same elements, laid out by CSS, so there is one of each in the page.
+ * child switcher, the bell, "Aide" (the open app's help, or the shell's), sign-out (reports `preau-sign-out`). On a
+ * phone it is one row (brand, bell, "Menu") and the rest opens under it: the same elements, laid out by CSS, so
+ * there is one of each in the page.
  */
-export class PreauHeader extends LitElement {
-  static override properties = { user: { attribute: false }, kids: { attribute: false }, childId: { attribute: false }, unreadByChild: { attribute: false }, path: {}, language: {}, open: { state: true } };
+export class PreauHeader extends ShellElement {
+  static override properties = { user: { attribute: false }, kids: { attribute: false }, childId: { attribute: false }, unreadByChild: { attribute: false }, app: { attribute: false }, path: {}, open: { state: true } };
   static override styles = css`
     :host { display: block; background: var(--preau-accent, #1f5fbf); color: var(--preau-accent-fg, #fff); position: relative; z-index: 5; }
     header { display: flex; align-items: center; gap: var(--preau-space-2, 0.5rem) var(--preau-space-4, 1rem); padding: var(--preau-space-2, 0.5rem) var(--preau-space-4, 1rem); }
@@ -25,6 +30,9 @@ export class PreauHeader extends LitElement {
     .spacer { flex: 1; }
     button { font: inherit; background: transparent; color: inherit; border: 2px solid currentColor; border-radius: var(--preau-radius-control, 8px); padding: 0.4rem 0.8rem; min-height: 44px; cursor: pointer; }
     .toggle { display: none; align-items: center; gap: 0.4rem; }
+    /* "Aide" reads as one of the menu's links: a button (it opens a dialog), drawn like them. */
+    nav button { border-color: transparent; padding: 0 var(--preau-space-2, 0.5rem); border-radius: var(--preau-radius-sm, 6px); }
+    nav button:hover { text-decoration: underline; }
     .toggle svg { width: 1.25rem; height: 1.25rem; }
     a:focus-visible, button:focus-visible, select:focus-visible { outline: var(--preau-focus, 3px solid #f2a900); outline-offset: 2px; }
     .child { display: inline-flex; align-items: center; gap: 0.4rem; }
@@ -50,14 +58,11 @@ export class PreauHeader extends LitElement {
   childId?: number;
   /** What waits for each child in every app (sum of the apps' badges), shown in the switcher. */
   unreadByChild: Record<string, number> = {};
+  /** The app on screen (its help is the one "Aide" opens); undefined on the shell's pages. */
+  app?: LauncherApp;
   path = '/';
-  language: Language = 'fr';
   /** The phone's menu is open. */
   open = false;
-
-  private t(key: TextKey): string {
-    return text(key, this.language);
-  }
 
   private link(href: string, key: TextKey, current: boolean) {
     return html`<li><a href=${href} aria-current=${current ? 'page' : 'false'}>${this.t(key)}</a></li>`;
@@ -73,9 +78,9 @@ export class PreauHeader extends LitElement {
     this.removeEventListener('keydown', this.closeOnEscape);
   }
 
-  // Escape closes the phone's menu and gives the focus back to its button.
+  // Escape closes the phone's menu and gives the focus back to its button (the help dialog handles its own).
   private closeOnEscape = (event: KeyboardEvent): void => {
-    if (event.key !== 'Escape' || !this.open) return;
+    if (event.key !== 'Escape' || !this.open || event.composedPath().some((node) => node instanceof HTMLDialogElement)) return;
     this.open = false;
     this.renderRoot.querySelector<HTMLButtonElement>('.toggle')?.focus();
   };
@@ -85,6 +90,19 @@ export class PreauHeader extends LitElement {
     if (changed.has('path') && changed.get('path') !== undefined) this.open = false;
   }
 
+  private async openHelp(): Promise<void> {
+    await this.renderRoot.querySelector<PreauHelpDialog>('preau-help-dialog')?.open();
+  }
+
+  // Closing the help gives the focus back to where it was opened from: "Aide", or "Menu" on a phone, whose menu
+  // closed meanwhile (the focus would otherwise fall to the page's top).
+  private helpClosed(): void {
+    const toggle = this.renderRoot.querySelector<HTMLButtonElement>('.toggle');
+    const help = this.renderRoot.querySelector<HTMLButtonElement>('.help');
+    if (help?.checkVisibility()) help.focus();
+    else toggle?.focus();
+  }
+
   private childSwitcher() {
     if (this.kids.length <= 1) return '';
     return html`<label class="child">${this.t('childSwitcher')}
@@ -92,7 +110,7 @@ export class PreauHeader extends LitElement {
         ${this.kids.map((c) => {
           const name = `${c.firstName ?? c.displayName}${c.classes[0] ? ` (${c.classes[0].label})` : ''}`;
           const unread = this.unreadByChild[c.id] ?? 0;
-          return html`<option value=${c.id} ?selected=${c.id === this.childId}>${unread ? format('childWithUnread', this.language, { name, count: unread }) : name}</option>`;
+          return html`<option value=${c.id} ?selected=${c.id === this.childId}>${unread ? this.f('childWithUnread', { name, count: unread }) : name}</option>`;
         })}
       </select></label>`;
   }
@@ -113,6 +131,7 @@ export class PreauHeader extends LitElement {
               ${this.link('/directory', 'directory', this.path.startsWith('/directory'))}
               ${this.link('/account', 'myAccount', this.path === '/account')}
               ${seesAdministration(user) ? this.link('/admin', 'administration', this.path.startsWith('/admin')) : ''}
+              <li><button class="help" type="button" aria-haspopup="dialog" @click=${() => void this.openHelp()}>${this.t('appHelp')}</button></li>
             </ul>
           </nav>
           <span class="spacer"></span>
@@ -121,6 +140,7 @@ export class PreauHeader extends LitElement {
           <button type="button" @click=${() => this.dispatchEvent(new CustomEvent('preau-sign-out', { bubbles: true, composed: true }))}>${this.t('signOut')}</button>
         </div>
       </header>
+      <preau-help-dialog .app=${this.app} .language=${this.language} @preau-help-closed=${() => this.helpClosed()}></preau-help-dialog>
     `;
   }
 }

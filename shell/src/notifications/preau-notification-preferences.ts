@@ -1,8 +1,10 @@
-import { LitElement, css, html } from 'lit';
+import { css, html } from 'lit';
 import { ContextConsumer } from '@lit/context';
 import { formStyles, tableStyles } from '../styles.js';
-import { format, text, type Language, type TextKey } from '../i18n.js';
+import { type TextKey } from '../i18n.js';
 import { errorMessage, shellApiContext } from '../api.js';
+import { ShellElement } from '../shell-element.js';
+import { ApiResource } from '../api-resource.js';
 
 type Delivery = 'immediate' | 'daily' | 'weekly' | 'never';
 interface QuietHours {
@@ -37,8 +39,8 @@ const DELIVERY_TEXT: Record<Delivery, TextKey> = { immediate: 'deliveryImmediate
  * "Mon compte › Notifications": the email switch first, then email per type (immediately, digests, never)
  * grouped by app, one type per line so that a phone reads it whole, and quiet hours.
  */
-export class PreauNotificationPreferences extends LitElement {
-  static override properties = { language: {}, preferences: { state: true }, outcome: { state: true }, busy: { state: true } };
+export class PreauNotificationPreferences extends ShellElement {
+  static override properties = { outcome: { state: true }, busy: { state: true } };
   static override styles = [
     formStyles,
     tableStyles,
@@ -58,27 +60,13 @@ export class PreauNotificationPreferences extends LitElement {
       @media (min-width: 40rem) { .type { grid-template-columns: minmax(0, 1fr) minmax(0, 17rem) max-content; align-items: center; } }
     `,
   ];
-  language: Language = 'fr';
-  preferences?: Preferences;
   outcome: { ok: boolean; message: string } | null = null;
   busy = false;
   private api = new ContextConsumer(this, { context: shellApiContext });
+  private resource = new ApiResource<Preferences>(this, () => '/api/core/me/notification-preferences');
 
-  private t(key: TextKey): string {
-    return text(key, this.language);
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.load();
-  }
-
-  private async load(): Promise<void> {
-    try {
-      this.preferences = await this.api.value!.get<Preferences>('/api/core/me/notification-preferences');
-    } catch (error) {
-      this.outcome = { ok: false, message: errorMessage(error) };
-    }
+  private get preferences(): Preferences | null {
+    return this.resource.value;
   }
 
   private async save(event: SubmitEvent, resetQuietHours = false): Promise<void> {
@@ -103,12 +91,12 @@ export class PreauNotificationPreferences extends LitElement {
       : { enabled: data.get('quietEnabled') === 'on', start: String(data.get('quietStart')), end: String(data.get('quietEnd')), weekends: data.get('quietWeekends') === 'on' };
     this.busy = true;
     try {
-      this.preferences = await this.api.value!.put<Preferences>('/api/core/me/notification-preferences', {
+      this.resource.replace(await this.api.value!.put<Preferences>('/api/core/me/notification-preferences', {
         types,
         push,
         emailEnabled: data.get('emailEnabled') === 'on',
         quietHours,
-      });
+      }));
       this.outcome = { ok: true, message: this.t('saved') };
     } catch (error) {
       this.outcome = { ok: false, message: errorMessage(error) };
@@ -124,11 +112,11 @@ export class PreauNotificationPreferences extends LitElement {
         ? html`<span>${type.title[this.language]}</span><span class="hint">${this.t('timelineOnly')}</span>`
         : html`<label for=${id}>${type.title[this.language]}</label>
             <select id=${id} name=${`${type.app}.${type.type}`} ?disabled=${!this.preferences!.emailEnabled}>
-              <option value="default" ?selected=${!type.chosen}>${format('deliveryDefault', this.language, { delivery: this.t(DELIVERY_TEXT[type.defaultDelivery]).toLowerCase() })}</option>
+              <option value="default" ?selected=${!type.chosen}>${this.f('deliveryDefault', { delivery: this.t(DELIVERY_TEXT[type.defaultDelivery]).toLowerCase() })}</option>
               ${DELIVERIES.map((d) => html`<option value=${d} ?selected=${type.chosen && type.delivery === d}>${this.t(DELIVERY_TEXT[d])}</option>`)}
             </select>`}
       <label class="check push"><input type="checkbox" name=${`push:${type.app}.${type.type}`} ?checked=${type.push}
-        aria-label=${format('pushOnDevicesOf', this.language, { type: type.title[this.language] })} />${this.t('pushOnDevices')}</label>
+        aria-label=${this.f('pushOnDevicesOf', { type: type.title[this.language] })} />${this.t('pushOnDevices')}</label>
     </div>`;
   }
 
@@ -144,19 +132,19 @@ export class PreauNotificationPreferences extends LitElement {
 
   override render() {
     const p = this.preferences;
-    if (!p) return html`${this.outcome ? html`<p class="error" role="alert">${this.outcome.message}</p>` : html`<p>${this.t('loading')}</p>`}`;
+    if (!p) return this.resource.error ? html`<p class="error" role="alert">${this.resource.error}</p>` : html`<p>${this.t('loading')}</p>`;
     const academy = p.academyQuietHours;
     return html`
       <p>${this.t('preferencesIntro')}</p>
       ${p.email ? '' : html`<p class="hint">${this.t('preferencesNoEmail')}</p>`}
       <form @submit=${(event: SubmitEvent) => this.save(event)}>
         <label class="check email-switch"><input type="checkbox" name="emailEnabled" ?checked=${p.emailEnabled}
-          @change=${(event: Event) => (this.preferences = { ...p, emailEnabled: (event.target as HTMLInputElement).checked })} />${this.t('emailEnabled')}</label>
+          @change=${(event: Event) => this.resource.replace({ ...p, emailEnabled: (event.target as HTMLInputElement).checked })} />${this.t('emailEnabled')}</label>
         ${this.renderGroups(p.types)}
         <fieldset>
           <legend>${this.t('quietHours')}</legend>
           <p class="hint">${this.t('quietHoursHint')}</p>
-          <p class="hint">${format('quietAcademy', this.language, { start: academy.start, end: academy.end, weekends: academy.weekends ? this.t('quietAcademyWeekends') : '' })}</p>
+          <p class="hint">${this.f('quietAcademy', { start: academy.start, end: academy.end, weekends: academy.weekends ? this.t('quietAcademyWeekends') : '' })}</p>
           <label class="check"><input type="checkbox" name="quietEnabled" ?checked=${p.quietHours.enabled} />${this.t('quietEnabled')}</label>
           <div class="times">
             <label>${this.t('quietStart')} <input type="time" name="quietStart" required .value=${p.quietHours.start} /></label>

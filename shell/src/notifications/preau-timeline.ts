@@ -1,11 +1,11 @@
-import { LitElement, css, html } from 'lit';
+import { css, html } from 'lit';
 import { ContextConsumer } from '@lit/context';
 import { formStyles } from '../styles.js';
-import { format, text, type Language, type TextKey } from '../i18n.js';
 import '../design/preau-menu.js';
 import '../design/preau-empty-state.js';
 import { errorMessage, shellApiContext } from '../api.js';
 import { liveNotifications, type TimelineItem } from './live-notifications.js';
+import { ShellElement } from '../shell-element.js';
 
 interface TimelinePage {
   items: TimelineItem[];
@@ -19,9 +19,8 @@ const PAGE = 20;
  * The home feed: the user's notifications, newest first, with "Plus anciens" to page back, read and hide;
  * new ones arrive live. Opening an item marks it read.
  */
-export class PreauTimeline extends LitElement {
+export class PreauTimeline extends ShellElement {
   static override properties = {
-    language: {},
     items: { state: true },
     nextBefore: { state: true },
     loading: { state: true },
@@ -45,7 +44,6 @@ export class PreauTimeline extends LitElement {
       .more { margin-top: 1rem; }
     `,
   ];
-  language: Language = 'fr';
   items: TimelineItem[] = [];
   nextBefore: number | null = null;
   loading = false;
@@ -53,10 +51,6 @@ export class PreauTimeline extends LitElement {
   status = '';
   #stops: (() => void)[] = [];
   private api = new ContextConsumer(this, { context: shellApiContext, subscribe: true });
-
-  private t(key: TextKey): string {
-    return text(key, this.language);
-  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -155,7 +149,7 @@ export class PreauTimeline extends LitElement {
                   ${item.read ? '' : html`<span class="visually-hidden">${this.t('timelineUnread')} : </span>`}${item.text}
                 </a>
                 <span class="meta"><time datetime=${item.createdAt} title=${this.when(item.createdAt)}>${this.short(item.createdAt)}</time></span>
-                <preau-menu label=${format('itemActionsOf', this.language, { text: item.text })}>
+                <preau-menu label=${this.f('itemActionsOf', { text: item.text })}>
                   ${item.read ? '' : html`<button type="button" @click=${() => this.markRead([item.id])}>${this.t('timelineMarkRead')}</button>`}
                   <button type="button" @click=${() => this.hide(item, index)}>${this.t('timelineHide')}</button>
                 </preau-menu>

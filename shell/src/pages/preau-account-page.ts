@@ -1,7 +1,7 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import { ContextConsumer } from '@lit/context';
 import { formStyles } from '../styles.js';
-import { profileName, text, type Language, type TextKey } from '../i18n.js';
+import { profileName, text } from '../i18n.js';
 import { errorMessage, shellApiContext } from '../api.js';
 import type { Me } from '../api-types.js';
 import { contactProblem } from '../contact-checks.js';
@@ -13,6 +13,7 @@ import '../notifications/preau-notification-preferences.js';
 import '../account/preau-push-devices.js';
 import '../layout/preau-home-elements.js';
 import type { LauncherApp } from '../layout/preau-launcher.js';
+import { ShellElement } from '../shell-element.js';
 
 type Outcome = { ok: boolean; message: string } | null;
 
@@ -21,8 +22,8 @@ type Outcome = { ok: boolean; message: string } | null;
  * language, my password, my open sessions, my data.
  * Reports `preau-me-changed` when the user changed, so that the shell reads it again.
  */
-export class PreauAccountPage extends LitElement {
-  static override properties = { me: { attribute: false }, apps: { attribute: false }, language: {}, contactOutcome: { state: true }, passwordOutcome: { state: true }, busy: { state: true } };
+export class PreauAccountPage extends ShellElement {
+  static override properties = { me: { attribute: false }, apps: { attribute: false }, contactOutcome: { state: true }, passwordOutcome: { state: true }, busy: { state: true } };
   static override styles = [
     formStyles,
     css`
@@ -36,15 +37,10 @@ export class PreauAccountPage extends LitElement {
   me?: Me;
   /** The user's apps: those with sections of Mon compte (`web.account`) show them here. */
   apps: LauncherApp[] = [];
-  language: Language = 'fr';
   contactOutcome: Outcome = null;
   passwordOutcome: Outcome = null;
   busy = false;
   private api = new ContextConsumer(this, { context: shellApiContext });
-
-  private t(key: TextKey): string {
-    return text(key, this.language);
-  }
 
   private async saveContact(event: SubmitEvent): Promise<void> {
     event.preventDefault();

@@ -1,16 +1,16 @@
-import { LitElement, css, html } from 'lit';
+import { css, html } from 'lit';
 import { formStyles } from '../styles.js';
-import { format, text, type Language, type TextKey } from '../i18n.js';
 import { errorMessage, signedOutApi } from '../api.js';
 import type { ActivationCheck } from '../api-types.js';
 import { contactProblem } from '../contact-checks.js';
+import { ShellElement } from '../shell-element.js';
 
 /**
  * First sign-in with the activation slip: step 1 checks the login and code, step 2 shows the charter and lets
  * the person choose a password (and give an email and a mobile). Reports `preau-signed-in` like the login page.
  */
-export class PreauActivationPage extends LitElement {
-  static override properties = { language: {}, check: { state: true }, error: { state: true }, busy: { state: true } };
+export class PreauActivationPage extends ShellElement {
+  static override properties = { check: { state: true }, error: { state: true }, busy: { state: true } };
   static override styles = [
     formStyles,
     css`
@@ -21,16 +21,11 @@ export class PreauActivationPage extends LitElement {
       .charter h3 { margin-top: 0; }
     `,
   ];
-  language: Language = 'fr';
   check: ActivationCheck | null = null;
   error = '';
   busy = false;
   private login = '';
   private code = '';
-
-  private t(key: TextKey): string {
-    return text(key, this.language);
-  }
 
   private async verify(event: SubmitEvent): Promise<void> {
     event.preventDefault();
@@ -60,7 +55,7 @@ export class PreauActivationPage extends LitElement {
     const problem = !data.get('acceptCharter')
       ? this.t('mustAcceptCharter')
       : password.length < check.passwordMinLength
-        ? format('passwordTooShort', this.language, { count: check.passwordMinLength })
+        ? this.f('passwordTooShort', { count: check.passwordMinLength })
         : password !== data.get('confirmation')
           ? this.t('passwordsDiffer')
           : contactProblem({ email, mobile }, this.language);
@@ -111,7 +106,7 @@ export class PreauActivationPage extends LitElement {
 
   private renderChoiceStep(check: ActivationCheck) {
     return html`
-      <h2 id="hello" tabindex="-1">${format('hello', this.language, { name: check.displayName })}</h2>
+      <h2 id="hello" tabindex="-1">${this.f('hello', { name: check.displayName })}</h2>
       <form @submit=${this.activate} novalidate>
         <div class="charter" role="region" aria-labelledby="charter-title" tabindex="0">
           <h3 id="charter-title">${this.t('charterTitle')}</h3>
@@ -121,7 +116,7 @@ export class PreauActivationPage extends LitElement {
         <div class="field">
           <label for="password">${this.t('password')}</label>
           <input id="password" name="password" type="password" required minlength=${check.passwordMinLength} autocomplete="new-password" aria-describedby="password-hint">
-          <p class="hint" id="password-hint">${format('passwordMinHint', this.language, { count: check.passwordMinLength })}</p>
+          <p class="hint" id="password-hint">${this.f('passwordMinHint', { count: check.passwordMinLength })}</p>
         </div>
         <label>${this.t('confirmPassword')}<input name="confirmation" type="password" required autocomplete="new-password"></label>
         <div class="field">

@@ -1,28 +1,23 @@
-import { LitElement, html } from 'lit';
+import { html } from 'lit';
 import { ContextConsumer } from '@lit/context';
 import { formStyles } from '../styles.js';
-import { format, text, type Language, type TextKey } from '../i18n.js';
 import { errorMessage, shellApiContext, signedOutApi } from '../api.js';
+import { ShellElement } from '../shell-element.js';
 
 /**
  * The page of the link mailed to a new address (`/email-confirm?token=…`): it confirms the address as it opens
  * and says so. The link may be opened signed in (the session's client carries the CSRF token) or not (the
  * phone that reads the mail): the token alone is the proof.
  */
-export class PreauEmailConfirmPage extends LitElement {
-  static override properties = { language: {}, token: {}, signedIn: { type: Boolean }, confirmed: { state: true }, error: { state: true } };
+export class PreauEmailConfirmPage extends ShellElement {
+  static override properties = { token: {}, signedIn: { type: Boolean }, confirmed: { state: true }, error: { state: true } };
   static override styles = formStyles;
-  language: Language = 'fr';
   token = '';
   signedIn = false;
   confirmed = '';
   error = '';
   private started = false;
   private api = new ContextConsumer(this, { context: shellApiContext });
-
-  private t(key: TextKey): string {
-    return text(key, this.language);
-  }
 
   override firstUpdated(): void {
     if (this.token && !this.started) void this.confirm();
@@ -43,7 +38,7 @@ export class PreauEmailConfirmPage extends LitElement {
   private renderOutcome() {
     if (!this.token) return html`<p class="error" role="alert">${this.t('emailConfirmMissingToken')}</p>`;
     if (this.error) return html`<p class="error" role="alert">${this.error}</p>`;
-    if (this.confirmed) return html`<p class="success" role="status">${format('emailConfirmed', this.language, { email: this.confirmed })}</p>`;
+    if (this.confirmed) return html`<p class="success" role="status">${this.f('emailConfirmed', { email: this.confirmed })}</p>`;
     return html`<p role="status">${this.t('emailConfirming')}</p>`;
   }
 

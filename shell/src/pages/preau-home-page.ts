@@ -1,16 +1,17 @@
-import { LitElement, css, html } from 'lit';
+import { css, html } from 'lit';
 import { formStyles } from '../styles.js';
-import { text, type Language, type TextKey } from '../i18n.js';
+
 import type { Me } from '../api-types.js';
 import type { LauncherApp } from '../layout/preau-launcher.js';
 import { classPath } from '../routes.js';
 import '../layout/preau-launcher.js';
 import '../layout/preau-home-elements.js';
 import '../notifications/preau-timeline.js';
+import { ShellElement } from '../shell-element.js';
 
 /** The signed-in home: flash messages, the launcher, the timeline, then a relative's children or a pupil's or teacher's classes. */
-export class PreauHomePage extends LitElement {
-  static override properties = { me: { attribute: false }, meLoaded: { attribute: false }, apps: { attribute: false }, language: {} };
+export class PreauHomePage extends ShellElement {
+  static override properties = { me: { attribute: false }, meLoaded: { attribute: false }, apps: { attribute: false } };
   static override styles = [
     formStyles,
     css`
@@ -24,11 +25,6 @@ export class PreauHomePage extends LitElement {
   meLoaded = true;
   /** Null until read. */
   apps: LauncherApp[] | null = null;
-  language: Language = 'fr';
-
-  private t(key: TextKey): string {
-    return text(key, this.language);
-  }
 
   private loading() {
     return html`<p role="status">${this.t('loading')}</p>`;

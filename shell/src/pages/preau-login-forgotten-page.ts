@@ -1,21 +1,17 @@
-import { LitElement, html } from 'lit';
+import { html } from 'lit';
 import { formStyles } from '../styles.js';
-import { text, type Language, type TextKey } from '../i18n.js';
+
 import { errorMessage, signedOutApi } from '../api.js';
 import { contactProblem } from '../contact-checks.js';
+import { ShellElement } from '../shell-element.js';
 
 /** Sends the logins of an email address to it; the answer is the same whether or not an account has it. */
-export class PreauLoginForgottenPage extends LitElement {
-  static override properties = { language: {}, error: { state: true }, done: { state: true }, busy: { state: true } };
+export class PreauLoginForgottenPage extends ShellElement {
+  static override properties = { error: { state: true }, done: { state: true }, busy: { state: true } };
   static override styles = formStyles;
-  language: Language = 'fr';
   error = '';
   done = '';
   busy = false;
-
-  private t(key: TextKey): string {
-    return text(key, this.language);
-  }
 
   private async submit(event: SubmitEvent): Promise<void> {
     event.preventDefault();

@@ -1,20 +1,16 @@
-import { LitElement, html } from 'lit';
+import { html } from 'lit';
 import { formStyles } from '../styles.js';
-import { text, type Language, type TextKey } from '../i18n.js';
+
 import { errorMessage, signedOutApi } from '../api.js';
+import { ShellElement } from '../shell-element.js';
 
 /** Asks for a password reset link by email; the answer is the same whether or not the account exists. */
-export class PreauPasswordForgottenPage extends LitElement {
-  static override properties = { language: {}, error: { state: true }, done: { state: true }, busy: { state: true } };
+export class PreauPasswordForgottenPage extends ShellElement {
+  static override properties = { error: { state: true }, done: { state: true }, busy: { state: true } };
   static override styles = formStyles;
-  language: Language = 'fr';
   error = '';
   done = '';
   busy = false;
-
-  private t(key: TextKey): string {
-    return text(key, this.language);
-  }
 
   private async submit(event: SubmitEvent): Promise<void> {
     event.preventDefault();

@@ -1,21 +1,17 @@
-import { LitElement, html } from 'lit';
+import { html } from 'lit';
 import { formStyles } from '../styles.js';
-import { text, type Language, type TextKey } from '../i18n.js';
+
 import { errorMessage, signedOutApi } from '../api.js';
+import { ShellElement } from '../shell-element.js';
 
 /** The page of the emailed link (`/password-reset?token=…`): choose a new password, then sign in with it. */
-export class PreauPasswordResetPage extends LitElement {
-  static override properties = { language: {}, token: {}, error: { state: true }, done: { state: true }, busy: { state: true } };
+export class PreauPasswordResetPage extends ShellElement {
+  static override properties = { token: {}, error: { state: true }, done: { state: true }, busy: { state: true } };
   static override styles = formStyles;
-  language: Language = 'fr';
   token = '';
   error = '';
   done = false;
   busy = false;
-
-  private t(key: TextKey): string {
-    return text(key, this.language);
-  }
 
   private async submit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
