@@ -1,5 +1,7 @@
 import { Type, type PluginApp, type PluginServices } from '@preau/sdk';
+import { bookRoutes } from './book-routes.js';
 import { defineConvertJob } from './convert-job.js';
+import { pageRoutes } from './page-routes.js';
 import { deleteRecording, ownRecording, toRecording, type RecordingRow } from './recordings.js';
 import { Errors, MediaStatus, Recording, RecordingParams } from './schemas.js';
 import { CHUNK_BYTES, type MediaSettings } from './settings.js';
@@ -43,4 +45,6 @@ export async function routes(app: PluginApp, services: PluginServices): Promise<
   });
 
   await uploadRoutes(app, services);
+  await bookRoutes(app, services);
+  await pageRoutes(app, services);
 }
