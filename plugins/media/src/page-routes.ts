@@ -64,6 +64,12 @@ export async function pageRoutes(app: PluginApp, services: PluginServices): Prom
     return reply.code(201).send(await answer(user, id, role));
   });
 
+  app.get('/pages/:pageId', { schema: { params: PageParams, response: { 200: Page, ...Errors } } }, async (request) => {
+    const user = request.currentUser!;
+    const { row, role } = await pageFor(user, request.currentSchools, request.params.pageId);
+    return toPage(row, user, role);
+  });
+
   app.put('/pages/:pageId', { schema: { params: PageParams, body: PageInput, response: { 200: Page, ...Errors } } }, async (request) => {
     const user = request.currentUser!;
     const { row, role } = await pageFor(user, request.currentSchools, request.params.pageId);
