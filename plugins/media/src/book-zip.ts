@@ -26,7 +26,8 @@ function attachmentHeader(name: string): string {
 export async function bookZip(services: Pick<PluginServices, 'storage' | 'log' | 'clock'>, book: BookRow, pages: readonly PageRow[]): Promise<{ stream: Readable; disposition: string }> {
   const ids = [...new Set(pages.flatMap(blobsOf))];
   const blobs = new Map((await services.storage.statMany(ids)).map((b) => [b.id, b]));
-  const names = new Map([...blobs.values()].map((blob, index) => [blob.id, `media/${String(index + 1).padStart(3, '0')}.${EXTENSIONS[blob.mediaType] ?? 'bin'}`]));
+  // Numbered in reading order, so that the folder lists the files as the book shows them.
+  const names = new Map(ids.filter((id) => blobs.has(id)).map((id, index) => [id, `media/${String(index + 1).padStart(3, '0')}.${EXTENSIONS[blobs.get(id)!.mediaType] ?? 'bin'}`]));
   const mtime = services.clock.now();
   const zip = new yazl.ZipFile();
   zip.addBuffer(Buffer.from(bookHtml(book, pages, (id) => names.get(id) ?? '')), 'index.html', { mtime });
