@@ -70,11 +70,11 @@ t.test('a teacher makes a book of three pages; a parent reads it as a book, play
   await desk.getByRole('heading', { level: 1, name: 'Classe de mer' }).waitFor();
 
   await addPage(desk, 'Une grande image', 'La plage', async () => {
-    await desk.getByLabel('Image', { exact: true }).setInputFiles({ name: 'plage.png', mimeType: 'image/png', buffer: PNG });
+    await desk.getByLabel('Choisir l’image', { exact: true }).setInputFiles({ name: 'plage.png', mimeType: 'image/png', buffer: PNG });
     await desk.getByRole('img', { name: 'Image 1' }).waitFor();
   });
   await addPage(desk, 'Image et texte', 'Léa lit son poème', async () => {
-    await desk.getByLabel('Image', { exact: true }).setInputFiles({ name: 'poeme.png', mimeType: 'image/png', buffer: PNG });
+    await desk.getByLabel('Choisir l’image', { exact: true }).setInputFiles({ name: 'poeme.png', mimeType: 'image/png', buffer: PNG });
     await recordFromForm(desk, '🎤 Ajouter un son à la page', 'Insérer un son', 'Autoriser le micro', 1);
     await desk.getByRole('button', { name: 'Retirer le son' }).waitFor();
   });
@@ -128,7 +128,7 @@ t.test('a teacher makes a book of three pages; a parent reads it as a book, play
   await home.getByText('Page 3 sur 3').waitFor();
   await home.getByRole('button', { name: 'Plein écran' }).click();
   await home.getByRole('button', { name: 'Quitter le plein écran' }).waitFor();
-  t.equal(await home.evaluate(() => document.fullscreenElement?.tagName ?? null), 'MEDIA-APP', 'the book fills the screen');
+  t.ok(await home.locator('media-book-reader .book').evaluate((element) => element.matches(':fullscreen')), 'the book fills the screen');
   await home.getByRole('button', { name: 'Quitter le plein écran' }).click();
   await home.getByRole('button', { name: 'Plein écran' }).waitFor();
 

@@ -99,7 +99,7 @@ export class MediaBookPageForm extends MediaElement {
     const count = LAYOUTS[this.template].pictures;
     return Array.from({ length: count }, (_, slot) => html`<div class="slot">
       ${this.pictures[slot] ? html`<img src=${this.pictures[slot]} alt=${this.f('pictureN', { n: slot + 1 })}>` : nothing}
-      <label>${count === 1 ? this.t('picture') : this.f('pictureN', { n: slot + 1 })}
+      <label>${count === 1 ? this.t('choosePicture') : this.f('choosePictureN', { n: slot + 1 })}
         <input type="file" accept="image/jpeg,image/png,image/gif,image/webp" @change=${(e: Event) => this.choosePicture(slot, e)}></label>
     </div>`);
   }
