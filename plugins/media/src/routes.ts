@@ -21,11 +21,12 @@ export async function routes(app: PluginApp, services: PluginServices): Promise<
   const settings = services.settings as MediaSettings;
   defineConvertJob(services, settings);
 
-  app.get('/status', { schema: { response: { 200: MediaStatus, ...Errors } } }, async () => ({
+  app.get('/status', { schema: { response: { 200: MediaStatus, ...Errors } } }, async (request) => ({
     converts: services.ffmpeg.available !== null,
     audioLimitSeconds: settings.audioLimitSeconds,
     videoLimitSeconds: settings.videoLimitSeconds,
     chunkBytes: CHUNK_BYTES,
+    mayRecordScreen: request.currentUser!.profile === 'Teacher' || request.currentUser!.profile === 'Personnel',
   }));
 
   app.get('/recordings', { schema: { response: { 200: Type.Array(Recording), ...Errors } } }, async (request) => {

@@ -40,6 +40,13 @@ t.test("a class's book is made by its teacher, read by its parents, contributed 
   t.equal(renamed.json().book.title, 'Le voyage');
 });
 
+t.test('the recorder offers the screen to teachers, not to pupils nor parents', async (t) => {
+  const { teacher, parent, pupil } = await school(platform);
+  t.equal((await platform.as(teacher).inject('/api/media/status')).json().mayRecordScreen, true);
+  t.equal((await platform.as(pupil).inject('/api/media/status')).json().mayRecordScreen, false);
+  t.equal((await platform.as(parent).inject('/api/media/status')).json().mayRecordScreen, false);
+});
+
 t.test('pages hold pictures, a video and a sound in their templates; only the book’s readers open them', async (t) => {
   const { teacher, cm2, parent, otherParent } = await school(platform);
   const book = await createBook(platform, teacher, cm2.id);

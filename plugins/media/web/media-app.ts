@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { ContextConsumer } from '@lit/context';
-import { ApiError, apiContext, formatDateTime, languageContext, preauStyles, showToast, userContext } from '@preau/sdk/web';
+import { ApiError, apiContext, formatDateTime, languageContext, preauStyles, showToast } from '@preau/sdk/web';
 import { recordMedia } from './media-recorder.js';
 import './media-book-editor.js';
 import './media-book-list.js';
@@ -34,7 +34,6 @@ export class MediaApp extends LitElement {
   private timer = 0;
   private api = new ContextConsumer(this, { context: apiContext, subscribe: true });
   private language = new ContextConsumer(this, { context: languageContext, subscribe: true });
-  private user = new ContextConsumer(this, { context: userContext, subscribe: true });
 
   private t(key: TextKey): string {
     return texts.text(key, this.language.value ?? 'fr');
@@ -108,7 +107,7 @@ export class MediaApp extends LitElement {
       <div class="actions">
         <button class="primary" @click=${() => this.record('audio')}>🎤 ${this.t('recordAudio')}</button>
         <button class="primary" @click=${() => this.record('video')}>🎥 ${this.t('recordVideo')}</button>
-        ${this.user.value?.profile === 'Teacher' || this.user.value?.profile === 'Personnel'
+        ${this.status?.mayRecordScreen
           ? html`<button class="primary" @click=${() => this.record('video', true)}>🖥 ${this.t('recordScreen')}</button>` : nothing}
       </div>
       ${this.status?.converts === false ? html`<p class="muted">${this.t('noConversion')}</p>` : nothing}

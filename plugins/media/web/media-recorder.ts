@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { ContextConsumer } from '@lit/context';
-import { ApiError, apiContext, languageContext, preauStyles, userContext } from '@preau/sdk/web';
+import { ApiError, apiContext, languageContext, preauStyles } from '@preau/sdk/web';
 import { texts, type TextKey } from './texts.js';
 import { playerHtml, uploadInChunks, whenConverted, type MediaStatus, type Recording } from './upload.js';
 
@@ -73,12 +73,10 @@ export class MediaRecorderDialog extends LitElement {
   private recordedBefore = 0;
   private api = new ContextConsumer(this, { context: apiContext, subscribe: true });
   private language = new ContextConsumer(this, { context: languageContext, subscribe: true });
-  private user = new ContextConsumer(this, { context: userContext, subscribe: true });
 
-  /** Recording the screen is for the staff's explanations (a pupil's screen holds nothing to record for school). */
+  /** Recording the screen is for the staff's explanations, as the server says (the dialog sits outside the shell's user context). */
   private get mayRecordScreen(): boolean {
-    const profile = this.user.value?.profile;
-    return this.kind === 'video' && (profile === 'Teacher' || profile === 'Personnel');
+    return this.kind === 'video' && this.status?.mayRecordScreen === true;
   }
 
   constructor() {
