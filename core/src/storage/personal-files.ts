@@ -16,8 +16,11 @@ export function createPersonalFiles(deps: {
 }): PersonalFilesService {
   return {
     async file(input) {
-      const keeper = deps.registry()?.all().find((record) => record.state === 'active' && record.services && record.manifest?.personalFiles);
+      const keepers = deps.registry()?.all().filter((record) => record.state === 'active' && record.services && record.manifest?.personalFiles) ?? [];
+      const keeper = keepers[0];
       if (!keeper) return false;
+      // Two apps keeping people's files would split them: the first loaded keeps them, and the operator is told.
+      if (keepers.length > 1) deps.log.warn({ apps: keepers.map((k) => k.name) }, 'personal files: more than one app declares personalFiles; the first is used');
       const [blob, owner] = await Promise.all([deps.storage.stat(input.blobId), deps.structure.activeUser(input.ownerId)]);
       // Only the owner's own file, into their own space: their quota already counts it.
       if (!blob || blob.owner !== input.ownerId || !owner) return false;
