@@ -153,8 +153,8 @@ export class MediaBookEditor extends MediaElement {
         <a class="button" href="/apps/media/books/${book.id}/read">${this.t('readBook')}</a>
         ${contributes ? html`<a class="button secondary" href="/apps/media/books/${book.id}/pages/new">${this.t('addPage')}</a>` : nothing}
         ${this.manages ? html`<button class="secondary" @click=${this.share}>${this.t('share')}</button>` : nothing}
-        <a class="button quiet" href="/apps/media/books/${book.id}/print">${this.t('printable')}</a>
-        <a class="button quiet" href="/api/media/books/${book.id}/zip" download>${this.t('downloadZip')}</a>
+        <a class="button secondary" href="/apps/media/books/${book.id}/print">${this.t('printable')}</a>
+        <a class="button secondary" href="/api/media/books/${book.id}/zip" download>${this.t('downloadZip')}</a>
       </div>
       ${contributes && this.user?.profile === 'Student' ? html`<p class="notice">${this.t('pupilWaits')}</p>` : nothing}
       ${this.manages && pages.length > 1 ? html`<p class="muted">${this.t('reorderHint')}</p>` : nothing}

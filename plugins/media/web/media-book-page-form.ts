@@ -114,7 +114,7 @@ export class MediaBookPageForm extends MediaElement {
       <form @submit=${this.save}>
         <fieldset>
           <legend>${this.t('layout')}</legend>
-          <div class="templates">${TEMPLATES.map((template) => html`<label><input type="radio" name="template" value=${template}
+          <div class="templates">${TEMPLATES.map((template) => html`<label class="check"><input type="radio" name="template" value=${template}
             .checked=${this.template === template} @change=${() => (this.template = template)}> ${this.t(TEMPLATE_LABEL[template])}</label>`)}</div>
         </fieldset>
         ${this.renderPictures()}

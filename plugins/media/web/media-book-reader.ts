@@ -128,9 +128,9 @@ export class MediaBookReader extends MediaElement {
             <button class="secondary" ?disabled=${this.index >= total - 1} @click=${() => this.turn(1)}>${this.t('nextPage')} →</button>
           </div>` : html`<preau-empty-state heading=${this.t('noPages')}></preau-empty-state>`}
         <div class="actions">
-          <button class="quiet" aria-pressed=${this.fullscreen ? 'true' : 'false'} @click=${this.toggleFullscreen}>${this.fullscreen ? this.t('exitFullscreen') : this.t('fullscreen')}</button>
-          <a class="button quiet" href="/apps/media/books/${data.book.id}/print">${this.t('printable')}</a>
-          <a class="button quiet" href="/api/media/books/${data.book.id}/zip" download>${this.t('downloadZip')}</a>
+          <button class="secondary" aria-pressed=${this.fullscreen ? 'true' : 'false'} @click=${this.toggleFullscreen}>${this.fullscreen ? this.t('exitFullscreen') : this.t('fullscreen')}</button>
+          <a class="button secondary" href="/apps/media/books/${data.book.id}/print">${this.t('printable')}</a>
+          <a class="button secondary" href="/api/media/books/${data.book.id}/zip" download>${this.t('downloadZip')}</a>
         </div>
       </div>
     `;
