@@ -40,6 +40,19 @@ t.test("a class's book is made by its teacher, read by its parents, contributed 
   t.equal(renamed.json().book.title, 'Le voyage');
 });
 
+t.test("the book is shared through the core's share routes: its class's parents read, its pupils contribute, a manager adds a colleague", async (t) => {
+  const { teacher, cm2, other, parent } = await school(platform);
+  const book = await createBook(platform, teacher, cm2.id);
+  const shares = await platform.as(teacher).inject(`/api/core/shares/media/book/${book.id}`);
+  t.equal(shares.statusCode, 200, shares.body);
+  const grants = shares.json().grants as { role: string; grantee: { kind: string; name?: string } }[];
+  t.same(grants.map((g) => g.role).sort(), ['contribute', 'read'], 'the pupils contribute, the parents read');
+  t.equal((await platform.as(parent).inject(`/api/core/shares/media/book/${book.id}`)).statusCode, 403, 'a reader does not see the grants');
+  const added = await platform.as(teacher).inject({ method: 'PUT', url: `/api/core/shares/media/book/${book.id}`, payload: { role: 'manage', users: [other.id], notify: false } });
+  t.equal(added.statusCode, 200, added.body);
+  t.match(await books(other), [{ id: book.id, role: 'manage' }], 'the colleague manages it now');
+});
+
 t.test('the recorder offers the screen to teachers, not to pupils nor parents', async (t) => {
   const { teacher, parent, pupil } = await school(platform);
   t.equal((await platform.as(teacher).inject('/api/media/status')).json().mayRecordScreen, true);
