@@ -53,6 +53,7 @@ import { storageRoutes } from './storage/storage-routes.js';
 import { quotaRoutes } from './storage/quota-routes.js';
 import { textImageRoutes } from './storage/text-image-routes.js';
 import { createFfmpegService, locateFfmpeg } from './media/ffmpeg.js';
+import { createPersonalFiles } from './storage/personal-files.js';
 import { createInsertedFiles, type CoreInsertedFiles } from './storage/inserted-files.js';
 import { insertedFileRoutes } from './storage/inserted-file-routes.js';
 import type { CoreStorage } from './storage/storage-service.js';
@@ -230,9 +231,10 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     const ffmpeg = createFfmpegService(locateFfmpeg());
     const scheduledJobs = createScheduledJobs(database.knex, clock, app.log, dailyJobs);
     const structure = createStructureService(database.knex, clock);
+    const personalFiles = createPersonalFiles({ registry: () => refs.registry, apps, storage, structure, log: app.log });
     await mountPlugins(registry, order, {
       app, knex: database.knex, jobs: scheduledJobs, sharing, insertedFiles,
-      services: { clock, log: app.log, events, rights, apps, communication, sanitize: sanitizeService, notify: notifications.service, structure, storage, ffmpeg },
+      services: { clock, log: app.log, events, rights, apps, communication, sanitize: sanitizeService, notify: notifications.service, structure, storage, ffmpeg, personalFiles },
     });
     for (const bundle of bundles) for (const name of bundle.defaults?.enabledApps ?? []) defaults.add(name);
 

@@ -41,6 +41,7 @@ export type { StorageService, StoredBlob, StorageUsage, PutOptions, SendOptions 
 export { FfmpegError } from './ffmpeg.js';
 export type { FfmpegService, FfmpegBinary, FfmpegRunOptions, FfmpegFailure } from './ffmpeg.js';
 export { INSERTED_FILE_PREFIX, insertedFileUrl } from './inserted-files.js';
+export type { PersonalFilesService, PersonalFilesDeclaration, PersonalFileInput } from './personal-files.js';
 export type { InsertedFilesService, CheckedFiles, FileHolderRef, FileHolderDeclaration, InsertedFileWriteOptions } from './inserted-files.js';
 export { SHARE_ROLES, ACCESS_ROLES, roleIncludes } from './sharing.js';
 export type {

@@ -1,4 +1,5 @@
 import type { FileHolderDeclaration } from './inserted-files.js';
+import type { PersonalFilesDeclaration } from './personal-files.js';
 import type { DatedItem, DatedItemsWindow } from './dated-items.js';
 import type {
   FastifyBaseLogger,
@@ -177,6 +178,11 @@ export interface PluginManifest<Rights extends string = string, Notifications ex
    * who may read one when a file of it is opened at `/api/core/files/<id>` (see `services.insertedFiles`).
    */
   fileHolders?: Readonly<Record<string, FileHolderDeclaration>>;
+  /**
+   * The plugin keeps people's own files (Documents): other apps file what a person made into a folder of their
+   * space through `services.personalFiles`. One app of the platform at most declares it.
+   */
+  personalFiles?: PersonalFilesDeclaration;
   /** JSON schema of the plugin's settings in the platform configuration. */
   settings?: TSchema | Readonly<Record<string, unknown>>;
   /** The folder of numbered migrations (`001-name.ts` exporting `up` and `down`). */

@@ -8,6 +8,7 @@ import type { StorageService } from './storage.js';
 import type { SharingService } from './sharing.js';
 import type { InsertedFilesService } from './inserted-files.js';
 import type { FfmpegService } from './ffmpeg.js';
+import type { PersonalFilesService } from './personal-files.js';
 
 /** Where the platform reads the time; tests replace it to move through a school year. */
 export interface Clock {
@@ -212,6 +213,8 @@ export interface PluginServices<Notifications extends string = string> {
   insertedFiles: InsertedFilesService;
   /** ffmpeg (from the registry package or the machine), with a time limit per run; `available` null without it. */
   ffmpeg: FfmpegService;
+  /** Files put in people's own space (Documents' folders) through the app that keeps it (manifest `personalFiles`). */
+  personalFiles: PersonalFilesService;
   /** This plugin's settings, validated against its `settings` schema. */
   settings: Record<string, unknown>;
   /** The plugin's own name and Postgres schema. */

@@ -80,6 +80,8 @@ export const ManifestSchema = Type.Object(
         { additionalProperties: false },
       ),
     ),
+    // The app that keeps people's own files, into which others file through `services.personalFiles`.
+    personalFiles: Type.Optional(Type.Object({ file: Type.Literal('[function]') }, { additionalProperties: false })),
     settings: Type.Optional(Type.Object({}, { additionalProperties: true })),
     migrations: Type.Optional(Type.String({ minLength: 1 })),
     routes: Type.Optional(Type.Literal('[function]')),

@@ -1,6 +1,7 @@
 import { definePlugin } from '@preau/sdk';
 import { demo } from './demo.js';
 import { versionHolder } from './file-holders.js';
+import { personalFiles } from './personal-files.js';
 import { routes } from './routes.js';
 
 /**
@@ -27,6 +28,8 @@ export default definePlugin({
   },
   // Each version holds its blob: the document's readers open it at /api/core/files/<blob id>, and texts insert it.
   fileHolders: { version: versionHolder },
+  // Other apps file what a person made into their space (the media app's recordings into « Enregistrements »).
+  personalFiles,
   migrations: new URL('../migrations', import.meta.url),
   routes,
   // RGPD: the files and folders this person created, and the versions they added.

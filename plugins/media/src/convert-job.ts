@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { FfmpegError, type PluginServices, type StoredBlob } from '@preau/sdk';
-import { recordingHolder, type RecordingRow } from './recordings.js';
+import { fileInDocuments, recordingHolder, type RecordingRow } from './recordings.js';
 import type { MediaSettings } from './settings.js';
 
 /** Why a recording could not be converted, in French as the app shows it (the original stays playable to its owner). */
@@ -123,7 +123,10 @@ export function defineConvertJob(services: PluginServices, settings: MediaSettin
         await storage.removeReferences([claimed.original_blob_id!], recordingHolder(id), { transaction: trx });
         return true;
       });
-      if (kept) produced.length = 0;
+      if (kept) {
+        produced.length = 0;
+        await fileInDocuments(services, claimed, converted!.id);
+      }
     } catch (error) {
       if (stop.signal.aborted) return;
       throw error;

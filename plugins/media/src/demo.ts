@@ -3,15 +3,22 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DemoContext, PluginServices } from '@preau/sdk';
+import { demoBook } from './demo-book.js';
 import { recordingHolder } from './recordings.js';
 
 const NAME = 'Le « la » du diapason';
 
 /**
  * A recording for the first teacher of the demo school: five seconds of the tuning fork's A (440 Hz), made by
- * ffmpeg as the conversion job would have left it, ready to insert in a text. Without ffmpeg, nothing.
+ * ffmpeg as the conversion job would have left it, ready to insert in a text; and a class's multimedia book.
+ * Without ffmpeg, nothing.
  */
 export async function demo(context: DemoContext, services: PluginServices): Promise<void> {
+  await demoRecording(context, services);
+  await demoBook(context, services);
+}
+
+async function demoRecording(context: DemoContext, services: PluginServices): Promise<void> {
   const { db, storage, clock, ffmpeg } = services;
   const owner = context.teachers[0]?.id ?? context.director;
   if (!ffmpeg.available || (await db('recordings').where({ owner_id: owner, name: NAME }).first('id'))) return;

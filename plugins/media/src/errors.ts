@@ -41,3 +41,51 @@ export const BadTrim = defineError('MEDIA_ERR_TRIM', 400, {
   fr: 'La fin du passage gardé doit venir après son début.',
   en: 'The end of the kept part must come after its start.',
 });
+
+/** No such book, or one the user does not read: the same answer, so that nothing leaks. */
+export const BookNotFound = defineError('MEDIA_ERR_BOOK_NOT_FOUND', 404, {
+  fr: "Ce cahier multimédia n'existe pas.",
+  en: 'This multimedia book does not exist.',
+});
+
+/** No such page, or one the user does not see (a pupil's page waiting, for another reader). */
+export const PageNotFound = defineError('MEDIA_ERR_PAGE_NOT_FOUND', 404, {
+  fr: "Cette page n'existe pas.",
+  en: 'This page does not exist.',
+});
+
+/** The user reads the book but their role does not allow this action. */
+export const BookRoleTooLow = defineError('MEDIA_ERR_BOOK_ROLE', 403, (action: string) => ({
+  fr: `Votre rôle sur ce cahier ne permet pas de ${action}.`,
+  en: `Your role on this book does not allow you to ${action}.`,
+}));
+
+/** Only a class's teachers make its book. */
+export const CannotCreateBook = defineError('MEDIA_ERR_BOOK_CREATE', 403, {
+  fr: 'Seuls les enseignants de la classe peuvent créer son cahier multimédia.',
+  en: "Only the class's teachers can create its multimedia book.",
+});
+
+/** A page whose files do not match its template (two pictures for « deux images », a video for « vidéo et texte »…). */
+export const BadLayout = defineError('MEDIA_ERR_PAGE_LAYOUT', 400, (expected: string) => ({
+  fr: `Cette mise en page demande ${expected}.`,
+  en: `This layout needs ${expected}.`,
+}));
+
+/** A file that is not of the kind its place asks for (a PDF as a picture, a picture as the sound). */
+export const WrongFileKind = defineError('MEDIA_ERR_FILE_KIND', 400, (place: string) => ({
+  fr: `Ce fichier ne convient pas comme ${place}.`,
+  en: `This file does not suit as the ${place}.`,
+}));
+
+/** A new order that leaves out a page, or names one of another book. */
+export const BadOrder = defineError('MEDIA_ERR_PAGE_ORDER', 400, {
+  fr: 'Le nouvel ordre doit citer chaque page du cahier une fois.',
+  en: "The new order must name each of the book's pages once.",
+});
+
+/** Publishing a page that does not wait. */
+export const PageNotWaiting = defineError('MEDIA_ERR_PAGE_NOT_WAITING', 409, {
+  fr: "Cette page n'attend pas de validation.",
+  en: 'This page is not waiting for validation.',
+});

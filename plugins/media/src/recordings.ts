@@ -67,3 +67,18 @@ export async function deleteRecording(services: Pick<PluginServices, 'db' | 'sto
   });
   await Promise.all(chunkBlobs.map((id) => services.storage.delete(id).catch(() => false)));
 }
+
+/** The folder of the owner's Documents where their playable recordings are filed. */
+export const RECORDINGS_FOLDER = 'Enregistrements';
+
+/**
+ * Files a playable recording in its owner's Documents (« Enregistrements »), after its commit, when an app keeps
+ * personal files and is on for them. Best effort: the recording stays playable and insertable if it fails.
+ */
+export async function fileInDocuments(services: Pick<PluginServices, 'personalFiles' | 'log'>, row: Pick<RecordingRow, 'id' | 'owner_id'>, blobId: string): Promise<void> {
+  try {
+    await services.personalFiles.file({ ownerId: row.owner_id, folder: RECORDINGS_FOLDER, blobId });
+  } catch (error) {
+    services.log.warn({ err: error, recording: row.id }, 'media: the recording could not be filed in Documents');
+  }
+}

@@ -1,5 +1,7 @@
 import { Type, type PluginApp, type PluginServices } from '@preau/sdk';
+import { bookRoutes } from './book-routes.js';
 import { defineConvertJob } from './convert-job.js';
+import { pageRoutes } from './page-routes.js';
 import { deleteRecording, ownRecording, toRecording, type RecordingRow } from './recordings.js';
 import { Errors, MediaStatus, Recording, RecordingParams } from './schemas.js';
 import { CHUNK_BYTES, type MediaSettings } from './settings.js';
@@ -19,11 +21,12 @@ export async function routes(app: PluginApp, services: PluginServices): Promise<
   const settings = services.settings as MediaSettings;
   defineConvertJob(services, settings);
 
-  app.get('/status', { schema: { response: { 200: MediaStatus, ...Errors } } }, async () => ({
+  app.get('/status', { schema: { response: { 200: MediaStatus, ...Errors } } }, async (request) => ({
     converts: services.ffmpeg.available !== null,
     audioLimitSeconds: settings.audioLimitSeconds,
     videoLimitSeconds: settings.videoLimitSeconds,
     chunkBytes: CHUNK_BYTES,
+    mayRecordScreen: request.currentUser!.profile === 'Teacher' || request.currentUser!.profile === 'Personnel',
   }));
 
   app.get('/recordings', { schema: { response: { 200: Type.Array(Recording), ...Errors } } }, async (request) => {
@@ -43,4 +46,6 @@ export async function routes(app: PluginApp, services: PluginServices): Promise<
   });
 
   await uploadRoutes(app, services);
+  await bookRoutes(app, services);
+  await pageRoutes(app, services);
 }

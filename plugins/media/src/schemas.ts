@@ -52,6 +52,8 @@ export const MediaStatus = Type.Object({
   audioLimitSeconds: Type.Integer(),
   videoLimitSeconds: Type.Integer(),
   chunkBytes: Type.Integer(),
+  /** The recorder offers the screen (a teacher's explanation): to staff, not to pupils nor families. */
+  mayRecordScreen: Type.Boolean(),
 });
 
 const ErrorBody = Type.Object({ code: Type.String(), message: Type.String(), details: Type.Optional(Type.Unknown()) });

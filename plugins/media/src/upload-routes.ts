@@ -1,7 +1,7 @@
 import { Readable, Transform } from 'node:stream';
 import { type PluginApp, type PluginServices } from '@preau/sdk';
 import { BadChunk, BadTrim, NotMedia, TooLarge, UploadDone, WrongOffset } from './errors.js';
-import { deleteRecording, ownRecording, recordingHolder, toRecording, type RecordingRow } from './recordings.js';
+import { deleteRecording, fileInDocuments, ownRecording, recordingHolder, toRecording, type RecordingRow } from './recordings.js';
 import { ChunkQuery, Errors, Recording, RecordingInput, RecordingParams } from './schemas.js';
 import { CHUNK_BYTES } from './settings.js';
 
@@ -63,6 +63,7 @@ async function assemble(services: PluginServices, row: RecordingRow): Promise<Re
   });
   // Deleted while it was being put together: nothing holds the file.
   if (!kept) await storage.delete(blob.id);
+  else if (!converts) await fileInDocuments(services, row, blob.id);
   await Promise.all(chunks.map((chunk) => storage.delete(chunk.blob_id).catch(() => false)));
   return ownRecording(db, row.owner_id, row.id);
 }

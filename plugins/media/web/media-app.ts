@@ -2,6 +2,10 @@ import { LitElement, css, html, nothing } from 'lit';
 import { ContextConsumer } from '@lit/context';
 import { ApiError, apiContext, formatDateTime, languageContext, preauStyles, showToast } from '@preau/sdk/web';
 import { recordMedia } from './media-recorder.js';
+import './media-book-editor.js';
+import './media-book-list.js';
+import './media-book-page-form.js';
+import './media-book-reader.js';
 import { texts, type TextKey } from './texts.js';
 import type { MediaStatus, Recording } from './upload.js';
 
@@ -9,7 +13,11 @@ const STATUS_LABEL: Record<Recording['status'], TextKey> = {
   uploading: 'sending', converting: 'converting', ready: 'ready', original: 'original', failed: 'failed',
 };
 
-/** The user's recordings (newest first), each playable, and the buttons to record a sound or a video. */
+/**
+ * The app: the user's recordings (`/`, newest first, each playable, with the buttons to record), the multimedia
+ * books (`/books`), one book's pages (`/books/:id`), reading it (`/books/:id/read`), its printable version
+ * (`/books/:id/print`), adding a page (`/books/:id/pages/new`) and changing one (`/pages/:id/edit`).
+ */
 export class MediaApp extends LitElement {
   static override properties = { path: {}, recordings: { state: true }, status: { state: true }, error: { state: true } };
   static override styles = [preauStyles, css`
@@ -31,9 +39,9 @@ export class MediaApp extends LitElement {
     return texts.text(key, this.language.value ?? 'fr');
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.load();
+  override willUpdate(changed: Map<string, unknown>): void {
+    // Back on the recordings (first, or from a book): read them again.
+    if (changed.has('path') && !this.path.replace(/^\/+|\/+$/g, '')) void this.load();
   }
 
   override disconnectedCallback(): void {
@@ -55,8 +63,8 @@ export class MediaApp extends LitElement {
     }
   }
 
-  private async record(kind: 'audio' | 'video'): Promise<void> {
-    const saved = await recordMedia(kind, false);
+  private async record(kind: 'audio' | 'video', screen = false): Promise<void> {
+    const saved = await recordMedia(kind, false, { screen });
     if (saved) showToast(this.t('saved'), 'success');
     await this.load();
   }
@@ -80,12 +88,27 @@ export class MediaApp extends LitElement {
   }
 
   override render() {
+    const [section, id, action, more] = this.path.replace(/^\/+|\/+$/g, '').split('/');
+    const number = id && /^\d+$/.test(id) ? Number(id) : 0;
+    if (section === 'books' && number && action === 'pages' && more === 'new') return html`<media-book-page-form .bookId=${number}></media-book-page-form>`;
+    if (section === 'books' && number && action === 'read') return html`<media-book-reader .bookId=${number}></media-book-reader>`;
+    if (section === 'books' && number && action === 'print') return html`<media-book-reader .bookId=${number} printing></media-book-reader>`;
+    if (section === 'books' && number) return html`<media-book-editor .bookId=${number}></media-book-editor>`;
+    if (section === 'books') return html`<media-book-list></media-book-list>`;
+    if (section === 'pages' && number && action === 'edit') return html`<media-book-page-form .pageId=${number}></media-book-page-form>`;
+    return this.renderRecordings();
+  }
+
+  private renderRecordings() {
     const lang = this.language.value ?? 'fr';
     return html`
       <h2>${this.t('appTitle')}</h2>
+      <p><a href="/apps/media/books">📖 ${this.t('books')}</a></p>
       <div class="actions">
         <button class="primary" @click=${() => this.record('audio')}>🎤 ${this.t('recordAudio')}</button>
         <button class="primary" @click=${() => this.record('video')}>🎥 ${this.t('recordVideo')}</button>
+        ${this.status?.mayRecordScreen
+          ? html`<button class="primary" @click=${() => this.record('video', true)}>🖥 ${this.t('recordScreen')}</button>` : nothing}
       </div>
       ${this.status?.converts === false ? html`<p class="muted">${this.t('noConversion')}</p>` : nothing}
       ${this.error ? html`<p role="alert">${this.error}</p>` : nothing}

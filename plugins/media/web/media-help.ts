@@ -9,7 +9,7 @@ export class MediaHelp extends LitElement {
 
   override render() {
     const lang = this.language.value ?? 'fr';
-    return html`<h2>${texts.text('helpTitle', lang)}</h2><p>${texts.text('helpRecord', lang)}</p><p>${texts.text('helpReaders', lang)}</p><p>${texts.text('helpPupils', lang)}</p>`;
+    return html`<h2>${texts.text('helpTitle', lang)}</h2><p>${texts.text('helpRecord', lang)}</p><p>${texts.text('helpScreen', lang)}</p><p>${texts.text('helpReaders', lang)}</p><p>${texts.text('helpPupils', lang)}</p><p>${texts.text('helpBooks', lang)}</p>`;
   }
 }
 customElements.define('media-help', MediaHelp);

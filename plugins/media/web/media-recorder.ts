@@ -24,7 +24,7 @@ const clock = (ms: number) => {
  */
 export class MediaRecorderDialog extends LitElement {
   static override properties = {
-    kind: {}, insert: { type: Boolean }, step: { state: true }, error: { state: true }, elapsed: { state: true },
+    kind: {}, insert: { type: Boolean }, screen: { type: Boolean }, step: { state: true }, error: { state: true }, elapsed: { state: true },
     level: { state: true }, paused: { state: true }, previewUrl: { state: true }, sent: { state: true }, retrying: { state: true },
     trimStart: { state: true }, trimEnd: { state: true }, status: { state: true }, notice: { state: true }, earlier: { state: true },
   };
@@ -41,6 +41,8 @@ export class MediaRecorderDialog extends LitElement {
   `];
 
   kind: 'audio' | 'video' = 'audio';
+  /** A video of the screen (a teacher's explanation) with the microphone's sound, instead of the camera. */
+  screen = false;
   /** True from an editor: the last button inserts the player. */
   insert = false;
   step: Step = 'permission';
@@ -71,6 +73,11 @@ export class MediaRecorderDialog extends LitElement {
   private recordedBefore = 0;
   private api = new ContextConsumer(this, { context: apiContext, subscribe: true });
   private language = new ContextConsumer(this, { context: languageContext, subscribe: true });
+
+  /** Recording the screen is for the staff's explanations, as the server says (the dialog sits outside the shell's user context). */
+  private get mayRecordScreen(): boolean {
+    return this.kind === 'video' && this.status?.mayRecordScreen === true;
+  }
 
   constructor() {
     super();
@@ -118,8 +125,14 @@ export class MediaRecorderDialog extends LitElement {
       return;
     }
     try {
-      this.stream = await navigator.mediaDevices.getUserMedia(this.kind === 'video' ? { audio: true, video: { width: { ideal: 1280 }, height: { ideal: 720 } } } : { audio: true });
+      this.stream = this.screen
+        ? await this.screenStream()
+        : await navigator.mediaDevices.getUserMedia(this.kind === 'video' ? { audio: true, video: { width: { ideal: 1280 }, height: { ideal: 720 } } } : { audio: true });
     } catch (error) {
+      if (this.screen) {
+        this.error = this.t((error as Error).message === 'unsupported' ? 'screenUnsupported' : 'screenRefused');
+        return;
+      }
       const name = (error as DOMException).name;
       this.error = this.t(name === 'NotAllowedError' || name === 'SecurityError' ? 'refused' : name === 'NotFoundError' || name === 'OverconstrainedError' ? 'noDevice' : name === 'NotReadableError' ? 'deviceBusy' : 'unsupported');
       return;
@@ -129,6 +142,22 @@ export class MediaRecorderDialog extends LitElement {
     const live = this.renderRoot.querySelector<HTMLVideoElement>('video.live');
     if (live) live.srcObject = this.stream;
     this.meter();
+  }
+
+  /**
+   * The screen (a window, a tab or the whole screen, as the teacher picks in the browser's own dialog) and the
+   * microphone's sound over it; without a microphone, the screen alone. Stopping the share from the browser's bar
+   * ends the recording as the stop button would.
+   */
+  private async screenStream(): Promise<MediaStream> {
+    if (!navigator.mediaDevices.getDisplayMedia) throw new Error('unsupported');
+    const display = await navigator.mediaDevices.getDisplayMedia({ video: { frameRate: { ideal: 15 } }, audio: false });
+    const voice = await navigator.mediaDevices.getUserMedia({ audio: true }).catch(() => null);
+    const [screenTrack] = display.getVideoTracks();
+    screenTrack?.addEventListener('ended', () => {
+      if (this.step === 'recording') this.stop();
+    });
+    return new MediaStream([...display.getVideoTracks(), ...(voice?.getAudioTracks() ?? [])]);
   }
 
   /** The level meter: the loudness of the microphone, drawn each frame. */
@@ -271,8 +300,11 @@ export class MediaRecorderDialog extends LitElement {
     const limit = clock(this.limitMs);
     switch (this.step) {
       case 'permission':
-        return html`<p>${this.t('permissionExplained')}</p>
-          <div class="row"><button class="primary" @click=${this.allow}>${this.t(this.kind === 'audio' ? 'allowMicrophone' : 'allowCamera')}</button></div>
+        return html`<p>${this.t(this.screen ? 'screenExplained' : 'permissionExplained')}</p>
+          <div class="row">
+            <button class="primary" @click=${this.allow}>${this.t(this.screen ? 'allowScreen' : this.kind === 'audio' ? 'allowMicrophone' : 'allowCamera')}</button>
+            ${this.mayRecordScreen && !this.screen ? html`<button @click=${() => { this.screen = true; void this.allow(); }}>🖥 ${this.t('recordScreen')}</button>` : nothing}
+          </div>
           ${this.earlier.length
             ? html`<h3>${this.t('orEarlier')}</h3><ul class="list">${this.earlier.slice(0, 20).map((r) => html`<li class="row">
                 <span>${r.name}</span><button @click=${() => this.finish(r)} aria-label=${`${this.t('insert')} « ${r.name} »`}>${this.t('insert')}</button></li>`)}</ul>`
@@ -317,7 +349,7 @@ export class MediaRecorderDialog extends LitElement {
 
   override render() {
     return html`<dialog aria-labelledby="recorder-title" @cancel=${(event: Event) => { event.preventDefault(); this.finish(null); }}>
-      <h2 id="recorder-title">${this.t(this.kind === 'audio' ? (this.insert ? 'insertAudio' : 'recordAudio') : (this.insert ? 'insertVideo' : 'recordVideo'))}</h2>
+      <h2 id="recorder-title">${this.t(this.kind === 'audio' ? (this.insert ? 'insertAudio' : 'recordAudio') : this.screen ? 'recordScreen' : (this.insert ? 'insertVideo' : 'recordVideo'))}</h2>
       ${this.body()}
       ${this.error ? html`<p role="alert">${this.error}</p>` : nothing}
       <div class="row"><button type="button" @click=${() => this.finish(null)}>${this.t(this.step === 'done' ? 'close' : 'cancel')}</button></div>
@@ -326,11 +358,15 @@ export class MediaRecorderDialog extends LitElement {
 }
 customElements.define('media-recorder-dialog', MediaRecorderDialog);
 
-/** Opens the recorder; resolves with the saved (and converted) recording, or null when cancelled. */
-export function recordMedia(kind: 'audio' | 'video', insert: boolean): Promise<Recording | null> {
+/**
+ * Opens the recorder; resolves with the saved (and converted) recording, or null when cancelled. `screen`: a
+ * video of the screen instead of the camera (staff only; the recorder offers it from the camera's first step too).
+ */
+export function recordMedia(kind: 'audio' | 'video', insert: boolean, options: { screen?: boolean } = {}): Promise<Recording | null> {
   const dialog = document.createElement('media-recorder-dialog');
   dialog.kind = kind;
   dialog.insert = insert;
+  dialog.screen = kind === 'video' && options.screen === true;
   document.body.append(dialog);
   return dialog.result;
 }

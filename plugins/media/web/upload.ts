@@ -22,6 +22,8 @@ export interface MediaStatus {
   audioLimitSeconds: number;
   videoLimitSeconds: number;
   chunkBytes: number;
+  /** Staff: the recorder offers the screen. */
+  mayRecordScreen: boolean;
 }
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

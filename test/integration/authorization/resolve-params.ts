@@ -35,6 +35,8 @@ const BY_NAME: Record<string, string> = {
   commentId: 'blogComment',
   slug: 'blogSlug',
   recordingId: 'recording',
+  bookId: 'book',
+  pageId: 'bookPage',
 };
 
 const BY_SEGMENT: Record<string, string> = {

@@ -82,7 +82,7 @@ function created(response: LightMyRequestResponse, what: string): Record<string,
  * the apps' own routes by the people who own them: a manual group, an ONDE preview, a gateway proposed to a
  * third school (none between A and B), a liaison word with a file and a reply, a message with a file, a draft,
  * a folder, a pupil's message waiting for moderation, a news thread with a published item, a file and a
- * comment, a flash message, a lunch menu, the CM2's blog with a post and a comment, the public school blog, a text image, a notification and a session; a folder of the test app
+ * comment, a flash message, a lunch menu, the CM2's blog with a post and a comment, the CM2's multimedia book with a page, the public school blog, a text image, a notification and a session; a folder of the test app
  * `folders`, shared through the core with the CM2's parents; the CM2's calendar with a repeating event.
  */
 export async function buildWorld(platform: TestPlatform): Promise<World> {
@@ -137,6 +137,9 @@ export async function buildWorld(platform: TestPlatform): Promise<World> {
 
   // Media: a recording the teacher started uploading (it is theirs alone until a text holds its file).
   const recording = created(await as(teacher).inject({ method: 'POST', url: '/api/media/recordings', payload: { kind: 'audio', name: 'Chanson', size: 1000 } }), 'a recording');
+  // And the CM2's multimedia book (its families read it, its pupils add pages) with a page showing the text's picture.
+  const book = (created(await as(teacher).inject({ method: 'POST', url: '/api/media/books', payload: { classId: A.class1, title: 'Classe de mer' } }), 'a book') as unknown as { book: { id: number } }).book;
+  const bookPage = created(await as(teacher).inject({ method: 'POST', url: `/api/media/books/${book.id}/pages`, payload: { template: 'picture', text: '<p>La plage</p>', pictures: [`/api/core/files/${insertedFile.id}`], video: null, sound: null } }), 'a book page');
 
   // Agenda: the CM2's calendar (made on first sight, shared by the structure) and an event the teacher adds.
   const calendars = created(await as(teacher).inject('/api/agenda/calendars'), 'the calendars') as unknown as { id: number; kind: string }[];
@@ -237,6 +240,9 @@ export async function buildWorld(platform: TestPlatform): Promise<World> {
     documentFolder: { value: Number(documentFolder.id), audience: ['teacher', 'parent', 'otherFamilyParent'] },
     // A teacher's recording: nobody else sees it (its files reach others only through the texts that hold them).
     recording: { value: Number(recording.id), audience: ['teacher'] },
+    // The CM2's book and its page: its teacher manages, its families read (its pupils add their own pages).
+    book: { value: Number(book.id), audience: ['teacher', ...class1Families] },
+    bookPage: { value: Number(bookPage.id), audience: ['teacher', ...class1Families] },
     // The CM2's parents group, which the school's staff and the CM2's parents may write to (communication rules).
     // A homework of the CM2: its staff read it in the cahier, its families in their child's homework.
     textbookEntry: { value: Number(homework.id), audience: [...staffOfClass1, ...class1Families] },
