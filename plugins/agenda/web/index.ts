@@ -3,5 +3,5 @@ import './agenda-app.js';
 import './agenda-help.js';
 import './agenda-account-section.js';
 
-// The launcher opens <agenda-app> at /apps/agenda/…; the "?" next to the app's title shows <agenda-help>.
+// The launcher opens <agenda-app> at /apps/agenda/…; the header's « Aide » shows <agenda-help>.
 export default defineWebApp({ name: 'agenda', element: 'agenda-app', help: 'agenda-help' });

@@ -3,7 +3,7 @@ import { ContextConsumer } from '@lit/context';
 import { languageContext } from '@preau/sdk/web';
 import { texts } from './texts.js';
 
-/** The app's help page, shown by the shell from the "?" next to the app's title. */
+/** The app's help page, shown by the shell from the header's « Aide ». */
 export class DocumentsHelp extends LitElement {
   private language = new ContextConsumer(this, { context: languageContext, subscribe: true });
 

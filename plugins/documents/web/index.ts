@@ -18,5 +18,5 @@ for (const mode of ['image', 'document'] as const) {
   });
 }
 
-// The launcher opens <documents-app> at /apps/documents/…; the "?" next to the app's title shows <documents-help>.
+// The launcher opens <documents-app> at /apps/documents/…; the header's « Aide » shows <documents-help>.
 export default defineWebApp({ name: 'documents', element: 'documents-app', help: 'documents-help' });

@@ -1,7 +1,7 @@
 import { html } from 'lit';
 import { LiaisonElement } from './liaison-element.js';
 
-/** The notebook's help page, from the "?" next to its title. */
+/** The notebook's help page, shown by the shell from the header's « Aide ». */
 export class LiaisonHelp extends LiaisonElement {
   override render() {
     if (this.language === 'en') {

@@ -18,5 +18,5 @@ for (const kind of ['audio', 'video'] as const) {
   });
 }
 
-// The launcher opens <media-app> at /apps/media/…; the "?" next to the app's title shows <media-help>.
+// The launcher opens <media-app> at /apps/media/…; the header's « Aide » shows <media-help>.
 export default defineWebApp({ name: 'media', element: 'media-app', help: 'media-help' });
