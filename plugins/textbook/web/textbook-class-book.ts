@@ -160,6 +160,7 @@ export class TextbookClassBook extends TextbookElement {
             <a class="button" href="/apps/textbook/classes/${book.class.id}/new?kind=homework">${this.t('newHomework')}</a>` : nothing}
           ${book.current ? nothing : html`<span class="tag">${this.t('readOnly')}</span>`}
           <a class="button secondary" href="/api/textbook/classes/${book.class.id}/textbook.pdf?from=${this.monday}&to=${sunday}" download>${this.t('print')}</a>
+          <a class="button secondary" href="/api/textbook/classes/${book.class.id}/pupil-sheets.pdf?from=${this.monday}&to=${sunday}" download>${this.t('pupilSheets')}</a>
         </div>
         <p class="muted">${book.lastVisa ? this.f('lastVisa', { name: book.lastVisa.by.displayName, date: formatDateTime(book.lastVisa.at, lang) }) : this.t('noVisa')}
           ${book.lastVisa?.note ? html`— « ${book.lastVisa.note} »` : nothing}</p>

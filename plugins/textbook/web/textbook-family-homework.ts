@@ -1,5 +1,5 @@
 import { html, css, nothing } from 'lit';
-import { formatDay, refreshBadges } from '@preau/sdk/web';
+import { formatDateTime, formatDay, refreshBadges } from '@preau/sdk/web';
 import { TextbookElement } from './textbook-element.js';
 import type { Bucket, ChildHomework, FamilyHomework, FamilySession } from './types.js';
 
@@ -76,7 +76,8 @@ export class TextbookFamilyHomework extends TextbookElement {
         <h4><label for=${id}>${item.title}</label></h4>
         <div><span class="tag">${item.subject}</span> ${this.f('dueOn', { date: formatDay(item.dueOn, lang) })}
           ${item.minutes ? html`<span class="muted">(${this.f('minutes', { n: item.minutes })})</span>` : nothing}
-          ${item.done?.late ? html`<span class="tag late">${this.t('late')}</span>` : nothing}</div>
+          ${item.done?.late ? html`<span class="tag late">${this.t('late')}</span>` : nothing}
+          ${item.changedAt ? html`<span class="tag warning">${this.f('changedOn', { date: formatDateTime(item.changedAt, lang) })}</span>` : nothing}</div>
         <preau-rich-text class="body" .html=${item.body}></preau-rich-text>
         <div class="muted">${item.author.displayName}</div>
       </div>
