@@ -1,6 +1,6 @@
 import t from 'tap';
-import { PDFDocument } from 'pdf-lib';
 import type { TestPlatform, TestUser } from '@preau/core/testing';
+import { pageTexts } from './helpers/pdf-text.js';
 import { HOMEWORK, textbookPlatform, textbookSchool, type TextbookSchool } from './helpers/school.js';
 
 let platform: TestPlatform;
@@ -15,25 +15,6 @@ const write = async (s: TextbookSchool, payload: object, classId = s.cm2.id) => 
   if (response.statusCode !== 201) throw new Error(response.body);
   return response.json() as { id: number };
 };
-
-/** The text drawn on each page of a PDF made by pdf-lib with Helvetica (its strings are written as hex). */
-async function pageTexts(bytes: Buffer): Promise<string[]> {
-  const pdf = await PDFDocument.load(bytes);
-  const { inflateSync } = await import('node:zlib');
-  return pdf.getPages().map((page) => {
-    const contents = page.node.Contents();
-    const streams = contents && 'asArray' in contents ? contents.asArray() : [contents];
-    let text = '';
-    for (const ref of streams) {
-      const stream = pdf.context.lookup(ref as never) as { getContents(): Uint8Array } | undefined;
-      if (!stream) continue;
-      let raw = Buffer.from(stream.getContents());
-      try { raw = inflateSync(raw); } catch { /* not compressed */ }
-      for (const [, hex] of raw.toString('latin1').matchAll(/<([0-9A-Fa-f]+)>\s*Tj/g)) text += `${Buffer.from(hex!, 'hex').toString('latin1')}\n`;
-    }
-    return text;
-  });
-}
 
 const sheets = async (user: TestUser, s: TextbookSchool, query = '?from=2026-11-23&to=2026-11-29') => platform.as(user).inject(`/api/textbook/classes/${s.cm2.id}/pupil-sheets.pdf${query}`);
 
