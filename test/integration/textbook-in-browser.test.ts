@@ -42,7 +42,7 @@ t.test("the issue's walk: the director keeps the subjects, a teacher sets homewo
   // The parent's second child is in CP, with its own homework for tomorrow.
   await platform.linkRelative(parent, cp.pupils[0]!);
   const cpWork = await platform.as(cpTeacher).inject({ method: 'POST', url: `/api/textbook/classes/${cp.id}/entries`, payload: { kind: 'homework', subject: 'Français', title: 'Lire la page 12', body: '<p>Lire à voix haute.</p>', day: today, dueOn: next } });
-  t.equal(cpWork.statusCode, 201, cpWork.body);
+  t.equal(cpWork.statusCode, 201, 'the CP teacher set homework for tomorrow');
   const address = await platform.app.listen({ port: 0, host: '127.0.0.1' });
   const browser = await launchChromium();
   t.teardown(() => browser.close());

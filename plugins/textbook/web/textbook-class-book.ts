@@ -90,10 +90,12 @@ export class TextbookClassBook extends TextbookElement {
 
   private async sign(event: SubmitEvent): Promise<void> {
     event.preventDefault();
-    const note = String(new FormData(event.target as HTMLFormElement).get('note') ?? '');
+    // Read before awaiting: once dispatched, an event from a shadow tree no longer has a target.
+    const form = event.target as HTMLFormElement;
+    const note = String(new FormData(form).get('note') ?? '');
     try {
       await this.api.post(`/api/textbook/classes/${this.classId}/visas`, { note });
-      (event.target as HTMLFormElement).reset();
+      form.reset();
       await this.load();
     } catch (error) {
       this.error = this.message(error);

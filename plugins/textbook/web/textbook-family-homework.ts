@@ -53,7 +53,9 @@ export class TextbookFamilyHomework extends TextbookElement {
   }
 
   private async toggle(item: FamilyHomework, event: Event): Promise<void> {
-    const checked = (event.target as HTMLInputElement).checked;
+    // Kept before awaiting: once dispatched, an event from a shadow tree no longer has a target.
+    const box = event.target as HTMLInputElement;
+    const checked = box.checked;
     const url = `/api/textbook/homework/${item.id}/pupils/${this.data!.pupil.id}/done`;
     try {
       if (checked) await this.api.put(url);
@@ -62,7 +64,7 @@ export class TextbookFamilyHomework extends TextbookElement {
       await this.load();
     } catch (error) {
       this.error = this.message(error);
-      (event.target as HTMLInputElement).checked = !checked;
+      box.checked = !checked;
     }
   }
 
