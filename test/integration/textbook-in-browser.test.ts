@@ -25,7 +25,7 @@ async function downloaded(page: Page, link: string): Promise<{ name: string; hea
   return { name: download.suggestedFilename(), head: bytes.subarray(0, 5).toString('latin1') };
 }
 
-t.test("the issue's walk: the director keeps the subjects, a teacher sets homework from them, a parent sees « Pour demain » per child, the pupil ticks « Fait » on a 360 px phone, the teacher sees 1/2 fait and prints a sheet per pupil, the director signs and prints the week", async (t) => {
+t.test("the issue’s walk: the director keeps the subjects, a teacher sets homework from them, a parent sees « Pour demain » per child, the pupil ticks « Fait » on a 360 px phone, the teacher sees 1/2 fait, the workload and prints a sheet per pupil, the director signs, prints the week and names a replacement", async (t) => {
   const platform = await createTestPlatform({ plugins: [textbook], buildWeb: true });
   t.teardown(() => platform.close());
   // The browser's dates are the machine's: the server's clock follows them.
@@ -135,5 +135,26 @@ t.test("the issue's walk: the director keeps the subjects, a teacher sets homewo
   t.equal((await platform.knex('textbook.visas').where({ class_id: cm2.id })).length, 1, 'the visa is stored');
   const week = await downloaded(head, 'PDF de la semaine');
   t.match(week, { name: /^cahier-de-textes-\d+-\d{4}-\d\d-\d\d\.pdf$/, head: '%PDF-' }, 'the week prints as PDF');
+
+  // The teacher's workload for the week, the director's replacement teachers.
+  await desk.getByRole('link', { name: 'Charge de travail' }).click();
+  await desk.getByRole('heading', { name: 'Charge de travail de la classe' }).waitFor();
+  // The view is by due date: on a Friday or a weekend, tomorrow's work is in the next week.
+  const mondayOf = (day: string) => { const d = new Date(`${day}T12:00:00Z`); d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7)); return d.toISOString().slice(0, 10); };
+  if (mondayOf(next) !== mondayOf(today)) await desk.getByRole('button', { name: 'Semaine suivante' }).click();
+  await desk.getByText('Toute la classe : 20 min (1 travail(s))').waitFor();
+  t.same(await seriousViolations(desk), [], 'no serious accessibility violation on the workload');
+  await head.getByRole('link', { name: 'Remplaçants' }).click();
+  await head.getByRole('heading', { name: 'Enseignants remplaçants' }).waitFor();
+  await head.getByLabel('Enseignant', { exact: true }).selectOption({ label: 'ROUX Marc' });
+  await head.getByRole('button', { name: 'Nommer' }).click();
+  await head.getByText('ROUX Marc peut écrire dans le cahier de CM2 - Mme BÉRANGER.').waitFor();
+  t.ok(await platform.knex('textbook.replacements').where({ class_id: cm2.id, teacher_id: cpTeacher.id }).first('class_id'), 'the replacement is named');
+  await head.getByRole('button', { name: 'Retirer' }).click();
+  await head.getByRole('dialog', { name: /Retirer ROUX Marc du cahier de CM2/ }).waitFor();
+  // The dialog's buttons are slotted into <preau-dialog>, after the list's: the last « Retirer » is the dialog's.
+  await head.getByRole('button', { name: 'Retirer' }).last().click();
+  await head.getByText('Pas de remplaçant pour cette classe.').waitFor();
+  t.same(await seriousViolations(head), [], 'no serious accessibility violation on the replacements page');
   t.same(errors, [], 'no script error in any tab');
 });

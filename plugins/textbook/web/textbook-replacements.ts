@@ -110,9 +110,8 @@ export class TextbookReplacements extends TextbookElement {
         </li>`)}
       </ul>`}
       ${this.candidates.length ? html`<form class="actions" @submit=${this.add}>
-        <label>${this.t('chooseTeacher')}
-          <select name="teacherId" required>${this.candidates.map((c) => html`<option value=${c.id}>${c.displayName}</option>`)}</select>
-        </label>
+        <label for="teacher">${this.t('chooseTeacher')}</label>
+        <select id="teacher" name="teacherId" required>${this.candidates.map((c) => html`<option value=${c.id}>${c.displayName}</option>`)}</select>
         <button type="submit">${this.t('addReplacement')}</button>
       </form>` : nothing}
       <preau-dialog heading=${this.leaving ? this.f('confirmRemoveReplacement', { name: this.leaving.teacher.displayName, label: this.label }) : ''} .language=${lang} @close=${() => (this.leaving = null)}>
