@@ -101,8 +101,8 @@ const TEXTS = {
   keptSubject: { fr: '{name} (plus proposée)', en: '{name} (no longer offered)' },
   helpTitle: { fr: 'Aide du cahier de textes', en: 'Textbook help' },
   helpTeacher: {
-    fr: "Les enseignants écrivent chaque jour ce qui a été fait en classe et le travail à faire pour une date, éventuellement visible plus tard (préparé le dimanche, visible le lundi). Le cahier est partagé par les enseignants de la classe ; la direction y ajoute un remplaçant, le lit et le vise.",
-    en: 'Teachers write each day what was done in class and the homework for a date, possibly visible later (prepared on Sunday, visible on Monday). The textbook is shared by the class\'s teachers; the head adds a replacement, reads and signs it.',
+    fr: "Les enseignants écrivent chaque jour ce qui a été fait en classe et le travail à faire pour une date, éventuellement visible plus tard (préparé le dimanche, visible le lundi). Le cahier est partagé par les enseignants de la classe ; la direction y ajoute un remplaçant, le lit et le vise, et tient la liste des matières de l'école (onglet Réglages). Pour les élèves sans internet, « Fiches par élève » imprime une page par élève avec son travail de la semaine.",
+    en: 'Teachers write each day what was done in class and the homework for a date, possibly visible later (prepared on Sunday, visible on Monday). The textbook is shared by the class\'s teachers; the head adds a replacement, reads and signs it, and keeps the school\'s subject list (Settings tab). For pupils without internet, "Sheets per pupil" prints a page per pupil with their homework of the week.',
   },
   helpFamily: {
     fr: "Les familles et les élèves voient le travail par date (pour demain, cette semaine, plus tard) et cochent « Fait » ; l'enseignant voit qui l'a fait.",
