@@ -1,4 +1,4 @@
-import type { CurrentUser, PluginServices, SchoolClassRef, SchoolRef } from '@preau/sdk';
+import { compareFrench, type CurrentUser, type PluginServices, type SchoolClassRef, type SchoolRef } from '@preau/sdk';
 import { ClassNotFound, ChildNotAllowed } from './errors.js';
 
 type Services = Pick<PluginServices, 'db' | 'structure' | 'rights'>;
@@ -73,7 +73,7 @@ export async function currentClasses(services: Services, user: CurrentUser, scho
   for (const schoolId of new Set([...byId.values()].map((a) => a.class.schoolId))) {
     for (const c of await services.structure.classesOfSchool(schoolId)) current.add(c.id);
   }
-  return [...byId.values()].filter((a) => current.has(a.class.id)).sort((a, b) => a.class.label.localeCompare(b.class.label, 'fr'));
+  return [...byId.values()].filter((a) => current.has(a.class.id)).sort((a, b) => compareFrench(a.class.label, b.class.label));
 }
 
 /** A child the user reads homework for: the pupil themself, or a relative's child, with their class of today. */

@@ -1,4 +1,4 @@
-import type { CurrentUser, PluginServices, SchoolRef } from '@preau/sdk';
+import { compareFrench, type CurrentUser, type PluginServices, type SchoolRef } from '@preau/sdk';
 import { visesSchool, type ClassAccess } from './access.js';
 
 /**
@@ -21,5 +21,5 @@ export async function archivedClasses(services: Pick<PluginServices, 'db' | 'str
   const classes = await services.structure.classes(readable);
   return classes
     .map((c) => ({ class: c, current: false, mayWrite: false, mayVisa: signs.has(c.schoolId) }))
-    .sort((a, b) => a.class.label.localeCompare(b.class.label, 'fr') || b.class.id - a.class.id);
+    .sort((a, b) => compareFrench(a.class.label, b.class.label) || b.class.id - a.class.id);
 }

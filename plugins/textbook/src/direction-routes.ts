@@ -1,4 +1,4 @@
-import { Type, Id, type PluginApp, type PluginServices } from '@preau/sdk';
+import { Type, Id, compareFrench, type PluginApp, type PluginServices } from '@preau/sdk';
 import { classAccess, headsSchool } from './access.js';
 import { lastVisa } from './entries.js';
 import { ReplacementRefused, VisaRefused } from './errors.js';
@@ -42,7 +42,7 @@ export async function directionRoutes(app: PluginApp, services: PluginServices):
     return rows.flatMap((r) => {
       const teacher = people.get(r.teacher_id);
       return teacher ? [{ teacher: { id: teacher.id, displayName: teacher.displayName }, addedAt: new Date(r.added_at).toISOString() }] : [];
-    });
+    }).sort((a, b) => compareFrench(a.teacher.displayName, b.teacher.displayName));
   });
 
   /** The direction of the class's school, naming a teacher of that school; anyone else who reads the cahier gets 403. */
@@ -53,6 +53,22 @@ export async function directionRoutes(app: PluginApp, services: PluginServices):
     if (!teachers.some((t) => t.id === teacherId)) throw ReplacementRefused();
     return access;
   };
+
+  // The teachers the direction may name for the class: the school's staff who do not teach it already, by name.
+  app.get('/classes/:classId/replacement-candidates', {
+    schema: { params: ClassParams, response: { 200: Type.Array(Type.Object({ id: Id(), displayName: Type.String() })), ...Errors } },
+  }, async (request) => {
+    const user = request.currentUser!;
+    const access = await classAccess(services, user, request.currentSchools, request.params.classId);
+    if (!access.current || !headsSchool(user, access.class.schoolId)) throw ReplacementRefused();
+    const [members, staff, named] = await Promise.all([
+      structure.membersOf(access.class.schoolId, ['Teacher', 'Personnel']),
+      structure.staffOf([access.class.id]),
+      db('replacements').where({ class_id: access.class.id }).pluck('teacher_id') as Promise<number[]>,
+    ]);
+    const taken = new Set([...staff.map((s) => s.user.id), ...named]);
+    return members.filter((m) => !taken.has(m.id)).map((m) => ({ id: m.id, displayName: m.displayName })).sort((a, b) => compareFrench(a.displayName, b.displayName));
+  });
 
   app.put('/classes/:classId/replacements/:userId', {
     schema: { params: Type.Object({ classId: Id(), userId: Id() }), response: { 204: Type.Null(), ...Errors } },

@@ -145,6 +145,11 @@ export async function updateEntry(
   });
 }
 
+/** "modifié le 27 novembre" when a homework changed after families could see it, else null. */
+export function changedAfterPublication(row: { visible_at: Date; edited_at: Date | null }): Date | null {
+  return row.edited_at && new Date(row.edited_at) > new Date(row.visible_at) ? new Date(row.edited_at) : null;
+}
+
 /** The chosen pupils of each entry (none: the whole class). */
 export async function chosenPupils(db: Knex, entryIds: readonly number[]): Promise<Map<number, number[]>> {
   const chosen = new Map<number, number[]>();

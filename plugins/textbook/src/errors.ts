@@ -68,3 +68,24 @@ export const RangeTooLong = defineError('TEXTBOOK_ERR_RANGE', 400, (days: number
   fr: `La période demandée est trop longue : ${days} jours au plus.`,
   en: `The period asked for is too long: ${days} days at most.`,
 }));
+
+/** A subject the school's list does not offer (or hides): teachers pick from the list the direction keeps. */
+export const SubjectNotOffered = defineError('TEXTBOOK_ERR_SUBJECT', 400, (subject: string) => ({
+  fr: `La matière « ${subject} » ne figure pas dans la liste de l'école : choisissez-en une de la liste, ou demandez à la direction de l'ajouter.`,
+  en: `The subject "${subject}" is not on the school's list: pick one from the list, or ask the head to add it.`,
+}));
+
+/** A subject list that cannot be saved (a name twice, nothing shown, a subject of another school). */
+export const SubjectsInvalid = defineError('TEXTBOOK_ERR_SUBJECTS', 400, (reason: { fr: string; en: string }) => reason);
+
+/** The school's settings of the cahier (its subjects) are its director's and local administrators'. */
+export const SchoolAdminsOnly = defineError('TEXTBOOK_ERR_SCHOOL_ADMIN', 403, {
+  fr: "Seules la direction et les administrateurs de l'école modifient ces réglages du cahier de textes.",
+  en: "Only the school's head and administrators change these textbook settings.",
+});
+
+/** A school that is not the user's (or where the app is off for them), or whose settings are not theirs to read. */
+export const SchoolNotFound = defineError('TEXTBOOK_ERR_SCHOOL_NOT_FOUND', 404, {
+  fr: "Cette école n'existe pas ou son cahier de textes ne vous est pas ouvert.",
+  en: 'This school does not exist or its textbook is not open to you.',
+});

@@ -2,6 +2,7 @@ import type { Knex, PluginServices } from '@preau/sdk';
 import type { FamilyHomework, FamilySession } from './schemas.js';
 import type { FamilyPupil } from './access.js';
 import { bucketOf, schoolDaysOf } from './dates.js';
+import { changedAfterPublication } from './entries.js';
 
 type Services = Pick<PluginServices, 'db' | 'clock' | 'settings'>;
 
@@ -16,6 +17,8 @@ interface HomeworkRow {
   author_id: number | null;
   author_name: string;
   differentiated: boolean;
+  visible_at: Date;
+  edited_at: Date | null;
   tick_by: number | null;
   tick_name: string | null;
   tick_at: Date | null;
@@ -46,7 +49,7 @@ export async function familyHomework(services: Services, pupils: readonly Family
        from unnest(:pupils::int[], :classes::int[]) as f(pupil_id, class_id)
        cross join lateral (
          select e.id, e.subject, e.title, e.body, to_char(e.day, 'YYYY-MM-DD') as day, to_char(e.due_on, 'YYYY-MM-DD') as due_on,
-                e.minutes, e.author_id, e.author_name,
+                e.minutes, e.author_id, e.author_name, e.visible_at, e.edited_at,
                 exists (select 1 from entry_pupils c where c.entry_id = e.id) as differentiated,
                 t.by_id as tick_by, t.by_name as tick_name, t.at as tick_at, t.late as tick_late
            from entries e
@@ -64,6 +67,7 @@ export async function familyHomework(services: Services, pupils: readonly Family
     byPupil.get(r.pupil_id)!.push({
       id: r.id, subject: r.subject, title: r.title, body: r.body, day: r.day, dueOn: r.due_on, bucket: bucketOf(r.due_on, today, schoolDays),
       minutes: r.minutes, author: { id: r.author_id, displayName: r.author_name }, differentiated: r.differentiated,
+      changedAt: changedAfterPublication(r)?.toISOString() ?? null,
       done: r.tick_at ? { by: { id: r.tick_by, displayName: r.tick_name! }, at: new Date(r.tick_at).toISOString(), late: !!r.tick_late } : null,
     });
   }
@@ -73,7 +77,7 @@ export async function familyHomework(services: Services, pupils: readonly Family
 /** A pupil's séances from `from` to `to`, by day. */
 export async function pupilSessions(services: Services, pupil: FamilyPupil, from: string, to: string): Promise<FamilySession[]> {
   if (!pupil.classId) return [];
-  const { rows } = await services.db.raw<{ rows: (Omit<HomeworkRow, 'due_on' | 'minutes' | 'differentiated'>)[] }>(
+  const { rows } = await services.db.raw<{ rows: (Omit<HomeworkRow, 'due_on' | 'minutes' | 'differentiated' | 'visible_at' | 'edited_at'>)[] }>(
     `select e.id, e.subject, e.title, e.body, to_char(e.day, 'YYYY-MM-DD') as day, e.author_id, e.author_name
        from entries e
       where e.class_id = :classId and e.kind = 'session' and e.day between :from::date and :to::date and ${VISIBLE_TO_PUPIL}

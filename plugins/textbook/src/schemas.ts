@@ -1,11 +1,5 @@
 import { Type, fieldLabel, Id, type Static } from '@preau/sdk';
 
-/** The subjects the editor offers first (the primary school's programme); a teacher may type another. */
-export const SUBJECTS = [
-  'Français', 'Mathématiques', 'Questionner le monde', 'Sciences et technologie', 'Histoire', 'Géographie',
-  'Enseignement moral et civique', 'Langues vivantes', 'Arts plastiques', 'Éducation musicale', 'Éducation physique et sportive',
-] as const;
-
 const Instant = Type.String({ format: 'date-time' });
 const Day = (fr: string, en: string) => Type.String({ format: 'date', ...fieldLabel(fr, en) });
 const Person = Type.Object({ id: Type.Union([Type.Integer(), Type.Null()]), displayName: Type.String() });
@@ -92,6 +86,33 @@ export const ClassBook = Type.Object({
   lastVisa: Type.Union([Visa, Type.Null()]),
 });
 
+/** A subject of the school's list (no id: the defaults, never saved yet). */
+export const Subject = Type.Object({ id: Type.Union([Id(), Type.Null()]), name: Type.String(), hidden: Type.Boolean() });
+export type Subject = Static<typeof Subject>;
+
+export const SubjectInput = Type.Object({
+  id: Type.Optional(Type.Union([Id(), Type.Null()])),
+  name: Type.String({ minLength: 1, maxLength: 80, ...fieldLabel('Matière', 'Subject') }),
+  hidden: Type.Boolean({ default: false }),
+}, { additionalProperties: false });
+export type SubjectInput = Static<typeof SubjectInput>;
+
+export const SubjectList = Type.Object({
+  school: Type.Object({ id: Id(), name: Type.String() }),
+  /** The reader is the school's director or a local administrator. */
+  mayEdit: Type.Boolean(),
+  subjects: Type.Array(Subject),
+});
+
+/** A school of the user's classes, with the subjects its teachers pick from and what the user may set there. */
+export const SchoolSummary = Type.Object({
+  id: Id(),
+  name: Type.String(),
+  subjects: Type.Array(Type.String()),
+  /** Director or local administrator: edits the subjects, names replacement teachers. */
+  administers: Type.Boolean(),
+});
+
 export const ClassSummary = Type.Object({
   id: Id(),
   schoolId: Id(),
@@ -117,6 +138,8 @@ export const FamilyHomework = Type.Object({
   done: Type.Union([Tick, Type.Null()]),
   /** Only for some pupils of the class. */
   differentiated: Type.Boolean(),
+  /** Changed after families could see it: « modifié le … ». */
+  changedAt: Type.Union([Instant, Type.Null()]),
 });
 export type FamilyHomework = Static<typeof FamilyHomework>;
 
@@ -147,6 +170,7 @@ export const Progress = Type.Object({
 });
 
 export const ClassParams = Type.Object({ classId: Id() });
+export const SchoolParams = Type.Object({ schoolId: Id() });
 export const EntryParams = Type.Object({ entryId: Id() });
 export const PupilParams = Type.Object({ pupilId: Id() });
 export const EntryPupilParams = Type.Object({ entryId: Id(), pupilId: Id() });

@@ -1,11 +1,12 @@
 import { Type, type CurrentUser, type Knex, type PluginApp, type PluginServices, type SchoolRef } from '@preau/sdk';
-import { classAccess, currentClasses, type ClassAccess } from './access.js';
+import { classAccess, currentClasses, headsSchool, visesSchool, type ClassAccess } from './access.js';
 import { addEntry, findEntry, lastVisa, requireUnlocked, staffEntries, updateEntry, type EntryRow } from './entries.js';
 import { announceChange, announceIfDue, cancelAnnouncement, planAnnouncement } from './announce.js';
 import { archivedClasses } from './archive.js';
 import { addDays, daysBetween, mondayOf, parisDay } from './dates.js';
 import { ArchiveReadOnly, ClassNotFound, EntryNotFound, NotTheClassTeacher, RangeTooLong } from './errors.js';
-import { ClassBook, ClassParams, ClassSummary, CopyInput, EntryInput, EntryParams, EntryPatch, Errors, Progress, RangeQuery, StaffEntry, SUBJECTS } from './schemas.js';
+import { ClassBook, ClassParams, ClassSummary, CopyInput, EntryInput, EntryParams, EntryPatch, Errors, Progress, RangeQuery, SchoolSummary, StaffEntry } from './schemas.js';
+import { offeredSubjects, requireOffered } from './subjects.js';
 import { progressOf } from './progress.js';
 
 const MAX_RANGE_DAYS = 62;
@@ -44,14 +45,18 @@ export async function staffRoutes(app: PluginApp, services: PluginServices): Pro
   const afterWrite = (trx: Knex.Transaction, row: EntryRow) => planAnnouncement(services, trx, row);
 
   app.get('/classes', {
-    schema: { response: { 200: Type.Object({ classes: Type.Array(ClassSummary), archive: Type.Array(ClassSummary), subjects: Type.Array(Type.String()) }), ...Errors } },
+    schema: { response: { 200: Type.Object({ classes: Type.Array(ClassSummary), archive: Type.Array(ClassSummary), schools: Type.Array(SchoolSummary) }), ...Errors } },
   }, async (request) => {
     const user = request.currentUser!;
     const [classes, archive] = await Promise.all([
       currentClasses(services, user, request.currentSchools),
       archivedClasses(services, user, request.currentSchools),
     ]);
-    return { classes: classes.map(summary), archive: archive.map(summary), subjects: [...SUBJECTS] };
+    // The schools of the user's cahiers (and those they sign), each with the subjects its teachers pick from.
+    const schoolIds = new Set([...classes, ...archive].map((a) => a.class.schoolId));
+    const schools = request.currentSchools.filter((s) => schoolIds.has(s.id) || visesSchool(services, user, s.id));
+    const withSubjects = await Promise.all(schools.map(async (s) => ({ id: s.id, name: s.name, subjects: await offeredSubjects(db, s.id), administers: headsSchool(user, s.id) })));
+    return { classes: classes.map(summary), archive: archive.map(summary), schools: withSubjects };
   });
 
   app.get('/classes/:classId/entries', {
@@ -81,6 +86,7 @@ export async function staffRoutes(app: PluginApp, services: PluginServices): Pro
   }, async (request, reply) => {
     const access = await classAccess(services, request.currentUser!, request.currentSchools, request.params.classId);
     requireWrite(access);
+    await requireOffered(db, access.class.schoolId, request.body.subject.trim());
     const row = await addEntry(services, request.currentUser!, { schoolId: access.class.schoolId, classId: access.class.id }, request.body, afterWrite);
     await announceIfDue(services, row.id);
     return reply.code(201).send(await entryOut(row));
@@ -100,6 +106,7 @@ export async function staffRoutes(app: PluginApp, services: PluginServices): Pro
     const { entry, access } = await staffEntry(request.currentUser!, request.currentSchools, request.params.entryId);
     requireWrite(access);
     await requireUnlocked(db, entry);
+    if (request.body.subject !== undefined) await requireOffered(db, entry.school_id, request.body.subject.trim(), entry.subject);
     const row = await updateEntry(services, request.currentUser!, entry, request.body, afterWrite);
     if (!(await announceIfDue(services, row.id))) await announceChange(services, row, request.currentUser!.id);
     return entryOut(row);

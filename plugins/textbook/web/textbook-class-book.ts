@@ -90,10 +90,12 @@ export class TextbookClassBook extends TextbookElement {
 
   private async sign(event: SubmitEvent): Promise<void> {
     event.preventDefault();
-    const note = String(new FormData(event.target as HTMLFormElement).get('note') ?? '');
+    // Read before awaiting: once dispatched, an event from a shadow tree no longer has a target.
+    const form = event.target as HTMLFormElement;
+    const note = String(new FormData(form).get('note') ?? '');
     try {
       await this.api.post(`/api/textbook/classes/${this.classId}/visas`, { note });
-      (event.target as HTMLFormElement).reset();
+      form.reset();
       await this.load();
     } catch (error) {
       this.error = this.message(error);
@@ -160,6 +162,7 @@ export class TextbookClassBook extends TextbookElement {
             <a class="button" href="/apps/textbook/classes/${book.class.id}/new?kind=homework">${this.t('newHomework')}</a>` : nothing}
           ${book.current ? nothing : html`<span class="tag">${this.t('readOnly')}</span>`}
           <a class="button secondary" href="/api/textbook/classes/${book.class.id}/textbook.pdf?from=${this.monday}&to=${sunday}" download>${this.t('print')}</a>
+          <a class="button secondary" href="/api/textbook/classes/${book.class.id}/pupil-sheets.pdf?from=${this.monday}&to=${sunday}" download>${this.t('pupilSheets')}</a>
         </div>
         <p class="muted">${book.lastVisa ? this.f('lastVisa', { name: book.lastVisa.by.displayName, date: formatDateTime(book.lastVisa.at, lang) }) : this.t('noVisa')}
           ${book.lastVisa?.note ? html`— « ${book.lastVisa.note} »` : nothing}</p>

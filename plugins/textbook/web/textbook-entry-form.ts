@@ -1,14 +1,13 @@
 import { html, css, nothing } from 'lit';
 import { isoToParisLocal, parisLocalToIso } from '@preau/sdk/web';
 import { TextbookElement } from './textbook-element.js';
-import { DEFAULT_SUBJECTS } from './i18n.js';
 import { addDays, parisToday } from './week.js';
 import type { ClassList, StaffEntry } from './types.js';
 
 interface Pupil { id: number; displayName: string }
 
 /**
- * Writes or changes a séance or a travail à faire: subject (the school's list, or another), title, the common
+ * Writes or changes a séance or a travail à faire: subject (from the school's list; an entry keeps one hidden since), title, the common
  * editor's rich text, the day, for homework the due date, estimated time and chosen pupils, and when families
  * see it. Opened for a class (`classId` and `kind`) or for an entry (`entryId`).
  */
@@ -19,7 +18,7 @@ export class TextbookEntryForm extends TextbookElement {
   entryId = 0;
   kind: 'session' | 'homework' = 'homework';
   entry: StaffEntry | null = null;
-  subjects: string[] = DEFAULT_SUBJECTS;
+  subjects: string[] = [];
   pupils: Pupil[] = [];
   error = '';
   saving = false;
@@ -32,12 +31,14 @@ export class TextbookEntryForm extends TextbookElement {
   private async load(): Promise<void> {
     try {
       const list = await this.api.get<ClassList>('/api/textbook/classes');
-      this.subjects = list.subjects;
       if (this.entryId) {
         this.entry = await this.api.get<StaffEntry>(`/api/textbook/entries/${this.entryId}`);
         this.classId = this.entry.classId;
         this.kind = this.entry.kind;
       }
+      // The subjects of the class's school, as its direction keeps them.
+      const schoolId = [...list.classes, ...list.archive].find((c) => c.id === this.classId)?.schoolId;
+      this.subjects = list.schools.find((school) => school.id === schoolId)?.subjects ?? [];
       this.pupils = await this.api.get<Pupil[]>(`/api/textbook/classes/${this.classId}/pupils`);
     } catch (error) {
       this.error = this.message(error);
@@ -82,8 +83,11 @@ export class TextbookEntryForm extends TextbookElement {
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
       <form @submit=${this.save}>
         <div class="row">
-          <label>${this.t('subject')}<input name="subject" list="textbook-subjects" required maxlength="80" autocomplete="off" .value=${entry?.subject ?? ''}></label>
-          <datalist id="textbook-subjects">${this.subjects.map((s) => html`<option value=${s}></option>`)}</datalist>
+          <label>${this.t('subject')}<select name="subject" required>
+            <option value="" ?selected=${!entry}></option>
+            ${entry && !this.subjects.includes(entry.subject) ? html`<option value=${entry.subject} selected>${this.f('keptSubject', { name: entry.subject })}</option>` : nothing}
+            ${this.subjects.map((s) => html`<option value=${s} ?selected=${entry?.subject === s}>${s}</option>`)}
+          </select></label>
           <label>${this.t('title')}<input name="title" required maxlength="200" autocomplete="off" .value=${entry?.title ?? ''}></label>
         </div>
         <div class="row">

@@ -1,5 +1,5 @@
 import { html, css, nothing } from 'lit';
-import { formatDay, refreshBadges } from '@preau/sdk/web';
+import { formatDateTime, formatDay, refreshBadges } from '@preau/sdk/web';
 import { TextbookElement } from './textbook-element.js';
 import type { Bucket, ChildHomework, FamilyHomework, FamilySession } from './types.js';
 
@@ -53,7 +53,9 @@ export class TextbookFamilyHomework extends TextbookElement {
   }
 
   private async toggle(item: FamilyHomework, event: Event): Promise<void> {
-    const checked = (event.target as HTMLInputElement).checked;
+    // Kept before awaiting: once dispatched, an event from a shadow tree no longer has a target.
+    const box = event.target as HTMLInputElement;
+    const checked = box.checked;
     const url = `/api/textbook/homework/${item.id}/pupils/${this.data!.pupil.id}/done`;
     try {
       if (checked) await this.api.put(url);
@@ -62,7 +64,7 @@ export class TextbookFamilyHomework extends TextbookElement {
       await this.load();
     } catch (error) {
       this.error = this.message(error);
-      (event.target as HTMLInputElement).checked = !checked;
+      box.checked = !checked;
     }
   }
 
@@ -76,7 +78,8 @@ export class TextbookFamilyHomework extends TextbookElement {
         <h4><label for=${id}>${item.title}</label></h4>
         <div><span class="tag">${item.subject}</span> ${this.f('dueOn', { date: formatDay(item.dueOn, lang) })}
           ${item.minutes ? html`<span class="muted">(${this.f('minutes', { n: item.minutes })})</span>` : nothing}
-          ${item.done?.late ? html`<span class="tag late">${this.t('late')}</span>` : nothing}</div>
+          ${item.done?.late ? html`<span class="tag late">${this.t('late')}</span>` : nothing}
+          ${item.changedAt ? html`<span class="tag warning">${this.f('changedOn', { date: formatDateTime(item.changedAt, lang) })}</span>` : nothing}</div>
         <preau-rich-text class="body" .html=${item.body}></preau-rich-text>
         <div class="muted">${item.author.displayName}</div>
       </div>

@@ -1,7 +1,14 @@
 /** What the API answers, as the pages use it (the server's schemas are in src/schemas.ts). */
 export interface Person { id: number | null; displayName: string }
 export interface ClassSummary { id: number; schoolId: number; label: string; current: boolean; mayWrite: boolean; mayVisa: boolean }
-export interface ClassList { classes: ClassSummary[]; archive: ClassSummary[]; subjects: string[] }
+/** A school of the user's cahiers: the subjects its teachers pick from, and whether the user administers it. */
+export interface SchoolSummary { id: number; name: string; subjects: string[]; administers: boolean }
+export interface ClassList { classes: ClassSummary[]; archive: ClassSummary[]; schools: SchoolSummary[] }
+export interface Subject { id: number | null; name: string; hidden: boolean }
+export interface SubjectList { school: { id: number; name: string }; mayEdit: boolean; subjects: Subject[] }
+export interface Load { minutes: number; count: number; unestimated: number }
+export interface Workload { from: string; to: string; days: { dueOn: string; wholeClass: Load; pupils: ({ id: number; displayName: string } & Load)[] }[] }
+export interface Replacement { teacher: { id: number; displayName: string }; addedAt: string }
 export interface Visa { id: number; by: Person; at: string; note: string }
 export interface StaffEntry {
   id: number; classId: number; kind: 'session' | 'homework'; subject: string; title: string; body: string; day: string;
@@ -17,7 +24,7 @@ export interface Progress { entryId: number; dueOn: string; count: number; of: n
 export type Bucket = 'today' | 'tomorrow' | 'week' | 'later';
 export interface FamilyHomework {
   id: number; subject: string; title: string; body: string; day: string; dueOn: string; bucket: Bucket; minutes: number | null;
-  author: Person; done: Tick | null; differentiated: boolean;
+  author: Person; done: Tick | null; differentiated: boolean; changedAt: string | null;
 }
 export interface ChildHomework {
   pupil: { id: number; displayName: string; classId: number | null; classLabel: string | null }; today: string; mayTick: boolean; homework: FamilyHomework[];
