@@ -1,6 +1,6 @@
 import { administersSchool, roleIncludes, Type, type CurrentUser, type PluginApp, type PluginServices } from '@preau/sdk';
 import { createBlog } from './create-blog.js';
-import {blogFor, blogRef, mayPublishPublic, readableBlogs, toBlog, touchBlog, type ReadableBlog } from './blogs.js';
+import { blogFor, blogRef, mayPublishPublic, readableBlogs, toBlog, touchBlog, type ReadableBlog } from './blogs.js';
 import { BlogNotFound, CannotCreateBlog, CannotPublishPublic, SlugTaken } from './errors.js';
 import { detachPost } from './posts.js';
 import { publicCache } from './public-cache.js';

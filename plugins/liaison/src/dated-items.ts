@@ -1,5 +1,5 @@
 import { administersSchool, type CurrentUser, type DatedItem, type DatedItemsWindow, type PluginServices } from '@preau/sdk';
-import {childrenInSchools } from './access.js';
+import { childrenInSchools } from './access.js';
 import { wordUrl } from './delivery.js';
 import { parisDay } from './word-access.js';
 

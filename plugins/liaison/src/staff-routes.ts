@@ -1,5 +1,5 @@
 import { administersSchool, Type, type PluginApp, type PluginServices } from '@preau/sdk';
-import {editsWord, manageableClasses } from './access.js';
+import { editsWord, manageableClasses } from './access.js';
 import { NotSentYet, NotTheAuthor, AudienceNotAllowed } from './errors.js';
 import { AttachmentSchema, ClassInfo, ClassParams, CopyInput, Errors, StaffPage, PauseInput, StaffWord, Tracking, WordInput, WordParams } from './schemas.js';
 import { createWord, deleteWord, updateWord } from './words.js';

@@ -1,16 +1,11 @@
-import { compareFrench, type CurrentUser, type PluginServices, type SchoolClassRef, type SchoolRef } from '@preau/sdk';
+import { administersSchool, compareFrench, type CurrentUser, type PluginServices, type SchoolClassRef, type SchoolRef } from '@preau/sdk';
 import { ClassNotFound, ChildNotAllowed } from './errors.js';
 
 type Services = Pick<PluginServices, 'db' | 'structure' | 'rights'>;
 
-/** Director or local administrator of the school, or academy administrator. */
-export function headsSchool(user: CurrentUser, schoolId: number): boolean {
-  return user.functions.some((f) => f.function === 'academy-admin' || ((f.function === 'director' || f.function === 'local-admin') && f.schoolId === schoolId));
-}
-
 /** Reads every cahier of the school and signs it: the direction, and an inspector given the school's `inspect` right. */
 export function visesSchool(services: Services, user: CurrentUser, schoolId: number): boolean {
-  return headsSchool(user, schoolId) || services.rights.can(user, 'textbook', 'inspect', [schoolId]);
+  return administersSchool(user, schoolId) || services.rights.can(user, 'textbook', 'inspect', [schoolId]);
 }
 
 const isStaff = (user: CurrentUser) => user.profile === 'Teacher' || user.profile === 'Personnel';

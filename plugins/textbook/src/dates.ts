@@ -1,11 +1,7 @@
 /** Days as the school counts them: Europe/Paris calendar days written "2026-11-26". */
 
-const PARIS_DAY = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' });
-
-/** The Europe/Paris day of an instant: homework "for tomorrow" means tomorrow in Paris, not in UTC. */
-export function parisDay(instant: Date): string {
-  return PARIS_DAY.format(instant);
-}
+// Homework "for tomorrow" means tomorrow in Paris, not in UTC.
+export { parisDay } from '@preau/sdk';
 
 /** The day `days` after `day` (negative: before). Noon UTC keeps daylight saving out of the count. */
 export function addDays(day: string, days: number): string {

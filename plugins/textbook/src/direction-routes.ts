@@ -1,5 +1,5 @@
-import { Type, Id, compareFrench, type PluginApp, type PluginServices } from '@preau/sdk';
-import { classAccess, headsSchool } from './access.js';
+import { administersSchool, Type, Id, compareFrench, type CurrentUser, type PluginApp, type PluginServices } from '@preau/sdk';
+import { classAccess } from './access.js';
 import { lastVisa } from './entries.js';
 import { ReplacementRefused, VisaRefused } from './errors.js';
 import { ClassParams, Errors, Visa } from './schemas.js';
@@ -46,9 +46,9 @@ export async function directionRoutes(app: PluginApp, services: PluginServices):
   });
 
   /** The direction of the class's school, naming a teacher of that school; anyone else who reads the cahier gets 403. */
-  const replacementTarget = async (user: Parameters<typeof headsSchool>[0], schools: Parameters<typeof classAccess>[2], classId: number, teacherId: number) => {
+  const replacementTarget = async (user: CurrentUser, schools: Parameters<typeof classAccess>[2], classId: number, teacherId: number) => {
     const access = await classAccess(services, user, schools, classId);
-    if (!access.current || !headsSchool(user, access.class.schoolId)) throw ReplacementRefused();
+    if (!access.current || !administersSchool(user, access.class.schoolId)) throw ReplacementRefused();
     const teachers = await structure.membersOf(access.class.schoolId, ['Teacher', 'Personnel']);
     if (!teachers.some((t) => t.id === teacherId)) throw ReplacementRefused();
     return access;
@@ -60,7 +60,7 @@ export async function directionRoutes(app: PluginApp, services: PluginServices):
   }, async (request) => {
     const user = request.currentUser!;
     const access = await classAccess(services, user, request.currentSchools, request.params.classId);
-    if (!access.current || !headsSchool(user, access.class.schoolId)) throw ReplacementRefused();
+    if (!access.current || !administersSchool(user, access.class.schoolId)) throw ReplacementRefused();
     const [members, staff, named] = await Promise.all([
       structure.membersOf(access.class.schoolId, ['Teacher', 'Personnel']),
       structure.staffOf([access.class.id]),
@@ -85,7 +85,7 @@ export async function directionRoutes(app: PluginApp, services: PluginServices):
   }, async (request, reply) => {
     const user = request.currentUser!;
     const access = await classAccess(services, user, request.currentSchools, request.params.classId);
-    if (!headsSchool(user, access.class.schoolId)) throw ReplacementRefused();
+    if (!administersSchool(user, access.class.schoolId)) throw ReplacementRefused();
     await db('replacements').where({ class_id: access.class.id, teacher_id: request.params.userId }).delete();
     return reply.code(204).send(null);
   });

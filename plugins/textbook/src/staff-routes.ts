@@ -1,5 +1,5 @@
-import { Type, type CurrentUser, type Knex, type PluginApp, type PluginServices, type SchoolRef } from '@preau/sdk';
-import { classAccess, currentClasses, headsSchool, visesSchool, type ClassAccess } from './access.js';
+import { administersSchool, Type, type CurrentUser, type Knex, type PluginApp, type PluginServices, type SchoolRef } from '@preau/sdk';
+import { classAccess, currentClasses, visesSchool, type ClassAccess } from './access.js';
 import { addEntry, findEntry, lastVisa, requireUnlocked, staffEntries, updateEntry, type EntryRow } from './entries.js';
 import { announceChange, announceIfDue, cancelAnnouncement, planAnnouncement } from './announce.js';
 import { archivedClasses } from './archive.js';
@@ -55,7 +55,7 @@ export async function staffRoutes(app: PluginApp, services: PluginServices): Pro
     // The schools of the user's cahiers (and those they sign), each with the subjects its teachers pick from.
     const schoolIds = new Set([...classes, ...archive].map((a) => a.class.schoolId));
     const schools = request.currentSchools.filter((s) => schoolIds.has(s.id) || visesSchool(services, user, s.id));
-    const withSubjects = await Promise.all(schools.map(async (s) => ({ id: s.id, name: s.name, subjects: await offeredSubjects(db, s.id), administers: headsSchool(user, s.id) })));
+    const withSubjects = await Promise.all(schools.map(async (s) => ({ id: s.id, name: s.name, subjects: await offeredSubjects(db, s.id), administers: administersSchool(user, s.id) })));
     return { classes: classes.map(summary), archive: archive.map(summary), schools: withSubjects };
   });
 

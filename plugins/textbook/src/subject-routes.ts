@@ -1,5 +1,5 @@
-import { Type, type CurrentUser, type PluginApp, type PluginServices, type SchoolRef } from '@preau/sdk';
-import { headsSchool, visesSchool } from './access.js';
+import { administersSchool, Type, type CurrentUser, type PluginApp, type PluginServices, type SchoolRef } from '@preau/sdk';
+import { visesSchool } from './access.js';
 import { SchoolAdminsOnly, SchoolNotFound } from './errors.js';
 import { Errors, SchoolParams, SubjectInput, SubjectList } from './schemas.js';
 import { saveSubjects, schoolSubjects } from './subjects.js';
@@ -21,7 +21,7 @@ export async function subjectRoutes(app: PluginApp, services: PluginServices): P
   }, async (request) => {
     const user = request.currentUser!;
     const school = schoolOf(user, request.currentSchools, request.params.schoolId);
-    return { school: { id: school.id, name: school.name }, mayEdit: headsSchool(user, school.id), subjects: await schoolSubjects(db, school.id) };
+    return { school: { id: school.id, name: school.name }, mayEdit: administersSchool(user, school.id), subjects: await schoolSubjects(db, school.id) };
   });
 
   // The whole list in its new order: renamed, moved, hidden, added; those left out are removed.
@@ -34,7 +34,7 @@ export async function subjectRoutes(app: PluginApp, services: PluginServices): P
   }, async (request) => {
     const user = request.currentUser!;
     const school = schoolOf(user, request.currentSchools, request.params.schoolId);
-    if (!headsSchool(user, school.id)) throw SchoolAdminsOnly();
+    if (!administersSchool(user, school.id)) throw SchoolAdminsOnly();
     const subjects = await saveSubjects(services, school.id, request.body.subjects);
     return { school: { id: school.id, name: school.name }, mayEdit: true, subjects };
   });
