@@ -229,7 +229,7 @@ export interface SharingService<R extends string = ShareRole> {
   /** The resources among `resources` the user may read, in the given order, each with the user's role. */
   filterReadable<T extends SharedResourceRef>(userId: number, resources: readonly T[], options?: ShareWriteOptions): Promise<(T & { role: AccessRole<R> })[]>;
   /** The owner and the grants of a resource with names, its own first, then inherited ones. */
-  listGrants(resource: SharedResourceRef): Promise<ResourceGrants<R>>;
+  listGrants(resource: SharedResourceRef, options?: ShareWriteOptions): Promise<ResourceGrants<R>>;
   /**
    * The resources of this app shared with the user (directly or through a group they are in now), not their
    * own, leaving out those inside another one shared with them or owned by them (they are reached by opening it).

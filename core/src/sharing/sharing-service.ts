@@ -128,7 +128,7 @@ export function createSharing(deps: {
           return role ? [{ ...resource, role }] : [];
         });
       },
-      listGrants: (resource) => listGrants(knex, keyOf(resource)),
+      listGrants: (resource, options = {}) => listGrants(options.transaction ?? knex, keyOf(resource)),
       async sharedWithMe(userId, options = {}) {
         if (options.type !== undefined) keyOf({ type: options.type, id: '0' });
         return sharedWithMe(knex, userId, app, options, (type) => roles(app, type));
