@@ -1,5 +1,4 @@
 import t from 'tap';
-import type { Knex } from '@preau/sdk';
 import { createTestPlatform, type TestPlatform, type TestUser } from '@preau/core/testing';
 import news from '../src/index.js';
 import moveToCore from '../migrations/004-threads-shared-by-the-core.js';
@@ -18,7 +17,7 @@ t.teardown(() => platform.close());
 async function migrate(step: 'up' | 'down'): Promise<void> {
   await platform.knex.transaction(async (trx) => {
     await trx.raw('set local search_path to news, core');
-    await moveToCore[step](trx as unknown as Knex);
+    await moveToCore[step](trx);
   });
 }
 
