@@ -43,10 +43,11 @@ export type { FfmpegService, FfmpegBinary, FfmpegRunOptions, FfmpegFailure } fro
 export { INSERTED_FILE_PREFIX, insertedFileUrl } from './inserted-files.js';
 export type { PersonalFilesService, PersonalFilesDeclaration, PersonalFileInput } from './personal-files.js';
 export type { InsertedFilesService, CheckedFiles, FileHolderRef, FileHolderDeclaration, InsertedFileWriteOptions } from './inserted-files.js';
-export { SHARE_ROLES, ACCESS_ROLES, roleIncludes } from './sharing.js';
+export { SHARE_ROLES, ACCESS_ROLES, DEFAULT_SHARE_ROLES, roleIncludes, sharingWithRoles } from './sharing.js';
 export type {
   SharingService,
   ShareRole,
+  ShareRoleDeclaration,
   AccessRole,
   SharedResourceRef,
   ShareTypeDeclaration,

@@ -32,27 +32,35 @@ t.test("the director shares a new thread with the staff; a teacher's item waits 
   await directorPage.goto(`${address}/apps/news/threads`);
   const form = directorPage.getByRole('form', { name: 'Nouveau fil' });
   await form.getByLabel('Titre', { exact: true }).fill('Restaurant scolaire');
-  const adding = form.getByLabel('Ajouter un groupe');
-  await adding.focus();
-  await directorPage.keyboard.press('ArrowDown');
-  t.equal(await form.getByLabel(/^Rôle — /).count(), 0, 'moving through the groups with the keyboard adds none');
-  await adding.selectOption({ label: "Personnels de l'école (1 membre)" });
-  await form.getByRole('button', { name: 'Ajouter', exact: true }).click();
-  await form.getByLabel("Rôle — Personnels de l'école").selectOption({ label: 'Publication' });
-  await adding.selectOption({ label: "Parents de l'école (1 membre)" });
-  await adding.press('Enter');
-  await form.getByRole('button', { name: 'Ajouter', exact: true }).press('Enter');
-  await form.getByLabel("Rôle — Parents de l'école").waitFor();
   await form.getByRole('button', { name: 'Enregistrer' }).click();
-  await directorPage.getByRole('status').filter({ hasText: 'Fil créé.' }).waitFor({ timeout: 5000 }).catch(async (error) => {
+  // The new thread's sharing opens at once, in the shell's share dialog, with the thread's four roles.
+  const dialog = directorPage.getByRole('dialog', { name: 'Partager « Restaurant scolaire »' });
+  await dialog.waitFor({ timeout: 5000 }).catch(async (error) => {
     await directorPage.screenshot({ path: 'test-artifacts/news-new-thread.png', fullPage: true });
     throw error;
   });
+  await directorPage.getByRole('status').filter({ hasText: 'Fil créé.' }).waitFor();
   t.equal(await form.getByLabel('Titre', { exact: true }).inputValue(), '', 'the form is blank again for the next thread');
+  const roleMenu = dialog.getByRole('combobox', { name: 'Rôle', exact: true });
+  t.same(await roleMenu.locator('option').allTextContents(), ['Lecture', 'Contribution', 'Publication', 'Gestion'], "the dialog offers the thread's roles");
+  const people = dialog.getByRole('combobox', { name: 'Avec' });
+  const shareWith = async (search: string, group: RegExp, role: string) => {
+    await people.fill(search);
+    await dialog.getByRole('option', { name: group }).first().waitFor();
+    await directorPage.keyboard.press('Enter');
+    await roleMenu.selectOption(role);
+    await dialog.getByRole('button', { name: 'Partager', exact: true }).click();
+    await dialog.getByRole('combobox', { name: new RegExp(`^Rôle de ${group.source}`) }).waitFor();
+  };
+  await shareWith('Personnels', /Personnels de l.école/, 'publish');
+  await shareWith('Parents', /Parents de l.école/, 'read');
+  await dialog.getByRole('button', { name: 'Fermer' }).last().click();
+  await dialog.waitFor({ state: 'detached' });
   const canteen = await platform.knex('news.threads').where({ school_id: school.id, title: 'Restaurant scolaire' }).first('id');
-  const shares = await platform.knex('news.thread_shares').where({ thread_id: canteen.id }).orderBy('group_name').select('group_id', 'role');
-  t.same(shares, [{ group_id: groupOf('Relative'), role: 'read' }, { group_id: groupOf('Personnel'), role: 'publish' }], 'shared with the parents (read) and the staff (publish)');
-  await directorPage.getByRole('form', { name: 'Restaurant scolaire' }).waitFor();
+  const shares = await platform.knex('core.share_grants as s').join('core.shared_resources as r', 'r.id', 's.resource_id')
+    .where({ 'r.app': 'news', 'r.type': 'thread', 'r.key': String(canteen.id) }).orderBy('s.group_id').select('s.group_id', 's.role');
+  t.same(shares, [{ group_id: groupOf('Relative'), role: 'read' }, { group_id: groupOf('Personnel'), role: 'publish' }].sort((a, b) => a.group_id - b.group_id), 'shared with the parents (read) and the staff (publish)');
+  await directorPage.getByRole('form', { name: 'Restaurant scolaire' }).getByText("Parents de l'école (Lecture)").waitFor();
   t.pass('the new thread is listed with its own form');
   // The switch on the app's page is the school's right in the core, the one Administration shows too.
   await directorPage.getByRole('checkbox', { name: "Les enseignants peuvent créer des fils d'info" }).check();

@@ -11,7 +11,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
-const PACKAGES = ['sdk', 'core', 'shell', 'plugins/liaison', 'plugins/messaging', 'plugins/news', 'examples/lunch-menu', 'examples/academy-bundle'];
+const PACKAGES = [
+  'sdk', 'core', 'shell', 'plugins/liaison', 'plugins/messaging', 'plugins/news', 'plugins/documents', 'plugins/agenda',
+  'examples/lunch-menu', 'examples/academy-bundle',
+];
 
 // Nothing of the repository leaks into the outside folder: no test loaders, no npm run context, no repository bin.
 const env: NodeJS.ProcessEnv = Object.fromEntries(
@@ -92,7 +95,7 @@ t.test('the packed packages install outside the repository, scaffold a plugin wh
   step('npm run build (the new plugin)', (await sh('npm', ['run', 'build'], hello)).ms);
 
   await writeFile(join(app, 'preau.config.json'), JSON.stringify({
-    plugins: ['./plugins/hello', '@preau/plugin-liaison', '@preau/plugin-messaging', '@preau/plugin-news'],
+    plugins: ['./plugins/hello', '@preau/plugin-liaison', '@preau/plugin-messaging', '@preau/plugin-news', '@preau/plugin-documents', '@preau/plugin-agenda'],
     bundles: ['@preau/example-academy-bundle'],
     apps: { enabledByDefault: ['hello'] },
   }));
@@ -121,7 +124,7 @@ t.test('the packed packages install outside the repository, scaffold a plugin wh
   t.match(body, { status: 'ok' });
   t.same(
     body.plugins.map((p) => `${p.name} ${p.state}`).sort(),
-    ['hello active', 'liaison active', 'lunch-menu active', 'messaging active', 'news active'],
+    ['agenda active', 'documents active', 'hello active', 'liaison active', 'lunch-menu active', 'messaging active', 'news active'],
     'the scaffolded plugin and the packed first-party plugins are active',
   );
   const page = await fetch(`${url}/`);

@@ -66,6 +66,15 @@ export const ManifestSchema = Type.Object(
             // A path of the shell with the resource's id in it.
             url: Type.String({ pattern: '^/(?!/).*\\{id\\}', maxLength: 200 }),
             right: Type.Optional(Type.String({ pattern: Key })),
+            // The type's roles, weakest first (distinct names, checked in validate-manifest).
+            roles: Type.Optional(Type.Array(
+              Type.Object(
+                { name: Type.String({ pattern: '^[a-z][a-zA-Z0-9-]*$', maxLength: 40 }), label: Text, description: Text },
+                { additionalProperties: false },
+              ),
+              { minItems: 2, maxItems: 8 },
+            )),
+            implicitManagers: Type.Optional(Type.Literal('school-admins')),
           },
           { additionalProperties: false },
         ),

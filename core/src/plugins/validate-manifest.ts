@@ -53,6 +53,13 @@ export function validateManifest(manifest: DefinedPlugin, fallbackName: string):
   if (foreignSection) fail('web.account', `element "${foreignSection}" is not named after the plugin ("${manifest.name}-…")`);
   const sharingRight = Object.entries(manifest.sharing ?? {}).find(([, declared]) => declared.right && !manifest.rights?.[declared.right]);
   if (sharingRight) fail(`sharing.${sharingRight[0]}.right`, `"${sharingRight[1].right}" is not a right of the manifest`);
+  for (const [type, declared] of Object.entries(manifest.sharing ?? {})) {
+    const names = (declared.roles ?? []).map((role) => role.name);
+    // `owner` is what the service answers for the person a resource is registered for, above every role.
+    if (names.includes('owner')) fail(`sharing.${type}.roles`, '"owner" is not a role one can grant');
+    const twice = names.find((name, index) => names.indexOf(name) !== index);
+    if (twice) fail(`sharing.${type}.roles`, `"${twice}" is listed twice`);
+  }
   if (manifest.settings) {
     try {
       ajv.compile(manifest.settings);

@@ -1,10 +1,10 @@
 import type { Knex } from 'knex';
-import type { GrantInput, ShareRole } from '@preau/sdk';
+import type { GrantInput, ShareRoleDeclaration } from '@preau/sdk';
 import { parisDay } from '../clock.js';
-import { SHARE_ROLE_RANK } from './sharing-sql.js';
+import { managingRank, rankOfRole } from './share-role-lists.js';
 import { rankOf } from './share-queries.js';
 import { requireResource, type ResourceKey } from './share-tree.js';
-import { ShareManageRequired, ShareNoRecipient, ShareNotFound, ShareRecipientsRefused } from './sharing-errors.js';
+import { ShareManageRequired, ShareNoRecipient, ShareNotFound, ShareRecipientsRefused, ShareRoleUnknown } from './sharing-errors.js';
 
 /** Who gained access by a `grant` (a new grant, or a stronger role): those to tell. */
 export interface Gained {
@@ -14,12 +14,12 @@ export interface Gained {
 
 const ids = (values: readonly number[] | undefined) => [...new Set(values ?? [])];
 
-/** 404 when `by` has no role on the resource, 403 below `manage`; nothing for the plugin itself (null). */
-export async function requireManager(db: Knex, by: number | null, resource: ResourceKey): Promise<void> {
+/** 404 when `by` has no role on the resource, 403 below the type's last role; nothing for the plugin itself (null). */
+export async function requireManager(db: Knex, by: number | null, resource: ResourceKey, roles: readonly ShareRoleDeclaration[]): Promise<void> {
   if (by === null) return;
   const rank = await rankOf(db, by, resource);
   if (rank === 0) throw ShareNotFound();
-  if (rank < SHARE_ROLE_RANK.manage) throw ShareManageRequired();
+  if (rank < managingRank(roles)) throw ShareManageRequired();
 }
 
 /** The grantees `by` may not share with: out of their reach (the communication rules), or unknown. */
@@ -65,44 +65,45 @@ async function schoolsOfGrants(trx: Knex.Transaction, by: number | null, users: 
 export async function writeGrants(
   trx: Knex.Transaction,
   resource: ResourceKey,
-  input: GrantInput,
-  context: { by: number | null; schoolId?: number; now: Date },
+  input: GrantInput<string>,
+  context: { by: number | null; schoolId?: number; now: Date; roles: readonly ShareRoleDeclaration[] },
 ): Promise<Gained> {
   const users = ids(input.users);
   const groups = ids(input.groups);
+  const rank = rankOfRole(context.roles, input.role);
+  if (rank === undefined) throw ShareRoleUnknown(String(input.role).slice(0, 40), context.roles.map((role) => role.name));
   if (users.length === 0 && groups.length === 0) throw ShareNoRecipient();
   const resourceId = await requireResource(trx, resource);
-  await requireManager(trx, context.by, resource);
+  await requireManager(trx, context.by, resource, context.roles);
   const refused = await refusedGrantees(trx, context.by, users, groups, parisDay(context.now));
   if (refused.users.length || refused.groups.length) throw ShareRecipientsRefused(refused);
 
   const before = await trx('core.share_grants')
     .where({ resource_id: resourceId })
     .andWhere((q) => q.whereIn('user_id', users).orWhereIn('group_id', groups))
-    .select<{ user_id: number | null; group_id: number | null; role: ShareRole }[]>('user_id', 'group_id', 'role');
-  const rank = SHARE_ROLE_RANK[input.role];
+    .select<{ user_id: number | null; group_id: number | null; rank: number }[]>('user_id', 'group_id', 'rank');
   const gains = (column: 'user_id' | 'group_id', id: number) => {
     const previous = before.find((row) => row[column] === id);
-    return !previous || SHARE_ROLE_RANK[previous.role] < rank;
+    return !previous || previous.rank < rank;
   };
 
-  const common = [resourceId, input.role, context.by, context.now];
+  const common = [resourceId, input.role, rank, context.by, context.now];
   if (users.length) {
     const schools = await schoolsOfGrants(trx, context.by, users, context.schoolId);
     await trx.raw(
-      `insert into core.share_grants (resource_id, role, granted_by, granted_at, user_id, school_id)
-       select ?, ?, ?, ?, g.user_id, g.school_id from unnest(?::int[], ?::int[]) as g(user_id, school_id)
+      `insert into core.share_grants (resource_id, role, rank, granted_by, granted_at, user_id, school_id)
+       select ?, ?, ?, ?, ?, g.user_id, g.school_id from unnest(?::int[], ?::int[]) as g(user_id, school_id)
        on conflict (user_id, resource_id) where user_id is not null
-       do update set role = excluded.role, school_id = excluded.school_id, granted_by = excluded.granted_by, granted_at = excluded.granted_at`,
+       do update set role = excluded.role, rank = excluded.rank, school_id = excluded.school_id, granted_by = excluded.granted_by, granted_at = excluded.granted_at`,
       [...common, users, users.map((id) => schools.get(id) ?? null) as unknown as Knex.Value],
     );
   }
   if (groups.length) {
     await trx.raw(
-      `insert into core.share_grants (resource_id, role, granted_by, granted_at, group_id, school_id)
-       select ?, ?, ?, ?, g.id, g.school_id from core.groups g where g.id = any(?::int[])
+      `insert into core.share_grants (resource_id, role, rank, granted_by, granted_at, group_id, school_id)
+       select ?, ?, ?, ?, ?, g.id, g.school_id from core.groups g where g.id = any(?::int[])
        on conflict (group_id, resource_id) where group_id is not null
-       do update set role = excluded.role, granted_by = excluded.granted_by, granted_at = excluded.granted_at`,
+       do update set role = excluded.role, rank = excluded.rank, granted_by = excluded.granted_by, granted_at = excluded.granted_at`,
       [...common, groups],
     );
   }
@@ -110,9 +111,15 @@ export async function writeGrants(
 }
 
 /** Removes one grant after the checks; true when there was one. */
-export async function deleteGrant(trx: Knex.Transaction, resource: ResourceKey, grantee: { user: number } | { group: number }, by: number | null): Promise<boolean> {
+export async function deleteGrant(
+  trx: Knex.Transaction,
+  resource: ResourceKey,
+  grantee: { user: number } | { group: number },
+  by: number | null,
+  roles: readonly ShareRoleDeclaration[],
+): Promise<boolean> {
   const resourceId = await requireResource(trx, resource);
-  await requireManager(trx, by, resource);
+  await requireManager(trx, by, resource, roles);
   const where = 'user' in grantee ? { user_id: grantee.user } : { group_id: grantee.group };
   return (await trx('core.share_grants').where({ resource_id: resourceId, ...where }).delete()) > 0;
 }

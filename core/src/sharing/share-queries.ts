@@ -1,7 +1,8 @@
 import type { Knex } from 'knex';
-import { PageCursorInvalid, type AccessRole, type Profile, type ResourceGrants, type ShareRole, type SharedWithMePage } from '@preau/sdk';
+import { PageCursorInvalid, type Profile, type ResourceGrants, type ShareRoleDeclaration, type SharedWithMePage } from '@preau/sdk';
 import { LIVE_GROUP_SQL } from '../communication/reach-sql.js';
-import { ROLE_OF_RANK, chainCte } from './sharing-sql.js';
+import { chainCte } from './sharing-sql.js';
+import { roleOfRank } from './share-role-lists.js';
 import { requireResource, type ResourceKey } from './share-tree.js';
 
 const ONE_RESOURCE = `select r.id as origin, r.id from core.shared_resources r where r.app = :app and r.type = :type and r.key = :key`;
@@ -21,15 +22,10 @@ export async function rankOf(db: Knex, me: number, resource: ResourceKey): Promi
   return (await ranksOf(db, me, resource.app, [resource])).get(0) ?? 0;
 }
 
-/** The role of a rank; null for none. */
-export function roleOfRank(rank: number): AccessRole | null {
-  return rank > 0 ? (ROLE_OF_RANK[rank] as AccessRole) : null;
-}
-
 interface GrantRow {
   user_id: number | null;
   group_id: number | null;
-  role: ShareRole;
+  role: string;
   school_id: number | null;
   granted_at: Date;
   depth: number;
@@ -45,7 +41,7 @@ interface GrantRow {
 }
 
 /** The owner and every grant on the resource and its ancestors, with names, its own first. */
-export async function listGrants(db: Knex, resource: ResourceKey): Promise<ResourceGrants> {
+export async function listGrants(db: Knex, resource: ResourceKey): Promise<ResourceGrants<string>> {
   const id = await requireResource(db, resource);
   const owner = await db('core.shared_resources as r').join('core.users as o', 'o.id', 'r.owner_id').where('r.id', id).first('o.id', 'o.display_name');
   const { rows } = await db.raw<{ rows: GrantRow[] }>(
@@ -121,7 +117,8 @@ export async function sharedWithMe(
   me: number,
   app: string,
   options: { type?: string; cursor?: string; limit?: number },
-): Promise<SharedWithMePage> {
+  rolesOfType: (type: string) => readonly ShareRoleDeclaration[],
+): Promise<SharedWithMePage<string>> {
   const limit = Math.min(Math.max(Math.trunc(options.limit ?? 50), 1), 200);
   const cursor = options.cursor ? decodeCursor(options.cursor) : undefined;
   const { rows } = await db.raw<{ rows: SharedRow[] }>(
@@ -129,10 +126,10 @@ export async function sharedWithMe(
     [me, app, options.type ?? null, limit + 1, cursor?.[0] ?? null, cursor?.[1] ?? null, cursor ? new Date(cursor[2]) : null, cursor?.[3] ?? null],
   );
   const page = rows.slice(0, limit);
-  const people: SharedWithMePage['people'] = [];
+  const people: SharedWithMePage<string>['people'] = [];
   for (const row of page) {
     const sharedBy = row.granted_by !== null ? { id: row.granted_by, displayName: row.sharer_name } : null;
-    const item = { type: row.type, id: row.key, role: ROLE_OF_RANK[row.rank] as ShareRole, sharedAt: new Date(row.granted_at) };
+    const item = { type: row.type, id: row.key, role: roleOfRank(row.rank, rolesOfType(row.type)) as string, sharedAt: new Date(row.granted_at) };
     const last = people.at(-1);
     if (last && (last.sharedBy?.id ?? 0) === (sharedBy?.id ?? 0)) last.items.push(item);
     else people.push({ sharedBy, items: [item] });

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type, type Static } from '@sinclair/typebox';
-import { Id, PROFILES, SHARE_ROLES, roleIncludes, type AccessRole, type AppEnablementService, type RightsService, type SharingService, type TypeBoxTypeProvider, type ResourceGrants } from '@preau/sdk';
+import { Id, PROFILES, roleIncludes, sharingWithRoles, type AppEnablementService, type RightsService, type SharingService, type TypeBoxTypeProvider, type ResourceGrants } from '@preau/sdk';
 import { requireUser } from '../identity/access.js';
 import { ErrorResponses } from '../http/common-schemas.js';
 import { languageOf } from '../http/error-handler.js';
@@ -8,7 +8,8 @@ import { AppDisabled, Forbidden } from '../errors.js';
 import type { CoreSharing } from './sharing-service.js';
 import { ShareGrantNotFound, ShareManageRequired, ShareNotFound } from './sharing-errors.js';
 
-const Role = Type.Union(SHARE_ROLES.map((role) => Type.Literal(role)));
+// A role of the type's list (the service refuses any other with PREAU_ERR_SHARE_ROLE_UNKNOWN).
+const Role = Type.String({ pattern: '^[a-z][a-zA-Z0-9-]*$', maxLength: 40 });
 const ResourceParams = Type.Object({
   app: Type.String({ pattern: '^[a-z][a-z0-9-]*$', maxLength: 40 }),
   type: Type.String({ pattern: '^[a-z][a-zA-Z0-9-]*$', maxLength: 40 }),
@@ -18,8 +19,10 @@ type ResourceParams = Static<typeof ResourceParams>;
 const Person = Type.Object({ id: Type.Integer(), displayName: Type.String() });
 const GrantsSchema = Type.Object({
   resource: Type.Object({ app: Type.String(), type: Type.String(), id: Type.String() }),
-  /** The caller's own role: `manage` or `owner`. */
+  /** The caller's own role: the type's last role, or `owner`. */
   role: Type.String(),
+  /** The type's roles, weakest first, in the caller's language: the dialog's menu (the last one manages). */
+  roles: Type.Array(Type.Object({ name: Type.String(), label: Type.String(), description: Type.String() })),
   owner: Type.Union([Person, Type.Null()]),
   grants: Type.Array(Type.Object({
     grantee: Type.Union([
@@ -57,17 +60,18 @@ export async function shareRoutes(
   const base = '/api/core/shares/:app/:type/:id';
 
   /** The app's sharing service once the caller may manage the resource: the checks of every route here. */
-  const managed = async (request: FastifyRequest, params: ResourceParams): Promise<{ service: SharingService; role: AccessRole }> => {
+  const managed = async (request: FastifyRequest, params: ResourceParams): Promise<{ service: SharingService<string>; role: string }> => {
     const user = requireUser(request);
     const declared = deps.sharing.declaration(params.app, params.type);
     if (!declared) throw ShareNotFound();
     const schools = deps.apps.enabledSchools(user.schools.map((school) => school.id), params.app);
     if (schools.length === 0) throw AppDisabled(params.app);
     if (declared.right && !deps.rights.can(user, params.app, declared.right, schools)) throw Forbidden(`partager dans ${params.app}`, `share in ${params.app}`);
-    const service = deps.sharing.forApp(params.app);
+    const roles = deps.sharing.roles(params.app, params.type).map((declared) => declared.name);
+    const service = sharingWithRoles(deps.sharing.forApp(params.app), roles);
     const role = await service.roleOf(user.id, { type: params.type, id: params.id });
     if (!role) throw ShareNotFound();
-    if (!roleIncludes(role, 'manage')) throw ShareManageRequired();
+    if (!roleIncludes(role, roles.at(-1)!, roles)) throw ShareManageRequired();
     return { service, role };
   };
   // The dialog says where an inherited grant comes from: the core knows the ancestor's type and id, not its
@@ -80,9 +84,14 @@ export async function shareRoutes(
       url: declared ? declared.url.replace('{id}', encodeURIComponent(from.id)) : '',
     };
   };
-  const answer = (request: FastifyRequest, params: ResourceParams, role: AccessRole, grants: ResourceGrants) => ({
+  const answer = (request: FastifyRequest, params: ResourceParams, role: string, grants: ResourceGrants<string>) => ({
     resource: { app: params.app, type: params.type, id: params.id },
     role,
+    roles: deps.sharing.roles(params.app, params.type).map((declared) => ({
+      name: declared.name,
+      label: declared.label[languageOf(request)],
+      description: declared.description[languageOf(request)],
+    })),
     owner: grants.owner,
     grants: grants.grants.map((grant) => ({
       ...grant,

@@ -53,17 +53,21 @@ export async function moveResource(trx: Knex.Transaction, app: string, id: numbe
   await trx('core.shared_resources').where({ id }).update({ parent_id: parentId });
 }
 
-/** Adds a resource, or changes its owner; then moves it when `parent` is given. */
+/**
+ * Adds a resource, or changes its owner (and its school, whose administrators manage it, when `school` is
+ * given); then moves it when `parent` is given.
+ */
 export async function registerResource(
   trx: Knex.Transaction,
   resource: ResourceKey,
-  options: { owner: number | null; parent?: ResourceKey | null },
+  options: { owner: number | null; parent?: ResourceKey | null; school?: number | null },
 ): Promise<void> {
   const { rows } = await trx.raw<{ rows: { id: string }[] }>(
-    `insert into core.shared_resources (app, type, key, owner_id) values (?, ?, ?, ?)
-     on conflict (app, type, key) do update set owner_id = excluded.owner_id
+    `insert into core.shared_resources (app, type, key, owner_id, school_id) values (?, ?, ?, ?, ?)
+     on conflict (app, type, key) do update set owner_id = excluded.owner_id,
+       school_id = case when ?::boolean then excluded.school_id else shared_resources.school_id end
      returning id`,
-    [resource.app, resource.type, resource.key, options.owner],
+    [resource.app, resource.type, resource.key, options.owner, options.school ?? null, options.school !== undefined],
   );
   if (options.parent !== undefined) await moveResource(trx, resource.app, Number(rows[0]!.id), options.parent);
 }

@@ -49,3 +49,13 @@ export const ShareResourceInvalid = defineError('PREAU_ERR_SHARE_RESOURCE_INVALI
   fr: `Élément de partage invalide : ${reason}`,
   en: `Invalid shared item: ${reason}`,
 }));
+/** A role that is not one of the resource type's list. */
+export const ShareRoleUnknown = defineError(
+  'PREAU_ERR_SHARE_ROLE_UNKNOWN',
+  400,
+  (role: string, roles: readonly string[]) => ({
+    fr: `Rôle de partage inconnu : « ${role} » (rôles possibles : ${roles.join(', ')}).`,
+    en: `Unknown sharing role: "${role}" (possible roles: ${roles.join(', ')}).`,
+  }),
+  (role: string, roles: readonly string[]) => ({ role, roles: [...roles] }),
+);

@@ -1,18 +1,24 @@
 import type { Knex } from 'knex';
 import type { FastifyBaseLogger } from 'fastify';
-import type { AppEnablementService, Clock, NotifyService, SharedResourceRef, ShareTypeDeclaration, SharingService } from '@preau/sdk';
+import type { AppEnablementService, Clock, NotifyService, SharedResourceRef, ShareRoleDeclaration, ShareTypeDeclaration, SharingService } from '@preau/sdk';
 import type { PluginRegistry } from '../plugins/plugin-registry.js';
 import { inTransaction, moveResource, registerResource, requireResource, type ResourceKey } from './share-tree.js';
-import { listGrants, rankOf, ranksOf, roleOfRank, sharedWithMe } from './share-queries.js';
+import { listGrants, rankOf, ranksOf, sharedWithMe } from './share-queries.js';
+import { roleOfRank, rolesOf } from './share-role-lists.js';
 import { deleteGrant, peopleToTell, writeGrants, type Gained } from './share-grants.js';
 import { ShareResourceInvalid } from './sharing-errors.js';
 
 /** The core's side of sharing: one service per app, and the types the apps declare. */
 export interface CoreSharing {
-  /** The sharing service of `app`: it reads and writes only that app's resources. */
+  /**
+   * The sharing service of `app`: it reads and writes only that app's resources. Typed with the default roles
+   * (a plugin with its own lists views it through `sharingWithRoles`); it checks every role against its type's list.
+   */
   forApp(app: string): SharingService;
   /** The declaration of `type` in the manifest of `app`, when the app is active and declares it. */
   declaration(app: string, type: string): ShareTypeDeclaration | undefined;
+  /** The roles of a declared type, weakest first (its own list, or the default one). */
+  roles(app: string, type: string): readonly ShareRoleDeclaration[];
   /** Waits for the notifications of shares made in a caller's transaction that has committed (tests, closing). */
   drain(): Promise<void>;
 }
@@ -63,7 +69,9 @@ export function createSharing(deps: {
     }
   };
 
-  const forApp = (app: string): SharingService => {
+  const roles = (app: string, type: string) => rolesOf(declaration(app, type));
+
+  const forApp = (app: string): SharingService<string> => {
     const keyOf = (ref: SharedResourceRef): ResourceKey => {
       if (!ref || typeof ref.type !== 'string' || !declaration(app, ref.type)) {
         throw ShareResourceInvalid(`the type "${String(ref?.type)}" is not declared in the sharing of ${app}'s manifest`);
@@ -77,7 +85,10 @@ export function createSharing(deps: {
       async register(resource, options) {
         const key = keyOf(resource);
         const parent = options.parent ? keyOf(options.parent) : options.parent;
-        await inTransaction(knex, options.transaction, (trx) => registerResource(trx, key, { owner: options.owner, parent }));
+        if (options.school != null && declaration(app, key.type)?.implicitManagers !== 'school-admins') {
+          throw ShareResourceInvalid(`the type "${key.type}" declares no implicitManagers: a resource of it has no school`);
+        }
+        await inTransaction(knex, options.transaction, (trx) => registerResource(trx, key, { owner: options.owner, parent, school: options.school }));
       },
       async setParent(resource, parent, options = {}) {
         const key = keyOf(resource);
@@ -91,7 +102,7 @@ export function createSharing(deps: {
       async grant(resource, input, options) {
         const key = keyOf(resource);
         const now = clock.now();
-        const gained = await inTransaction(knex, options.transaction, (trx) => writeGrants(trx, key, input, { by: options.by, schoolId: options.schoolId, now }));
+        const gained = await inTransaction(knex, options.transaction, (trx) => writeGrants(trx, key, input, { by: options.by, schoolId: options.schoolId, now, roles: roles(app, key.type) }));
         if (options.notify === false) return;
         const name = typeof options.notify === 'object' ? options.notify.name : undefined;
         // Told once the share is kept: after the caller's transaction commits, when there is one.
@@ -103,30 +114,32 @@ export function createSharing(deps: {
       },
       async revoke(resource, grantee, options) {
         const key = keyOf(resource);
-        return inTransaction(knex, options.transaction, (trx) => deleteGrant(trx, key, grantee, options.by));
+        return inTransaction(knex, options.transaction, (trx) => deleteGrant(trx, key, grantee, options.by, roles(app, key.type)));
       },
       async roleOf(userId, resource, options = {}) {
-        return roleOfRank(await rankOf(options.transaction ?? knex, userId, keyOf(resource)));
+        const key = keyOf(resource);
+        return roleOfRank(await rankOf(options.transaction ?? knex, userId, key), roles(app, key.type));
       },
       async filterReadable(userId, resources, options = {}) {
         const keys = resources.map(keyOf);
         const ranks = await ranksOf(options.transaction ?? knex, userId, app, keys);
         return resources.flatMap((resource, index) => {
-          const role = roleOfRank(ranks.get(index) ?? 0);
+          const role = roleOfRank(ranks.get(index) ?? 0, roles(app, resource.type));
           return role ? [{ ...resource, role }] : [];
         });
       },
-      listGrants: (resource) => listGrants(knex, keyOf(resource)),
+      listGrants: (resource, options = {}) => listGrants(options.transaction ?? knex, keyOf(resource)),
       async sharedWithMe(userId, options = {}) {
         if (options.type !== undefined) keyOf({ type: options.type, id: '0' });
-        return sharedWithMe(knex, userId, app, options);
+        return sharedWithMe(knex, userId, app, options, (type) => roles(app, type));
       },
     };
   };
 
   return {
-    forApp,
+    forApp: (app) => forApp(app) as unknown as SharingService,
     declaration,
+    roles,
     async drain() {
       while (pending.size) await Promise.all([...pending]);
     },

@@ -1,6 +1,6 @@
 /**
- * Who holds what on a shared resource. The rules live in the database as two PL/pgSQL functions (migration
- * 014), so that every process runs the same ones with cached plans: `core.share_ranks(me, app, types, keys)`
+ * Who holds what on a shared resource. The rules live in the database as two PL/pgSQL functions (migrations
+ * 014 and 020), so that every process runs the same ones with cached plans: `core.share_ranks(me, app, types, keys)`
  * (the user's rank on each resource) and `core.shared_with_me(me, app, type, limit, after…)`.
  *
  * A grant applies to a user when:
@@ -10,17 +10,15 @@
  *   communication rules), and they are a current member of the group's school. The last condition is what
  *   makes a leaver lose at once everything shared with the school's groups, even while an old class list
  *   still names them.
- * A role is the strongest of the grants that apply on the resource and every ancestor, and `owner` when they
- * own the resource or an ancestor. The owner's access never lapses: the app decides what becomes of a leaver's
+ * A role is the strongest of the grants that apply on the resource and every ancestor (ranks: see
+ * `share-role-lists.ts`), the type's last role when they administer the school a resource or an ancestor is
+ * registered in (a type's `implicitManagers`), and `owner` when they own the resource or an ancestor. The owner's access never lapses: the app decides what becomes of a leaver's
  * own things.
  */
 
 /** How far up a tree the queries walk: a guard, since moves refuse cycles (the functions use the same). */
 export const MAX_DEPTH = 64;
 
-/** Roles as ranks, weakest first, as the functions return them. */
-export const SHARE_ROLE_RANK = { read: 1, contribute: 2, manage: 3, owner: 4 } as const;
-export const ROLE_OF_RANK = ['', 'read', 'contribute', 'manage', 'owner'] as const;
 
 /**
  * The resources `origin` starts from and their ancestors: `chain(origin, id, parent_id, owner_id, depth)`.

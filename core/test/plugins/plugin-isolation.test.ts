@@ -1,11 +1,12 @@
 import t from 'tap';
-import { definePlugin, type PluginManifest } from '@preau/sdk';
+import { definePlugin, type PluginManifest, type ShareRoleDeclaration } from '@preau/sdk';
 import { createTestPlatform, type TestPlatform } from '../../src/testing/index.js';
 import lunchMenu from '@preau/example-lunch-menu';
 
 const fixture = (name: string) => new URL(`../fixtures/plugins/${name}/index.ts`, import.meta.url).pathname;
 const plugin = (manifest: Partial<PluginManifest> & { name: string }) =>
   definePlugin({ version: '1.0.0', sdk: '^1.0.0', title: { fr: manifest.name, en: manifest.name }, ...manifest });
+const role = (name: string): ShareRoleDeclaration => ({ name, label: { fr: name, en: name }, description: { fr: name, en: name } });
 const invalid = definePlugin({ name: 'Bad Name', version: '1', sdk: '^1.0.0', title: { fr: 'x' } } as unknown as PluginManifest);
 
 let platform: TestPlatform;
@@ -27,6 +28,11 @@ t.before(async () => {
       plugin({ name: 'needs-menu', dependsOn: ['lunch-menu'], routes: (app) => void app.get('/ok', async () => ({ ok: true })) }),
       plugin({ name: 'share-no-id', sharing: { folder: { title: { fr: 'un dossier', en: 'a folder' }, url: '/apps/share-no-id/folders' } } }),
       plugin({ name: 'share-no-right', sharing: { folder: { title: { fr: 'un dossier', en: 'a folder' }, url: '/apps/share-no-right/{id}', right: 'share' } } }),
+      plugin({ name: 'share-roles-twice', sharing: { folder: { title: { fr: 'un dossier', en: 'a folder' }, url: '/apps/x/{id}', roles: [role('read'), role('write'), role('read')] } } }),
+      plugin({ name: 'share-roles-owner', sharing: { folder: { title: { fr: 'un dossier', en: 'a folder' }, url: '/apps/x/{id}', roles: [role('read'), role('owner')] } } }),
+      plugin({ name: 'share-roles-one', sharing: { folder: { title: { fr: 'un dossier', en: 'a folder' }, url: '/apps/x/{id}', roles: [role('read')] } } }),
+      plugin({ name: 'share-roles-bad-name', sharing: { folder: { title: { fr: 'un dossier', en: 'a folder' }, url: '/apps/x/{id}', roles: [role('read'), role('Tout gérer')] } } }),
+      plugin({ name: 'share-roles-no-label', sharing: { folder: { title: { fr: 'un dossier', en: 'a folder' }, url: '/apps/x/{id}', roles: [role('read'), { name: 'manage' } as ShareRoleDeclaration] } } }),
       fixture('throws-on-import'),
       fixture('half-way-migration'),
       fixture('routes-then-throws'),
@@ -57,6 +63,16 @@ t.test('an invalid manifest is refused with the field and the problem', async (t
 t.test('a shared type must give an address with its id and name a right the manifest declares', async (t) => {
   t.match((await stateOf('share-no-id'))[0], { state: 'failed', error: { code: 'PREAU_ERR_PLUGIN_MANIFEST', message: /sharing\/folder\/url|sharing\.folder\.url/ } });
   t.match((await stateOf('share-no-right'))[0], { state: 'failed', error: { code: 'PREAU_ERR_PLUGIN_MANIFEST', message: /sharing\.folder\.right.*"share"/ } });
+});
+
+t.test("a shared type's roles are 2 to 8, named, labelled and described, each once, and none is owner", async (t) => {
+  const refused = async (name: string, message: RegExp) =>
+    t.match((await stateOf(name))[0], { state: 'failed', error: { code: 'PREAU_ERR_PLUGIN_MANIFEST', message } }, name);
+  await refused('share-roles-twice', /sharing\.folder\.roles.*"read" is listed twice/);
+  await refused('share-roles-owner', /sharing\.folder\.roles.*"owner"/);
+  await refused('share-roles-one', /sharing[./]folder[./]roles/);
+  await refused('share-roles-bad-name', /sharing[./]folder[./]roles[./]1[./]name/);
+  await refused('share-roles-no-label', /sharing[./]folder[./]roles[./]1/);
 });
 
 t.test('a plugin written for another SDK major is refused', async (t) => {

@@ -1,6 +1,6 @@
 import { Id, Type, type PluginApp, type PluginServices } from '@preau/sdk';
 import { NotAFile, NotAFolder, OneFileOnly, VersionNotFound } from './errors.js';
-import { addVersion, ensureFolder, parsePaths, placeUpload } from './files.js';
+import { addVersion, parsePaths, placeUpload } from './files.js';
 import { notifyFollowers } from './follows.js';
 import { access, requireRole, toItem } from './nodes.js';
 import { destinationFor } from './node-routes.js';
@@ -41,9 +41,9 @@ export async function fileRoutes(app: PluginApp, services: PluginServices): Prom
   }, async (request, reply) => {
     const me = request.currentUser!.id;
     // `inserted`: a file sent from an editor's picker goes into "Fichiers insérés" at the top of the user's space.
-    const at = request.query.inserted
-      ? { parentId: await db.transaction((trx) => ensureFolder(services, trx, { parentId: null, ownerId: me, by: me }, INSERTED_FOLDER)), ownerId: me }
-      : await destinationFor(services, me, request.query.folderId);
+    // The folder is one more level of the files' paths, so it is made in the files' transaction: an upload
+    // that fails (quota, size, a bad request) leaves no empty folder behind.
+    const at = request.query.inserted ? { parentId: null, ownerId: me } : await destinationFor(services, me, request.query.folderId);
     const { blobs, fields } = await storage.receive(request, { owner: me, maxFiles: FILES_PER_UPLOAD });
     let paths: string[][];
     try {
@@ -52,6 +52,7 @@ export async function fileRoutes(app: PluginApp, services: PluginServices): Prom
       await Promise.all(blobs.map((blob) => storage.delete(blob.id)));
       throw error;
     }
+    if (request.query.inserted) paths = paths.map((path) => [INSERTED_FOLDER, ...path]);
     const placed = await placeUpload(services, { ...at, by: me }, blobs, paths);
     await notifyFollowers(services, placed, me);
     return reply.code(201).send(placed);

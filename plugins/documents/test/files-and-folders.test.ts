@@ -153,6 +153,22 @@ t.test('racing uploads never pass the quota, and a refused upload leaves nothing
   t.equal((await names(platform, tight)).length, 2, 'only the stored files are listed');
 });
 
+t.test('a file sent from an editor goes into "Fichiers insérés", and a refused one leaves no empty folder', async (t) => {
+  const pupil = await platform.createUser({ profile: 'Student', schools: [(await platform.knex('core.memberships').where({ user_id: tight.id }).first('school_id')).school_id] });
+  const refused = await upload(platform, pupil, [{ name: 'trop-gros.bin', content: bytes(2 * 1024 * 1024) }], { inserted: true });
+  t.equal(refused.json().code, 'PREAU_ERR_STORAGE_QUOTA', 'over the quota');
+  const badPaths = await upload(platform, pupil, [{ name: 'dessin.txt', content: bytes(10) }], { inserted: true, paths: ['../..', 'x'] });
+  t.equal(badPaths.statusCode, 400, 'a malformed request');
+  t.same(await names(platform, pupil), [], 'no folder was made for them');
+  for (const seed of [1, 2]) {
+    const sent = await upload(platform, pupil, [{ name: `dessin-${seed}.txt`, content: bytes(10, seed) }], { inserted: true });
+    t.equal(sent.statusCode, 201, sent.body);
+  }
+  t.same(await names(platform, pupil), ['Fichiers insérés'], 'one folder, made with the first file');
+  const inserted = await platform.knex('documents.nodes').where({ owner_id: pupil.id, is_file: false }).first('id');
+  t.same(await names(platform, pupil, inserted.id), ['dessin-1.txt', 'dessin-2.txt']);
+});
+
 t.test('a folder downloads as a ZIP of its tree', async (t) => {
   const dir = await folder(platform, teacher, 'Archive');
   const sub = await folder(platform, teacher, 'Sous-dossier', dir);

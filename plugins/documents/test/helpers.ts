@@ -6,8 +6,11 @@ export interface UploadFile {
   content: Buffer;
 }
 
-/** Uploads files as `user` into a folder (or the top of their space), with relative folder paths if given. */
-export async function upload(platform: TestPlatform, user: TestUser, files: readonly UploadFile[], options: { folderId?: number; paths?: string[] } = {}): Promise<Awaited<ReturnType<ReturnType<TestPlatform['as']>['inject']>>> {
+/**
+ * Uploads files as `user` into a folder (or the top of their space, or "Fichiers insérés" as the editor's picker
+ * does with `inserted`), with relative folder paths if given.
+ */
+export async function upload(platform: TestPlatform, user: TestUser, files: readonly UploadFile[], options: { folderId?: number; paths?: string[]; inserted?: boolean } = {}): Promise<Awaited<ReturnType<ReturnType<TestPlatform['as']>['inject']>>> {
   const form = filesUpload(Object.fromEntries(files.map((file, i) => [`file${i}`, file])));
   let payload = form.payload;
   if (options.paths) {
@@ -20,7 +23,7 @@ export async function upload(platform: TestPlatform, user: TestUser, files: read
       Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="paths"\r\n\r\n${JSON.stringify(options.paths)}\r\n--${boundary}--\r\n`, 'utf8'),
     ]);
   }
-  const query = options.folderId ? `?folderId=${options.folderId}` : '';
+  const query = options.inserted ? '?inserted=true' : options.folderId ? `?folderId=${options.folderId}` : '';
   return platform.as(user).inject({ method: 'POST', url: `/api/documents/uploads${query}`, payload, headers: form.headers });
 }
 

@@ -1,18 +1,37 @@
-import type { CurrentUser, PluginServices, SchoolRef } from '@preau/sdk';
+import { roleIncludes, sharingWithRoles, type CurrentUser, type PluginServices, type SchoolRef, type ShareRoleDeclaration, type SharingService } from '@preau/sdk';
 import { SchoolNotAllowed } from './errors.js';
 
-/** What a group (or a person) may do in a thread, each role including the ones before it. */
+/** What a person or a group may do in a thread, each role including the ones before it. */
 export type ThreadRole = 'read' | 'contribute' | 'publish' | 'manage';
-export const ROLES: readonly ThreadRole[] = ['read', 'contribute', 'publish', 'manage'];
+
+/**
+ * A thread's roles as the core's sharing service keeps them (`sharing.thread.roles` in the manifest), and as
+ * the share dialog offers them. `publish` (validating the queue, headlines, moderating comments) has no
+ * equivalent among the default roles, hence a list of the app's own.
+ */
+export const THREAD_ROLES: readonly ShareRoleDeclaration<ThreadRole>[] = [
+  { name: 'read', label: { fr: 'Lecture', en: 'Read' }, description: { fr: 'lire les actualités et les commenter', en: 'read the news and comment on them' } },
+  { name: 'contribute', label: { fr: 'Contribution', en: 'Contribute' }, description: { fr: 'lire, et proposer des actualités', en: 'read, and submit news items' } },
+  {
+    name: 'publish',
+    label: { fr: 'Publication', en: 'Publish' },
+    description: { fr: 'valider et publier les actualités, les mettre à la une, modérer les commentaires', en: 'validate and publish items, pin headlines, moderate comments' },
+  },
+  { name: 'manage', label: { fr: 'Gestion', en: 'Manage' }, description: { fr: 'tout, y compris renommer le fil, le partager et le supprimer', en: 'everything, including renaming, sharing and deleting the thread' } },
+];
+export const ROLES: readonly ThreadRole[] = THREAD_ROLES.map((role) => role.name);
+
+/** The app's sharing service, with the thread's role names. */
+export function threadSharing(services: Pick<PluginServices, 'sharing'>): SharingService<ThreadRole> {
+  return sharingWithRoles(services.sharing, THREAD_ROLES);
+}
+
+/** A thread as the sharing service knows it. */
+export const threadRef = (id: number) => ({ type: 'thread', id });
 
 /** True when `role` includes `needed`. */
 export function includes(role: ThreadRole | null, needed: ThreadRole): boolean {
-  return role !== null && ROLES.indexOf(role) >= ROLES.indexOf(needed);
-}
-
-/** The highest of these roles, or null for none. */
-export function highest(roles: readonly ThreadRole[]): ThreadRole | null {
-  return roles.reduce<ThreadRole | null>((best, role) => (includes(best, role) ? best : role), null);
+  return roleIncludes(role, needed, ROLES);
 }
 
 /** Director or local administrator of the school, or academy administrator (of every school). */
@@ -34,42 +53,19 @@ export interface ThreadAccessRow {
   created_by: number | null;
 }
 
-/** A share of a thread with a group. */
-export interface ShareRow {
-  thread_id: number;
-  group_id: number;
-  role: ThreadRole;
-}
-
 /**
- * The user's role on each thread: `manage` for the school's administrators and the thread's creator, else the
- * highest role among the groups the thread is shared with that the user is in now. The user's groups are asked
- * of the structure service on each request, never cached: a parent added to a class reads its threads at once,
- * on every server process.
+ * The user's role on each thread, in one query of the sharing service: `manage` for the thread's creator (its
+ * owner) and the school's administrators (the type's implicit managers), else the strongest role granted to
+ * them or to a group they are in now (the groups are the core's live ones: a parent added to a class reads its
+ * threads at once, on every server process).
  */
 export async function rolesOn(
-  services: Pick<PluginServices, 'db' | 'structure'>,
+  services: Pick<PluginServices, 'sharing'>,
   user: CurrentUser,
   threads: readonly ThreadAccessRow[],
 ): Promise<Map<number, ThreadRole>> {
-  const roles = new Map<number, ThreadRole>();
-  const pending = threads.filter((thread) => {
-    if (isSchoolAdmin(user, thread.school_id) || thread.created_by === user.id) {
-      roles.set(thread.id, 'manage');
-      return false;
-    }
-    return true;
-  });
-  if (pending.length === 0) return roles;
-  const shares = await services.db<ShareRow>('thread_shares').whereIn('thread_id', pending.map((t) => t.id)).select('thread_id', 'group_id', 'role');
-  if (shares.length === 0) return roles;
-  const mine = new Set(await services.structure.groupsOf(user.id));
-  for (const share of shares) {
-    if (!mine.has(share.group_id)) continue;
-    const current = roles.get(share.thread_id) ?? null;
-    if (!includes(current, share.role)) roles.set(share.thread_id, share.role);
-  }
-  return roles;
+  const readable = await threadSharing(services).filterReadable(user.id, threads.map((thread) => ({ ...threadRef(thread.id), thread: thread.id })));
+  return new Map(readable.map(({ thread, role }) => [thread, role === 'owner' ? 'manage' : role]));
 }
 
 /** The schools among the user's where they may create threads. */

@@ -1,4 +1,5 @@
 import type { DemoContext, PluginServices } from '@preau/sdk';
+import { threadRef, threadSharing, type ThreadRole } from './access.js';
 
 const DAY = 86_400_000;
 const frenchDay = new Intl.DateTimeFormat('fr-FR', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'Europe/Paris' });
@@ -24,10 +25,13 @@ export async function demo(context: DemoContext, services: PluginServices): Prom
   const day = (days: number) => frenchDay.format(at(days, 12));
 
   await db.transaction(async (trx) => {
-    const thread = async (title: string, shares: { group: typeof parents; role: string }[]) => {
+    const thread = async (title: string, shares: { group: typeof parents; role: ThreadRole }[]) => {
       const [row] = await trx('threads').insert({ school_id: schoolId, title, comments_enabled: true, created_by: director, created_at: at(-30) }).returning('id');
-      const rows = shares.flatMap((s) => (s.group ? [{ thread_id: row.id, group_id: s.group.id, group_name: s.group.name, role: s.role }] : []));
-      if (rows.length) await trx('thread_shares').insert(rows);
+      const sharing = threadSharing(services);
+      await sharing.register(threadRef(row.id), { owner: director, school: schoolId, transaction: trx });
+      for (const share of shares) {
+        if (share.group) await sharing.grant(threadRef(row.id), { role: share.role, groups: [share.group.id] }, { by: null, notify: false, transaction: trx });
+      }
       return row.id as number;
     };
     const item = async (threadId: number, title: string, body: string, days: number, extra: { headline?: boolean; expiresInDays?: number; author?: number; submitted?: boolean } = {}) => {

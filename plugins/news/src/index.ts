@@ -1,5 +1,5 @@
 import { definePlugin, Type } from '@preau/sdk';
-import { includes } from './access.js';
+import { includes, THREAD_ROLES } from './access.js';
 import { demo } from './demo.js';
 import { threadsOf } from './threads.js';
 import { routes } from './routes.js';
@@ -42,6 +42,16 @@ export default definePlugin({
   settings: Type.Object({
     purgeAfterMonths: Type.Integer({ minimum: 1, maximum: 120, default: 24, description: 'Items older than this are deleted every night.' }),
   }, { additionalProperties: false }),
+  // Who may do what in a thread: the core's sharing, with the thread's four roles, the school's administrators
+  // managing every thread of their school.
+  sharing: {
+    thread: {
+      title: { fr: "un fil d'info", en: 'a news thread' },
+      url: '/apps/news/threads/{id}',
+      roles: THREAD_ROLES,
+      implicitManagers: 'school-admins',
+    },
+  },
   migrations: new URL('../migrations', import.meta.url),
   fileHolders,
   routes,

@@ -1,16 +1,20 @@
 import type { Knex, PluginServices } from '@preau/sdk';
 import { releaseAttachments } from './attachments.js';
+import { includes, threadRef, threadSharing } from './access.js';
 
-type Services = Pick<PluginServices, 'db' | 'notify' | 'jobs' | 'clock' | 'log' | 'settings' | 'storage' | 'insertedFiles'>;
+type Services = Pick<PluginServices, 'db' | 'notify' | 'jobs' | 'clock' | 'log' | 'settings' | 'storage' | 'insertedFiles' | 'sharing'>;
 
 const publishKey = (id: number) => `publish:${id}`;
 const expireKey = (id: number) => `expire:${id}`;
 
-/** The groups a thread is shared with (its readers), or only those that may publish. */
-async function groupsOf(db: Knex, threadId: number, publishersOnly: boolean): Promise<number[]> {
-  const query = db('thread_shares').where({ thread_id: threadId });
-  if (publishersOnly) query.whereIn('role', ['publish', 'manage']);
-  return (await query.select('group_id')).map((r: { group_id: number }) => r.group_id);
+/** The groups and people a thread is shared with (its readers), or only those that may publish; lapsed grants left out. */
+async function granteesOf(services: Services, threadId: number, publishersOnly: boolean): Promise<{ groups: number[]; users: number[] }> {
+  const { grants } = await threadSharing(services).listGrants(threadRef(threadId));
+  const live = grants.filter((grant) => !grant.lapsed && (!publishersOnly || includes(grant.role, 'publish')));
+  return {
+    groups: live.flatMap((grant) => (grant.grantee.kind === 'group' ? [grant.grantee.id] : [])),
+    users: live.flatMap((grant) => (grant.grantee.kind === 'user' ? [grant.grantee.id] : [])),
+  };
 }
 
 /**
@@ -27,7 +31,7 @@ export async function announceIfDue(services: Services, itemId: number): Promise
   const thread = await services.db('threads').where({ id: row.thread_id }).first('title');
   await services.notify.send({
     type: 'published',
-    recipients: { groups: await groupsOf(services.db, row.thread_id, false) },
+    recipients: await granteesOf(services, row.thread_id, false),
     actor: row.published_by ?? row.author_id ?? null,
     resource: { app: 'news', id: String(row.id), url: `/apps/news/items/${row.id}` },
     params: { title: row.title, thread: thread?.title ?? '' },
@@ -38,9 +42,10 @@ export async function announceIfDue(services: Services, itemId: number): Promise
 /** Tells those who may publish in the thread that an item waits for them. */
 export async function announceSubmitted(services: Services, item: { id: number; thread_id: number; title: string }, actor: number): Promise<void> {
   const thread = await services.db('threads').where({ id: item.thread_id }).first('title', 'created_by');
+  const publishers = await granteesOf(services, item.thread_id, true);
   await services.notify.send({
     type: 'submitted',
-    recipients: { groups: await groupsOf(services.db, item.thread_id, true), users: thread?.created_by ? [thread.created_by] : [] },
+    recipients: { groups: publishers.groups, users: [...new Set([...publishers.users, ...(thread?.created_by ? [thread.created_by] : [])])] },
     actor,
     resource: { app: 'news', id: String(item.id), url: `/apps/news/queue` },
     params: { title: item.title, thread: thread?.title ?? '' },

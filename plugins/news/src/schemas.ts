@@ -19,7 +19,7 @@ export const Thread = Type.Object({
   commentsEnabled: Type.Boolean(),
   /** The user's role on it. */
   role: Role,
-  /** Only for those who manage it. */
+  /** Its grants to groups, only for those who manage it. */
   shares: Type.Optional(Type.Array(Share)),
 });
 export type Thread = Static<typeof Thread>;
@@ -27,7 +27,8 @@ export type Thread = Static<typeof Thread>;
 export const ThreadInput = Type.Object({
   title: Type.String({ minLength: 1, maxLength: 120 }),
   commentsEnabled: Type.Boolean({ default: true }),
-  shares: Type.Array(ShareInput, { maxItems: 50 }),
+  /** The thread's grants to groups, replacing those it has (its grants to people stay); absent: unchanged. */
+  shares: Type.Optional(Type.Array(ShareInput, { maxItems: 50 })),
 }, { additionalProperties: false });
 export const NewThreadInput = Type.Composite([Type.Object({ schoolId: Id() }), ThreadInput], { additionalProperties: false });
 

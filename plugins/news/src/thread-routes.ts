@@ -1,45 +1,51 @@
 import { Type, type PluginApp, type PluginServices, Id } from '@preau/sdk';
-import { isSchoolAdmin, requireSchool, schoolsWhereCreatingThreads } from './access.js';
+import { isSchoolAdmin, requireSchool, schoolsWhereCreatingThreads, threadRef, threadSharing } from './access.js';
 import { CannotCreateThreads } from './errors.js';
 import { Errors, IdParams, NewThreadInput, Thread, ThreadInput } from './schemas.js';
-import { checkGroups, replaceShares, threadFor, threadsOf, toThread } from './threads.js';
+import { checkGroups, replaceGroupShares, threadFor, threadsOf, toThread } from './threads.js';
 
 
-/** Info threads: listing mine, creating (administrators, and teachers given the right), managing sharing. */
+/**
+ * Info threads: listing mine, creating (administrators, and teachers given the right), changing and deleting.
+ * Who may do what in a thread is the core's sharing (the share dialog); `shares` here are its grants to groups.
+ */
 export async function threadRoutes(app: PluginApp, services: PluginServices): Promise<void> {
   const { db, clock } = services;
+  const sharing = threadSharing(services);
 
   app.get('/threads', {
     schema: { response: { 200: Type.Array(Thread), ...Errors } },
   }, async (request) => {
     const mine = await threadsOf(services, request.currentUser!, request.currentSchools);
-    return Promise.all(mine.map(({ thread, role }) => toThread(db, thread, role)));
+    return Promise.all(mine.map(({ thread, role }) => toThread(services, thread, role)));
   });
 
   app.get('/threads/:id', {
     schema: { params: IdParams, response: { 200: Thread, ...Errors } },
   }, async (request) => {
     const { thread, role } = await threadFor(services, request.currentUser!, request.currentSchools, request.params.id, 'read', 'lire ce fil');
-    return toThread(db, thread, role);
+    return toThread(services, thread, role);
   });
 
   app.post('/threads', {
     schema: { body: NewThreadInput, response: { 201: Thread, ...Errors } },
   }, async (request, reply) => {
     const user = request.currentUser!;
-    const { schoolId, title, commentsEnabled, shares } = request.body;
+    const { schoolId, title, commentsEnabled, shares = [] } = request.body;
     requireSchool(request.currentSchools, schoolId);
     if (!schoolsWhereCreatingThreads(services, user, request.currentSchools).includes(schoolId)) throw CannotCreateThreads();
-    const names = await checkGroups(services, user.id, schoolId, shares.map((s) => s.groupId));
+    await checkGroups(services, user.id, schoolId, shares.map((s) => s.groupId));
     const thread = await db.transaction(async (trx) => {
       const [row] = await trx('threads')
         .insert({ school_id: schoolId, title, comments_enabled: commentsEnabled, created_by: user.id, created_at: clock.now() })
         .returning(['id', 'school_id', 'created_by', 'title', 'comments_enabled']);
-      await replaceShares(trx, row.id, shares, names);
+      // Its creator owns it; the school's administrators manage it (the type's implicit managers).
+      await sharing.register(threadRef(row.id), { owner: user.id, school: schoolId, transaction: trx });
+      await replaceGroupShares(services, trx, row.id, shares);
       return row;
     });
     reply.code(201);
-    return toThread(db, thread, 'manage');
+    return toThread(services, thread, 'manage');
   });
 
   app.put('/threads/:id', {
@@ -48,21 +54,25 @@ export async function threadRoutes(app: PluginApp, services: PluginServices): Pr
     const user = request.currentUser!;
     const { thread } = await threadFor(services, user, request.currentSchools, request.params.id, 'manage', 'gérer ce fil');
     const { title, commentsEnabled, shares } = request.body;
-    const names = await checkGroups(services, user.id, thread.school_id, shares.map((s) => s.groupId));
+    if (shares) await checkGroups(services, user.id, thread.school_id, shares.map((s) => s.groupId));
     const updated = await db.transaction(async (trx) => {
       const [row] = await trx('threads').where({ id: thread.id }).update({ title, comments_enabled: commentsEnabled })
         .returning(['id', 'school_id', 'created_by', 'title', 'comments_enabled']);
-      await replaceShares(trx, thread.id, shares, names);
+      // Without `shares` (the app's form since the share dialog), the sharing stays as it is.
+      if (shares) await replaceGroupShares(services, trx, thread.id, shares);
       return row;
     });
-    return toThread(db, updated, 'manage');
+    return toThread(services, updated, 'manage');
   });
 
   app.delete('/threads/:id', {
     schema: { params: IdParams, response: { 204: Type.Null(), ...Errors } },
   }, async (request, reply) => {
     const { thread } = await threadFor(services, request.currentUser!, request.currentSchools, request.params.id, 'manage', 'supprimer ce fil');
-    await db('threads').where({ id: thread.id }).delete();
+    await db.transaction(async (trx) => {
+      await trx('threads').where({ id: thread.id }).delete();
+      await sharing.remove(threadRef(thread.id), { transaction: trx });
+    });
     reply.code(204);
     return null;
   });

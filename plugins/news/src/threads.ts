@@ -1,5 +1,5 @@
 import { frenchOrder, type CurrentUser, type Knex, type PluginServices, type SchoolRef } from '@preau/sdk';
-import { highest, includes, isSchoolAdmin, rolesOn, type ThreadAccessRow, type ThreadRole } from './access.js';
+import { includes, rolesOn, threadRef, threadSharing, type ThreadAccessRow, type ThreadRole } from './access.js';
 import { GroupNotAllowed, RoleTooLow, ThreadNotFound } from './errors.js';
 import type { Thread } from './schemas.js';
 
@@ -8,22 +8,21 @@ export interface ThreadRow extends ThreadAccessRow {
   comments_enabled: boolean;
 }
 
-type Services = Pick<PluginServices, 'db' | 'structure'>;
+type Services = Pick<PluginServices, 'db' | 'sharing'>;
 
 /**
- * The threads of the user's schools that they have a role on, by school then title. The shares of the user's
- * groups come with the threads in one query (the home widget asks this on every home page).
+ * The threads of the user's schools that they have a role on, by school then title: the threads, then their
+ * roles in one query of the sharing service (the home widget asks this on every home page).
  */
 export async function threadsOf(services: Services, user: CurrentUser, schools: readonly SchoolRef[]): Promise<{ thread: ThreadRow; role: ThreadRole }[]> {
   if (schools.length === 0) return [];
-  const groups = await services.structure.groupsOf(user.id);
-  const rows = (await services.db('threads as t')
+  const rows: ThreadRow[] = await services.db('threads as t')
     .whereIn('t.school_id', schools.map((s) => s.id))
     .orderByRaw(`t.school_id, ${frenchOrder('t.title')}, t.title, t.id`)
-    .select('t.id', 't.school_id', 't.created_by', 't.title', 't.comments_enabled',
-      services.db.raw('array(select s.role from thread_shares s where s.thread_id = t.id and s.group_id = any(?::int[])) as roles', [groups]))) as (ThreadRow & { roles: ThreadRole[] })[];
-  return rows.flatMap(({ roles, ...thread }) => {
-    const role = isSchoolAdmin(user, thread.school_id) || thread.created_by === user.id ? 'manage' : highest(roles);
+    .select('t.id', 't.school_id', 't.created_by', 't.title', 't.comments_enabled');
+  const roles = await rolesOn(services, user, rows);
+  return rows.flatMap((thread) => {
+    const role = roles.get(thread.id);
     return role ? [{ thread, role }] : [];
   });
 }
@@ -38,10 +37,13 @@ export async function threadFor(services: Services, user: CurrentUser, schools: 
   return { thread, role };
 }
 
-/** The thread's sharing, by group name. */
-export async function sharesOf(db: Knex, threadId: number): Promise<NonNullable<Thread['shares']>> {
-  return db('thread_shares').where({ thread_id: threadId }).orderByRaw(`${frenchOrder('group_name')}, group_name`)
-    .select('group_id as groupId', 'group_name as groupName', 'role');
+/** The thread's grants to groups, by group name (those to people are seen in the share dialog). */
+export async function sharesOf(services: Pick<PluginServices, 'sharing'>, threadId: number): Promise<NonNullable<Thread['shares']>> {
+  const { grants } = await threadSharing(services).listGrants(threadRef(threadId));
+  const collator = new Intl.Collator('fr', { sensitivity: 'base' });
+  return grants
+    .flatMap((grant) => (grant.grantee.kind === 'group' ? [{ groupId: grant.grantee.id, groupName: grant.grantee.name, role: grant.role }] : []))
+    .sort((a, b) => collator.compare(a.groupName, b.groupName) || a.groupId - b.groupId);
 }
 
 /**
@@ -57,22 +59,35 @@ export async function checkGroups(services: Pick<PluginServices, 'communication'
   return names;
 }
 
-/** Replaces the thread's sharing (inside the caller's transaction). */
-export async function replaceShares(trx: Knex.Transaction, threadId: number, shares: readonly { groupId: number; role: ThreadRole }[], names: Map<number, string>): Promise<void> {
-  await trx('thread_shares').where({ thread_id: threadId }).delete();
-  if (shares.length) {
-    await trx('thread_shares').insert(shares.map((s) => ({ thread_id: threadId, group_id: s.groupId, group_name: names.get(s.groupId)!, role: s.role })));
+/**
+ * Replaces the thread's grants to groups with `shares` (inside the caller's transaction); its grants to
+ * people, made in the share dialog, stay. The groups were checked by `checkGroups` (the app's own rule, the
+ * school's groups the user may address): the grants are the plugin's (`by: null`), and nobody is told.
+ */
+export async function replaceGroupShares(services: Pick<PluginServices, 'sharing'>, trx: Knex.Transaction, threadId: number, shares: readonly { groupId: number; role: ThreadRole }[]): Promise<void> {
+  const sharing = threadSharing(services);
+  const resource = threadRef(threadId);
+  const wanted = new Set(shares.map((share) => share.groupId));
+  const before = await sharing.listGrants(resource, { transaction: trx });
+  for (const grant of before.grants) {
+    if (grant.grantee.kind === 'group' && !grant.inheritedFrom && !wanted.has(grant.grantee.id)) {
+      await sharing.revoke(resource, { group: grant.grantee.id }, { by: null, transaction: trx });
+    }
+  }
+  for (const role of new Set(shares.map((share) => share.role))) {
+    const groups = shares.filter((share) => share.role === role).map((share) => share.groupId);
+    await sharing.grant(resource, { role, groups }, { by: null, notify: false, transaction: trx });
   }
 }
 
-/** The thread as the API answers it (with its sharing for those who manage it). */
-export async function toThread(db: Knex, thread: ThreadRow, role: ThreadRole): Promise<Thread> {
+/** The thread as the API answers it (with its grants to groups for those who manage it). */
+export async function toThread(services: Pick<PluginServices, 'sharing'>, thread: ThreadRow, role: ThreadRole): Promise<Thread> {
   return {
     id: thread.id,
     schoolId: thread.school_id,
     title: thread.title,
     commentsEnabled: thread.comments_enabled,
     role,
-    ...(role === 'manage' ? { shares: await sharesOf(db, thread.id) } : {}),
+    ...(role === 'manage' ? { shares: await sharesOf(services, thread.id) } : {}),
   };
 }

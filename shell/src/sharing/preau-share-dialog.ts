@@ -4,8 +4,8 @@ import { ApiError, apiContext, languageContext, type ApiClient, type ShareChange
 import { formStyles } from '../styles.js';
 import { PROFILE_NAMES, type Recipient } from '../recipient-picker/recipient-types.js';
 import '../recipient-picker/preau-recipient-field.js';
-import { ROLE_TEXT, SHARE_TEXT } from './share-dialog-texts.js';
-import { SHARE_ROLES, granteeKey, granteeName, ownFirst, type ResourceShares, type ShareGrantView, type ShareRole } from './share-dialog-types.js';
+import { SHARE_TEXT } from './share-dialog-texts.js';
+import { granteeKey, granteeName, ownFirst, type ResourceShares, type ShareGrantView, type ShareRole, type ShareRoleView } from './share-dialog-types.js';
 
 type Language = 'fr' | 'en';
 
@@ -118,8 +118,18 @@ export class PreauShareDialog extends LitElement {
     return this.renderRoot.querySelector('dialog');
   }
 
+  /** The type's roles, weakest first, as the server names them in the user's language. */
+  private get roles(): readonly ShareRoleView[] {
+    return this.shares?.roles ?? [];
+  }
+
+  private roleLabel(name: ShareRole): string {
+    return this.roles.find((role) => role.name === name)?.label ?? name;
+  }
+
+  /** The owner, or the type's last role: those who may change who it is shared with. */
   private get canManage(): boolean {
-    return this.shares?.role === 'manage' || this.shares?.role === 'owner';
+    return this.shares?.role === 'owner' || (this.shares != null && this.shares.role === this.roles.at(-1)?.name);
   }
 
   /** Opens the dialog as a modal and loads the resource's grants. */
@@ -157,6 +167,8 @@ export class PreauShareDialog extends LitElement {
     this.loading = true;
     try {
       this.shares = await api.get<ResourceShares>(this.url);
+      // The role offered first: the weakest of the type's list.
+      if (!this.roles.some((role) => role.name === this.addRole)) this.addRole = this.roles[0]?.name ?? '';
     } catch (error) {
       // A reader (403) or someone who cannot see it (404): the server's sentence says which, in their language.
       if (error instanceof ApiError && (error.status === 403 || error.status === 404)) this.refusal = error.message;
@@ -223,7 +235,7 @@ export class PreauShareDialog extends LitElement {
     const done = await this.write(async (api) => {
       this.shares = await api.put<ResourceShares>(this.url, { role, ...body, notify: false });
     });
-    if (done) this.status = SHARE_TEXT.changed[this.currentLanguage](granteeName(grant.grantee), ROLE_TEXT[role].name[this.currentLanguage]);
+    if (done) this.status = SHARE_TEXT.changed[this.currentLanguage](granteeName(grant.grantee), this.roleLabel(role));
     else this.requestUpdate(); // puts the select back on the role the grant still has
   }
 
@@ -294,11 +306,11 @@ export class PreauShareDialog extends LitElement {
         ${editable
           ? html`<select aria-label=${SHARE_TEXT.roleOf[lang](name)} ?disabled=${this.busy}
                 .value=${grant.role} @change=${(event: Event) => void this.changeRole(grant, (event.target as HTMLSelectElement).value as ShareRole)}>
-                ${SHARE_ROLES.map((role) => html`<option value=${role} ?selected=${role === grant.role}>${ROLE_TEXT[role].name[lang]}</option>`)}
+                ${this.roles.map((role) => html`<option value=${role.name} ?selected=${role.name === grant.role}>${role.label}</option>`)}
               </select>
               <button type="button" class="secondary remove" aria-label=${SHARE_TEXT.removeOf[lang](name)} ?disabled=${this.busy}
                 @click=${() => void this.askRemoval(grant)}>${SHARE_TEXT.remove[lang]}</button>`
-          : html`<span>${ROLE_TEXT[grant.role].name[lang]}</span>`}
+          : html`<span>${this.roleLabel(grant.role)}</span>`}
       </div>
       ${this.confirming === key ? html`<div class="confirm" role="group" aria-label=${SHARE_TEXT.confirmRemove[lang](name)}>
         <p>${SHARE_TEXT.confirmRemove[lang](name)}</p>
@@ -331,12 +343,12 @@ export class PreauShareDialog extends LitElement {
       <div class="role-line">
         <label>${SHARE_TEXT.role[lang]}
           <select .value=${this.addRole} aria-describedby="role-what" @change=${(event: Event) => (this.addRole = (event.target as HTMLSelectElement).value as ShareRole)}>
-            ${SHARE_ROLES.map((role) => html`<option value=${role} ?selected=${role === this.addRole}>${ROLE_TEXT[role].name[lang]}</option>`)}
+            ${this.roles.map((role) => html`<option value=${role.name} ?selected=${role.name === this.addRole}>${role.label}</option>`)}
           </select>
         </label>
         <button type="submit" ?disabled=${this.busy}>${SHARE_TEXT.share[lang]}</button>
       </div>
-      <p class="hint" id="role-what">${ROLE_TEXT[this.addRole].name[lang]} : ${ROLE_TEXT[this.addRole].what[lang]}</p>
+      <p class="hint" id="role-what">${this.roleLabel(this.addRole)}${lang === 'fr' ? ' :' : ':'} ${this.roles.find((role) => role.name === this.addRole)?.description ?? ''}</p>
       <label class="check"><input type="checkbox" .checked=${this.notify} @change=${(event: Event) => (this.notify = (event.target as HTMLInputElement).checked)}>
         <span>${SHARE_TEXT.notify[lang]}</span></label>
     </form>`;

@@ -1,4 +1,3 @@
-import type { ShareRole } from './share-dialog-types.js';
 
 type Text = { fr: string; en: string };
 
@@ -39,11 +38,3 @@ export const SHARE_TEXT = {
   readOnly: { fr: 'Vous ne pouvez pas modifier ce partage.', en: 'You may not change this sharing.' },
   yourRole: { fr: 'Votre rôle', en: 'Your role' },
 } satisfies Record<string, Text | { fr: (...args: never[]) => string; en: (...args: never[]) => string }>;
-
-/** The roles as the dialog names them, with what each allows (generic: every app shares with these three). */
-export const ROLE_TEXT: Record<ShareRole | 'owner', { name: Text; what: Text }> = {
-  read: { name: { fr: 'Lecture', en: 'Read' }, what: { fr: 'voir et télécharger', en: 'see and download' } },
-  contribute: { name: { fr: 'Contribution', en: 'Contribute' }, what: { fr: 'voir, et ajouter du contenu', en: 'see, and add content' } },
-  manage: { name: { fr: 'Gestion', en: 'Manage' }, what: { fr: 'tout, y compris renommer, supprimer et partager', en: 'everything, including rename, delete and share' } },
-  owner: { name: { fr: 'Propriétaire', en: 'Owner' }, what: { fr: 'tout', en: 'everything' } },
-};

@@ -1,7 +1,14 @@
 /** The answer of `GET/PUT /api/core/shares/:app/:type/:id`, as the share dialog reads it. */
-export type ShareRole = 'read' | 'contribute' | 'manage';
 
-export const SHARE_ROLES: readonly ShareRole[] = ['read', 'contribute', 'manage'];
+/** A role of the resource type's list (`read`, `contribute`, `manage` unless the app declares its own). */
+export type ShareRole = string;
+
+/** One role of the type's list, in the user's language: the dialog's menus. */
+export interface ShareRoleView {
+  name: ShareRole;
+  label: string;
+  description: string;
+}
 
 export type ShareGrantee =
   | { kind: 'user'; id: number; displayName: string; profile: string }
@@ -22,6 +29,8 @@ export interface ResourceShares {
   resource: { app: string; type: string; id: string };
   /** The caller's own role on it. */
   role: ShareRole | 'owner';
+  /** The type's roles, weakest first; the last one manages the sharing. */
+  roles: ShareRoleView[];
   owner: { id: number; displayName: string } | null;
   grants: ShareGrantView[];
 }
