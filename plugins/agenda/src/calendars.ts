@@ -78,7 +78,8 @@ async function create(
     );
     const id = rows[0]?.id;
     if (id === undefined) return;
-    await services.sharing.register(calendarRef(id), { owner: null, transaction });
+    // Registered with its school: its administrators manage it (and its sharing) without a grant.
+    await services.sharing.register(calendarRef(id), { owner: null, school: row.school_id, transaction });
     for (const role of ['read', 'manage'] as const) {
       const ids = groups.filter((g) => roleFor(g.profile) === role).map((g) => g.id);
       if (ids.length) await services.sharing.grant(calendarRef(id), { role, groups: ids }, { by: null, notify: false, transaction });

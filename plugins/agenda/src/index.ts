@@ -34,7 +34,8 @@ export default definePlugin({
     },
   },
   sharing: {
-    calendar: { title: { fr: 'un agenda', en: 'a calendar' }, url: '/apps/agenda?calendar={id}' },
+    // The school's and the classes' calendars are registered with their school, whose administrators manage them.
+    calendar: { title: { fr: 'un agenda', en: 'a calendar' }, url: '/apps/agenda?calendar={id}', implicitManagers: 'school-admins' },
   },
   // Pictures and files inserted in a description are read by the calendar's readers.
   fileHolders,

@@ -38,6 +38,10 @@ t.test('a class calendar is managed by its teachers, read by its pupils and pare
   t.same((await calendarsOf(pupil)).map((c) => c.kind), ['school', 'class']);
   t.notOk((await calendarsOf(otherParent)).some((c) => c.classId === cm2.id), "another class's parent does not see the CM2 calendar");
   t.match((await calendarsOf(director)).find((c) => c.kind === 'school'), { role: 'manage' });
+  // The director, who does not teach the CM2, manages its sharing too (the core knows the calendar's school).
+  const classCalendar = byTeacher.find((c) => c.kind === 'class')!;
+  t.equal((await platform.as(director).inject(`/api/core/shares/agenda/calendar/${classCalendar.id}`)).statusCode, 200, "the director opens the class calendar's share dialog");
+  t.equal((await platform.as(parent).inject(`/api/core/shares/agenda/calendar/${classCalendar.id}`)).statusCode, 403, 'a parent who reads it may not');
 });
 
 t.test('a parent added to the class reads its calendar at once, and an event of a calendar one cannot read never shows', async (t) => {
