@@ -1,6 +1,7 @@
 import t from 'tap';
 import { definePlugin, type JobPayload } from '@preau/sdk';
-import { createTestPlatform } from '../../src/testing/index.js';
+import { createTestPlatform, waitFor } from '../../src/testing/index.js';
+import { createScheduledJobs } from '../../src/jobs/scheduled-jobs.js';
 
 const runs: JobPayload[] = [];
 let failuresLeft = 0;
@@ -67,4 +68,30 @@ t.test('a job runs once at its time, is replaced by its key, cancelled, and retr
   const dead = await platform.knex('core.scheduled_jobs').first('attempts', 'failed_at');
   t.equal(dead.attempts, 5, 'five attempts');
   t.ok(dead.failed_at, 'then kept as failed for the administrators');
+});
+
+t.test('two processes checking the same database at once run a due job once (a conversion is never done twice)', async (t) => {
+  const platform = await createTestPlatform({ plugins: [reminders] });
+  t.teardown(() => platform.close());
+  // A second scheduler on the same database stands for another process: its own handlers, no shared memory.
+  const other = createScheduledJobs(platform.knex, platform.clock, platform.app.log, []);
+  let started = 0;
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  const slow = async () => {
+    started += 1;
+    await held;
+  };
+  platform.platform.scheduledJobs.forPlugin('reminders').define('convert', slow);
+  other.forPlugin('reminders').define('convert', slow);
+  await other.forPlugin('reminders').schedule('convert', platform.clock.now(), { recording: 1 });
+  const first = platform.runScheduledJobs();
+  const second = other.runDue();
+  // Both have looked before the job ends: the one that claimed it holds its lock while it runs.
+  await waitFor(() => started > 0, { what: 'one process to start the job' });
+  const [checkedBySecond] = await Promise.all([second, Promise.resolve().then(release)]);
+  const checkedByFirst = await first;
+  t.equal(started, 1, 'started once');
+  t.equal(checkedByFirst + checkedBySecond, 1, 'one process ran it, the other found nothing to take');
+  t.equal(Number((await platform.knex('core.scheduled_jobs').count<{ count: number }[]>('* as count'))[0]!.count), 0, 'and it is done');
 });
