@@ -19,6 +19,7 @@ import { Readable } from 'node:stream';
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import sharp from 'sharp';
+import Fastify from 'fastify';
 import { createTestPlatform, generateOndeSchool, type TestDatabaseKind } from '@preau/core/testing';
 import { readOndeFiles, runOndeImport } from '@preau/core';
 import documents from '@preau/plugin-documents';
@@ -123,11 +124,11 @@ try {
   await platform.app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = platform.app.server.address() as AddressInfo;
   // The client is curl in its own process: the server's figures are the server's alone (peak RSS included).
-  const download = () => new Promise<{ ms: number; bytes: number; peakRss: number }>((resolve, reject) => {
+  const download = (url = `http://127.0.0.1:${port}/api/documents/nodes/${zipFolder.id}/zip`) => new Promise<{ ms: number; bytes: number; peakRss: number }>((resolve, reject) => {
     const started = performance.now();
     let peakRss = process.memoryUsage().rss;
     const sampler = setInterval(() => { peakRss = Math.max(peakRss, process.memoryUsage().rss); }, 20);
-    const curl = spawn('curl', ['-s', '-o', '/dev/null', '-w', '%{http_code} %{size_download}', '-H', `cookie: ${teacherCookie}`, `http://127.0.0.1:${port}/api/documents/nodes/${zipFolder.id}/zip`]);
+    const curl = spawn('curl', ['-s', '-o', '/dev/null', '-w', '%{http_code} %{size_download}', '-H', `cookie: ${teacherCookie}`, url]);
     let out = '';
     curl.stdout.on('data', (data: Buffer) => { out += data.toString(); });
     curl.on('error', reject);
@@ -138,13 +139,25 @@ try {
       resolve({ ms: performance.now() - started, bytes: Number(size), peakRss });
     });
   });
+  // A second baseline: the same bytes, one file after the other, sent by a bare Fastify route to the same
+  // client, no ZIP, no session, no database: what the socket and curl cost on their own.
+  const bare = Fastify();
+  bare.get('/files', async (_request, reply) => reply.type('application/octet-stream').send(Readable.from((async function* files() {
+    for (const path of paths) yield* createReadStream(path, { highWaterMark: 1024 * 1024 });
+  })())));
+  await bare.listen({ port: 0, host: '127.0.0.1' });
+  const barePort = (bare.server.address() as AddressInfo).port;
   await readAll();
   const fsMs = await readAll();
+  await download(`http://127.0.0.1:${barePort}/files`);
+  const stream = await download(`http://127.0.0.1:${barePort}/files`);
+  await bare.close();
   const rssBefore = process.memoryUsage().rss;
   const zip = await download();
   const mibps = (bytes: number, ms: number) => bytes / 1024 / 1024 / (ms / 1000);
   lines.push(`ZIP of ${paths.length} files, ${(totalBytes / 1024 / 1024).toFixed(0)} MiB (PREAU_BENCH_ZIP_MB): ${mibps(zip.bytes, zip.ms).toFixed(0)} MiB/s over HTTP vs fs read ${mibps(totalBytes, fsMs).toFixed(0)} MiB/s `
-    + `→ ratio ${(mibps(zip.bytes, zip.ms) / mibps(totalBytes, fsMs)).toFixed(2)} (target ≥ 0.5); RSS ${(rssBefore / 1048576).toFixed(0)} MiB before, peak ${(zip.peakRss / 1048576).toFixed(0)} MiB during`);
+    + `→ ratio ${(mibps(zip.bytes, zip.ms) / mibps(totalBytes, fsMs)).toFixed(2)} (target ≥ 0.5); vs the same files streamed by a bare Fastify route ${mibps(stream.bytes, stream.ms).toFixed(0)} MiB/s → ratio ${(mibps(zip.bytes, zip.ms) / mibps(stream.bytes, stream.ms)).toFixed(2)}; `
+    + `RSS ${(rssBefore / 1048576).toFixed(0)} MiB before, peak ${(zip.peakRss / 1048576).toFixed(0)} MiB during`);
 
   // 4. A 12-megapixel JPEG's thumbnail: made once, then served from its blob.
   const photo = await sharp({ create: { width: 4000, height: 3000, channels: 3, background: { r: 90, g: 140, b: 60 }, noise: { type: 'gaussian', mean: 128, sigma: 40 } } }).jpeg({ quality: 85 }).toBuffer();
