@@ -34,7 +34,7 @@ import { createNotificationCenter, notificationRoutes, type NotificationCenter }
 import { loadPlugins, mountPlugins } from './plugins/plugin-host.js';
 import type { PluginEntry } from './plugins/plugin-source.js';
 import type { PluginRegistry } from './plugins/plugin-registry.js';
-import { createRights } from './plugins/rights.js';
+import { createRights, type Rights } from './plugins/rights.js';
 import { preparePluginWeb } from './web/build-plugin-web.js';
 import { prepareShell, type BuiltShell } from './web/build-shell.js';
 import { RUNNING_FROM_SOURCE } from './running-from-source.js';
@@ -107,6 +107,8 @@ export interface Platform {
   storage: CoreStorage;
   /** Resource sharing: each app's service (`forApp`) and the types apps declare. */
   sharing: CoreSharing;
+  /** The apps' workflow rights as each school chose them. */
+  rights: Rights;
   /** Files inserted in texts: who may open `/api/core/files/<id>`. */
   insertedFiles: CoreInsertedFiles;
   /** Every route of the core and of the plugins that started, with its schemas (generated tests walk it). */
@@ -236,6 +238,8 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       app, knex: database.knex, jobs: scheduledJobs, sharing, insertedFiles,
       services: { clock, log: app.log, events, rights, apps, communication, sanitize: sanitizeService, notify: notifications.service, structure, storage, ffmpeg, personalFiles },
     });
+    // A plugin's migration may have turned its own settings into schools' rights (messaging's pupils' approval).
+    await rights.reload();
     for (const bundle of bundles) for (const name of bundle.defaults?.enabledApps ?? []) defaults.add(name);
 
     if (options.buildWeb !== false) {
@@ -264,6 +268,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       notifications,
       dailyJobs,
       scheduledJobs,
+      rights,
       storage,
       sharing,
       insertedFiles,

@@ -106,7 +106,7 @@ t.test('a parent writes to their child’s teacher with a photo, the teacher get
 
   // The school asks for pupils' messages to be approved: the teacher approves one from the queue.
   const director = await platform.createUser({ profile: 'Teacher', schools: [school], functions: [{ function: 'director', schoolId: school.id }] });
-  await platform.as(director).inject({ method: 'PUT', url: `/api/messaging/schools/${school.id}/settings`, payload: { moderatePupils: true } });
+  await platform.as(director).inject({ method: 'PUT', url: `/api/core/schools/${school.id}/rights/messaging/sendWithoutApproval`, payload: { profiles: [] } });
   const pending = (await platform.as(cm2.pupils[0]!).inject({ method: 'POST', url: '/api/messaging/messages', payload: { to: { users: [teacher.id] }, subject: 'Mon exposé sur les volcans', body: '<p>Voici mon exposé.</p>' } })).json();
   t.equal(pending.state, 'pending');
   await teacherPage.getByRole('navigation', { name: 'Dossiers' }).getByRole('button', { name: 'À valider' }).click();

@@ -11,6 +11,8 @@ export interface Rights extends RightsService {
   isOverridden(schoolId: number, app: string, right: string): boolean;
   /** Records a school's choice (null: back to the default) and tells every process at once. */
   set(schoolId: number, app: string, right: string, profiles: readonly Profile[] | null, by: number | null): Promise<void>;
+  /** Reads every school's choices again (after the plugins' migrations, which may have moved some in). */
+  reload(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -61,6 +63,7 @@ export async function createRights(deps: { knex: Knex; events: EventBus; log: Fa
       });
       await reload();
     },
+    reload,
     close: unsubscribe,
   };
 }

@@ -14,6 +14,11 @@ export default definePlugin({
   icon: 'messaging',
   rights: {
     send: { title: { fr: 'Envoyer des messages', en: 'Send messages' }, default: ['Teacher', 'Personnel', 'Relative', 'Student', 'Guest'] },
+    // Without it in a school, a pupil's messages wait until one of their teachers approves them.
+    sendWithoutApproval: {
+      title: { fr: "Élèves : envoyer sans la validation d'un enseignant", en: "Pupils: send without a teacher's approval" },
+      default: ['Student'],
+    },
   },
   notifications: {
     'message-received': {

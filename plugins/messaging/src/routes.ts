@@ -1,4 +1,4 @@
-import { administersSchool, Type, type CurrentUser, type PluginApp, type PluginServices, BigId, PageCursorSchema } from '@preau/sdk';
+import { Type, type CurrentUser, type PluginApp, type PluginServices, BigId, PageCursorSchema } from '@preau/sdk';
 import { Attachment, Errors, IdParams, IdsBody, Message, MessageInput, MessagePage, MessageSummary, FolderRef } from './schemas.js';
 import { findEntry, listFolder, messageView, searchMessages, threadOf, unreadCounts } from './mailbox.js';
 import { collectMessages, deliverStored, moderatorsOf, saveDraft, sendMessage } from './sending.js';
@@ -135,16 +135,6 @@ export async function routes(app: PluginApp, services: PluginServices): Promise<
     await moderate(me(request), request.params.id);
     await db('messages').where({ id: request.params.id, state: 'pending' }).update({ state: 'rejected' });
     return { ok: true };
-  });
-
-  // A school's choice to have pupils' messages approved, by its director or local administrators.
-  app.put('/schools/:id/settings', { schema: { params: IdParams, body: Type.Object({ moderatePupils: Type.Boolean() }, { additionalProperties: false }), response: { 200: Type.Object({ moderatePupils: Type.Boolean() }), ...Errors } } }, async (request) => {
-    const user = me(request);
-    const schoolId = request.params.id;
-    const admin = administersSchool(user, schoolId);
-    if (!admin) throw NotModerator();
-    await db('school_settings').insert({ school_id: schoolId, moderate_pupils: request.body.moderatePupils }).onConflict('school_id').merge();
-    return { moderatePupils: request.body.moderatePupils };
   });
 
   await folderRoutes(app, services);

@@ -112,11 +112,10 @@ export async function announce(services: PluginServices, messageId: number, auth
   });
 }
 
-/** Whether a pupil's messages wait for a teacher's approval in one of their schools. */
-async function moderatedSchool(services: PluginServices, user: CurrentUser): Promise<number | null> {
+/** The school, if any, where a pupil's messages wait for a teacher's approval: one that withholds the right from pupils. */
+function moderatedSchool(services: PluginServices, user: CurrentUser): number | null {
   if (user.profile !== 'Student') return null;
-  const row = await services.db('school_settings').whereIn('school_id', user.schools.map((s) => s.id)).andWhere({ moderate_pupils: true }).first('school_id');
-  return row ? row.school_id : null;
+  return user.schools.find((school) => !services.rights.can(user, 'messaging', 'sendWithoutApproval', [school.id]))?.id ?? null;
 }
 
 /** The teachers who moderate a pupil: the teachers of their classes. */
@@ -189,7 +188,7 @@ export async function sendMessage(services: PluginServices, user: CurrentUser, i
   }
   const attachments = await checkAttachments(services, user.id, input.attachments);
   const files = await services.insertedFiles.check(services.sanitize.richText(input.body), user);
-  const moderated = await moderatedSchool(services, user);
+  const moderated = moderatedSchool(services, user);
   const deliverNow = !moderated && !scheduledAt;
   const recipients = deliverNow ? await expandRecipients(services, rows, user.id) : new Map<number, Kind>();
   const people = [user.displayName, ...(await services.structure.people(allUsers)).map((p) => p.displayName)].join(' ');

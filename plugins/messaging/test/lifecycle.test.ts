@@ -56,10 +56,11 @@ t.test('a teacher sends a PDF to "Parents — CM2", then recalls it: the parents
   t.equal((await platform.as(teacher).inject({ method: 'POST', url: `/api/messaging/messages/${id}/recall` })).json().code, 'MESSAGING_ERR_RECALL', 'recalled once');
 });
 
-t.test('a pupil’s message waits for the teacher’s approval when the school asks for it', async (t) => {
+t.test('a pupil’s message waits for the teacher’s approval when the school withholds the right to send without it', async (t) => {
   const director = await platform.createUser({ profile: 'Teacher', schools: [f.school], functions: [{ function: 'director', schoolId: f.school.id }] });
-  t.equal((await platform.as(teacher).inject({ method: 'PUT', url: `/api/messaging/schools/${f.school.id}/settings`, payload: { moderatePupils: true } })).statusCode, 403);
-  t.equal((await platform.as(director).inject({ method: 'PUT', url: `/api/messaging/schools/${f.school.id}/settings`, payload: { moderatePupils: true } })).statusCode, 200);
+  const approval = `/api/core/schools/${f.school.id}/rights/messaging/sendWithoutApproval`;
+  t.equal((await platform.as(teacher).inject({ method: 'PUT', url: approval, payload: { profiles: [] } })).statusCode, 403, 'a teacher does not decide');
+  t.equal((await platform.as(director).inject({ method: 'PUT', url: approval, payload: { profiles: [] } })).statusCode, 200, "the director takes the right from pupils, through the core's school rights");
   const sent = (await send(platform, pupil, { to: { users: [teacher.id, cm2.pupils[1]!.id] }, subject: 'Mon exposé' })).json();
   t.equal(sent.state, 'pending');
   t.equal((await platform.as(cm2.pupils[1]!).inject(`/api/messaging/messages/${sent.id}`)).statusCode, 404, 'not delivered yet');
@@ -72,7 +73,7 @@ t.test('a pupil’s message waits for the teacher’s approval when the school a
   const rejected = (await send(platform, pupil, { to: { users: [teacher.id] }, subject: 'Bêtise' })).json();
   await platform.as(teacher).inject({ method: 'POST', url: `/api/messaging/moderation/${rejected.id}/reject` });
   t.equal((await platform.as(teacher).inject('/api/messaging/moderation')).json().length, 0);
-  await platform.as(director).inject({ method: 'PUT', url: `/api/messaging/schools/${f.school.id}/settings`, payload: { moderatePupils: false } });
+  t.equal((await platform.as(director).inject({ method: 'DELETE', url: approval })).statusCode, 200, 'back to the default');
   const direct = (await send(platform, pupil, { to: { users: [cm2.pupils[1]!.id] }, subject: 'Sans validation' })).json();
   t.equal(direct.state, 'sent', 'once the school stops asking, a pupil’s message goes at once');
   t.equal((await platform.as(cm2.pupils[1]!).inject(`/api/messaging/messages/${direct.id}`)).json().subject, 'Sans validation');

@@ -112,7 +112,7 @@ export async function buildWorld(platform: TestPlatform): Promise<World> {
   const message = created(await as(teacher).inject({ method: 'POST', url: '/api/messaging/messages', payload: { to: { users: [parent.id] }, subject: 'Fournitures', body: '<p>La liste</p>', attachments: [messageFile!.blobId] } }), 'a message');
   const draft = created(await as(teacher).inject({ method: 'POST', url: '/api/messaging/drafts', payload: { to: { users: [parent.id] }, subject: 'Brouillon' } }), 'a draft');
   const folder = created(await as(parent).inject({ method: 'POST', url: '/api/messaging/folders', payload: { name: 'École' } }), 'a folder');
-  created(await as(director).inject({ method: 'PUT', url: `/api/messaging/schools/${schoolId}/settings`, payload: { moderatePupils: true } }), 'moderation');
+  created(await as(director).inject({ method: 'PUT', url: `/api/core/schools/${schoolId}/rights/messaging/sendWithoutApproval`, payload: { profiles: [] } }), 'moderation');
   const pending = created(await as(pupil).inject({ method: 'POST', url: '/api/messaging/messages', payload: { to: { users: [teacher.id] }, subject: 'Question', body: '<p>?</p>' } }), 'a pupil message');
 
   // News: a thread the CM2's parents read, a published item with a file, a parent's comment; a flash message.
