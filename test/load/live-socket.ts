@@ -12,7 +12,10 @@ export class LiveSocket {
   /** Resolves once open (or refused: the shell then keeps working without live updates, and so does the user). */
   connect(origin: string, session: string): Promise<void> {
     const started = performance.now();
-    const socket = new WebSocket(`${origin.replace(/^http/, 'ws')}/ws`, { headers: { cookie: `preau_session=${session}` } });
+    const socket = new WebSocket(`${origin.replace(/^http/, 'ws')}/ws`, {
+      // A browser sends the page's Origin, which the server checks (cross-site socket hijacking).
+      headers: { cookie: `preau_session=${session}`, origin },
+    });
     this.socket = socket;
     socket.on('message', () => void (this.messages += 1));
     return new Promise((resolve) => {

@@ -24,6 +24,7 @@ export class UserClient {
     if (this.csrfToken && method !== 'GET') headers['x-csrf-token'] = this.csrfToken;
     if (body !== undefined) headers['content-type'] = 'application/json';
     const started = performance.now();
+    // 0 when no answer came (refused, reset, timed out).
     let status = 0;
     let parsed: T | undefined;
     try {
@@ -36,7 +37,7 @@ export class UserClient {
       const cookie = response.headers.getSetCookie().find((c) => c.startsWith('preau_session='));
       if (cookie) this.session = cookie.slice('preau_session='.length).split(';')[0];
     } catch {
-      status = 0;
+      // Counted as no answer, or with the status if the body failed half-way.
     }
     this.recorder.record(kind, performance.now() - started, expected.includes(status) ? 200 : status);
     return { status, body: parsed };
