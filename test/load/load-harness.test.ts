@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { defaultTestDatabase } from '@preau/core/testing';
 import { serverErrors, type LoadReport } from './load-report.js';
+import { BASELINE_KIND, HOME_PAGE_KIND } from './simulated-user.js';
 
 const HARNESS = fileURLToPath(new URL('./load.ts', import.meta.url));
 const HOME_REQUESTS = ['GET /api/core/setup', 'GET /api/core/me', 'GET /api/core/apps', 'GET /api/core/timeline', 'GET /api/core/timeline/unread-count', 'GET /api/news/flash', 'GET /api/news/headlines'];
@@ -20,8 +21,8 @@ t.test('a tiny school morning completes with a full report and no server error',
   t.equal(report.morning.users, 20);
   const counted = new Map(report.kinds.map((row) => [row.kind, row.count]));
   for (const kind of HOME_REQUESTS) t.ok((counted.get(kind) ?? 0) > 0, `the home page's ${kind} was measured`);
-  t.equal(counted.get('home page (every request, socket open)'), 20, 'every user loaded the home page');
-  t.ok((counted.get('GET /api/core/health (baseline)') ?? 0) > 0, 'the baseline was measured in the same run');
+  t.equal(counted.get(HOME_PAGE_KIND), 20, 'every user loaded the home page');
+  t.ok((counted.get(BASELINE_KIND) ?? 0) > 0, 'the baseline was measured in the same run');
   t.equal(report.morning.openSockets, 20, "every user's socket was open at the end of the morning");
   t.ok(report.signIns.count > 0 && report.signIns.perSecond > 0, 'sign-in throughput was measured apart');
   t.equal(serverErrors(report), 0, 'no 5xx');

@@ -31,7 +31,7 @@ function percentile(sorted: number[], share: number): number {
 
 const isSuccess = (status: number) => status >= 100 && status < 400;
 
-/** Per-kind rows, in the order the user meets them (first recorded first is not kept across processes: by name). */
+/** Per-kind rows, sorted by kind. */
 export function kindRows(recorded: Recorded): KindRow[] {
   return Object.entries(recorded).map(([kind, figures]) => {
     const sorted = [...figures.latenciesMs].sort((a, b) => a - b);
@@ -68,6 +68,6 @@ export function formatReport(report: LoadReport): string {
     `CPU during the morning, share of all ${machine.cores} cores: server ${percent(cpu.server)}, load generators ${percent(cpu.generators)} (on the same cores), `
       + `PostgreSQL ${percent(cpu.postgres)} (every session's), whole machine ${percent(cpu.machine)}; server memory ${cpu.serverRssMb.toFixed(0)} MB`,
     `load average before ${machine.loadAverageBefore.map((v) => v.toFixed(2)).join(' ')}, after ${machine.loadAverageAfter.map((v) => v.toFixed(2)).join(' ')}`,
-    `The baseline row (${'GET /api/core/health'}) is sent by every user just before each action: the bare server under the same load.`,
+    'The baseline row (GET /api/core/health) is sent by every user just before each action: the bare server under the same load.',
   ].join('\n');
 }

@@ -25,7 +25,7 @@ export async function pickLoadUsers(databaseName: string, count: number, session
       .where('u.profile', 'Teacher').orderBy('u.id').select('u.login', 'u.id', 'cm.class_id');
     const teacherOf = new Map(teachers.map((t) => [t.class_id, t.id]));
     const wantedTeachers = Math.min(teachers.length, Math.max(1, Math.round(count / 20)));
-    // One parent per family (the first linked), ordered by class then name: spread with a stride over classes.
+    // Each parent once (with their first child's class), in import order, then picked with a stride over schools.
     const parents: { login: string; class_id: number }[] = await db('core.users as u')
       .join('core.relative_links as rl', 'rl.relative_id', 'u.id')
       .join('core.class_members as cm', 'cm.user_id', 'rl.pupil_id')
