@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 // `npm test` of the cross-package tests: tap with every integration test, unless PREAU_TEST_LONG_SUITES=skip.
 //
-// CI runs the suite twice, on PGlite and on PostgreSQL. The long suites below (every browser file and the two
-// suites generated from the route table) prove nothing more on a second engine than on the first, so `.ci/run`
-// runs them on PostgreSQL only (the engine of a multi-process academy: real concurrent connections, a pool,
-// LISTEN/NOTIFY between processes) and sets PREAU_TEST_LONG_SUITES=skip for its PGlite pass. A developer's
-// `npm test` still runs them all, on PGlite by default.
+// CI runs the suite twice, on PGlite and on PostgreSQL. The long suites below (every browser file, the two
+// suites generated from the route table, the load harness's tiny morning) prove nothing more on a second engine
+// than on the first, so `.ci/run` runs them on PostgreSQL only (the engine of a multi-process academy: real
+// concurrent connections, a pool, LISTEN/NOTIFY between processes) and sets PREAU_TEST_LONG_SUITES=skip for its
+// PGlite pass. A developer's `npm test` still runs them all, on PGlite by default.
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 
@@ -14,6 +14,8 @@ const LONG_SUITES = [
   'integration/*-in-browser.test.ts',
   'integration/authorization-matrix.test.ts',
   'integration/robustness-generated.test.ts',
+  // The load harness starts a server process on a database of its own: PostgreSQL only, by design.
+  'load/*.test.ts',
 ];
 // tap's own default exclusion, which a command-line --exclude replaces rather than extends.
 const TAP_DEFAULT_EXCLUDE = '**/@(fixture*(s)|dist)/**';
