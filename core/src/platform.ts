@@ -55,6 +55,7 @@ import { textImageRoutes } from './storage/text-image-routes.js';
 import { createFfmpegService, locateFfmpeg } from './media/ffmpeg.js';
 import { createPersonalFiles } from './storage/personal-files.js';
 import { createInsertedFiles, type CoreInsertedFiles } from './storage/inserted-files.js';
+import { createAttachmentSets, type CoreAttachmentSets } from './storage/attachment-sets.js';
 import { insertedFileRoutes } from './storage/inserted-file-routes.js';
 import type { CoreStorage } from './storage/storage-service.js';
 import { createSharing, type CoreSharing } from './sharing/sharing-service.js';
@@ -109,6 +110,8 @@ export interface Platform {
   sharing: CoreSharing;
   /** Files inserted in texts: who may open `/api/core/files/<id>`. */
   insertedFiles: CoreInsertedFiles;
+  /** Files attached to apps' things, with names and order (each app's service: `forApp`). */
+  attachments: CoreAttachmentSets;
   /** Every route of the core and of the plugins that started, with its schemas (generated tests walk it). */
   routes(): readonly RouteEntry[];
   /** Starts checking for due daily and scheduled jobs (the server does; tests run them by hand). */
@@ -214,6 +217,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     await app.register(textImageRoutes, { storage, knex: database.knex });
     const insertedFiles = createInsertedFiles({ knex: database.knex, storage, apps, log: app.log, registry: () => refs.registry });
     await app.register(insertedFileRoutes, { storage, insertedFiles });
+    const attachments = createAttachmentSets({ knex: database.knex, storage });
     const sharing = createSharing({ knex: database.knex, clock, log: app.log, notify: notifications.service, apps, registry: () => refs.registry });
     await app.register(shareRoutes, { sharing, apps, rights });
     const dailyJobs: DailyJob[] = [
@@ -233,7 +237,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     const structure = createStructureService(database.knex, clock);
     const personalFiles = createPersonalFiles({ registry: () => refs.registry, apps, storage, structure, log: app.log });
     await mountPlugins(registry, order, {
-      app, knex: database.knex, jobs: scheduledJobs, sharing, insertedFiles,
+      app, knex: database.knex, jobs: scheduledJobs, sharing, insertedFiles, attachments,
       services: { clock, log: app.log, events, rights, apps, communication, sanitize: sanitizeService, notify: notifications.service, structure, storage, ffmpeg, personalFiles },
     });
     for (const bundle of bundles) for (const name of bundle.defaults?.enabledApps ?? []) defaults.add(name);
@@ -267,6 +271,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       storage,
       sharing,
       insertedFiles,
+      attachments,
       routes,
       startDailyJobs() {
         stopDailyJobs = scheduleDailyJobs(database.knex, clock, dailyJobs, app.log);
