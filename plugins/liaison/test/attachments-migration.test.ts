@@ -58,7 +58,7 @@ t.test('moving the attachments to the storage keeps every file of every word, it
 
   // After the move, an edit and a deletion work on the moved sets.
   await platform.as(teacher).inject({ method: 'DELETE', url: `/api/liaison/words/${written}` });
-  t.same((await platform.knex('core.storage_attachments').where({ holder: `liaison:word:${written}` })), [], 'a deleted word lets go of its set');
+  t.same(await platform.platform.attachments.forApp('liaison').of([{ type: 'word', id: written }]), [[]], 'a deleted word lets go of its set');
   t.ok(await platform.platform.storage.stat(pdf.id), 'a file the copy still has stays');
 
   // And back: the sets of existing words return to the app's table.

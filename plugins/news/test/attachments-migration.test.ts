@@ -79,7 +79,7 @@ t.test('moving the items’ files to the storage keeps every file of every item,
   // As before the move, an edit names each file as it was uploaded.
   t.same(kept.json().attachments.map((a: { name: string }) => a.name), ['mot du directeur.pdf', 'menu.png'], 'a moved set is edited like any');
   await platform.as(s.cook).inject({ method: 'POST', url: `/api/news/items/${holidays}/trash` });
-  t.same(await platform.knex('core.storage_attachments').where({ holder: `news:item:${holidays}` }), [], 'a trashed item lets go of its set');
+  t.same(await platform.platform.attachments.forApp('news').of([{ type: 'item', id: holidays }]), [[]], 'a trashed item lets go of its set');
 
   // And back: the sets of existing items return to the app's table.
   await migrate('down');

@@ -89,6 +89,6 @@ t.test('the daily purge lets go of the files of the items it deletes', async (t)
   platform.clock.set(new Date(start.getTime() + 740 * 24 * 3_600_000));
   const purge = platform.platform.dailyJobs.find((job) => job.name === 'news:purge')!;
   t.ok(Number(await purge.run(platform.clock.now())) >= 1);
-  t.equal((await platform.knex('core.storage_attachments').where({ holder: `news:item:${old.id}` })).length, 0);
+  t.same(await platform.platform.attachments.forApp('news').of([{ type: 'item', id: old.id }]), [[]], 'the purged item has no files left');
   t.ok(await collected(image.id), 'the purged item’s image is collected');
 });
