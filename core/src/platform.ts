@@ -55,6 +55,7 @@ import { textImageRoutes } from './storage/text-image-routes.js';
 import { createFfmpegService, locateFfmpeg } from './media/ffmpeg.js';
 import { createPersonalFiles } from './storage/personal-files.js';
 import { createInsertedFiles, type CoreInsertedFiles } from './storage/inserted-files.js';
+import { createAttachmentSets, type CoreAttachmentSets } from './storage/attachment-sets.js';
 import { insertedFileRoutes } from './storage/inserted-file-routes.js';
 import type { CoreStorage } from './storage/storage-service.js';
 import { createSharing, type CoreSharing } from './sharing/sharing-service.js';
@@ -111,6 +112,8 @@ export interface Platform {
   rights: Rights;
   /** Files inserted in texts: who may open `/api/core/files/<id>`. */
   insertedFiles: CoreInsertedFiles;
+  /** Files attached to apps' things, with names and order (each app's service: `forApp`). */
+  attachments: CoreAttachmentSets;
   /** Every route of the core and of the plugins that started, with its schemas (generated tests walk it). */
   routes(): readonly RouteEntry[];
   /** Starts checking for due daily and scheduled jobs (the server does; tests run them by hand). */
@@ -216,6 +219,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     await app.register(textImageRoutes, { storage, knex: database.knex });
     const insertedFiles = createInsertedFiles({ knex: database.knex, storage, apps, log: app.log, registry: () => refs.registry });
     await app.register(insertedFileRoutes, { storage, insertedFiles });
+    const attachments = createAttachmentSets({ knex: database.knex, storage });
     const sharing = createSharing({ knex: database.knex, clock, log: app.log, notify: notifications.service, apps, registry: () => refs.registry });
     await app.register(shareRoutes, { sharing, apps, rights });
     const dailyJobs: DailyJob[] = [
@@ -235,7 +239,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     const structure = createStructureService(database.knex, clock);
     const personalFiles = createPersonalFiles({ registry: () => refs.registry, apps, storage, structure, log: app.log });
     await mountPlugins(registry, order, {
-      app, knex: database.knex, jobs: scheduledJobs, sharing, insertedFiles,
+      app, knex: database.knex, jobs: scheduledJobs, sharing, insertedFiles, attachments,
       services: { clock, log: app.log, events, rights, apps, communication, sanitize: sanitizeService, notify: notifications.service, structure, storage, ffmpeg, personalFiles },
     });
     // A plugin's migration may have turned its own settings into schools' rights (messaging's pupils' approval).
@@ -272,6 +276,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       storage,
       sharing,
       insertedFiles,
+      attachments,
       routes,
       startDailyJobs() {
         stopDailyJobs = scheduleDailyJobs(database.knex, clock, dailyJobs, app.log);

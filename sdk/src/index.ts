@@ -43,6 +43,7 @@ export type { FfmpegService, FfmpegBinary, FfmpegRunOptions, FfmpegFailure } fro
 export { INSERTED_FILE_PREFIX, insertedFileUrl } from './inserted-files.js';
 export type { PersonalFilesService, PersonalFilesDeclaration, PersonalFileInput } from './personal-files.js';
 export type { InsertedFilesService, CheckedFiles, FileHolderRef, FileHolderDeclaration, InsertedFileWriteOptions } from './inserted-files.js';
+export type { AttachmentSetsService, Attachment, CheckedAttachments } from './attachments.js';
 export { SHARE_ROLES, ACCESS_ROLES, DEFAULT_SHARE_ROLES, roleIncludes, sharingWithRoles } from './sharing.js';
 export type {
   SharingService,

@@ -7,6 +7,7 @@ import type { JobsService } from './jobs.js';
 import type { StorageService } from './storage.js';
 import type { SharingService } from './sharing.js';
 import type { InsertedFilesService } from './inserted-files.js';
+import type { AttachmentSetsService } from './attachments.js';
 import type { FfmpegService } from './ffmpeg.js';
 import type { PersonalFilesService } from './personal-files.js';
 
@@ -211,6 +212,8 @@ export interface PluginServices<Notifications extends string = string> {
   sharing: SharingService;
   /** Files inserted in the plugin's texts, readable by the texts' readers (`/api/core/files/<id>`). */
   insertedFiles: InsertedFilesService;
+  /** Files attached to the plugin's things (a word, an item), with names and order; the app's routes serve them. */
+  attachments: AttachmentSetsService;
   /** ffmpeg (from the registry package or the machine), with a time limit per run; `available` null without it. */
   ffmpeg: FfmpegService;
   /** Files put in people's own space (Documents' folders) through the app that keeps it (manifest `personalFiles`). */

@@ -15,6 +15,7 @@ import { createAjv, describeAjvErrors } from '../http/ajv.js';
 import type { ScheduledJobs } from '../jobs/scheduled-jobs.js';
 import type { CoreSharing } from '../sharing/sharing-service.js';
 import type { CoreInsertedFiles } from '../storage/inserted-files.js';
+import type { CoreAttachmentSets } from '../storage/attachment-sets.js';
 import {
   PluginDependencyCycle,
   PluginDependencyMissing,
@@ -26,8 +27,8 @@ import {
   PluginUnavailable,
 } from '../errors.js';
 
-/** The core services shared by every plugin (each plugin gets its own `db`, `log`, `settings`, `plugin`, `jobs`, `sharing` and `insertedFiles`). */
-export type SharedServices = Omit<PluginServices, 'db' | 'settings' | 'plugin' | 'jobs' | 'sharing' | 'insertedFiles'>;
+/** The core services shared by every plugin (each plugin gets its own `db`, `log`, `settings`, `plugin`, `jobs`, `sharing`, `insertedFiles` and `attachments`). */
+export type SharedServices = Omit<PluginServices, 'db' | 'settings' | 'plugin' | 'jobs' | 'sharing' | 'insertedFiles' | 'attachments'>;
 
 /** What mounting the loaded plugins needs. */
 export interface MountOptions {
@@ -37,6 +38,7 @@ export interface MountOptions {
   jobs: ScheduledJobs;
   sharing: CoreSharing;
   insertedFiles: CoreInsertedFiles;
+  attachments: CoreAttachmentSets;
 }
 
 const settingsAjv = createAjv({ useDefaults: true });
@@ -161,6 +163,7 @@ function servicesFor(record: PluginRecord, options: MountOptions): PluginService
     jobs: asValue(options.jobs.forPlugin(record.name)),
     sharing: asValue(options.sharing.forApp(record.name)),
     insertedFiles: asValue(options.insertedFiles.forApp(record.name)),
+    attachments: asValue(options.attachments.forApp(record.name)),
   });
   return container.cradle;
 }

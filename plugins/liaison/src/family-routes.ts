@@ -7,6 +7,7 @@ import { familyWords, unreadCounts } from './family-views.js';
 import { acknowledge, answer, markRead } from './family-actions.js';
 import { addReply, editReply, listReplies } from './replies.js';
 import { pausesOf } from './pauses.js';
+import { attachmentsOf } from './attachments.js';
 
 const Person = Type.Object({ id: Type.Union([Type.Integer(), Type.Null()]), displayName: Type.String() });
 const FamilyPage = Type.Object({ words: Type.Array(FamilyWord), next: Type.Union([Type.String(), Type.Null()]) });
@@ -142,7 +143,7 @@ export async function familyRoutes(app: PluginApp, services: PluginServices): Pr
       const reached = pupils.length ? await db('deliveries').where({ word_id: wordId }).whereIn('pupil_id', pupils).first('pupil_id') : undefined;
       if (!reached) throw WordNotFound();
     }
-    const attachment = await db('attachments').where({ word_id: wordId, blob_id: blobId }).first('name');
+    const attachment = (await attachmentsOf(services, [wordId])).get(wordId)!.find((file) => file.id === blobId);
     if (!attachment) throw WordNotFound();
     return services.storage.send(reply, blobId, { name: attachment.name, inline: request.query.inline });
   });

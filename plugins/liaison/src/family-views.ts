@@ -65,7 +65,7 @@ export async function familyWords(
       today: options.today,
     },
   );
-  const attachments = await attachmentsOf(services.db, [...new Set(rows.map((r) => r.id))]);
+  const attachments = await attachmentsOf(services, [...new Set(rows.map((r) => r.id))]);
   return rows.map((r) => ({
     id: r.id,
     pupilId: r.pupil_id,

@@ -8,6 +8,7 @@ import { sendReminder } from './reminders.js';
 import { pauseClass, pausesOf, resumeClass } from './pauses.js';
 import { loadFollowedWord, parisDay } from './word-access.js';
 import { slipsPdf } from './slips-pdf.js';
+import { attachmentsOf } from './attachments.js';
 
 /** What teachers, staff and the direction do: write words, follow them, remind, print, pause a class. */
 export async function staffRoutes(app: PluginApp, services: PluginServices): Promise<void> {
@@ -111,11 +112,11 @@ export async function staffRoutes(app: PluginApp, services: PluginServices): Pro
     const word = await loadFollowedWord(services, request.currentUser!, request.currentSchools, request.params.wordId);
     const source = await db('words').where({ id: word.id }).first('title', 'body', 'category', 'requires_ack', 'replies_allowed', 'question');
     const question = source.question ? { ...source.question, deadline: null } : null;
-    const attachmentIds: string[] = await db('attachments').where({ word_id: word.id }).orderBy('position').pluck('blob_id');
+    const attachmentIds = (await attachmentsOf(services, [word.id])).get(word.id)!.map((file) => file.id);
     const id = await createWord(services, request.currentUser!, request.currentSchools, {
       title: source.title, body: source.body, category: source.category, classIds: request.body.classIds, pupilIds: [],
       requiresAck: source.requires_ack, repliesAllowed: source.replies_allowed, sendAt: request.body.sendAt ?? null, question, attachmentIds,
-    }, { id: word.id, attachmentIds });
+    }, { id: word.id });
     const [copy] = await staffWords(services, [id], editable(request.currentUser!));
     return reply.code(201).send(copy!);
   });

@@ -34,7 +34,7 @@ export async function staffWords(services: PluginServices, ids: readonly number[
     [[...ids]],
   );
   const classes = new Map((await services.structure.classes([...new Set(rows.flatMap((r) => r.class_ids))])).map((c) => [c.id, c.label]));
-  const attachments = await attachmentsOf(services.db, ids);
+  const attachments = await attachmentsOf(services, ids);
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.flatMap((id) => {
     const r = byId.get(id);

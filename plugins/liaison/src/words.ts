@@ -3,7 +3,7 @@ import { manageableClasses } from './access.js';
 import { AudienceEmpty, AudienceFixed, AudienceNotAllowed } from './errors.js';
 import type { Question, QuestionInput, WordInput } from './schemas.js';
 import { deliver, scheduleQuestionDeadline } from './delivery.js';
-import { checkAttachments, releaseAttachments, writeAttachments } from './attachments.js';
+import { checkAttachments, wordFiles } from './attachments.js';
 
 /** Who the word goes to: whole classes, and chosen pupils with their class. */
 export interface Audience {
@@ -64,10 +64,10 @@ async function writeAudience(trx: Knex.Transaction, wordId: number, audience: Au
  * Writes a word and, when its time has come, sends it (deliveries fixed and families notified); a word for later
  * waits for its scheduled job. The word and its audience are one transaction.
  */
-export async function createWord(services: PluginServices, user: CurrentUser, schools: readonly SchoolRef[], input: WordInput, copiedFrom: { id: number; attachmentIds: string[] } | null = null): Promise<number> {
+export async function createWord(services: PluginServices, user: CurrentUser, schools: readonly SchoolRef[], input: WordInput, copiedFrom: { id: number } | null = null): Promise<number> {
   const { db, clock, sanitize, jobs } = services;
   const audience = await resolveAudience(services, user, schools, input.classIds, input.pupilIds);
-  const attachments = await checkAttachments(services, user.id, input.attachmentIds ?? [], copiedFrom?.attachmentIds);
+  const attachments = await checkAttachments(services, user.id, input.attachmentIds ?? [], copiedFrom ? [copiedFrom.id] : []);
   const sendAt = sendInstant(services, input.sendAt);
   const now = clock.now();
   const body = sanitize.richText(input.body);
@@ -88,7 +88,7 @@ export async function createWord(services: PluginServices, user: CurrentUser, sc
       copied_from: copiedFrom?.id ?? null,
     }).returning('id');
     await writeAudience(trx, row.id, audience);
-    await writeAttachments(services, trx, row.id, attachments);
+    await services.attachments.set(wordFiles(row.id), attachments, { transaction: trx });
     await files.holdIn({ type: 'word', id: row.id }, { transaction: trx });
     if (sendAt > now) await jobs.schedule('send-word', sendAt, { wordId: row.id }, { key: `send-${row.id}`, transaction: trx });
     return row.id as number;
@@ -109,8 +109,7 @@ export async function updateWord(services: PluginServices, user: CurrentUser, sc
     JSON.stringify(current.filter((a) => a.pupil_id !== null).map((a) => a.pupil_id).sort()) === JSON.stringify([...input.pupilIds].sort());
   if (word.sent_at && !sameAudience && (input.classIds.length || input.pupilIds.length)) throw AudienceFixed();
   const audience = word.sent_at ? null : await resolveAudience(services, user, schools, input.classIds, input.pupilIds);
-  const attached: string[] = await db('attachments').where({ word_id: word.id }).pluck('blob_id');
-  const attachments = await checkAttachments(services, user.id, input.attachmentIds ?? [], attached);
+  const attachments = await checkAttachments(services, user.id, input.attachmentIds ?? [], [word.id]);
   const now = clock.now();
   const sendAt = word.sent_at ? null : sendInstant(services, input.sendAt);
   const body = sanitize.richText(input.body);
@@ -125,7 +124,7 @@ export async function updateWord(services: PluginServices, user: CurrentUser, sc
       question: JSON.stringify(normalizeQuestion(input.question)),
       ...(word.sent_at ? { edited_at: now } : { send_at: sendAt, school_id: audience!.schoolId }),
     });
-    await writeAttachments(services, trx, word.id, attachments);
+    await services.attachments.set(wordFiles(word.id), attachments, { transaction: trx });
     await files.holdIn({ type: 'word', id: word.id }, { transaction: trx });
     if (audience) {
       await writeAudience(trx, word.id, audience);
@@ -142,7 +141,7 @@ export async function deleteWord(services: PluginServices, wordId: number): Prom
   await services.db.transaction(async (trx) => {
     await services.jobs.cancel(`send-${wordId}`, { transaction: trx });
     await services.jobs.cancel(`deadline-${wordId}`, { transaction: trx });
-    await releaseAttachments(services, trx, wordId);
+    await services.attachments.release([wordFiles(wordId)], { transaction: trx });
     for (const replyId of await trx('replies').where({ word_id: wordId }).pluck('id')) {
       await services.insertedFiles.detach({ type: 'reply', id: replyId }, { transaction: trx });
     }

@@ -1,6 +1,6 @@
 import { Type, type CurrentUser, type PluginApp, type PluginServices, type SchoolRef, Id } from '@preau/sdk';
 import { includes, type ThreadRole } from './access.js';
-import { checkAttachments, releaseAttachments, writeAttachments } from './attachments.js';
+import { attachmentsOf, checkAttachments, itemFiles, releaseAttachments } from './attachments.js';
 import { BadDates, CannotUpload, ItemNotFound, RoleTooLow, WrongStatus } from './errors.js';
 import { findItem, isLive, itemsQuery, livePage, toItems, type ItemRow } from './items.js';
 import { announceIfDue, announceSubmitted, planItem } from './publication.js';
@@ -67,7 +67,7 @@ export async function itemRoutes(app: PluginApp, services: PluginServices): Prom
       const [inserted] = await trx('items')
         .insert({ ...columns, published_by: columns.status === 'published' ? user.id : null, thread_id: thread.id, school_id: thread.school_id, author_id: user.id, created_at: clock.now() })
         .returning(['id', 'thread_id', 'title', 'status', 'publish_at', 'expires_at']);
-      await writeAttachments(services, trx, inserted.id, attachments);
+      await services.attachments.set(itemFiles(inserted.id), attachments, { transaction: trx });
       await files.holdIn({ type: 'body', id: inserted.id }, { transaction: trx });
       await planItem(services, trx, inserted);
       return inserted;
@@ -86,14 +86,13 @@ export async function itemRoutes(app: PluginApp, services: PluginServices): Prom
     if (!includes(role, 'publish') && !ownUnpublished) throw RoleTooLow('modifier cette actualité');
     const columns = columnsOf(request.body, role);
     const { attachmentIds } = request.body;
-    const attached: string[] = attachmentIds ? await db('item_attachments').where({ item_id: item.id }).pluck('blob_id') : [];
-    const attachments = attachmentIds ? await checkAttachments(services, user.id, attachmentIds, attached) : null;
+    const attachments = attachmentIds ? await checkAttachments(services, user.id, attachmentIds, item.id) : null;
     const files = await services.insertedFiles.check(columns.body, user);
     const row = await db.transaction(async (trx) => {
       const [updated] = await trx('items').where({ id: item.id })
         .update({ ...columns, published_by: columns.status === 'published' ? user.id : null })
         .returning(['id', 'thread_id', 'title', 'status', 'publish_at', 'expires_at']);
-      if (attachments) await writeAttachments(services, trx, item.id, attachments);
+      if (attachments) await services.attachments.set(itemFiles(item.id), attachments, { transaction: trx });
       await files.holdIn({ type: 'body', id: item.id }, { transaction: trx });
       await planItem(services, trx, updated);
       return updated;
@@ -164,7 +163,7 @@ export async function itemRoutes(app: PluginApp, services: PluginServices): Prom
     },
   }, async (request, reply) => {
     const { item } = await itemFor(request.currentUser!, request.currentSchools, request.params.id);
-    const attachment = await db('item_attachments').where({ item_id: item.id, blob_id: request.params.blobId }).first('name');
+    const attachment = (await attachmentsOf(services, [item.id])).get(item.id)!.find((file) => file.id === request.params.blobId);
     if (!attachment) throw ItemNotFound();
     return services.storage.send(reply, request.params.blobId, { name: attachment.name, inline: request.query.inline });
   });

@@ -44,11 +44,11 @@ export function isLive(row: Pick<ItemRow, 'status' | 'publish_at' | 'expires_at'
 const iso = (date: Date | null): string | null => (date ? new Date(date).toISOString() : null);
 
 /** Rows as the API answers them, with their authors' names and their files (each asked once for the page). */
-export async function toItems(services: Pick<PluginServices, 'structure' | 'db'>, rows: readonly ItemRow[]): Promise<Item[]> {
+export async function toItems(services: Pick<PluginServices, 'structure' | 'attachments'>, rows: readonly ItemRow[]): Promise<Item[]> {
   const authorIds = [...new Set(rows.flatMap((r) => (r.author_id ? [r.author_id] : [])))];
   const [people, files] = await Promise.all([
     services.structure.people(authorIds).then((found) => new Map(found.map((p) => [p.id, p]))),
-    attachmentsOf(services.db, rows.map((r) => r.id)),
+    attachmentsOf(services, rows.map((r) => r.id)),
   ]);
   return rows.map((row) => {
     const author = row.author_id ? people.get(row.author_id) : undefined;

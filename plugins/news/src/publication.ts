@@ -2,7 +2,7 @@ import type { Knex, PluginServices } from '@preau/sdk';
 import { releaseAttachments } from './attachments.js';
 import { includes, threadRef, threadSharing } from './access.js';
 
-type Services = Pick<PluginServices, 'db' | 'notify' | 'jobs' | 'clock' | 'log' | 'settings' | 'storage' | 'insertedFiles' | 'sharing'>;
+type Services = Pick<PluginServices, 'db' | 'notify' | 'jobs' | 'clock' | 'log' | 'settings' | 'insertedFiles' | 'attachments' | 'sharing'>;
 
 const publishKey = (id: number) => `publish:${id}`;
 const expireKey = (id: number) => `expire:${id}`;
@@ -83,7 +83,7 @@ export function defineItemJobs(services: Services): void {
 }
 
 /** Deletes items (and their comments) created more than `purgeAfterMonths` months ago (24 by default). */
-export async function purgeOldItems(services: Pick<Services, 'db' | 'settings' | 'log' | 'storage' | 'insertedFiles'>, now: Date): Promise<number> {
+export async function purgeOldItems(services: Pick<Services, 'db' | 'settings' | 'log' | 'attachments' | 'insertedFiles'>, now: Date): Promise<number> {
   const months = Number(services.settings.purgeAfterMonths ?? 24);
   const limit = new Date(now);
   limit.setUTCMonth(limit.getUTCMonth() - months);

@@ -3,6 +3,7 @@ import { isSchoolAdmin, requireSchool, schoolsWhereCreatingThreads, threadRef, t
 import { CannotCreateThreads } from './errors.js';
 import { Errors, IdParams, NewThreadInput, Thread, ThreadInput } from './schemas.js';
 import { checkGroups, replaceGroupShares, threadFor, threadsOf, toThread } from './threads.js';
+import { releaseAttachments } from './attachments.js';
 
 
 /**
@@ -70,6 +71,8 @@ export async function threadRoutes(app: PluginApp, services: PluginServices): Pr
   }, async (request, reply) => {
     const { thread } = await threadFor(services, request.currentUser!, request.currentSchools, request.params.id, 'manage', 'supprimer ce fil');
     await db.transaction(async (trx) => {
+      // Its items go with it (cascade): their files are let go first, as when an item is trashed.
+      await releaseAttachments(services, trx, await trx('items').where({ thread_id: thread.id }).pluck('id'));
       await trx('threads').where({ id: thread.id }).delete();
       await sharing.remove(threadRef(thread.id), { transaction: trx });
     });

@@ -80,6 +80,15 @@ t.test("a news item carries the images and files its writer uploaded; the thread
   t.ok(await collected(image.id), 'trashed, the item lets go of its image');
 });
 
+t.test('deleting a thread lets go of the files of its items', async (t) => {
+  const s = await canteen();
+  const [image] = (await upload(s.cook, 'kermesse.png', PNG)).json();
+  const item = (await platform.as(s.cook).inject({ method: 'POST', url: `/api/news/threads/${s.threadId}/items`, payload: { title: 'Kermesse', body: '', action: 'publish', attachmentIds: [image.id] } })).json();
+  t.equal((await platform.as(s.director).inject({ method: 'DELETE', url: `/api/news/threads/${s.threadId}` })).statusCode, 204);
+  t.same(await platform.platform.attachments.forApp('news').of([{ type: 'item', id: item.id }]), [[]], 'the deleted item has no files left');
+  t.ok(await collected(image.id), 'its image is collected');
+});
+
 t.test('the daily purge lets go of the files of the items it deletes', async (t) => {
   const s = await canteen();
   const [image] = (await upload(s.cook, 'rentrée.png', PNG)).json();
@@ -89,6 +98,6 @@ t.test('the daily purge lets go of the files of the items it deletes', async (t)
   platform.clock.set(new Date(start.getTime() + 740 * 24 * 3_600_000));
   const purge = platform.platform.dailyJobs.find((job) => job.name === 'news:purge')!;
   t.ok(Number(await purge.run(platform.clock.now())) >= 1);
-  t.equal((await platform.knex('news.item_attachments').where({ item_id: old.id })).length, 0);
+  t.same(await platform.platform.attachments.forApp('news').of([{ type: 'item', id: old.id }]), [[]], 'the purged item has no files left');
   t.ok(await collected(image.id), 'the purged item’s image is collected');
 });
