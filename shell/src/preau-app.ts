@@ -114,7 +114,7 @@ export class PreauApp extends LitElement {
   // Sign-in and activation answer with the user and the token only: the home page needs the whole context.
   private async signedIn(session: SignedIn): Promise<void> {
     this.setupRequired = false;
-    const signedIn: Me = { ...session, classes: [], children: [], groups: [], contact: { email: null, pendingEmail: null, mobile: null } };
+    const signedIn: Me = { ...session, classes: [], children: [], groups: [], contact: { email: null, pendingEmail: null, mobile: null, showEmail: false, showMobile: false } };
     this.me = signedIn;
     this.meLoaded = false;
     if (this.route === '/setup' || SIGNED_OUT_PAGES.has(parseRoute(this.route).page)) this.navigate('/');

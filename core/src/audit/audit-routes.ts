@@ -5,17 +5,9 @@ import type { Knex } from 'knex';
 import { requireSchoolAdmin, requireUser } from '../identity/access.js';
 import { requireSchool } from '../structure/school-access.js';
 import { ErrorResponses } from '../http/common-schemas.js';
+import { AuditEntrySchema as Entry } from '../web-api/school-admin-schemas.js';
 import { Id, BigId } from '@preau/sdk';
 
-const Entry = Type.Object({
-  id: Type.Integer(),
-  at: Type.String(),
-  action: Type.String(),
-  actor: Type.Union([Type.String(), Type.Null()]),
-  target: Type.Union([Type.String(), Type.Null()]),
-  ip: Type.Union([Type.String(), Type.Null()]),
-  details: Type.Unknown(),
-});
 
 /** The audit log of a school, newest first, for its administrators only. */
 export async function auditRoutes(parent: FastifyInstance, deps: { knex: Knex }): Promise<void> {

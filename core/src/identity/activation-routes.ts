@@ -5,7 +5,8 @@ import type { Knex } from 'knex';
 import { activationCodeMatches } from './activation-codes.js';
 import { checkPasswordPolicy, hashPassword } from './password.js';
 import { openSessionWithCookie, type IdentityDeps } from './identity-deps.js';
-import { LoginSchema, PasswordSchema, SignedInSchema } from './sign-in-routes.js';
+import { LoginSchema, PasswordSchema } from './sign-in-routes.js';
+import { ActivationCheckSchema, SignedInSchema } from '../web-api/identity-schemas.js';
 import { audit, schoolsOfUser } from '../audit/audit-log.js';
 import { ActivationCodeInvalid, CharterNotAccepted, SignInSlowed } from '../errors.js';
 import { ErrorResponses } from '../http/common-schemas.js';
@@ -61,7 +62,7 @@ export async function activationRoutes(parent: FastifyInstance, deps: IdentityDe
     schema: {
       body: Type.Object({ login: LoginSchema, code: CodeSchema }, { additionalProperties: false }),
       response: {
-        200: Type.Object({ displayName: Type.String(), profile: Type.String(), email: Type.Union([Type.String(), Type.Null()]), charter: Type.String(), passwordMinLength: Type.Integer() }),
+        200: ActivationCheckSchema,
         ...ErrorResponses,
       },
     },

@@ -10,14 +10,8 @@ import { PasswordSchema } from './sign-in-routes.js';
 import { audit, schoolsOfUser } from '../audit/audit-log.js';
 import { EmailLinkInvalid } from '../errors.js';
 import { ErrorResponses } from '../http/common-schemas.js';
+import { EmailStateSchema as EmailState } from '../web-api/identity-schemas.js';
 
-const EmailState = Type.Object({
-  /** The account's address: where reset links and notifications go. */
-  email: Type.Union([Type.String(), Type.Null()]),
-  /** A new address waiting for the link sent to it to be opened. */
-  pendingEmail: Type.Union([Type.String(), Type.Null()]),
-  pendingUntil: Type.Union([Type.String(), Type.Null()]),
-});
 
 /**
  * The person changes their own email: with their password, and the new address is used only once the link

@@ -11,41 +11,9 @@ import { describeUser } from '../structure/user-context.js';
 import { currentStartYear } from '../structure/school-years.js';
 import { audit, schoolsOfUser } from '../audit/audit-log.js';
 import { SessionNotFound } from '../errors.js';
-import { CurrentUserSchema, ErrorResponses } from '../http/common-schemas.js';
+import { ErrorResponses } from '../http/common-schemas.js';
+import { MeSchema, SessionSchema } from '../web-api/identity-schemas.js';
 
-const Levels = Type.Array(Type.String());
-const MeSchema = Type.Object({
-  user: CurrentUserSchema,
-  csrfToken: Type.String(),
-  classes: Type.Array(Type.Object({ id: Type.Integer(), label: Type.String(), levels: Levels, schoolId: Type.Integer() })),
-  children: Type.Array(
-    Type.Object({
-      id: Type.Integer(),
-      displayName: Type.String(),
-      firstName: Type.Union([Type.String(), Type.Null()]),
-      school: Type.Union([Type.Object({ id: Type.Integer(), name: Type.String() }), Type.Null()]),
-      classes: Type.Array(Type.Object({ id: Type.Integer(), label: Type.String(), levels: Levels })),
-    }),
-  ),
-  groups: Type.Array(Type.Object({ id: Type.Integer(), name: Type.String(), kind: Type.String(), schoolId: Type.Integer() })),
-  contact: Type.Object({
-    email: Type.Union([Type.String(), Type.Null()]),
-    /** A new address asked for from « Mon compte », not confirmed yet (the link sent to it was not opened). */
-    pendingEmail: Type.Union([Type.String(), Type.Null()]),
-    mobile: Type.Union([Type.String(), Type.Null()]),
-    showEmail: Type.Boolean(),
-    showMobile: Type.Boolean(),
-  }),
-});
-
-const SessionSchema = Type.Object({
-  id: Type.String(),
-  current: Type.Boolean(),
-  createdAt: Type.String(),
-  lastSeenAt: Type.String(),
-  ip: Type.Union([Type.String(), Type.Null()]),
-  userAgent: Type.Union([Type.String(), Type.Null()]),
-});
 
 /** The signed-in user's own page: who they are, their settings, their sessions, their data. */
 export async function meRoutes(parent: FastifyInstance, deps: IdentityDeps): Promise<void> {

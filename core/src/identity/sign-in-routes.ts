@@ -6,7 +6,8 @@ import { verifyPassword, hashPassword } from './password.js';
 import { openSessionWithCookie, type IdentityDeps } from './identity-deps.js';
 import { audit, schoolsOfUser } from '../audit/audit-log.js';
 import { BadCredentials, SignInSlowed } from '../errors.js';
-import { CurrentUserSchema, ErrorResponses } from '../http/common-schemas.js';
+import { ErrorResponses } from '../http/common-schemas.js';
+import { SignedInSchema } from '../web-api/identity-schemas.js';
 
 // An argon2id hash of a random password, verified when the login does not exist, so that an unknown login
 // and a wrong password take the same time.
@@ -14,7 +15,6 @@ const decoyHash = hashPassword(`decoy-${Math.random()}`);
 
 export const LoginSchema = Type.String({ minLength: 1, maxLength: 100 });
 export const PasswordSchema = Type.String({ minLength: 1, maxLength: 200 });
-export const SignedInSchema = Type.Object({ user: CurrentUserSchema, csrfToken: Type.String() });
 
 /** Sign-in (throttled, audited), sign-out, and the first-start setup. */
 export async function signInRoutes(parent: FastifyInstance, deps: IdentityDeps): Promise<void> {

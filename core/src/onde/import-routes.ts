@@ -11,30 +11,8 @@ import { OndeFileEmpty, OndeFileTooLarge, type OndeFileKind } from './onde-error
 import { BadRequest, ImportNotFound } from '../errors.js';
 import { ErrorResponses } from '../http/common-schemas.js';
 import { Id } from '@preau/sdk';
-import { StaffSummarySchema } from '../structure/staff-import-preview-routes.js';
+import { ImportHistorySchema, PreviewSchema } from '../web-api/import-schemas.js';
 
-const Counts = (keys: readonly string[]) => Type.Object(Object.fromEntries(keys.map((k) => [k, Type.Integer()])));
-const Problem = Type.Object({ file: Type.String(), line: Type.Integer(), code: Type.String(), message: Type.String() });
-export const SummarySchema = Type.Object({
-  classes: Counts(['created', 'updated', 'unchanged']),
-  pupils: Counts(['created', 'updated', 'moved', 'detached', 'unchanged']),
-  relatives: Counts(['created', 'updated', 'unchanged']),
-  links: Counts(['created', 'removed', 'unchanged']),
-  problems: Type.Array(Problem),
-});
-const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
-const PreviewSchema = Type.Object({
-  id: Type.Integer(),
-  status: Type.String(),
-  unchanged: Type.Boolean(),
-  summary: SummarySchema,
-  classes: Type.Array(Type.Object({ label: Type.String(), levels: Type.Array(Type.String()), pupils: Type.Integer(), action: Type.String() })),
-  pupils: Type.Array(Type.Object({ name: Type.String(), classLabel: Type.String(), action: Type.String(), fromClass: Nullable(Type.String()), changes: Type.Array(Type.String()), line: Type.Integer() })),
-  detachedPupils: Type.Array(Type.Object({ name: Type.String(), classLabel: Nullable(Type.String()) })),
-  relatives: Type.Array(Type.Object({ name: Type.String(), action: Type.String(), changes: Type.Array(Type.String()), lines: Type.Array(Type.Integer()) })),
-  detachedRelatives: Type.Array(Type.Object({ name: Type.String() })),
-  files: Type.Unknown(),
-});
 const ImportParams = Type.Object({ schoolId: Id(), importId: Id() });
 
 /** The preview the user reads before confirming: what changes (unchanged people are only counted). */
@@ -149,11 +127,7 @@ export async function importRoutes(
     schema: {
       params: Type.Object({ schoolId: Id() }),
       response: {
-        200: Type.Array(Type.Object({
-          id: Type.Integer(), kind: Type.String(), status: Type.String(), createdAt: Type.String(), appliedAt: Nullable(Type.String()),
-          // A staff import keeps its own figures (see staff-import-preview-routes.ts).
-          createdBy: Nullable(Type.String()), files: Type.Unknown(), summary: Type.Union([SummarySchema, StaffSummarySchema]),
-        })),
+        200: Type.Array(ImportHistorySchema),
         ...ErrorResponses,
       },
     },

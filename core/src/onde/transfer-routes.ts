@@ -6,27 +6,7 @@ import { requireAcademyAdmin, requireUser } from '../identity/access.js';
 import { TransferRequestNotFound } from '../errors.js';
 import { ErrorResponses } from '../http/common-schemas.js';
 import { audit } from '../audit/audit-log.js';
-
-const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
-const SchoolName = Type.Object({ id: Type.Integer(), name: Type.String(), uai: Type.String() });
-const TransferRequestSchema = Type.Object({
-  id: Type.Integer(),
-  status: Type.Union(['requested', 'approved', 'refused', 'done'].map((s) => Type.Literal(s))),
-  person: Type.Object({
-    id: Type.Integer(),
-    displayName: Type.String(),
-    profile: Type.String(),
-    birthDate: Nullable(Type.String()),
-    ine: Nullable(Type.String()),
-    schools: Type.Array(SchoolName),
-  }),
-  file: Type.Object({ firstName: Type.String(), lastName: Type.String(), birthDate: Nullable(Type.String()) }),
-  toSchool: SchoolName,
-  requestedBy: Nullable(Type.String()),
-  requestedAt: Type.String(),
-  decidedBy: Nullable(Type.String()),
-  decidedAt: Nullable(Type.String()),
-});
+import { TransferRequestSchema } from '../web-api/import-schemas.js';
 
 interface TransferRow {
   id: number;

@@ -8,20 +8,11 @@ import { currentStartYear } from './school-years.js';
 import { ensureClassGroups, ensureSchoolGroups } from './groups.js';
 import { audit } from '../audit/audit-log.js';
 import { ErrorResponses } from '../http/common-schemas.js';
+import { ClassMembersSchema, ClassSchema } from '../web-api/school-admin-schemas.js';
 import { Forbidden } from '../errors.js';
 import { Id } from '@preau/sdk';
 
 const Level = Type.Union(['TPS', 'PS', 'MS', 'GS', 'CP', 'CE1', 'CE2', 'CM1', 'CM2', 'ULIS'].map((l) => Type.Literal(l)));
-const Person = Type.Object({ id: Type.Integer(), displayName: Type.String(), login: Type.String(), state: Type.String() });
-const ClassSchema = Type.Object({
-  id: Type.Integer(),
-  label: Type.String(),
-  levels: Type.Array(Type.String()),
-  ondeId: Type.Union([Type.String(), Type.Null()]),
-  startYear: Type.Integer(),
-  pupils: Type.Integer(),
-  teachers: Type.Array(Type.Object({ id: Type.Integer(), displayName: Type.String() })),
-});
 const SchoolParams = Type.Object({ schoolId: Id() });
 const ClassParams = Type.Object({ schoolId: Id(), classId: Id() });
 
@@ -122,10 +113,7 @@ export async function classRoutes(parent: FastifyInstance, deps: { knex: Knex; c
     schema: {
       params: ClassParams,
       response: {
-        200: Type.Object({
-          pupils: Type.Array(Type.Intersect([Person, Type.Object({ relatives: Type.Array(Person) })])),
-          teachers: Type.Array(Person),
-        }),
+        200: ClassMembersSchema,
         ...ErrorResponses,
       },
     },

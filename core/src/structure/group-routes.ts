@@ -6,17 +6,10 @@ import { requireSchoolAdmin, requireUser } from '../identity/access.js';
 import { requireSchool, requireSchoolStaff } from './school-access.js';
 import { audit } from '../audit/audit-log.js';
 import { ErrorResponses } from '../http/common-schemas.js';
+import { GroupSchema } from '../web-api/school-admin-schemas.js';
 import { GroupNotFound, Forbidden } from '../errors.js';
 import { Id } from '@preau/sdk';
 
-const GroupSchema = Type.Object({
-  id: Type.Integer(),
-  name: Type.String(),
-  kind: Type.String(),
-  profile: Type.Union([Type.String(), Type.Null()]),
-  classId: Type.Union([Type.Integer(), Type.Null()]),
-  members: Type.Integer(),
-});
 const SchoolParams = Type.Object({ schoolId: Id() });
 const GroupParams = Type.Object({ schoolId: Id(), groupId: Id() });
 const GroupBody = Type.Object({

@@ -1,24 +1,6 @@
 import type { Knex } from 'knex';
 import { frenchOrder } from '@preau/sdk';
-import { Type, type Static } from '@sinclair/typebox';
-
-/** A person as a school's administrators see them in the users table. */
-export const UserRow = Type.Object({
-  id: Type.Integer(),
-  login: Type.String(),
-  displayName: Type.String(),
-  firstName: Type.Union([Type.String(), Type.Null()]),
-  lastName: Type.Union([Type.String(), Type.Null()]),
-  profile: Type.String(),
-  /** `pending`, `active`, `blocked`, or `left` (a former member, shown read-only). */
-  state: Type.String(),
-  email: Type.Union([Type.String(), Type.Null()]),
-  classes: Type.Array(Type.String()),
-  classIds: Type.Array(Type.Integer()),
-  functions: Type.Array(Type.String()),
-  /** Sign-in locked after too many wrong passwords (an administrator may lift it). */
-  locked: Type.Boolean(),
-});
+import type { UserRow } from '../web-api/school-admin-schemas.js';
 
 /** Filters of the users table; `state: 'left'` lists former members only, every other filter current ones. */
 export interface PeopleFilters {
@@ -64,5 +46,5 @@ export async function listSchoolPeople(knex: Knex, schoolId: number, startYear: 
       state: filters.state ?? null, classId: filters.classId ?? null, ids: filters.ids ?? [], limit: filters.limit, offset: filters.offset,
     },
   );
-  return rows as Static<typeof UserRow>[];
+  return rows as UserRow[];
 }

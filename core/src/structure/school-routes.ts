@@ -6,14 +6,8 @@ import { createSchool, listSchools } from './schools.js';
 import { isAcademyAdmin, requireAcademyAdmin, requireUser } from '../identity/access.js';
 import { ErrorResponses } from '../http/common-schemas.js';
 import { Forbidden, SchoolNotFound } from '../errors.js';
+import { SchoolSchema } from '../web-api/school-admin-schemas.js';
 
-const SchoolSchema = Type.Object({
-  id: Type.Integer(),
-  uai: Type.String(),
-  name: Type.String(),
-  city: Type.Union([Type.String(), Type.Null()]),
-  academy: Type.Union([Type.String(), Type.Null()]),
-});
 
 /** Schools: academy administrators create them; each administrator lists those they administer. */
 export async function schoolRoutes(parent: FastifyInstance, deps: { knex: Knex }): Promise<void> {

@@ -7,24 +7,8 @@ import { requireSchool } from './school-access.js';
 import { importStaff, readStaffFile, type StaffImportResult, type StaffRow } from './staff-import.js';
 import { BadRequest, ImportNotFound, ImportStale, StaffFileInvalid } from '../errors.js';
 import { ErrorResponses } from '../http/common-schemas.js';
+import { StaffPreviewSchema } from '../web-api/import-schemas.js';
 
-const Problem = Type.Object({ file: Type.String(), line: Type.Integer(), code: Type.String(), message: Type.String() });
-/** What a staff import changes, as the history keeps it. */
-export const StaffSummarySchema = Type.Object({
-  created: Type.Integer(),
-  unchanged: Type.Integer(),
-  classAssignments: Type.Integer(),
-  directors: Type.Integer(),
-  problems: Type.Array(Problem),
-});
-const StaffPreviewSchema = Type.Object({
-  id: Type.Integer(),
-  status: Type.String(),
-  summary: StaffSummarySchema,
-  people: Type.Array(Type.Object({ line: Type.Integer(), name: Type.String(), action: Type.String(), classes: Type.Array(Type.String()), director: Type.Boolean() })),
-  /** First activation codes of the accounts created, once, at confirmation. */
-  codes: Type.Array(Type.Object({ login: Type.String(), displayName: Type.String(), code: Type.String() })),
-});
 
 const summaryOf = ({ created, unchanged, classAssignments, directors, problems }: StaffImportResult) => ({ created, unchanged, classAssignments, directors, problems });
 // A preview confirmed later is planned again; if the school changed in between, the figures differ and nothing is written.

@@ -12,7 +12,8 @@ import type { SignInThrottle } from '../identity/sign-in-throttle.js';
 import { mayActOnPerson, requireSchool, requireSchoolMember, requireSchoolStaff } from './school-access.js';
 import { currentStartYear } from './school-years.js';
 import { ensureSchoolGroups } from './groups.js';
-import { listSchoolPeople, UserRow, type PeopleFilters } from './school-people.js';
+import { listSchoolPeople, type PeopleFilters } from './school-people.js';
+import { IssuedCodeSchema as IssuedCode, ReissuedCodeSchema as ReissuedCode, UserRowSchema as UserRow } from '../web-api/school-admin-schemas.js';
 import { audit } from '../audit/audit-log.js';
 import { ErrorResponses } from '../http/common-schemas.js';
 import { AccessResetNeedsAdmin, ClassNotFound, EmailOwnedByPerson, Forbidden } from '../errors.js';
@@ -21,14 +22,6 @@ const STAFF_PROFILES: readonly string[] = ['Teacher', 'Personnel'];
 const SchoolParams = Type.Object({ schoolId: Id() });
 const UserParams = Type.Object({ schoolId: Id(), userId: Id() });
 const ProfileSchema = Type.Union(PROFILES.map((p) => Type.Literal(p)));
-const IssuedCode = Type.Object({ userId: Type.Integer(), login: Type.String(), code: Type.String(), expiresAt: Type.String() });
-const ReissuedCode = Type.Object({
-  ...IssuedCode.properties,
-  /** The account was already activated: its sessions were closed and the reset is in the audit log. */
-  reset: Type.Boolean(),
-  /** The person was told of the reset at their email address. */
-  emailed: Type.Boolean(),
-});
 
 /**
  * People of a school, for its administrators: search, create by hand, edit, block, unlock, re-issue codes.

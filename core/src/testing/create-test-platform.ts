@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import type { Knex } from 'knex';
-import { derivedGroupId, sentNotifications, type SentNotification } from './test-queries.js';
+import { derivedGroupId, movePupil, sentNotifications, storedBlobCount, type SentNotification } from './test-queries.js';
 import type { Profile, UserFunction } from '@preau/sdk';
 import { createPlatform, type Platform } from '../platform.js';
 import { parseConfig } from '../config/load-config.js';
@@ -67,7 +67,8 @@ export interface TestPlatform {
    * A class of this school year with its teachers, `pupils` new pupils and `relativesPerPupil` new relatives
    * each (pupil i's relatives are `relatives[i]`), derived groups included.
    */
-  createClass(input: { school: School; label: string; levels?: string[]; teachers?: readonly TestUser[]; pupils?: number; relativesPerPupil?: number }): Promise<TestClass>;
+  /** A class of this school year, or of a past one with `startYear` (an archive: `2025` for 2025-2026). */
+  createClass(input: { school: School; label: string; levels?: string[]; teachers?: readonly TestUser[]; pupils?: number; relativesPerPupil?: number; startYear?: number }): Promise<TestClass>;
   /** Makes `relative` a relative of `pupil` (siblings: one parent linked to two pupils). */
   linkRelative(relative: TestUser, pupil: TestUser): Promise<void>;
   /** Runs the plugins' scheduled jobs that are due at the clock's time; returns how many ran. */
@@ -76,6 +77,10 @@ export interface TestPlatform {
   sentNotifications(filter: { app: string; type?: string; recipient?: number }): Promise<SentNotification[]>;
   /** The id of a school's derived group of one profile (« Parents de l'école ») or a class's (« Parents — CM2 »). */
   derivedGroupId(of: { schoolId: number } | { classId: number }, profile: Profile): Promise<number>;
+  /** Moves a pupil to another class of the school, as the evening's ONDE import does. */
+  movePupil(pupil: TestUser, move: { from: number; to: number }): Promise<void>;
+  /** How many blobs the file store holds (to check that something was not stored twice). */
+  storedBlobCount(): Promise<number>;
   as(user: TestUser): RequestsAs;
   /**
    * Runs `work` with the platform's log muted. Errors are printed with their stack by default, so that an
@@ -174,7 +179,7 @@ export async function createTestPlatform(options: TestPlatformOptions = {}): Pro
   };
 
   const createClass: TestPlatform['createClass'] = async (input) => {
-    const startYear = await currentStartYear(knex, clock.now());
+    const startYear = input.startYear ?? (await currentStartYear(knex, clock.now()));
     const [row] = await knex('core.classes').insert({ school_id: input.school.id, start_year: startYear, label: input.label, levels: input.levels ?? [] }).returning('id');
     const id = row.id as number;
     const pupils: TestUser[] = [];
@@ -239,6 +244,8 @@ export async function createTestPlatform(options: TestPlatformOptions = {}): Pro
     runScheduledJobs: () => platform.scheduledJobs.runDue(),
     sentNotifications: (filter) => sentNotifications(knex, filter),
     derivedGroupId: (of, profile) => derivedGroupId(knex, of, profile),
+    movePupil: (pupil, move) => movePupil(knex, pupil.id, move),
+    storedBlobCount: () => storedBlobCount(knex),
     as,
     quietly: logger.quietly,
     inject: (injectOptions) => platform.app.inject(injectOptions),

@@ -39,6 +39,21 @@ export async function derivedGroupId(knex: Knex, of: { schoolId: number } | { cl
 }
 
 /**
+ * Moves a pupil from one class of the school to another, as the evening's ONDE import does when the school
+ * changed their class: a plugin test checks what follows the pupil without preparing two ONDE files.
+ */
+export async function movePupil(knex: Knex, pupilId: number, move: { from: number; to: number }): Promise<void> {
+  const moved = await knex('core.class_members').where({ class_id: move.from, user_id: pupilId }).update({ class_id: move.to });
+  if (moved !== 1) throw new Error(`pupil ${pupilId} is not in class ${move.from}`);
+}
+
+/** How many blobs the file store holds: a test checks that something was not stored twice. */
+export async function storedBlobCount(knex: Knex): Promise<number> {
+  const [row] = (await knex('core.storage_blobs').count('* as n')) as { n: string | number }[];
+  return Number(row!.n);
+}
+
+/**
  * Polls `check` until it answers something truthy (then returns it) or the time is up (then throws, naming
  * `what`): for work that finishes after a response, such as collecting a file once a transaction committed or
  * a message crossing processes. Never a fixed sleep.

@@ -8,6 +8,7 @@ const BlobId = Type.String({ pattern: '^[a-f0-9]{32}$' });
 export const Publication = Type.Union([Type.Literal('immediate'), Type.Literal('restrained')]);
 export const CommentsMode = Type.Union([Type.Literal('none'), Type.Literal('immediate'), Type.Literal('moderated')]);
 export const Role = Type.Union([Type.Literal('read'), Type.Literal('contribute'), Type.Literal('manage'), Type.Literal('owner')]);
+export type Role = Static<typeof Role>;
 /** A public address: lower case letters and digits in words joined by dashes. */
 export const Slug = Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', minLength: 2, maxLength: 80, ...fieldLabel('Adresse publique', 'Public address') });
 
@@ -113,6 +114,7 @@ export const Creatable = Type.Object({
   /** Schools whose blogs the user may create (their administrators). */
   schools: Type.Array(Type.Object({ id: Type.Integer(), name: Type.String() })),
 });
+export type Creatable = Static<typeof Creatable>;
 
 /** Pupils without photo authorisation (droit à l'image), for the staff writing in the blog. */
 export const PhotoReminder = Type.Object({

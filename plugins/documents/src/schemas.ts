@@ -7,7 +7,9 @@ export const Errors = { '4xx': ErrorBody, '5xx': ErrorBody };
 export const NodeParams = Type.Object({ nodeId: Id() });
 export const VersionParams = Type.Object({ nodeId: Id(), versionId: Id() });
 
-export const Role = Type.Union(['read', 'contribute', 'manage', 'owner'].map((r) => Type.Literal(r)));
+// Literals written out (not mapped from a list) so that `Static` keeps them: the web's types come from here.
+export const Role = Type.Union([Type.Literal('read'), Type.Literal('contribute'), Type.Literal('manage'), Type.Literal('owner')]);
+export type Role = Static<typeof Role>;
 
 export const Item = Type.Object({
   id: Type.Integer(),
@@ -22,10 +24,12 @@ export const Item = Type.Object({
   createdAt: Type.String(),
   updatedAt: Type.String(),
 });
+export type Item = Static<typeof Item>;
 
 export const ItemWithRole = Type.Composite([Item, Type.Object({ role: Role })]);
 
 export const Page = Type.Object({ items: Type.Array(Item), nextCursor: Type.Union([Type.String(), Type.Null()]) });
+export type Page = Static<typeof Page>;
 
 export const ListQuery = Type.Object({
   folderId: Type.Optional(Id()),
@@ -44,6 +48,7 @@ export const NodeDetails = Type.Object({
   path: Type.Array(Type.Object({ id: Type.Integer(), name: Type.String() })),
   following: Type.Boolean(),
 });
+export type NodeDetails = Static<typeof NodeDetails>;
 
 export const FolderInput = Type.Object({ name: Type.String({ minLength: 1, maxLength: 255 }), parentId: Type.Optional(Id()) }, { additionalProperties: false });
 export const RenameInput = Type.Object({ name: Type.String({ minLength: 1, maxLength: 255 }) }, { additionalProperties: false });
@@ -62,8 +67,10 @@ export const Version = Type.Object({
   createdAt: Type.String(),
   current: Type.Boolean(),
 });
+export type Version = Static<typeof Version>;
 
 export const TrashItem = Type.Composite([Item, Type.Object({ trashedAt: Type.String(), purgeAt: Type.String() })]);
+export type TrashItem = Static<typeof TrashItem>;
 
 export const SharedPage = Type.Object({
   people: Type.Array(Type.Object({
@@ -72,3 +79,4 @@ export const SharedPage = Type.Object({
   })),
   nextCursor: Type.Union([Type.String(), Type.Null()]),
 });
+export type SharedPage = Static<typeof SharedPage>;

@@ -2,7 +2,7 @@ import t from 'tap';
 import { crc32 } from 'node:zlib';
 import sharp from 'sharp';
 import yazl from 'yazl';
-import { createTestPlatform, fileUpload, type TestPlatform, type TestUser } from '@preau/core/testing';
+import { createTestPlatform, fileUpload, type School, type TestPlatform, type TestUser } from '@preau/core/testing';
 import documents from '../src/index.js';
 import { bytes, folder, names, upload } from './helpers.js';
 import { EXTRACT_LIMITS } from '../src/extract-zip.js';
@@ -12,12 +12,13 @@ const CENTRAL = Buffer.from([0x50, 0x4b, 0x01, 0x02]);
 let platform: TestPlatform;
 let teacher: TestUser;
 let tight: TestUser;
+let tightSchool: School;
 t.before(async () => {
   // Pupils get 1 MiB here, to race the quota cheaply.
   platform = await createTestPlatform({ plugins: [documents], config: { storage: { quotaMb: { Student: 1 } } } });
-  const school = await platform.createSchool();
-  teacher = await platform.createUser({ profile: 'Teacher', schools: [school] });
-  tight = await platform.createUser({ profile: 'Student', schools: [school] });
+  tightSchool = await platform.createSchool();
+  teacher = await platform.createUser({ profile: 'Teacher', schools: [tightSchool] });
+  tight = await platform.createUser({ profile: 'Student', schools: [tightSchool] });
 });
 t.teardown(() => platform.close());
 
@@ -154,7 +155,7 @@ t.test('racing uploads never pass the quota, and a refused upload leaves nothing
 });
 
 t.test('a file sent from an editor goes into "Fichiers insérés", and a refused one leaves no empty folder', async (t) => {
-  const pupil = await platform.createUser({ profile: 'Student', schools: [(await platform.knex('core.memberships').where({ user_id: tight.id }).first('school_id')).school_id] });
+  const pupil = await platform.createUser({ profile: 'Student', schools: [tightSchool] });
   const refused = await upload(platform, pupil, [{ name: 'trop-gros.bin', content: bytes(2 * 1024 * 1024) }], { inserted: true });
   t.equal(refused.json().code, 'PREAU_ERR_STORAGE_QUOTA', 'over the quota');
   const badPaths = await upload(platform, pupil, [{ name: 'dessin.txt', content: bytes(10) }], { inserted: true, paths: ['../..', 'x'] });
@@ -203,10 +204,10 @@ t.test('an image gets a thumbnail, made once and kept', async (t) => {
   t.equal(first.headers['content-type'], 'image/webp');
   const meta = await sharp(first.rawPayload).metadata();
   t.equal(Math.max(meta.width!, meta.height!), 320, 'its longest side is 320 pixels');
-  const blobs = Number((await platform.knex('core.storage_blobs').count<{ n: string }[]>('* as n'))[0]!.n);
+  const blobs = await platform.storedBlobCount();
   const second = await platform.as(teacher).inject(`/api/documents/nodes/${placed.id}/thumbnail`);
   t.same(second.rawPayload, first.rawPayload);
-  t.equal(Number((await platform.knex('core.storage_blobs').count<{ n: string }[]>('* as n'))[0]!.n), blobs, 'not made again');
+  t.equal(await platform.storedBlobCount(), blobs, 'not made again');
   const [text] = (await upload(platform, teacher, [{ name: 'texte.txt', content: bytes(4) }])).json();
   t.equal((await platform.as(teacher).inject(`/api/documents/nodes/${text.id}/thumbnail`)).statusCode, 404, 'no thumbnail for a text');
 });

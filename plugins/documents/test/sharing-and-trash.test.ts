@@ -22,7 +22,7 @@ t.before(async () => {
   otherParent = cm2.relatives[1]![0]!;
   const elsewhere = await platform.createSchool();
   stranger = await platform.createUser({ profile: 'Teacher', schools: [elsewhere] });
-  parentsGroup = (await platform.knex('core.groups').where({ school_id: school.id, kind: 'school', profile: 'Relative' }).first('id')).id;
+  parentsGroup = await platform.derivedGroupId({ schoolId: school.id }, 'Relative');
 });
 t.teardown(() => platform.close());
 

@@ -63,15 +63,15 @@ t.test('moving the threads onto the sharing service keeps who can do what on eve
   const other = await makeSchool(platform);
   const localAdmin = await platform.createUser({ profile: 'Personnel', schools: [s.school], functions: [{ function: 'local-admin', schoolId: s.school.id }] });
   // Last year's CP: the app still gave its groups' members their role; the core gives nothing through it.
-  const cp = await platform.createClass({ school: s.school, label: 'CP', teachers: [s.teacher], pupils: 2, relativesPerPupil: 1 });
-  await platform.knex('core.classes').where({ id: cp.id }).decrement('start_year', 1);
+  const { startYear } = ((await platform.as(s.director).inject(`/api/core/schools/${s.school.id}/classes`)).json() as { startYear: number }[])[0]!;
+  const cp = await platform.createClass({ school: s.school, label: 'CP', teachers: [s.teacher], pupils: 2, relativesPerPupil: 1, startYear: startYear - 1 });
   // A CM2 parent is also the parent of a CP pupil: their strongest role wins, through either class.
   const bothClasses = s.cm2.relatives[0]![0]!;
   await platform.linkRelative(bothClasses, cp.pupils[1]!);
   // A parent who left the school keeps no right, before as after.
   const leaver = s.cm2.relatives[1]![0]!;
-  const groups = await platform.knex('core.groups').where({ class_id: cp.id }).select('id', 'profile');
-  const cpGroup = (profile: string) => groups.find((g) => g.profile === profile)!.id as number;
+  const cpGroups = new Map(await Promise.all((['Relative', 'Teacher', 'Student'] as const).map(async (profile) => [profile, await platform.derivedGroupId({ classId: cp.id }, profile)] as const)));
+  const cpGroup = (profile: 'Relative' | 'Teacher' | 'Student') => cpGroups.get(profile)!;
 
   await migrate('down');
   const thread = async (school: number, createdBy: number | null, shares: [number, string][]) => {

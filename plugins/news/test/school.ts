@@ -22,9 +22,10 @@ export async function makeSchool(platform: TestPlatform): Promise<TestSchool> {
   const cook = await platform.createUser({ profile: 'Personnel', schools: [school] });
   const cm2 = await platform.createClass({ school, label: 'CM2', teachers: [teacher], pupils: 2, relativesPerPupil: 2 });
   const ce1 = await platform.createClass({ school, label: 'CE1', teachers: [otherTeacher, director], pupils: 1, relativesPerPupil: 1 });
-  const groups = await platform.knex('core.groups').where({ school_id: school.id }).select('id', 'kind', 'profile', 'class_id');
-  const schoolGroup = (profile: string) => groups.find((g) => g.kind === 'school' && g.profile === profile)!.id as number;
-  const classGroup = (classId: number, profile: string) => groups.find((g) => g.kind === 'class' && g.class_id === classId && g.profile === profile)!.id as number;
+  // The school's groups as its administrators list them (`GET /api/core/schools/:schoolId/groups`).
+  const groups = (await platform.as(director).inject(`/api/core/schools/${school.id}/groups`)).json() as { id: number; kind: string; profile: string | null; classId: number | null }[];
+  const schoolGroup = (profile: string) => groups.find((g) => g.kind === 'school' && g.profile === profile)!.id;
+  const classGroup = (classId: number, profile: string) => groups.find((g) => g.kind === 'class' && g.classId === classId && g.profile === profile)!.id;
   return { school, director, teacher, otherTeacher, cook, cm2, ce1, schoolGroup, classGroup };
 }
 

@@ -20,12 +20,19 @@ async function importOnde(director: TestUser, schoolId: number, pupils: Uint8Arr
   return preview.json() as { summary: { pupils: { moved: number } } };
 }
 
-/** An imported account, signed in as the tests do (activated as a family would on the first evening). */
-async function account(id: number): Promise<TestUser> {
-  await platform.knex('core.users').where({ id }).update({ state: 'active' });
-  const row = await platform.knex('core.users').where({ id }).first('login', 'display_name', 'profile');
-  return { id, login: row.login, displayName: row.display_name, profile: row.profile, password: '' };
+/** An imported account, activated as a family would on the first evening: a code from the school, then a password. */
+async function account(director: TestUser, schoolId: number, id: number): Promise<TestUser> {
+  const issued = await platform.as(director).inject({ method: 'POST', url: `/api/core/schools/${schoolId}/users/${id}/activation-code` });
+  if (issued.statusCode !== 200 && issued.statusCode !== 201) throw new Error(issued.body);
+  const { login, code } = issued.json() as { login: string; code: string };
+  const password = 'un mot de passe assez long';
+  const activated = await platform.inject({ method: 'POST', url: '/api/core/activation', payload: { login, code, password, acceptCharter: true } });
+  if (activated.statusCode !== 201) throw new Error(activated.body);
+  const { user } = activated.json() as { user: { displayName: string; profile: TestUser['profile'] } };
+  return { id, login, displayName: user.displayName, profile: user.profile, password };
 }
+
+interface ClassMember { id: number; displayName: string; relatives: { id: number }[] }
 
 t.test('a pupil the ONDE import moves to another class sees the new class’s homework from the next day, and keeps their ticks', async (t) => {
   platform.clock.set('2026-11-25T17:00:00Z');
@@ -33,14 +40,16 @@ t.test('a pupil the ONDE import moves to another class sees the new class’s ho
   const director = await platform.createUser({ profile: 'Teacher', schools: [school], functions: [{ function: 'director', schoolId: school.id }] });
   const onde = generateOndeSchool({ seed: 17, classes: 2, pupilsPerClass: 4 });
   await importOnde(director, school.id, onde.pupils, onde.guardians);
-  const classes = await platform.knex('core.classes').where({ school_id: school.id }).orderBy('onde_id').select('id', 'label', 'onde_id');
+  const classes = ((await platform.as(director).inject(`/api/core/schools/${school.id}/classes`)).json() as { id: number; label: string; ondeId: string }[])
+    .sort((a, b) => a.ondeId.localeCompare(b.ondeId));
   t.equal(classes.length, 2);
-  const [from, to] = classes as { id: number; label: string; onde_id: string }[];
+  const [from, to] = classes;
   // Each class's teacher (ONDE knows no teachers: the school names them).
   const teachers: TestUser[] = [];
   for (const c of [from!, to!]) {
     const teacher = await platform.createUser({ profile: 'Teacher', schools: [school] });
-    await platform.knex('core.class_members').insert({ class_id: c.id, user_id: teacher.id });
+    const named = await platform.as(director).inject({ method: 'PUT', url: `/api/core/schools/${school.id}/classes/${c.id}/teachers`, payload: { userIds: [teacher.id] } });
+    if (named.statusCode !== 200) throw new Error(named.body);
     teachers.push(teacher);
   }
   const write = async (teacherIndex: number, classId: number, payload: object) => {
@@ -52,9 +61,11 @@ t.test('a pupil the ONDE import moves to another class sees the new class’s ho
   const oldWork = await write(0, from!.id, { ...HOMEWORK, ...day, title: 'Travail de l’ancienne classe' });
   await write(1, to!.id, { ...HOMEWORK, ...day, title: 'Travail de la nouvelle classe' });
 
-  const pupilId: number = (await platform.knex('core.class_members as cm').join('core.users as u', 'u.id', 'cm.user_id').where({ 'cm.class_id': from!.id, 'u.profile': 'Student' }).orderBy('u.id').first('u.id')).id;
-  const parentId: number = (await platform.knex('core.relative_links').where({ pupil_id: pupilId }).orderBy('relative_id').first('relative_id')).relative_id;
-  const [pupil, parent] = [await account(pupilId), await account(parentId)];
+  const members = (await platform.as(director).inject(`/api/core/schools/${school.id}/classes/${from!.id}/members`)).json() as { pupils: ClassMember[] };
+  const chosen = members.pupils.sort((a, b) => a.id - b.id)[0]!;
+  const pupilId = chosen.id;
+  const parentId = Math.min(...chosen.relatives.map((r) => r.id));
+  const [pupil, parent] = [await account(director, school.id, pupilId), await account(director, school.id, parentId)];
   const titles = async (user: TestUser) => ((await platform.as(user).inject(`/api/textbook/pupils/${pupilId}/homework`)).json().homework as { title: string; done: unknown }[]).map((h) => h.title);
   t.same(await titles(parent), ['Travail de l’ancienne classe']);
   t.equal((await platform.as(pupil).inject({ method: 'PUT', url: `/api/textbook/homework/${oldWork.id}/pupils/${pupilId}/done` })).statusCode, 201, 'the pupil ticks in the old class');
@@ -63,9 +74,11 @@ t.test('a pupil the ONDE import moves to another class sees the new class’s ho
   const lines = decode(onde.pupils).split(/\r?\n/);
   const header = lines[0]!.split(';');
   const [labelAt, idAt] = [header.indexOf('Libellé classe'), header.indexOf('Identifiant classe')];
-  const ine: string = (await platform.knex('core.users').where({ id: pupilId }).first('ine')).ine;
+  // The chosen pupil's line: their name as the import writes it (NOM Prénom), in the class left.
+  const nameOf = (c: string[]) => `${c[0]!.trim().toLocaleUpperCase('fr-FR')} ${c[2]!.trim()}`;
+  const ine = lines.map((line) => line.split(';')).find((c) => c[idAt] === from!.ondeId && nameOf(c) === chosen.displayName)![5]!;
   const cells = lines.find((line) => line.split(';')[5] === ine)!.split(';');
-  const model = lines.find((line) => line.split(';')[idAt] === to!.onde_id)!.split(';');
+  const model = lines.find((line) => line.split(';')[idAt] === to!.ondeId)!.split(';');
   // Cycle, level, class label and class id of the other class.
   for (const at of [labelAt - 2, labelAt - 1, labelAt, idAt]) cells[at] = model[at]!;
   const moved = lines.map((line) => (line.split(';')[5] === ine ? cells.join(';') : line)).join('\n');

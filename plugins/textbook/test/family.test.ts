@@ -152,15 +152,14 @@ t.test('a pupil who moves class sees the new class’s cahier and keeps their ti
   await tick(pupil!, cm2Work.id, pupil!);
   const cpResponse = await platform.as(s.otherTeacher).inject({ method: 'POST', url: `/api/textbook/classes/${s.cp.id}/entries`, payload: { ...HOMEWORK, title: 'Travail du CP' } });
   t.equal(cpResponse.statusCode, 201);
-  await platform.knex('core.class_members').where({ class_id: s.cm2.id, user_id: pupil!.id }).update({ class_id: s.cp.id });
+  await platform.movePupil(pupil!, { from: s.cm2.id, to: s.cp.id });
   t.match(await homeworkOf(s.cm2.parents[0]!, pupil!), [{ title: 'Travail du CP' }]);
   t.equal((await platform.knex('textbook.ticks').where({ pupil_id: pupil!.id })).length, 1, 'the tick stays');
 });
 
 t.test('last year’s cahier is kept read-only as the archive, and copied into this year’s class', async (t) => {
   const s = await textbookSchool(platform);
-  const [old] = await platform.knex('core.classes').insert({ school_id: s.schoolId, start_year: 2025, label: 'CM2 2025-2026' }).returning('id');
-  await platform.knex('core.class_members').insert({ class_id: old.id, user_id: s.teacher.id });
+  const old = await platform.createClass({ school: s.school, label: 'CM2 2025-2026', startYear: 2025, teachers: [s.teacher] });
   const [entry] = await platform.knex('textbook.entries').insert({
     school_id: s.schoolId, class_id: old.id, kind: 'session', subject: 'Français', title: 'Les accords', body: '<p>Accords.</p>', day: '2026-03-10',
     visible_at: new Date('2026-03-10T08:00:00Z'), author_id: s.teacher.id, author_name: 'BÉRANGER Louise', created_at: new Date('2026-03-10T08:00:00Z'), updated_at: new Date('2026-03-10T08:00:00Z'),
