@@ -54,10 +54,11 @@ export async function eventRoutes(app: PluginApp, services: PluginServices): Pro
     const wanted = request.query.calendars ? new Set(request.query.calendars.split(',').map(Number)) : null;
     const calendars = (await readableCalendars(services, user, request.currentSchools)).filter((c) => !wanted || wanted.has(c.calendar.id));
     const roles = new Map(calendars.map((c) => [c.calendar.id, c.role]));
-    const rows = await rowsInWindow(db, [...roles.keys()], from, to);
+    // The events and the booked meetings at once: on PostgreSQL they take two connections of the pool.
+    const [rows, meetingList] = await Promise.all([rowsInWindow(db, [...roles.keys()], from, to), meetingRows(services, user, [...roles.keys()], { from, to })]);
     // Every occurrence of the window, then the page after the cursor: (start, event id) is unique, since
     // two occurrences of one series never start at the same instant.
-    const meetings = (await meetingRows(services, user, [...roles.keys()], { from, to })).map((row) => ({ ...toOccurrence(row, row.start_wall, false), id: row.uid }));
+    const meetings = meetingList.map((row) => ({ ...toOccurrence(row, row.start_wall, false), id: row.uid }));
     const all = [...expand(rows, from, to, (row) => roleIncludes(roles.get(row.calendar_id), 'contribute')), ...meetings]
       .sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt) || a.eventId - b.eventId);
     const after = cursor
