@@ -1,5 +1,5 @@
 import t from 'tap';
-import { createTestPlatform, fileUpload, type TestPlatform, type TestUser } from '@preau/core/testing';
+import { createTestPlatform, fileUpload, waitFor, type TestPlatform, type TestUser } from '@preau/core/testing';
 import news from '../src/index.js';
 import { makeSchool } from './school.js';
 
@@ -17,13 +17,8 @@ const upload = async (user: TestUser, name: string, content: Buffer) =>
   platform.as(user).inject({ method: 'POST', url: '/api/news/attachments', ...fileUpload(name, content) });
 
 /** Waits until storage collected the file (after the releasing transaction committed). */
-async function collected(id: string): Promise<boolean> {
-  for (let tries = 0; tries < 40; tries += 1) {
-    if (!(await platform.platform.storage.stat(id))) return true;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  return false;
-}
+const collected = (id: string): Promise<boolean> =>
+  waitFor(async () => !(await platform.platform.storage.stat(id)), { what: `the file ${id} to be collected` });
 
 /** The canteen thread: CM2 parents read it, the cook publishes in it. */
 async function canteen() {
