@@ -18,6 +18,7 @@ export { uploadChosenFiles } from './upload-chosen-files.js';
 export { formProblem, fieldProblem } from './form-problem.js';
 export { parisLocalToIso, isoToParisLocal } from './paris-time.js';
 export { preauStyles } from './design-styles.js';
+export { AppElement } from './app-element.js';
 export { showToast, TOAST_EVENT } from './toast.js';
 export type { ToastRequest } from './toast.js';
 export { APP_ICON_NAMES } from './app-icon-names.js';
